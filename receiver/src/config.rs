@@ -1,0 +1,95 @@
+//! Command-line flags.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+pub const USAGE: &str =
+    "usage: casenote-receiver [--bind ADDR] [--port PORT] [--db FILE] [--site DIR] [--test-mode]
+  --bind ADDR   address to listen on (default 127.0.0.1)
+  --port PORT   port to listen on (default 8080)
+  --db FILE     SQLite database file (default casenote-receiver.sqlite)
+  --site DIR    folder of the built editor to serve (default dist)
+  --test-mode   enable fault injection under /api/_test (loopback only)";
+
+#[derive(Debug, PartialEq)]
+pub struct Config {
+    pub bind: IpAddr,
+    pub port: u16,
+    pub db: PathBuf,
+    pub site: PathBuf,
+    pub test_mode: bool,
+}
+
+impl Config {
+    pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
+        let mut c = Config {
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: 8080,
+            db: PathBuf::from("casenote-receiver.sqlite"),
+            site: PathBuf::from("dist"),
+            test_mode: false,
+        };
+        let mut args = args.into_iter();
+        while let Some(flag) = args.next() {
+            let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+            match flag.as_str() {
+                "--bind" => {
+                    let v = value("--bind")?;
+                    c.bind = v
+                        .parse()
+                        .map_err(|_| format!("--bind: '{v}' is not an IP address"))?;
+                }
+                "--port" => {
+                    let v = value("--port")?;
+                    c.port = v
+                        .parse()
+                        .map_err(|_| format!("--port: '{v}' is not a port number"))?;
+                }
+                "--db" => c.db = PathBuf::from(value("--db")?),
+                "--site" => c.site = PathBuf::from(value("--site")?),
+                "--test-mode" => c.test_mode = true,
+                "-h" | "--help" => return Err("help".into()),
+                other => return Err(format!("unknown flag '{other}'")),
+            }
+        }
+        if c.test_mode && !c.bind.is_loopback() {
+            return Err("--test-mode is allowed only on a loopback address".into());
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Config, String> {
+        Config::from_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn defaults_bind_loopback_8080() {
+        let c = parse(&[]).unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1");
+        assert_eq!(c.port, 8080);
+        assert!(!c.test_mode);
+    }
+
+    #[test]
+    fn flags_and_errors() {
+        let c = parse(&["--port", "9000", "--db", "/tmp/x.db", "--test-mode"]).unwrap();
+        assert_eq!(
+            (c.port, c.db.to_str().unwrap(), c.test_mode),
+            (9000, "/tmp/x.db", true)
+        );
+        assert_eq!(
+            parse(&["--port", "http"]).unwrap_err(),
+            "--port: 'http' is not a port number"
+        );
+        assert_eq!(parse(&["--port"]).unwrap_err(), "--port needs a value");
+        assert_eq!(parse(&["--nope"]).unwrap_err(), "unknown flag '--nope'");
+        assert!(parse(&["--bind", "0.0.0.0", "--test-mode"])
+            .unwrap_err()
+            .contains("loopback"));
+    }
+}

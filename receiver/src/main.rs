@@ -1,0 +1,63 @@
+//! casenote-receiver: the reference endpoint for casenote notes.
+//!
+//! Serves the built editor, accepts `POST /api/notes`, stores each note once
+//! in SQLite and lists them at `/inbox`. See the README's delivery contract.
+
+mod config;
+mod db;
+mod faults;
+mod inbox;
+mod routes;
+
+use std::sync::Arc;
+
+use config::Config;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let config = match Config::from_args(std::env::args().skip(1)) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("casenote-receiver: {msg}\n\n{}", config::USAGE);
+            std::process::exit(2);
+        }
+    };
+    let store = match db::Store::open(&config.db) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "casenote-receiver: cannot open database {}: {e}",
+                config.db.display()
+            );
+            std::process::exit(1);
+        }
+    };
+    let state = routes::AppState {
+        store: Arc::new(store),
+        faults: config.test_mode.then(faults::Faults::default).map(Arc::new),
+    };
+    let app = routes::router(state, &config.site);
+    let addr = std::net::SocketAddr::new(config.bind, config.port);
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("casenote-receiver: cannot listen on {addr}: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!(
+        "casenote-receiver: editor at http://{addr}/ , inbox at http://{addr}/inbox , database {}{}",
+        config.db.display(),
+        if config.test_mode { " (test mode: fault injection on)" } else { "" }
+    );
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    if let Err(e) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
+        eprintln!("casenote-receiver: server error: {e}");
+        std::process::exit(1);
+    }
+}

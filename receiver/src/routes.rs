@@ -1,0 +1,322 @@
+//! HTTP routes.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use casenote::domain::{FieldError, PayloadV1};
+use tower_http::services::ServeDir;
+
+use crate::db::Store;
+use crate::faults::{FaultPlan, Faults};
+use crate::inbox;
+
+/// The Content-Security-Policy every response carries: the strictest one the
+/// editor works under.
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<Store>,
+    /// Present only in `--test-mode`.
+    pub faults: Option<Arc<Faults>>,
+}
+
+pub fn router(state: AppState, site: &Path) -> Router {
+    let mut r = Router::new()
+        .route("/api/notes", post(post_note).get(list_notes))
+        .route("/inbox", get(inbox_page))
+        .route("/inbox.css", get(inbox_css));
+    if state.faults.is_some() {
+        r = r
+            .route("/api/_test/faults", post(set_faults))
+            .route("/api/_test/reset", post(reset));
+    }
+    r.fallback_service(ServeDir::new(site))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
+fn json(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    json(status, serde_json::json!({ "error": message }).to_string())
+}
+
+fn field_errors(errors: &[FieldError]) -> Response {
+    json(
+        StatusCode::BAD_REQUEST,
+        serde_json::json!({ "errors": errors }).to_string(),
+    )
+}
+
+async fn post_note(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let media_type = content_type.split(';').next().unwrap_or("").trim();
+    if !media_type.eq_ignore_ascii_case("application/json") {
+        return error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Send the note as Content-Type: application/json",
+        );
+    }
+    if let Some(status) = state.faults.as_ref().and_then(|f| f.take_failure()) {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        return error(status, "Fault injected by --test-mode");
+    }
+    let Ok(text) = std::str::from_utf8(&body) else {
+        return field_errors(&[FieldError::new("body", "must be UTF-8 JSON")]);
+    };
+    let payload = match PayloadV1::parse(text) {
+        Ok(p) => p,
+        Err(errors) => return field_errors(&errors),
+    };
+    let key = match headers.get("idempotency-key").map(|v| v.to_str()) {
+        None => payload.id.clone(),
+        Some(Ok(k)) if !k.trim().is_empty() && k.len() <= 200 => k.trim().to_string(),
+        Some(_) => {
+            return field_errors(&[FieldError::new(
+                "Idempotency-Key",
+                "must be 1 to 200 visible ASCII characters",
+            )])
+        }
+    };
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    match state.store.accept(&key, &payload.id, text, &now) {
+        Ok(outcome) => json(
+            StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK),
+            outcome.body,
+        ),
+        Err(e) => {
+            eprintln!("casenote-receiver: storing note failed: {e}");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The note could not be stored",
+            )
+        }
+    }
+}
+
+async fn list_notes(State(state): State<AppState>) -> Response {
+    match state.store.list() {
+        Ok(notes) => Json(notes).into_response(),
+        Err(e) => {
+            eprintln!("casenote-receiver: listing notes failed: {e}");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The notes could not be listed",
+            )
+        }
+    }
+}
+
+async fn inbox_page(State(state): State<AppState>) -> Response {
+    match state.store.list() {
+        Ok(notes) => Html(inbox::render(&notes)).into_response(),
+        Err(e) => {
+            eprintln!("casenote-receiver: listing notes failed: {e}");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The notes could not be listed",
+            )
+        }
+    }
+}
+
+async fn inbox_css() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css")],
+        include_str!("inbox.css"),
+    )
+        .into_response()
+}
+
+async fn set_faults(State(state): State<AppState>, Json(plan): Json<FaultPlan>) -> Response {
+    if let Some(f) = &state.faults {
+        f.set(plan);
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn reset(State(state): State<AppState>) -> Response {
+    if let Some(f) = &state.faults {
+        f.set(FaultPlan::default());
+    }
+    match state.store.clear() {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "reset failed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::{to_bytes, Body};
+    use axum::http::Request as HttpRequest;
+    use casenote::domain::{Note, Template};
+    use tower::ServiceExt;
+
+    fn app(test_mode: bool) -> Router {
+        let state = AppState {
+            store: Arc::new(Store::in_memory().unwrap()),
+            faults: test_mode.then(Faults::default).map(Arc::new),
+        };
+        router(state, Path::new("/nonexistent"))
+    }
+
+    fn note_json(id: &str) -> String {
+        let mut n = Note::new(id.into(), "soap", "2026-11-26T09:00:00Z".into());
+        n.client.name = "Jo".into();
+        n.service.date = "2026-11-26".into();
+        for k in ["subjective", "objective", "assessment", "plan"] {
+            n.section_mut(k).text = "text".into();
+        }
+        serde_json::to_string(&PayloadV1::build(
+            &n,
+            &Template::soap(),
+            "2026-11-26T10:00:00Z",
+        ))
+        .unwrap()
+    }
+
+    async fn post(
+        app: &Router,
+        body: String,
+        content_type: &str,
+        key: Option<&str>,
+    ) -> (u16, String) {
+        let mut req = HttpRequest::post("/api/notes").header("content-type", content_type);
+        if let Some(k) = key {
+            req = req.header("idempotency-key", k);
+        }
+        let res = app
+            .clone()
+            .oneshot(req.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        assert_eq!(res.headers()[header::CONTENT_SECURITY_POLICY], CSP);
+        let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        (status, String::from_utf8(bytes.to_vec()).unwrap())
+    }
+
+    async fn count(app: &Router) -> usize {
+        let res = app
+            .clone()
+            .oneshot(HttpRequest::get("/api/notes").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        serde_json::from_slice::<Vec<serde_json::Value>>(&bytes)
+            .unwrap()
+            .len()
+    }
+
+    const ID: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+    #[tokio::test]
+    async fn stores_a_note_once_per_idempotency_key() {
+        let app = app(false);
+        let (s1, b1) = post(&app, note_json(ID), "application/json", Some(ID)).await;
+        assert_eq!(s1, 201, "{b1}");
+        let (s2, b2) = post(
+            &app,
+            note_json(ID),
+            "application/json; charset=utf-8",
+            Some(ID),
+        )
+        .await;
+        assert_eq!((s2, b2), (s1, b1));
+        assert_eq!(count(&app).await, 1);
+    }
+
+    #[tokio::test]
+    async fn malformed_payload_gets_400_with_field_errors() {
+        let app = app(false);
+        let bad = note_json(ID).replace("\"date\":\"2026-11-26\"", "\"date\":\"soon\"");
+        let (status, body) = post(&app, bad, "application/json", None).await;
+        assert_eq!(status, 400);
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], "service.date");
+        assert_eq!(v["errors"][0]["message"], "must be a date, YYYY-MM-DD");
+        let (status, body) = post(&app, "{".into(), "application/json", None).await;
+        assert_eq!(status, 400);
+        assert!(body.contains("\"field\":\"body\""));
+        assert_eq!(count(&app).await, 0);
+    }
+
+    #[tokio::test]
+    async fn unknown_content_type_gets_415() {
+        let app = app(false);
+        let (status, body) = post(&app, note_json(ID), "text/plain", None).await;
+        assert_eq!(status, 415);
+        assert!(body.contains("application/json"));
+        assert_eq!(count(&app).await, 0);
+    }
+
+    #[tokio::test]
+    async fn fault_routes_exist_only_in_test_mode() {
+        let plain = app(false);
+        let res = plain
+            .clone()
+            .oneshot(
+                HttpRequest::post("/api/_test/faults")
+                    .header("content-type", "application/json")
+                    .body(Body::from(r#"{"failNext":1}"#))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+        let test = app(true);
+        let res = test
+            .clone()
+            .oneshot(
+                HttpRequest::post("/api/_test/faults")
+                    .header("content-type", "application/json")
+                    .body(Body::from(r#"{"failNext":1,"status":503}"#))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        assert_eq!(
+            post(&test, note_json(ID), "application/json", None).await.0,
+            503
+        );
+        assert_eq!(
+            post(&test, note_json(ID), "application/json", None).await.0,
+            201
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! The note as the worker writes it: the draft's content.
+
+use serde::{Deserialize, Serialize};
+
+use super::template::Template;
+
+/// Who said a quoted passage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Speaker {
+    #[default]
+    Client,
+    FamilyMember,
+    CollateralContact,
+    Other,
+}
+
+impl Speaker {
+    pub fn label(self) -> &'static str {
+        match self {
+            Speaker::Client => "Client",
+            Speaker::FamilyMember => "Family member",
+            Speaker::CollateralContact => "Collateral contact",
+            Speaker::Other => "Other",
+        }
+    }
+}
+
+/// A verbatim quote: someone's own words, kept exactly as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    pub text: String,
+    #[serde(default)]
+    pub speaker: Speaker,
+    /// Optional: when or why it was said ("asked about housing").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+}
+
+/// The content of one section: free text plus quotes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionEntry {
+    pub key: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+}
+
+impl SectionEntry {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.quotes.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Client {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+/// When the service took place, as the worker entered it: `YYYY-MM-DD` and
+/// `HH:MM` (24 h), in the worker's local time. Empty strings mean not given.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceTime {
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+}
+
+/// A note being written. Holds the text of every section the worker has
+/// touched, including sections of a format they switched away from, so that
+/// switching formats never loses text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Note {
+    /// UUID minted when the draft starts; the `Idempotency-Key` on delivery.
+    pub id: String,
+    /// Template id (`soap`, `dap`).
+    pub format: String,
+    #[serde(default)]
+    pub client: Client,
+    #[serde(default)]
+    pub author: Person,
+    #[serde(default)]
+    pub service: ServiceTime,
+    #[serde(default)]
+    pub sections: Vec<SectionEntry>,
+    /// RFC 3339 time the draft was started.
+    #[serde(default)]
+    pub created_at: String,
+}
+
+impl Note {
+    pub fn new(id: String, format: &str, created_at: String) -> Self {
+        Note {
+            id,
+            format: format.to_string(),
+            created_at,
+            ..Note::default()
+        }
+    }
+
+    pub fn section(&self, key: &str) -> Option<&SectionEntry> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// The entry for `key`, created empty if missing.
+    pub fn section_mut(&mut self, key: &str) -> &mut SectionEntry {
+        match self.sections.iter().position(|s| s.key == key) {
+            Some(i) => &mut self.sections[i],
+            None => {
+                self.sections.push(SectionEntry {
+                    key: key.to_string(),
+                    ..SectionEntry::default()
+                });
+                self.sections.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    /// Sections that hold content but are not part of `template`
+    /// (left over from another format).
+    pub fn stray_sections<'a>(
+        &'a self,
+        template: &'a Template,
+    ) -> impl Iterator<Item = &'a SectionEntry> {
+        self.sections
+            .iter()
+            .filter(move |s| template.section(&s.key).is_none() && !s.is_empty())
+    }
+
+    /// Words in all sections of `template`, for lists and counts.
+    pub fn word_count(&self, template: &Template) -> usize {
+        template
+            .sections
+            .iter()
+            .filter_map(|spec| self.section(&spec.key))
+            .map(|s| {
+                s.text.split_whitespace().count()
+                    + s.quotes
+                        .iter()
+                        .map(|q| q.text.split_whitespace().count())
+                        .sum::<usize>()
+            })
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_mut_creates_once_and_keeps_order() {
+        let mut n = Note::new("id".into(), "soap", String::new());
+        n.section_mut("plan").text = "a".into();
+        n.section_mut("subjective").text = "b".into();
+        n.section_mut("plan").text.push('c');
+        assert_eq!(n.sections.len(), 2);
+        assert_eq!(n.section("plan").unwrap().text, "ac");
+    }
+
+    #[test]
+    fn switching_format_keeps_stray_text() {
+        let mut n = Note::new("id".into(), "soap", String::new());
+        n.section_mut("subjective").text = "said things".into();
+        n.section_mut("assessment").text = "ok".into();
+        n.format = "dap".into();
+        let dap = Template::dap();
+        let stray: Vec<_> = n.stray_sections(&dap).map(|s| s.key.as_str()).collect();
+        assert_eq!(stray, ["subjective"]);
+        assert_eq!(n.section("subjective").unwrap().text, "said things");
+    }
+
+    #[test]
+    fn word_count_counts_text_and_quotes_of_the_template_only() {
+        let mut n = Note::new("id".into(), "dap", String::new());
+        n.section_mut("data").text = "one two  three\nfour".into();
+        n.section_mut("data").quotes.push(Quote {
+            text: "I am fine".into(),
+            ..Quote::default()
+        });
+        n.section_mut("subjective").text = "not counted".into();
+        assert_eq!(n.word_count(&Template::dap()), 7);
+    }
+
+    #[test]
+    fn serde_round_trip_and_defaults() {
+        let n: Note = serde_json::from_str(r#"{"id":"x","format":"soap"}"#).unwrap();
+        assert_eq!(n.format, "soap");
+        assert!(n.sections.is_empty());
+        let q: Quote = serde_json::from_str(r#"{"text":"hi"}"#).unwrap();
+        assert_eq!(q.speaker, Speaker::Client);
+        let json = serde_json::to_string(&Quote {
+            text: "t".into(),
+            speaker: Speaker::FamilyMember,
+            context: None,
+        })
+        .unwrap();
+        assert_eq!(json, r#"{"text":"t","speaker":"familyMember"}"#);
+    }
+}

@@ -1,0 +1,288 @@
+//! casenote JSON v1: what a finished note looks like on the wire.
+//!
+//! Built from a [`Note`] and its [`Template`]; checked again by the
+//! reference receiver with [`PayloadV1::parse`].
+
+use serde::{Deserialize, Serialize};
+
+use super::id::is_uuid;
+use super::note::{Client, Note, Person, Quote};
+use super::template::{Template, LOINC_PROGRESS_NOTE};
+use super::time::{duration_minutes, parse_date, parse_time};
+use super::validate::FieldError;
+
+/// The value of the payload's `schema` field.
+pub const PAYLOAD_SCHEMA: &str = "casenote/v1";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Coding {
+    pub system: String,
+    pub code: String,
+    pub display: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PayloadService {
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_minutes: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PayloadSection {
+    pub key: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loinc: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+}
+
+/// A finished note, as POSTed to the host's endpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PayloadV1 {
+    /// Always `casenote/v1`.
+    pub schema: String,
+    /// The note's UUID; also sent as the `Idempotency-Key` header.
+    pub id: String,
+    /// Template id (`soap`, `dap`).
+    pub format: String,
+    /// Template display name (`SOAP`, `DAP`).
+    pub format_name: String,
+    /// LOINC document type of the whole note.
+    pub document_type: Coding,
+    pub client: Client,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Person>,
+    pub service: PayloadService,
+    /// The template's sections, in order.
+    pub sections: Vec<PayloadSection>,
+    /// RFC 3339: when the draft was started.
+    pub created_at: String,
+    /// RFC 3339: when the worker submitted the note.
+    pub documented_at: String,
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+impl PayloadV1 {
+    /// Builds the payload for `note` in `template`'s section order. Sections
+    /// from other formats are left out (validation refuses a note that has
+    /// any with content).
+    pub fn build(note: &Note, template: &Template, documented_at: &str) -> Self {
+        let sections = template
+            .sections
+            .iter()
+            .map(|spec| {
+                let entry = note.section(&spec.key);
+                PayloadSection {
+                    key: spec.key.clone(),
+                    label: spec.label.clone(),
+                    loinc: spec.loinc.clone(),
+                    text: entry
+                        .map(|e| e.text.trim_end().to_string())
+                        .unwrap_or_default(),
+                    quotes: entry.map(|e| e.quotes.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let author = (!note.author.id.is_empty() || !note.author.name.is_empty())
+            .then(|| note.author.clone());
+        PayloadV1 {
+            schema: PAYLOAD_SCHEMA.into(),
+            id: note.id.clone(),
+            format: template.id.clone(),
+            format_name: template.name.clone(),
+            document_type: Coding {
+                system: "http://loinc.org".into(),
+                code: LOINC_PROGRESS_NOTE.into(),
+                display: "Progress note".into(),
+            },
+            client: Client {
+                id: note.client.id.trim().to_string(),
+                name: note.client.name.trim().to_string(),
+            },
+            author,
+            service: PayloadService {
+                date: note.service.date.trim().to_string(),
+                start: non_empty(&note.service.start),
+                end: non_empty(&note.service.end),
+                duration_minutes: duration_minutes(&note.service.start, &note.service.end),
+            },
+            sections,
+            created_at: note.created_at.clone(),
+            documented_at: documented_at.to_string(),
+        }
+    }
+
+    /// Reads and checks a payload from JSON text, as a receiver does.
+    /// Returns every problem found, each with the JSON path of its field.
+    pub fn parse(json: &str) -> Result<Self, Vec<FieldError>> {
+        let payload: PayloadV1 = serde_json::from_str(json).map_err(|e| {
+            let field = if e.is_syntax() || e.is_eof() {
+                "body"
+            } else {
+                "payload"
+            };
+            vec![FieldError::new(
+                field,
+                format!("Not a casenote/v1 note: {e}"),
+            )]
+        })?;
+        let errors = payload.check();
+        if errors.is_empty() {
+            Ok(payload)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The rules a well-formed payload meets beyond its shape.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if self.schema != PAYLOAD_SCHEMA {
+            errors.push(FieldError::new(
+                "schema",
+                format!("must be \"{PAYLOAD_SCHEMA}\""),
+            ));
+        }
+        if !is_uuid(&self.id) {
+            errors.push(FieldError::new("id", "must be a UUID"));
+        }
+        if self.format.trim().is_empty() {
+            errors.push(FieldError::new("format", "must not be empty"));
+        }
+        if self.client.id.trim().is_empty() && self.client.name.trim().is_empty() {
+            errors.push(FieldError::new("client", "needs an id or a name"));
+        }
+        if parse_date(&self.service.date).is_none() {
+            errors.push(FieldError::new(
+                "service.date",
+                "must be a date, YYYY-MM-DD",
+            ));
+        }
+        for (name, value) in [("start", &self.service.start), ("end", &self.service.end)] {
+            if value.as_deref().is_some_and(|t| parse_time(t).is_none()) {
+                errors.push(FieldError::new(
+                    format!("service.{name}"),
+                    "must be a time, HH:MM",
+                ));
+            }
+        }
+        if self.sections.is_empty() {
+            errors.push(FieldError::new(
+                "sections",
+                "must hold at least one section",
+            ));
+        }
+        if self
+            .sections
+            .iter()
+            .all(|s| s.text.trim().is_empty() && s.quotes.is_empty())
+        {
+            errors.push(FieldError::new("sections", "every section is empty"));
+        }
+        for (i, s) in self.sections.iter().enumerate() {
+            if s.key.trim().is_empty() {
+                errors.push(FieldError::new(
+                    format!("sections[{i}].key"),
+                    "must not be empty",
+                ));
+            }
+            for (j, q) in s.quotes.iter().enumerate() {
+                if q.text.trim().is_empty() {
+                    errors.push(FieldError::new(
+                        format!("sections[{i}].quotes[{j}].text"),
+                        "must not be empty",
+                    ));
+                }
+            }
+        }
+        errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::note::Speaker;
+
+    fn note() -> Note {
+        let mut n = Note::new(
+            "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            "soap",
+            "2026-11-26T09:00:00Z".into(),
+        );
+        n.client.name = " Jo Client ".into();
+        n.service.date = "2026-11-26".into();
+        n.service.start = "09:00".into();
+        n.service.end = "09:50".into();
+        for k in ["subjective", "objective", "assessment", "plan"] {
+            n.section_mut(k).text = format!("{k} text\n");
+        }
+        n.section_mut("subjective").quotes.push(Quote {
+            text: "I want my kids back".into(),
+            speaker: Speaker::Client,
+            context: Some("on reunification".into()),
+        });
+        n.section_mut("data").text = "stray, not sent".into();
+        n
+    }
+
+    #[test]
+    fn builds_sections_in_template_order_with_loinc_and_quotes() {
+        let p = PayloadV1::build(&note(), &Template::soap(), "2026-11-26T10:00:00Z");
+        assert_eq!(p.schema, "casenote/v1");
+        assert_eq!(p.client.name, "Jo Client");
+        assert_eq!(p.service.duration_minutes, Some(50));
+        let keys: Vec<_> = p.sections.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["subjective", "objective", "assessment", "plan"]);
+        assert_eq!(p.sections[0].loinc.as_deref(), Some("61150-9"));
+        assert_eq!(p.sections[0].text, "subjective text");
+        assert_eq!(p.sections[0].quotes[0].text, "I want my kids back");
+        assert!(p.author.is_none());
+        assert!(p.check().is_empty());
+    }
+
+    #[test]
+    fn json_round_trips_through_parse() {
+        let p = PayloadV1::build(&note(), &Template::soap(), "2026-11-26T10:00:00Z");
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.contains(r#""documentType":{"system":"http://loinc.org","code":"11506-3""#));
+        assert!(json.contains(r#""durationMinutes":50"#));
+        assert_eq!(PayloadV1::parse(&json).unwrap(), p);
+    }
+
+    #[test]
+    fn parse_reports_shape_and_rule_errors_with_paths() {
+        let errs = PayloadV1::parse("{not json").unwrap_err();
+        assert_eq!(errs[0].field, "body");
+        let errs = PayloadV1::parse(r#"{"schema":"casenote/v1"}"#).unwrap_err();
+        assert_eq!(errs[0].field, "payload");
+        assert!(errs[0].message.contains("missing field"));
+
+        let mut p = PayloadV1::build(&note(), &Template::soap(), "t");
+        p.id = "nope".into();
+        p.service.date = "yesterday".into();
+        p.sections[1].quotes.push(Quote::default());
+        let json = serde_json::to_string(&p).unwrap();
+        let fields: Vec<_> = PayloadV1::parse(&json)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["id", "service.date", "sections[1].quotes[0].text"]);
+    }
+}

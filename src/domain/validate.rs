@@ -1,0 +1,229 @@
+//! What must hold before a note can be submitted.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::note::Note;
+use super::template::Template;
+use super::time::{parse_date, parse_time};
+
+/// A problem with one field, in words a worker understands.
+///
+/// `field` names the field: `client`, `service.date`, `service.start`,
+/// `service.end`, `section.<key>` (e.g. `section.subjective`), or for a
+/// payload check the JSON path (e.g. `sections[0].text`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Checks `note` against `template`. `today` (the worker's local date)
+/// rejects a date of service in the future; pass `None` to skip that check.
+/// Errors come in the order the fields appear on screen.
+pub fn validate(note: &Note, template: &Template, today: Option<NaiveDate>) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+
+    if note.client.name.trim().is_empty() && note.client.id.trim().is_empty() {
+        errors.push(FieldError::new("client", "Enter the client's name"));
+    }
+
+    let service = &note.service;
+    if service.date.trim().is_empty() {
+        errors.push(FieldError::new("service.date", "Enter the date of service"));
+    } else {
+        match parse_date(&service.date) {
+            None => errors.push(FieldError::new(
+                "service.date",
+                "Date of service must be a real date, like 2026-11-26",
+            )),
+            Some(d) if today.is_some_and(|t| d > t) => errors.push(FieldError::new(
+                "service.date",
+                "Date of service cannot be in the future",
+            )),
+            Some(_) => {}
+        }
+    }
+    let start = service.start.trim();
+    let end = service.end.trim();
+    if !start.is_empty() && parse_time(start).is_none() {
+        errors.push(FieldError::new(
+            "service.start",
+            "Start time must be a time, like 09:30",
+        ));
+    }
+    if !end.is_empty() && parse_time(end).is_none() {
+        errors.push(FieldError::new(
+            "service.end",
+            "End time must be a time, like 10:15",
+        ));
+    } else if !end.is_empty() && start.is_empty() {
+        errors.push(FieldError::new(
+            "service.start",
+            "Enter the start time, or clear the end time",
+        ));
+    }
+    if start.is_empty() && end.is_empty() {
+        // Times are optional; nothing to check.
+    } else if let (Some(s), Some(e)) = (parse_time(start), parse_time(end)) {
+        if s == e {
+            errors.push(FieldError::new(
+                "service.end",
+                "End time must be after the start time",
+            ));
+        }
+    }
+
+    for spec in &template.sections {
+        let empty = note.section(&spec.key).is_none_or(|s| s.is_empty());
+        if spec.required && empty {
+            errors.push(FieldError::new(
+                format!("section.{}", spec.key),
+                format!("Enter the {} section", spec.label),
+            ));
+        }
+        if let Some(entry) = note.section(&spec.key) {
+            if entry.quotes.iter().any(|q| q.text.trim().is_empty()) {
+                errors.push(FieldError::new(
+                    format!("section.{}", spec.key),
+                    format!(
+                        "A quote in {} has no words: add them or remove the quote",
+                        spec.label
+                    ),
+                ));
+            }
+        }
+    }
+
+    for stray in note.stray_sections(template) {
+        errors.push(FieldError::new(
+            format!("section.{}", stray.key),
+            format!(
+                "The {} section holds text that is not part of a {} note: move it into a section, or clear it",
+                title_case(&stray.key),
+                template.name
+            ),
+        ));
+    }
+
+    errors
+}
+
+fn title_case(key: &str) -> String {
+    let mut c = key.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::note::Quote;
+
+    fn complete_soap() -> Note {
+        let mut n = Note::new("id".into(), "soap", String::new());
+        n.client.name = "Jo Client".into();
+        n.service.date = "2026-11-20".into();
+        for k in ["subjective", "objective", "assessment", "plan"] {
+            n.section_mut(k).text = format!("{k} text");
+        }
+        n
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn complete_note_is_valid() {
+        let today = parse_date("2026-11-26");
+        assert!(validate(&complete_soap(), &Template::soap(), today).is_empty());
+    }
+
+    #[test]
+    fn empty_note_lists_every_problem_in_screen_order() {
+        let n = Note::new("id".into(), "soap", String::new());
+        let errors = validate(&n, &Template::soap(), None);
+        assert_eq!(
+            fields(&errors),
+            [
+                "client",
+                "service.date",
+                "section.subjective",
+                "section.objective",
+                "section.assessment",
+                "section.plan"
+            ]
+        );
+        assert_eq!(errors[2].message, "Enter the Subjective section");
+    }
+
+    #[test]
+    fn whitespace_only_section_is_empty_but_quote_only_is_not() {
+        let mut n = complete_soap();
+        n.section_mut("plan").text = "  \n ".into();
+        assert_eq!(
+            fields(&validate(&n, &Template::soap(), None)),
+            ["section.plan"]
+        );
+        n.section_mut("plan").quotes.push(Quote {
+            text: "I'll call Monday".into(),
+            ..Quote::default()
+        });
+        assert!(validate(&n, &Template::soap(), None).is_empty());
+    }
+
+    #[test]
+    fn dates_and_times_are_checked() {
+        let mut n = complete_soap();
+        n.service.date = "2026-13-01".into();
+        assert_eq!(
+            fields(&validate(&n, &Template::soap(), None)),
+            ["service.date"]
+        );
+        n.service.date = "2026-11-27".into();
+        let errs = validate(&n, &Template::soap(), parse_date("2026-11-26"));
+        assert_eq!(errs[0].message, "Date of service cannot be in the future");
+        n.service.date = "2026-11-26".into();
+        n.service.end = "10:00".into();
+        assert_eq!(
+            fields(&validate(&n, &Template::soap(), None)),
+            ["service.start"]
+        );
+        n.service.start = "10:00".into();
+        assert_eq!(
+            fields(&validate(&n, &Template::soap(), None)),
+            ["service.end"]
+        );
+        n.service.start = "9am".into();
+        assert_eq!(
+            fields(&validate(&n, &Template::soap(), None)),
+            ["service.start"]
+        );
+        n.service.start = "09:00".into();
+        assert!(validate(&n, &Template::soap(), None).is_empty());
+    }
+
+    #[test]
+    fn stray_text_from_another_format_blocks_with_a_clear_message() {
+        let mut n = complete_soap();
+        n.format = "dap".into();
+        n.section_mut("data").text = "d".into();
+        let errs = validate(&n, &Template::dap(), None);
+        assert_eq!(fields(&errs), ["section.subjective", "section.objective"]);
+        assert!(errs[0]
+            .message
+            .contains("Subjective section holds text that is not part of a DAP note"));
+    }
+}

@@ -1,0 +1,166 @@
+//! Embedding: the `<casenote-editor>` custom element. Reads the host's
+//! attributes into an [`EditorConfig`], mounts the editor into the element's
+//! shadow root and unmounts it when the element leaves the page.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+use crate::ui::{Editor, EditorConfig, EditorControls};
+
+pub const TAG: &str = "casenote-editor";
+
+#[wasm_bindgen(module = "/src/embed/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineCasenoteEditor)]
+    fn define_casenote_editor(tag: &str, hooks: &js_sys::Object);
+}
+
+struct Instance {
+    controls: EditorControls,
+    /// Dropping this unmounts the editor and disposes its reactive owner.
+    _mounted: Box<dyn std::any::Any>,
+    element: HtmlElement,
+}
+
+thread_local! {
+    static INSTANCES: RefCell<HashMap<u32, Instance>> = RefCell::new(HashMap::new());
+    static NEXT: RefCell<u32> = const { RefCell::new(1) };
+    static STYLE_URL: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+fn attr(el: &HtmlElement, name: &str) -> Option<String> {
+    el.get_attribute(name).map(|v| v.trim().to_string())
+}
+
+/// The editor's configuration from the element's attributes.
+pub fn config_from(el: &HtmlElement) -> EditorConfig {
+    let d = EditorConfig::default();
+    let non_empty =
+        |name: &str, default: String| attr(el, name).filter(|v| !v.is_empty()).unwrap_or(default);
+    EditorConfig {
+        endpoint: attr(el, "endpoint").unwrap_or_default(),
+        format: non_empty("format", d.format),
+        client_id: attr(el, "client-id").unwrap_or_default(),
+        client_name: attr(el, "client-name").unwrap_or_default(),
+        author_id: attr(el, "author-id").unwrap_or_default(),
+        author_name: attr(el, "author-name").unwrap_or_default(),
+        draft_scope: non_empty("draft-scope", d.draft_scope),
+    }
+}
+
+fn mount(el: HtmlElement) -> u32 {
+    let id = NEXT.with(|n| {
+        let mut n = n.borrow_mut();
+        let id = *n;
+        *n += 1;
+        id
+    });
+    mount_as(el, id);
+    id
+}
+
+fn mount_as(el: HtmlElement, id: u32) {
+    let shadow = match el.shadow_root() {
+        Some(s) => s,
+        None => match el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+            Ok(s) => s,
+            Err(_) => return,
+        },
+    };
+    shadow.set_inner_html("");
+    let doc = crate::platform::window().document().expect("document");
+    let style_url = STYLE_URL.with(|s| s.borrow().clone());
+    if !style_url.is_empty() {
+        if let Ok(link) = doc.create_element("link") {
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", &style_url);
+            let _ = shadow.append_child(&link);
+        }
+    }
+    let Ok(container) = doc.create_element("div") else {
+        return;
+    };
+    let _ = container.set_attribute("class", "casenote-host");
+    let _ = shadow.append_child(&container);
+    let Ok(container) = container.dyn_into::<HtmlElement>() else {
+        return;
+    };
+
+    let config = config_from(&el);
+    let controls = EditorControls::default();
+    let c = controls.clone();
+    let handle = leptos::mount::mount_to(
+        container,
+        move || view! { <Editor config=config controls=c/> },
+    );
+    INSTANCES.with(|m| {
+        m.borrow_mut().insert(
+            id,
+            Instance {
+                controls,
+                _mounted: Box::new(handle),
+                element: el,
+            },
+        )
+    });
+}
+
+fn unmount(id: u32) {
+    let instance = INSTANCES.with(|m| m.borrow_mut().remove(&id));
+    if let Some(instance) = instance {
+        instance.controls.flush();
+        drop(instance._mounted);
+        if let Some(shadow) = instance.element.shadow_root() {
+            shadow.set_inner_html("");
+        }
+    }
+}
+
+fn flush(id: u32) {
+    let controls = INSTANCES.with(|m| m.borrow().get(&id).map(|i| i.controls.clone()));
+    if let Some(c) = controls {
+        c.flush();
+    }
+}
+
+/// Remounts with the new attributes. The draft is flushed first and
+/// restored by the new mount, so nothing typed is lost.
+fn attribute_changed(id: u32) {
+    let element = INSTANCES.with(|m| m.borrow().get(&id).map(|i| i.element.clone()));
+    if let Some(el) = element {
+        unmount(id);
+        mount_as(el, id);
+    }
+}
+
+/// Defines `<casenote-editor>`. `style_url` is the stylesheet each editor
+/// loads into its shadow root. Elements already in the page are upgraded.
+#[wasm_bindgen]
+pub fn register(style_url: String) {
+    STYLE_URL.with(|s| *s.borrow_mut() = style_url);
+    let hooks = js_sys::Object::new();
+    let set = |name: &str, f: &JsValue| {
+        let _ = js_sys::Reflect::set(&hooks, &JsValue::from_str(name), f);
+    };
+    let mount_cb = Closure::<dyn Fn(HtmlElement) -> u32>::new(mount);
+    let unmount_cb = Closure::<dyn Fn(u32)>::new(unmount);
+    let flush_cb = Closure::<dyn Fn(u32)>::new(flush);
+    let attr_cb = Closure::<dyn Fn(u32, String, Option<String>)>::new(|id, _name, _value| {
+        attribute_changed(id)
+    });
+    set("mount", mount_cb.as_ref());
+    set("unmount", unmount_cb.as_ref());
+    set("flush", flush_cb.as_ref());
+    set("attributeChanged", attr_cb.as_ref());
+    // The element definition lives as long as the page.
+    mount_cb.forget();
+    unmount_cb.forget();
+    flush_cb.forget();
+    attr_cb.forget();
+    define_casenote_editor(TAG, &hooks);
+}

@@ -1,0 +1,473 @@
+//! The editor: a note form with autosave, validation and submit.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::autosave::{Autosave, SaveState};
+use super::form::Form;
+use super::section::{field_dom_id, SectionField};
+use crate::delivery::{self, editor_field, SendOutcome};
+use crate::domain::draft::latest;
+use crate::domain::time::{duration_minutes, parse_date};
+use crate::domain::{validate, FieldError, Note, PayloadV1, Person, Template};
+use crate::platform::{local_hh_mm, new_uuid, now_rfc3339, today_local, window, Listener};
+use crate::storage::DraftStore;
+
+/// What the host configures, read from the element's attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditorConfig {
+    pub endpoint: String,
+    pub format: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub draft_scope: String,
+}
+
+impl Default for EditorConfig {
+    fn default() -> Self {
+        EditorConfig {
+            endpoint: String::new(),
+            format: "soap".into(),
+            client_id: String::new(),
+            client_name: String::new(),
+            author_id: String::new(),
+            author_name: String::new(),
+            draft_scope: "default".into(),
+        }
+    }
+}
+
+/// The editor's root element, for finding fields inside its shadow root.
+#[derive(Clone, Copy)]
+pub struct Root(pub NodeRef<html::Div>);
+
+/// Focuses the first element matching `selector` inside the editor.
+pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
+    let Some(el) = root.get_untracked() else {
+        return;
+    };
+    if let Ok(Some(target)) = el.query_selector(selector) {
+        if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+            let _ = target.focus();
+        }
+    }
+}
+
+type Action = Rc<dyn Fn()>;
+
+/// Lets the embedding ask the editor to write its draft now.
+#[derive(Clone, Default)]
+pub struct EditorControls {
+    flush: Rc<RefCell<Option<Action>>>,
+}
+
+impl EditorControls {
+    pub fn flush(&self) {
+        let f = self.flush.borrow().clone();
+        if let Some(f) = f {
+            f();
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Loading,
+    Ready,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Sent {
+    id: String,
+    format_name: String,
+    client: String,
+}
+
+fn new_note(cfg: &EditorConfig) -> Note {
+    let format = Template::builtin(&cfg.format)
+        .map(|t| t.id)
+        .unwrap_or_else(|| "soap".into());
+    let mut note = Note::new(new_uuid(), &format, now_rfc3339());
+    note.client.id = cfg.client_id.clone();
+    note.client.name = cfg.client_name.clone();
+    note.author = Person {
+        id: cfg.author_id.clone(),
+        name: cfg.author_name.clone(),
+    };
+    note
+}
+
+fn template_of(format: &str) -> Template {
+    Template::builtin(format).unwrap_or_else(Template::soap)
+}
+
+#[component]
+pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
+    let root = NodeRef::<html::Div>::new();
+    provide_context(Root(root));
+    let cfg = StoredValue::new(config);
+    let form = Form::new();
+    let phase = RwSignal::new(Phase::Loading);
+    let save_state = RwSignal::new(SaveState::Idle);
+    let notice = RwSignal::new(None::<String>);
+    let restored_at = RwSignal::new(None::<f64>);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let send_error = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(false);
+    let sent = RwSignal::new(None::<Sent>);
+    let saver = StoredValue::new_local(None::<Rc<Autosave>>);
+    let template = Memo::new(move |_| template_of(&form.format.get()));
+
+    // Open storage and restore the latest draft, or start a new note.
+    spawn_local(async move {
+        let (store, fallback) = DraftStore::open().await;
+        let c = cfg.get_value();
+        let drafts = match store.list(&c.draft_scope).await {
+            Ok(d) => d,
+            Err(_) => {
+                notice.set(Some(
+                    "Saved drafts could not be read. New typing is still saved.".into(),
+                ));
+                Vec::new()
+            }
+        };
+        notice.update(|n| {
+            if n.is_none() {
+                *n = fallback;
+            }
+        });
+        let for_client = drafts
+            .into_iter()
+            .filter(|d| c.client_id.is_empty() || d.note.client.id == c.client_id);
+        let autosave = Autosave::new(store, c.draft_scope.clone(), save_state);
+        match latest(for_client) {
+            Some(d) => {
+                form.load(&d.note);
+                restored_at.set(Some(d.updated_at));
+                autosave.mark_saved(d.note, d.revision);
+            }
+            None => {
+                let n = new_note(&c);
+                form.load(&n);
+                autosave.reset(n);
+            }
+        }
+        saver.set_value(Some(autosave));
+        phase.set(Phase::Ready);
+    });
+
+    // Every edit starts a save at once (coalesced by Autosave).
+    Effect::new(move |_| {
+        let note = form.snapshot();
+        if phase.get_untracked() == Phase::Ready && sent.with_untracked(Option::is_none) {
+            if let Some(s) = saver.get_value() {
+                s.save(note);
+            }
+        }
+    });
+
+    let flush = move || {
+        if phase.get_untracked() == Phase::Ready && sent.with_untracked(Option::is_none) {
+            if let Some(s) = saver.get_value() {
+                s.flush(form.snapshot_untracked());
+            }
+        }
+    };
+    *controls.flush.borrow_mut() = Some(Rc::new(flush));
+    let w = window();
+    let listeners = vec![
+        Listener::new(w.as_ref(), "pagehide", move |_| flush()),
+        Listener::new(
+            w.document().expect("document").as_ref(),
+            "visibilitychange",
+            move |_| {
+                if window().document().is_some_and(|d| d.hidden()) {
+                    flush();
+                }
+            },
+        ),
+    ];
+    let _listeners = StoredValue::new_local(listeners);
+
+    let error_for = move |field: String| {
+        Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|x| x.field == field)
+                    .map(|x| x.message.clone())
+            })
+        })
+    };
+    let locked = Signal::derive(move || sending.get());
+
+    let focus_field = move |field: &str| {
+        focus_selector(root, &format!("#{}", field_dom_id(field)));
+    };
+
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let note = form.snapshot_untracked();
+        let template = template_of(&note.format);
+        let problems = validate(&note, &template, parse_date(&today_local()));
+        send_error.set(None);
+        if !problems.is_empty() {
+            let first = problems[0].field.clone();
+            errors.set(problems);
+            request_animation_frame(move || focus_field(&first));
+            return;
+        }
+        errors.set(Vec::new());
+        let endpoint = cfg.with_value(|c| c.endpoint.trim().to_string());
+        if endpoint.is_empty() {
+            send_error.set(Some(
+                "This editor has no address to send notes to (its endpoint attribute is empty). Your note is kept on this device; tell your administrator.".into(),
+            ));
+            return;
+        }
+        if let Some(s) = saver.get_value() {
+            s.flush(note.clone());
+        }
+        let payload = PayloadV1::build(&note, &template, &now_rfc3339());
+        let json = serde_json::to_string(&payload).unwrap_or_default();
+        let section_keys: Vec<String> = payload.sections.iter().map(|s| s.key.clone()).collect();
+        sending.set(true);
+        spawn_local(async move {
+            let outcome = delivery::send(&endpoint, &json, &note.id).await;
+            match outcome {
+                SendOutcome::Delivered { .. } => {
+                    if let Some(s) = saver.get_value() {
+                        let _ = s.close(&note.id).await;
+                    }
+                    sent.set(Some(Sent {
+                        id: note.id.clone(),
+                        format_name: template.name.clone(),
+                        client: note.client.name.clone(),
+                    }));
+                    request_animation_frame(move || focus_selector(root, ".confirmation"));
+                }
+                SendOutcome::Rejected {
+                    message,
+                    errors: server_errors,
+                    ..
+                } => {
+                    let mapped: Vec<FieldError> = server_errors
+                        .iter()
+                        .filter_map(|e| {
+                            editor_field(&e.field, &section_keys)
+                                .map(|f| FieldError::new(f, e.message.clone()))
+                        })
+                        .collect();
+                    errors.set(mapped);
+                    send_error.set(Some(message));
+                }
+                SendOutcome::Failed { message, .. } => send_error.set(Some(message)),
+            }
+            sending.set(false);
+        });
+    };
+
+    let start_another = move |_| {
+        let n = new_note(&cfg.get_value());
+        form.load(&n);
+        if let Some(s) = saver.get_value() {
+            s.reset(n);
+        }
+        errors.set(Vec::new());
+        send_error.set(None);
+        restored_at.set(None);
+        sent.set(None);
+        request_animation_frame(move || focus_field("client"));
+    };
+
+    let save_text = move || match save_state.get() {
+        SaveState::Idle => String::new(),
+        SaveState::Saving => "Saving…".into(),
+        SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(ms)),
+        SaveState::Failed(_) => {
+            "Not saved yet: your text is still here, and casenote tries again on your next change."
+                .into()
+        }
+    };
+
+    let formats = Template::builtins();
+    let duration = move || {
+        duration_minutes(&form.start.get(), &form.end.get())
+            .map(|m| format!("Duration: {m} minutes"))
+    };
+
+    let date_field = move |field: &'static str,
+                           label: &'static str,
+                           kind: &'static str,
+                           value: RwSignal<String>| {
+        let id = field_dom_id(field);
+        let error = error_for(field.to_string());
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field" class:has-error=move || error.get().is_some()>
+                <label for=id.clone()>{label}</label>
+                {move || error.get().map(|e| view! {
+                    <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p>
+                })}
+                <input
+                    id=id.clone()
+                    type=kind
+                    aria-describedby=format!("{id}-error")
+                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                    prop:value=move || value.get()
+                    prop:readOnly=move || locked.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            </div>
+        }
+    };
+
+    let client_error = error_for("client".into());
+
+    let form_view = move || {
+        let formats = formats.clone();
+        view! {
+            <form class="note-form" novalidate on:submit=on_submit>
+                {move || {
+                    let list = errors.get();
+                    (!list.is_empty()).then(|| view! {
+                        <div class="error-summary" role="alert" tabindex="-1" part="error-summary">
+                            <h3>"There is a problem"</h3>
+                            <ul>
+                                {list.into_iter().map(|e| {
+                                    let field = e.field.clone();
+                                    view! {
+                                        <li><a href=format!("#{}", field_dom_id(&e.field)) on:click=move |ev| {
+                                            ev.prevent_default();
+                                            focus_field(&field);
+                                        }>{e.message}</a></li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    })
+                }}
+                <fieldset class="meta">
+                    <legend>"About this contact"</legend>
+                    <div class="field" class:has-error=move || client_error.get().is_some()>
+                        <label for="cn-client">"Client"</label>
+                        {move || client_error.get().map(|e| view! {
+                            <p class="error-message" id="cn-client-error"><span class="visually-hidden">"Error: "</span>{e}</p>
+                        })}
+                        <input
+                            id="cn-client"
+                            type="text"
+                            autocomplete="off"
+                            aria-describedby="cn-client-error"
+                            aria-invalid=move || if client_error.get().is_some() { "true" } else { "false" }
+                            prop:value=move || form.client_name.get()
+                            prop:readOnly=move || locked.get()
+                            on:input=move |ev| form.client_name.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="cn-format">"Note format"</label>
+                        <select id="cn-format" disabled=move || locked.get() on:change=move |ev| form.format.set(event_target_value(&ev))>
+                            {formats.into_iter().map(|t| {
+                                let id = t.id.clone();
+                                view! { <option value=t.id.clone() selected=move || form.format.get() == id>{t.name.clone()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="row">
+                        {date_field("service.date", "Date of service", "date", form.date)}
+                        {date_field("service.start", "Start time", "time", form.start)}
+                        {date_field("service.end", "End time", "time", form.end)}
+                    </div>
+                    <p class="duration">{duration}</p>
+                </fieldset>
+                {move || {
+                    template.get().sections.into_iter().map(|spec| {
+                        let section = form.section(&spec.key);
+                        let error = error_for(format!("section.{}", spec.key));
+                        view! { <SectionField spec=spec section=section error=error locked=locked/> }
+                    }).collect_view()
+                }}
+                {move || {
+                    let t = template.get();
+                    form.sections.get().into_iter().filter(|s| {
+                        t.section(&s.key).is_none()
+                            && (!s.text.with(|x| x.trim().is_empty()) || s.quotes.with(|q| !q.is_empty()))
+                    }).map(|s| {
+                        let id = field_dom_id(&format!("section.{}", s.key));
+                        let name = title_case(&s.key);
+                        let text = s.text;
+                        let quotes = s.quotes;
+                        let clear = move |_| {
+                            let ok = window()
+                                .confirm_with_message("Clear this text? It cannot be brought back.")
+                                .unwrap_or(false);
+                            if ok {
+                                text.set(String::new());
+                                quotes.set(Vec::new());
+                            }
+                        };
+                        view! {
+                            <div class="section stray" part="section">
+                                <label for=id.clone() class="section-label">{format!("{name} (from another format)")}</label>
+                                <p class="hint">{format!("This text is not part of a {} note. Copy what you need into a section above, then clear it.", t.name)}</p>
+                                <textarea id=id readonly rows="4" prop:value=move || text.get()></textarea>
+                                <button type="button" class="secondary" on:click=clear>{format!("Clear the {name} text")}</button>
+                            </div>
+                        }
+                    }).collect_view()
+                }}
+                <div class="actions">
+                    <button type="submit" class="primary" part="submit" disabled=move || sending.get()>
+                        {move || if sending.get() { "Sending…" } else { "Submit note" }}
+                    </button>
+                </div>
+                {move || send_error.get().map(|m| view! {
+                    <div class="send-error" role="alert" part="send-error"><p>{m}</p></div>
+                })}
+            </form>
+        }
+    };
+
+    view! {
+        <div class="casenote" node_ref=root part="editor">
+            <div class="status-bar">
+                <h2 class="title">"Case note"</h2>
+                <p class="save-status" role="status" aria-live="polite">{save_text}</p>
+            </div>
+            {move || notice.get().map(|n| view! { <p class="notice" part="notice">{n}</p> })}
+            {move || restored_at.get().map(|ms| view! {
+                <p class="notice restored">{format!("Restored your unsent draft, last saved at {}.", local_hh_mm(ms))}</p>
+            })}
+            {move || match (phase.get(), sent.get()) {
+                (Phase::Loading, _) => view! { <p class="loading">"Loading your draft…"</p> }.into_any(),
+                (Phase::Ready, Some(s)) => view! {
+                    <div class="confirmation" role="status" tabindex="-1" part="confirmation">
+                        <h3>"Note sent"</h3>
+                        <p>{format!("Your {} note{} was received.", s.format_name, if s.client.trim().is_empty() { String::new() } else { format!(" for {}", s.client.trim()) })}</p>
+                        <p class="reference">"Reference: "<code>{s.id.clone()}</code></p>
+                        <button type="button" class="primary" on:click=start_another>"Write another note"</button>
+                    </div>
+                }.into_any(),
+                (Phase::Ready, None) => form_view().into_any(),
+            }}
+        </div>
+    }
+}
+
+fn title_case(key: &str) -> String {
+    let mut c = key.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

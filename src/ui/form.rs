@@ -1,0 +1,177 @@
+//! The editor's state as fine-grained signals, and its conversion to and
+//! from a domain [`Note`].
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use leptos::prelude::*;
+
+use crate::domain::{Client, Note, Person, Quote, SectionEntry, ServiceTime, Speaker, Template};
+
+static NEXT_UID: AtomicU64 = AtomicU64::new(1);
+
+fn uid() -> u64 {
+    NEXT_UID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// One quote being edited.
+#[derive(Clone, Copy)]
+pub struct QuoteState {
+    pub uid: u64,
+    pub text: RwSignal<String>,
+    pub speaker: RwSignal<Speaker>,
+    pub context: RwSignal<String>,
+}
+
+impl QuoteState {
+    pub fn new(q: &Quote) -> Self {
+        QuoteState {
+            uid: uid(),
+            text: RwSignal::new(q.text.clone()),
+            speaker: RwSignal::new(q.speaker),
+            context: RwSignal::new(q.context.clone().unwrap_or_default()),
+        }
+    }
+
+    fn snapshot(&self) -> Quote {
+        let context = self.context.get();
+        Quote {
+            text: self.text.get(),
+            speaker: self.speaker.get(),
+            context: (!context.trim().is_empty()).then_some(context),
+        }
+    }
+}
+
+/// One section being edited.
+#[derive(Clone)]
+pub struct SectionState {
+    pub key: String,
+    pub text: RwSignal<String>,
+    pub quotes: RwSignal<Vec<QuoteState>>,
+}
+
+impl SectionState {
+    fn new(key: &str) -> Self {
+        SectionState {
+            key: key.to_string(),
+            text: RwSignal::new(String::new()),
+            quotes: RwSignal::new(Vec::new()),
+        }
+    }
+}
+
+/// The whole form. Copy, so event handlers can capture it freely.
+#[derive(Clone, Copy)]
+pub struct Form {
+    pub id: RwSignal<String>,
+    pub created_at: RwSignal<String>,
+    pub format: RwSignal<String>,
+    pub client_id: RwSignal<String>,
+    pub client_name: RwSignal<String>,
+    pub author: RwSignal<Person>,
+    pub date: RwSignal<String>,
+    pub start: RwSignal<String>,
+    pub end: RwSignal<String>,
+    /// Every section ever used in this note, including other formats'.
+    pub sections: RwSignal<Vec<SectionState>>,
+}
+
+impl Form {
+    /// A form with signals for every built-in section, created under the
+    /// current owner so that re-rendering never disposes them.
+    pub fn new() -> Self {
+        let mut sections: Vec<SectionState> = Vec::new();
+        for t in Template::builtins() {
+            for s in &t.sections {
+                if !sections.iter().any(|x| x.key == s.key) {
+                    sections.push(SectionState::new(&s.key));
+                }
+            }
+        }
+        Form {
+            id: RwSignal::new(String::new()),
+            created_at: RwSignal::new(String::new()),
+            format: RwSignal::new("soap".into()),
+            client_id: RwSignal::new(String::new()),
+            client_name: RwSignal::new(String::new()),
+            author: RwSignal::new(Person::default()),
+            date: RwSignal::new(String::new()),
+            start: RwSignal::new(String::new()),
+            end: RwSignal::new(String::new()),
+            sections: RwSignal::new(sections),
+        }
+    }
+
+    /// The section state for `key` (untracked), created if missing.
+    pub fn section(&self, key: &str) -> SectionState {
+        if let Some(s) = self
+            .sections
+            .with_untracked(|v| v.iter().find(|s| s.key == key).cloned())
+        {
+            return s;
+        }
+        let s = SectionState::new(key);
+        self.sections.update(|v| v.push(s.clone()));
+        s
+    }
+
+    /// The current note. Reads every signal, so an effect that calls this
+    /// re-runs on any edit.
+    pub fn snapshot(&self) -> Note {
+        let sections = self.sections.with(|v| {
+            v.iter()
+                .map(|s| SectionEntry {
+                    key: s.key.clone(),
+                    text: s.text.get(),
+                    quotes: s
+                        .quotes
+                        .with(|q| q.iter().map(QuoteState::snapshot).collect()),
+                })
+                .filter(|s| !s.is_empty())
+                .collect()
+        });
+        Note {
+            id: self.id.get(),
+            format: self.format.get(),
+            client: Client {
+                id: self.client_id.get(),
+                name: self.client_name.get(),
+            },
+            author: self.author.get(),
+            service: ServiceTime {
+                date: self.date.get(),
+                start: self.start.get(),
+                end: self.end.get(),
+            },
+            sections,
+            created_at: self.created_at.get(),
+        }
+    }
+
+    pub fn snapshot_untracked(&self) -> Note {
+        untrack(|| self.snapshot())
+    }
+
+    /// Replaces the form's content with `note`.
+    pub fn load(&self, note: &Note) {
+        self.id.set(note.id.clone());
+        self.created_at.set(note.created_at.clone());
+        self.format.set(note.format.clone());
+        self.client_id.set(note.client.id.clone());
+        self.client_name.set(note.client.name.clone());
+        self.author.set(note.author.clone());
+        self.date.set(note.service.date.clone());
+        self.start.set(note.service.start.clone());
+        self.end.set(note.service.end.clone());
+        for s in self.sections.get_untracked() {
+            s.text.set(String::new());
+            s.quotes.set(Vec::new());
+        }
+        for entry in &note.sections {
+            let s = self.section(&entry.key);
+            s.text.set(entry.text.clone());
+            s.quotes
+                .set(entry.quotes.iter().map(QuoteState::new).collect());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The editor's Leptos components. They read and write the domain types,
+//! save through `storage` and send through `delivery`; they know nothing
+//! of custom elements (see `embed`).
+
+mod autosave;
+mod editor;
+mod form;
+mod section;
+
+pub use editor::{Editor, EditorConfig, EditorControls};

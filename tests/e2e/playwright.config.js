@@ -1,0 +1,44 @@
+// End-to-end tests: the release build served by the reference receiver, in
+// Debian's Chromium. Nothing downloads a browser.
+const path = require("node:path");
+const os = require("node:os");
+const { defineConfig } = require("@playwright/test");
+
+const port = Number(process.env.CASENOTE_E2E_PORT || 8181);
+const receiver =
+  process.env.CASENOTE_RECEIVER || path.resolve(__dirname, "../../target/release/casenote-receiver");
+const db = path.join(os.tmpdir(), `casenote-e2e-${process.pid}.sqlite`);
+const site = path.resolve(__dirname, "../../dist");
+
+module.exports = defineConfig({
+  testDir: "./specs",
+  // One receiver with test-wide fault injection: run tests one at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --test-mode`,
+    url: `http://127.0.0.1:${port}/api/notes`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,67 @@
+// Shared steps for the end-to-end tests, written as a worker would act:
+// through labels and buttons, inside the editor's shadow root.
+const { expect } = require("@playwright/test");
+
+/** Clears the receiver's notes and fault plan (test mode only). */
+async function resetReceiver(request) {
+  const res = await request.post("api/_test/reset");
+  expect(res.status()).toBe(204);
+}
+
+/** Makes the receiver fail the next `failNext` POSTs with `status`. */
+async function injectFaults(request, failNext, status) {
+  const res = await request.post("api/_test/faults", { data: { failNext, status } });
+  expect(res.status()).toBe(204);
+}
+
+/** Every note the receiver's database holds. */
+async function storedNotes(request) {
+  const res = await request.get("api/notes");
+  expect(res.ok()).toBeTruthy();
+  return res.json();
+}
+
+/** Opens the standalone editor and waits until it is ready to type in. */
+async function openEditor(page) {
+  await page.goto("./");
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+}
+
+/** The section block whose label is `label`. */
+function section(page, label) {
+  return page.locator(".section").filter({ has: page.getByLabel(label, { exact: true }) });
+}
+
+/** Adds a quote to the section `label`. */
+async function addQuote(page, label, words, context = "") {
+  const s = section(page, label);
+  await s.getByRole("button", { name: `Add a quote to ${label}` }).click();
+  const quote = s.locator(".quote").last();
+  await expect(quote.getByLabel("Words, exactly as said")).toBeFocused();
+  await page.keyboard.type(words);
+  if (context) await quote.getByLabel("Context (optional)").fill(context);
+}
+
+/** Fills the contact details. */
+async function fillContact(page, { client, date, start, end }) {
+  await page.getByLabel("Client", { exact: true }).fill(client);
+  if (date) await page.getByLabel("Date of service").fill(date);
+  if (start) await page.getByLabel("Start time").fill(start);
+  if (end) await page.getByLabel("End time").fill(end);
+}
+
+/** Waits until the draft on the device holds the latest edit. */
+async function waitForSaved(page) {
+  await expect(page.locator(".save-status")).toContainText("Draft saved at");
+}
+
+module.exports = {
+  resetReceiver,
+  injectFaults,
+  storedNotes,
+  openEditor,
+  section,
+  addQuote,
+  fillContact,
+  waitForSaved,
+};

@@ -1,0 +1,163 @@
+//! Browser tests (tier 2): storage and components in headless Chromium.
+//! Run with `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use casenote::domain::{Draft, Note};
+use casenote::storage::DraftStore;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Polls `f` every 20 ms for up to 5 s.
+async fn eventually<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..250 {
+        if let Some(v) = f() {
+            return v;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix}-{}", casenote::platform::new_uuid())
+}
+
+fn draft(scope: &str, text: &str) -> Draft {
+    let mut note = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
+    note.section_mut("subjective").text = text.into();
+    Draft::new(scope, 1, js_sys::Date::now(), note)
+}
+
+#[wasm_bindgen_test]
+async fn indexeddb_keeps_drafts_per_scope() {
+    let (store, notice) = DraftStore::open().await;
+    assert!(!store.is_fallback(), "IndexedDB should open in Chromium");
+    assert!(notice.is_none());
+    let (a, b) = (unique("scope-a"), unique("scope-b"));
+    let d1 = draft(&a, "first");
+    let d2 = draft(&b, "second");
+    store.put(&d1).await.unwrap();
+    store.put(&d2).await.unwrap();
+
+    let in_a = store.list(&a).await.unwrap();
+    assert_eq!(in_a, vec![d1.clone()]);
+    assert_eq!(store.list(&b).await.unwrap(), vec![d2.clone()]);
+
+    let mut newer = d1.clone();
+    newer.revision = 2;
+    newer.note.section_mut("subjective").text = "first, edited".into();
+    store.put(&newer).await.unwrap();
+    assert_eq!(store.list(&a).await.unwrap(), vec![newer]);
+
+    store.delete(&d1.id).await.unwrap();
+    assert!(store.list(&a).await.unwrap().is_empty());
+    assert_eq!(store.list(&b).await.unwrap().len(), 1);
+}
+
+fn shadow_query<T: JsCast>(host: &HtmlElement, selector: &str) -> Option<T> {
+    host.shadow_root()?
+        .query_selector(selector)
+        .ok()??
+        .dyn_into::<T>()
+        .ok()
+}
+
+fn input_event() -> web_sys::Event {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    web_sys::Event::new_with_event_init_dict("input", &init).unwrap()
+}
+
+async fn mount_editor(scope: &str) -> HtmlElement {
+    casenote::embed::register(String::new());
+    let el: HtmlElement = document()
+        .create_element("casenote-editor")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    el.set_attribute("draft-scope", scope).unwrap();
+    el.set_attribute("endpoint", "/nowhere").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    eventually("the editor form", || {
+        shadow_query::<HtmlInputElement>(&el, "#cn-client")
+    })
+    .await;
+    el
+}
+
+#[wasm_bindgen_test]
+async fn typing_is_saved_to_indexeddb_as_a_draft() {
+    let scope = unique("typing");
+    let el = mount_editor(&scope).await;
+    let subjective: HtmlTextAreaElement = shadow_query(&el, "#cn-section-subjective").unwrap();
+    subjective.set_value("Client says the new flat is damp.");
+    subjective.dispatch_event(&input_event()).unwrap();
+
+    let (store, _) = DraftStore::open().await;
+    let mut saved = None;
+    for _ in 0..100 {
+        let drafts = store.list(&scope).await.unwrap();
+        if let Some(d) = drafts.into_iter().find(|d| {
+            d.note.section("subjective").map(|s| s.text.as_str())
+                == Some("Client says the new flat is damp.")
+        }) {
+            saved = Some(d);
+            break;
+        }
+        sleep(20).await;
+    }
+    let saved = saved.expect("the typed text reaches IndexedDB");
+    assert_eq!(saved.scope, scope);
+    assert!(casenote::domain::id::is_uuid(&saved.id));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn submitting_an_empty_note_shows_errors_and_focuses_the_first() {
+    let el = mount_editor(&unique("errors")).await;
+    let submit: HtmlElement = shadow_query(&el, "button[type=submit]").unwrap();
+    submit.click();
+    let summary: HtmlElement =
+        eventually("the error summary", || shadow_query(&el, ".error-summary")).await;
+    let text = summary.text_content().unwrap_or_default();
+    assert!(text.contains("Enter the client's name"), "{text}");
+    assert!(text.contains("Enter the date of service"), "{text}");
+    assert!(text.contains("Enter the Subjective section"), "{text}");
+    let focused = eventually("focus on the client field", || {
+        let active = el.shadow_root()?.active_element()?;
+        (active.id() == "cn-client").then_some(active)
+    })
+    .await;
+    assert_eq!(
+        focused.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn removing_the_element_unmounts_the_editor() {
+    let el = mount_editor(&unique("remove")).await;
+    el.remove();
+    eventually("an empty shadow root", || {
+        (el.shadow_root()?.child_element_count() == 0).then_some(())
+    })
+    .await;
+}
