@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use casenote::domain::{Draft, Note};
-use casenote::storage::DraftStore;
+use casenote::storage::{DraftStore, PutOutcome};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -47,28 +47,95 @@ fn draft(scope: &str, text: &str) -> Draft {
 
 #[wasm_bindgen_test]
 async fn indexeddb_keeps_drafts_per_scope() {
-    let (store, notice) = DraftStore::open().await;
+    let (store, notice) = DraftStore::open(None).await;
     assert!(!store.is_fallback(), "IndexedDB should open in Chromium");
     assert!(notice.is_none());
     let (a, b) = (unique("scope-a"), unique("scope-b"));
     let d1 = draft(&a, "first");
     let d2 = draft(&b, "second");
-    store.put(&d1).await.unwrap();
-    store.put(&d2).await.unwrap();
+    assert_eq!(store.put(&d1, 0).await.unwrap(), PutOutcome::Written);
+    assert_eq!(store.put(&d2, 0).await.unwrap(), PutOutcome::Written);
 
-    let in_a = store.list(&a).await.unwrap();
-    assert_eq!(in_a, vec![d1.clone()]);
-    assert_eq!(store.list(&b).await.unwrap(), vec![d2.clone()]);
+    assert_eq!(store.list(&a).await.unwrap().drafts, vec![d1.clone()]);
+    assert_eq!(store.list(&b).await.unwrap().drafts, vec![d2.clone()]);
 
     let mut newer = d1.clone();
     newer.revision = 2;
     newer.note.section_mut("subjective").text = "first, edited".into();
-    store.put(&newer).await.unwrap();
-    assert_eq!(store.list(&a).await.unwrap(), vec![newer]);
+    assert_eq!(store.put(&newer, 1).await.unwrap(), PutOutcome::Written);
+    assert_eq!(store.get(&d1.id).await.unwrap(), Some(newer));
 
     store.delete(&d1.id).await.unwrap();
-    assert!(store.list(&a).await.unwrap().is_empty());
-    assert_eq!(store.list(&b).await.unwrap().len(), 1);
+    assert!(store.list(&a).await.unwrap().drafts.is_empty());
+    assert_eq!(store.list(&b).await.unwrap().drafts.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_write_from_a_stale_revision_is_refused_not_applied() {
+    let (store, _) = DraftStore::open(None).await;
+    let scope = unique("conflict");
+    let mine = draft(&scope, "tab one");
+    store.put(&mine, 0).await.unwrap();
+    let mut theirs = mine.clone();
+    theirs.revision = 2;
+    theirs.note.section_mut("subjective").text = "tab two".into();
+    assert_eq!(store.put(&theirs, 1).await.unwrap(), PutOutcome::Written);
+
+    // Tab one still believes revision 1 is stored.
+    let mut stale = mine.clone();
+    stale.revision = 2;
+    stale.note.section_mut("subjective").text = "tab one, later".into();
+    assert_eq!(
+        store.put(&stale, 1).await.unwrap(),
+        PutOutcome::Conflict { stored_revision: 2 }
+    );
+    let kept = store.get(&mine.id).await.unwrap().unwrap();
+    assert_eq!(kept.note.section("subjective").unwrap().text, "tab two");
+}
+
+#[wasm_bindgen_test]
+async fn sealed_drafts_are_unreadable_without_the_key() {
+    let key = casenote::storage::generate_key().await.unwrap();
+    let (sealed_store, _) = DraftStore::open(Some(key)).await;
+    let scope = unique("sealed");
+    let d = draft(&scope, "Client disclosed a confidential matter");
+    sealed_store.put(&d, 0).await.unwrap();
+    assert_eq!(
+        sealed_store.list(&scope).await.unwrap().drafts,
+        vec![d.clone()]
+    );
+
+    let (plain_store, _) = DraftStore::open(None).await;
+    let listing = plain_store.list(&scope).await.unwrap();
+    assert!(listing.drafts.is_empty());
+    assert_eq!(listing.locked, 1);
+    assert_eq!(plain_store.get(&d.id).await.unwrap(), None);
+
+    let other = casenote::storage::generate_key().await.unwrap();
+    let (wrong_key, _) = DraftStore::open(Some(other)).await;
+    assert_eq!(wrong_key.list(&scope).await.unwrap().locked, 1);
+}
+
+#[wasm_bindgen_test]
+async fn purge_removes_expired_or_all_drafts_of_one_scope_only() {
+    let (store, _) = DraftStore::open(None).await;
+    let (mine, theirs) = (unique("purge-mine"), unique("purge-theirs"));
+    let day = 24.0 * 60.0 * 60.0 * 1000.0;
+    let now = js_sys::Date::now();
+    let mut old = draft(&mine, "old");
+    old.updated_at = now - 15.0 * day;
+    let fresh = draft(&mine, "fresh");
+    let mut other_old = draft(&theirs, "other");
+    other_old.updated_at = now - 30.0 * day;
+    for d in [&old, &fresh, &other_old] {
+        store.put(d, 0).await.unwrap();
+    }
+    assert_eq!(store.purge(&mine, now, Some(14.0)).await.unwrap(), 1);
+    assert_eq!(store.list(&mine).await.unwrap().drafts, vec![fresh]);
+    assert_eq!(store.list(&theirs).await.unwrap().drafts.len(), 1);
+    assert_eq!(store.purge(&mine, now, None).await.unwrap(), 1);
+    assert!(store.list(&mine).await.unwrap().drafts.is_empty());
+    assert_eq!(store.list(&theirs).await.unwrap().drafts.len(), 1);
 }
 
 fn shadow_query<T: JsCast>(host: &HtmlElement, selector: &str) -> Option<T> {
@@ -110,10 +177,10 @@ async fn typing_is_saved_to_indexeddb_as_a_draft() {
     subjective.set_value("Client says the new flat is damp.");
     subjective.dispatch_event(&input_event()).unwrap();
 
-    let (store, _) = DraftStore::open().await;
+    let (store, _) = DraftStore::open(None).await;
     let mut saved = None;
     for _ in 0..100 {
-        let drafts = store.list(&scope).await.unwrap();
+        let drafts = store.list(&scope).await.unwrap().drafts;
         if let Some(d) = drafts.into_iter().find(|d| {
             d.note.section("subjective").map(|s| s.text.as_str())
                 == Some("Client says the new flat is damp.")

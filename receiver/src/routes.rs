@@ -297,8 +297,17 @@ mod tests {
             .await
             .unwrap();
         // Not a route: the static file service answers, and no fault is set.
-        assert!(matches!(res.status().as_u16(), 404 | 405), "{}", res.status());
-        assert_eq!(post(&plain, note_json(ID), "application/json", None).await.0, 201);
+        assert!(
+            matches!(res.status().as_u16(), 404 | 405),
+            "{}",
+            res.status()
+        );
+        assert_eq!(
+            post(&plain, note_json(ID), "application/json", None)
+                .await
+                .0,
+            201
+        );
 
         let test = app(true);
         let res = test

@@ -30,6 +30,74 @@ impl Draft {
     }
 }
 
+/// A draft's note, encrypted with the host's key (AES-GCM): base64 of the
+/// 12-byte IV and of the ciphertext of the note's JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sealed {
+    pub iv: String,
+    pub data: String,
+}
+
+/// A draft as written to storage: either the note in clear, or sealed.
+/// Only bookkeeping (ids, scope, revision, time) is ever stored in clear
+/// next to a sealed note.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredDraft {
+    pub id: String,
+    pub scope: String,
+    pub revision: u32,
+    pub updated_at: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
+}
+
+impl StoredDraft {
+    /// The stored form of `draft` in clear.
+    pub fn clear(draft: &Draft) -> Self {
+        StoredDraft {
+            id: draft.id.clone(),
+            scope: draft.scope.clone(),
+            revision: draft.revision,
+            updated_at: draft.updated_at,
+            note: Some(draft.note.clone()),
+            sealed: None,
+        }
+    }
+
+    /// The stored form of `draft` with its note sealed.
+    pub fn sealed(draft: &Draft, sealed: Sealed) -> Self {
+        StoredDraft {
+            note: None,
+            sealed: Some(sealed),
+            ..StoredDraft::clear(&Draft {
+                note: Note::default(),
+                ..draft.clone()
+            })
+        }
+    }
+
+    /// The draft, when its note is in clear.
+    pub fn open(self) -> Option<Draft> {
+        let note = self.note?;
+        Some(Draft {
+            id: self.id,
+            scope: self.scope,
+            revision: self.revision,
+            updated_at: self.updated_at,
+            note,
+        })
+    }
+}
+
+/// Whether a draft saved at `updated_at` has outlived `retention_days` at
+/// `now` (both epoch milliseconds).
+pub fn is_expired(updated_at: f64, now: f64, retention_days: f64) -> bool {
+    now - updated_at > retention_days * 24.0 * 60.0 * 60.0 * 1000.0
+}
+
 /// The most recently saved of `drafts`.
 pub fn latest(drafts: impl IntoIterator<Item = Draft>) -> Option<Draft> {
     drafts
@@ -52,6 +120,33 @@ mod tests {
             "b"
         );
         assert!(latest(Vec::new()).is_none());
+    }
+
+    #[test]
+    fn sealed_drafts_keep_only_bookkeeping_in_clear() {
+        let mut note = Note::new("n-2".into(), "soap", String::new());
+        note.client.name = "Secret Client".into();
+        let d = Draft::new("me", 4, 7.0, note);
+        let s = StoredDraft::sealed(
+            &d,
+            Sealed {
+                iv: "aXY=".into(),
+                data: "ZGF0YQ==".into(),
+            },
+        );
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(!json.contains("Secret"));
+        assert!(json.contains(r#""revision":4"#));
+        assert!(s.clone().open().is_none());
+        assert_eq!(StoredDraft::clear(&d).open().unwrap(), d);
+    }
+
+    #[test]
+    fn expiry_is_measured_in_days() {
+        let day = 24.0 * 60.0 * 60.0 * 1000.0;
+        assert!(!is_expired(0.0, 14.0 * day, 14.0));
+        assert!(is_expired(0.0, 14.0 * day + 1.0, 14.0));
+        assert!(!is_expired(10.0 * day, 11.0 * day, 14.0));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! this module depends on nothing but serde, serde_json and chrono.
 
 pub mod draft;
+pub mod encoding;
 pub mod id;
 pub mod note;
 pub mod payload;

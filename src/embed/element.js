@@ -5,13 +5,36 @@
 
 export const OBSERVED_ATTRIBUTES = [
   "endpoint", "format", "client-id", "client-name",
-  "author-id", "author-name", "draft-scope",
+  "author-id", "author-name", "draft-scope", "draft-retention-days",
 ];
+
+// Properties a host may set before this script has loaded: the element is
+// then a plain HTMLElement and the value sits on the instance; move it onto
+// the class's accessor.
+const PROPERTIES = ["encryptionKey"];
 
 export function defineCasenoteEditor(tag, hooks) {
   if (customElements.get(tag)) return;
   class CasenoteEditor extends HTMLElement {
     static get observedAttributes() { return OBSERVED_ATTRIBUTES; }
+    constructor() {
+      super();
+      this._casenote = null;
+      this._encryptionKey = null;
+      for (const p of PROPERTIES) {
+        if (Object.prototype.hasOwnProperty.call(this, p)) {
+          const value = this[p];
+          delete this[p];
+          this[p] = value;
+        }
+      }
+    }
+    /** AES-GCM CryptoKey for drafts at rest. Kept in memory only. */
+    get encryptionKey() { return this._encryptionKey; }
+    set encryptionKey(key) {
+      this._encryptionKey = key ?? null;
+      if (this._casenote != null) hooks.remount(this._casenote);
+    }
     connectedCallback() {
       if (this._casenote == null) this._casenote = hooks.mount(this);
     }
@@ -27,12 +50,16 @@ export function defineCasenoteEditor(tag, hooks) {
     }
     attributeChangedCallback(name, oldValue, newValue) {
       if (this._casenote != null && oldValue !== newValue) {
-        hooks.attributeChanged(this._casenote, name, newValue);
+        hooks.remount(this._casenote);
       }
     }
     /** Writes the current draft to storage now. */
     flush() {
       if (this._casenote != null) hooks.flush(this._casenote);
+    }
+    /** Deletes every draft of this editor's draft-scope on this device. */
+    purgeDrafts() {
+      return this._casenote != null ? hooks.purge(this._casenote) : Promise.resolve();
     }
   }
   customElements.define(tag, CasenoteEditor);

@@ -40,6 +40,18 @@ fn attr(el: &HtmlElement, name: &str) -> Option<String> {
 /// The editor's configuration from the element's attributes.
 pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let d = EditorConfig::default();
+    let (key, key_error) = match js_sys::Reflect::get(el, &"encryptionKey".into()) {
+        Ok(v) if v.is_null() || v.is_undefined() => (None, None),
+        Ok(v) => match v.dyn_into::<web_sys::CryptoKey>() {
+            Ok(k) if k.algorithm().ok().and_then(|a| js_sys::Reflect::get(&a, &"name".into()).ok())
+                .and_then(|n| n.as_string()).as_deref() == Some("AES-GCM") => (Some(k), None),
+            _ => (
+                None,
+                Some("The encryption key this page gave casenote is not an AES-GCM CryptoKey, so drafts are not being saved. Tell your administrator; submit your note to keep it.".to_string()),
+            ),
+        },
+        Err(_) => (None, None),
+    };
     let non_empty =
         |name: &str, default: String| attr(el, name).filter(|v| !v.is_empty()).unwrap_or(default);
     EditorConfig {
@@ -50,6 +62,12 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         author_id: attr(el, "author-id").unwrap_or_default(),
         author_name: attr(el, "author-name").unwrap_or_default(),
         draft_scope: non_empty("draft-scope", d.draft_scope),
+        retention_days: attr(el, "draft-retention-days")
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .unwrap_or(d.retention_days),
+        key,
+        key_error,
     }
 }
 
@@ -92,7 +110,7 @@ fn mount_as(el: HtmlElement, id: u32) {
     };
 
     let config = config_from(&el);
-    let controls = EditorControls::default();
+    let controls = EditorControls::new(el.clone());
     let c = controls.clone();
     let handle = leptos::mount::mount_to(
         container,
@@ -121,16 +139,26 @@ fn unmount(id: u32) {
     }
 }
 
+fn controls(id: u32) -> Option<EditorControls> {
+    INSTANCES.with(|m| m.borrow().get(&id).map(|i| i.controls.clone()))
+}
+
 fn flush(id: u32) {
-    let controls = INSTANCES.with(|m| m.borrow().get(&id).map(|i| i.controls.clone()));
-    if let Some(c) = controls {
+    if let Some(c) = controls(id) {
         c.flush();
     }
 }
 
-/// Remounts with the new attributes. The draft is flushed first and
+fn purge(id: u32) -> js_sys::Promise {
+    match controls(id) {
+        Some(c) => c.purge(),
+        None => js_sys::Promise::resolve(&JsValue::UNDEFINED),
+    }
+}
+
+/// Remounts with the new attributes or key. The draft is flushed first and
 /// restored by the new mount, so nothing typed is lost.
-fn attribute_changed(id: u32) {
+fn remount(id: u32) {
     let element = INSTANCES.with(|m| m.borrow().get(&id).map(|i| i.element.clone()));
     if let Some(el) = element {
         unmount(id);
@@ -150,17 +178,18 @@ pub fn register(style_url: String) {
     let mount_cb = Closure::<dyn Fn(HtmlElement) -> u32>::new(mount);
     let unmount_cb = Closure::<dyn Fn(u32)>::new(unmount);
     let flush_cb = Closure::<dyn Fn(u32)>::new(flush);
-    let attr_cb = Closure::<dyn Fn(u32, String, Option<String>)>::new(|id, _name, _value| {
-        attribute_changed(id)
-    });
+    let purge_cb = Closure::<dyn Fn(u32) -> js_sys::Promise>::new(purge);
+    let remount_cb = Closure::<dyn Fn(u32)>::new(remount);
     set("mount", mount_cb.as_ref());
     set("unmount", unmount_cb.as_ref());
     set("flush", flush_cb.as_ref());
-    set("attributeChanged", attr_cb.as_ref());
+    set("purge", purge_cb.as_ref());
+    set("remount", remount_cb.as_ref());
     // The element definition lives as long as the page.
     mount_cb.forget();
     unmount_cb.forget();
     flush_cb.forget();
-    attr_cb.forget();
+    purge_cb.forget();
+    remount_cb.forget();
     define_casenote_editor(TAG, &hooks);
 }

@@ -6,7 +6,8 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
 
-use crate::domain::Draft;
+use super::PutOutcome;
+use crate::domain::draft::StoredDraft;
 
 const DB_NAME: &str = "casenote";
 const STORE: &str = "drafts";
@@ -42,7 +43,9 @@ impl IdbStore {
         Ok(IdbStore { db })
     }
 
-    pub async fn put(&self, draft: &Draft) -> Result<(), String> {
+    /// Reads the stored revision and writes only if it is still `base`, in
+    /// one readwrite transaction, so two tabs can never both win.
+    pub async fn put_checked(&self, draft: &StoredDraft, base: u32) -> Result<PutOutcome, String> {
         let tx = self
             .db
             .transaction(STORE)
@@ -50,23 +53,44 @@ impl IdbStore {
             .build()
             .map_err(err)?;
         let store = tx.object_store(STORE).map_err(err)?;
+        let existing: Option<StoredDraft> = store
+            .get(draft.id.as_str())
+            .serde()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        if let Some(existing) = existing {
+            if existing.revision != base {
+                return Ok(PutOutcome::Conflict {
+                    stored_revision: existing.revision,
+                });
+            }
+        }
         store.put(draft).serde().map_err(err)?.await.map_err(err)?;
         drop(store);
-        tx.commit().await.map_err(err)
+        tx.commit().await.map_err(err)?;
+        Ok(PutOutcome::Written)
     }
 
-    pub async fn list(&self, scope: &str) -> Result<Vec<Draft>, String> {
+    pub async fn get(&self, id: &str) -> Result<Option<StoredDraft>, String> {
+        let tx = self.db.transaction(STORE).build().map_err(err)?;
+        let store = tx.object_store(STORE).map_err(err)?;
+        let found: Option<StoredDraft> = store.get(id).serde().map_err(err)?.await.map_err(err)?;
+        Ok(found)
+    }
+
+    pub async fn list(&self, scope: &str) -> Result<Vec<StoredDraft>, String> {
         let tx = self.db.transaction(STORE).build().map_err(err)?;
         let store = tx.object_store(STORE).map_err(err)?;
         let index = store.index(BY_SCOPE).map_err(err)?;
         let iter = index
-            .get_all::<Draft>()
+            .get_all::<StoredDraft>()
             .with_query(scope)
             .serde()
             .map_err(err)?
             .await
             .map_err(err)?;
-        let drafts: Result<Vec<Draft>, _> = iter.collect();
+        let drafts: Result<Vec<StoredDraft>, _> = iter.collect();
         drafts.map_err(err)
     }
 

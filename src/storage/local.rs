@@ -2,7 +2,8 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::domain::Draft;
+use super::PutOutcome;
+use crate::domain::draft::StoredDraft;
 
 const PREFIX: &str = "casenote.draft.";
 
@@ -10,11 +11,23 @@ fn err(e: impl std::fmt::Display) -> String {
     format!("localStorage: {e}")
 }
 
-pub fn put(draft: &Draft) -> Result<(), String> {
-    LocalStorage::set(format!("{PREFIX}{}", draft.id), draft).map_err(err)
+pub fn put_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, String> {
+    if let Some(existing) = get(&draft.id) {
+        if existing.revision != base {
+            return Ok(PutOutcome::Conflict {
+                stored_revision: existing.revision,
+            });
+        }
+    }
+    LocalStorage::set(format!("{PREFIX}{}", draft.id), draft).map_err(err)?;
+    Ok(PutOutcome::Written)
 }
 
-pub fn list(scope: &str) -> Result<Vec<Draft>, String> {
+pub fn get(id: &str) -> Option<StoredDraft> {
+    LocalStorage::get(format!("{PREFIX}{id}")).ok()
+}
+
+pub fn list(scope: &str) -> Result<Vec<StoredDraft>, String> {
     let raw = LocalStorage::raw();
     let len = raw.length().map_err(|_| err("cannot read"))?;
     let mut out = Vec::new();
@@ -23,7 +36,7 @@ pub fn list(scope: &str) -> Result<Vec<Draft>, String> {
         if !key.starts_with(PREFIX) {
             continue;
         }
-        if let Ok(d) = LocalStorage::get::<Draft>(&key) {
+        if let Ok(d) = LocalStorage::get::<StoredDraft>(&key) {
             if d.scope == scope {
                 out.push(d);
             }

@@ -9,17 +9,21 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::autosave::{Autosave, SaveState};
+use super::drafts::DraftsPanel;
 use super::form::Form;
 use super::section::{field_dom_id, SectionField};
 use crate::delivery::{self, editor_field, SendOutcome};
 use crate::domain::draft::latest;
 use crate::domain::time::{duration_minutes, parse_date};
 use crate::domain::{validate, FieldError, Note, PayloadV1, Person, Template};
-use crate::platform::{local_hh_mm, new_uuid, now_rfc3339, today_local, window, Listener};
-use crate::storage::DraftStore;
+use crate::platform::{
+    emit, local_hh_mm, new_uuid, now_ms, now_rfc3339, object, set_timeout, today_local, window,
+    Listener,
+};
+use crate::storage::{DraftStore, Listing};
 
 /// What the host configures, read from the element's attributes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct EditorConfig {
     pub endpoint: String,
     pub format: String,
@@ -28,7 +32,16 @@ pub struct EditorConfig {
     pub author_id: String,
     pub author_name: String,
     pub draft_scope: String,
+    /// Days a draft is kept after its last edit (`draft-retention-days`).
+    pub retention_days: f64,
+    /// The host's AES-GCM key (`encryptionKey` property); never stored.
+    pub key: Option<web_sys::CryptoKey>,
+    /// Set when the host gave something that is not a usable key: nothing
+    /// is saved rather than saving in clear.
+    pub key_error: Option<String>,
 }
+
+pub const DEFAULT_RETENTION_DAYS: f64 = 14.0;
 
 impl Default for EditorConfig {
     fn default() -> Self {
@@ -40,6 +53,9 @@ impl Default for EditorConfig {
             author_id: String::new(),
             author_name: String::new(),
             draft_scope: "default".into(),
+            retention_days: DEFAULT_RETENTION_DAYS,
+            key: None,
+            key_error: None,
         }
     }
 }
@@ -61,21 +77,50 @@ pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
 }
 
 type Action = Rc<dyn Fn()>;
+type AsyncAction = Rc<dyn Fn() -> js_sys::Promise>;
 
-/// Lets the embedding ask the editor to write its draft now.
+/// How the embedding talks to a mounted editor, and where its events go.
 #[derive(Clone, Default)]
 pub struct EditorControls {
     flush: Rc<RefCell<Option<Action>>>,
+    purge: Rc<RefCell<Option<AsyncAction>>>,
+    /// The element events are dispatched on.
+    pub host: Option<web_sys::HtmlElement>,
 }
 
 impl EditorControls {
+    pub fn new(host: web_sys::HtmlElement) -> Self {
+        EditorControls {
+            host: Some(host),
+            ..Default::default()
+        }
+    }
+
+    /// Writes the current draft now.
     pub fn flush(&self) {
         let f = self.flush.borrow().clone();
         if let Some(f) = f {
             f();
         }
     }
+
+    /// Deletes every draft of this editor's scope; resolves when done.
+    pub fn purge(&self) -> js_sys::Promise {
+        let f = self.purge.borrow().clone();
+        match f {
+            Some(f) => f(),
+            None => js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED),
+        }
+    }
+
+    fn emit(&self, name: &str, detail: &wasm_bindgen::JsValue) {
+        if let Some(host) = &self.host {
+            emit(host, name, detail);
+        }
+    }
 }
+
+const CHANNEL: &str = "casenote-drafts";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Phase {
@@ -112,25 +157,39 @@ fn template_of(format: &str) -> Template {
 pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     provide_context(Root(root));
-    let cfg = StoredValue::new(config);
+    let key_error = config.key_error.clone();
+    let key_usable = key_error.is_none();
+    let key = StoredValue::new_local(config.key.clone());
+    let cfg = StoredValue::new_local(config);
+    let controls = StoredValue::new_local(controls);
     let form = Form::new();
     let phase = RwSignal::new(Phase::Loading);
     let save_state = RwSignal::new(SaveState::Idle);
-    let notice = RwSignal::new(None::<String>);
+    let announce = RwSignal::new(String::new());
+    let notice = RwSignal::new(key_error.clone());
     let restored_at = RwSignal::new(None::<f64>);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let send_error = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
     let sent = RwSignal::new(None::<Sent>);
+    let panel_open = RwSignal::new(false);
+    let (listing, set_listing) = signal(None::<Listing>);
     let saver = StoredValue::new_local(None::<Rc<Autosave>>);
     let template = Memo::new(move |_| template_of(&form.format.get()));
+    let tab_id = new_uuid();
+    let channel = StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok());
 
-    // Open storage and restore the latest draft, or start a new note.
+    // Open storage, purge expired drafts, restore the latest one or start
+    // a new note.
+    let tab = tab_id.clone();
     spawn_local(async move {
-        let (store, fallback) = DraftStore::open().await;
         let c = cfg.get_value();
+        let (store, fallback) = DraftStore::open(key.get_value()).await;
+        let _ = store
+            .purge(&c.draft_scope, now_ms(), Some(c.retention_days))
+            .await;
         let drafts = match store.list(&c.draft_scope).await {
-            Ok(d) => d,
+            Ok(l) => l.drafts,
             Err(_) => {
                 notice.set(Some(
                     "Saved drafts could not be read. New typing is still saved.".into(),
@@ -147,40 +206,105 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             .into_iter()
             .filter(|d| c.client_id.is_empty() || d.note.client.id == c.client_id);
         let autosave = Autosave::new(store, c.draft_scope.clone(), save_state);
+        autosave.on_saved(move |draft| {
+            let detail = object(&[
+                ("draftId", draft.id.as_str().into()),
+                ("revision", draft.revision.into()),
+                ("savedAt", now_rfc3339().into()),
+            ]);
+            controls.with_value(|c| c.emit("casenote-draft-saved", &detail));
+            let msg = object(&[
+                ("id", draft.id.as_str().into()),
+                ("revision", draft.revision.into()),
+                ("tab", tab.as_str().into()),
+            ]);
+            channel.with_value(|ch| {
+                if let Some(ch) = ch {
+                    let _ = ch.post_message(&msg);
+                }
+            });
+        });
         match latest(for_client) {
             Some(d) => {
                 form.load(&d.note);
                 restored_at.set(Some(d.updated_at));
-                autosave.mark_saved(d.note, d.revision);
+                autosave.adopt(d.note, d.revision);
             }
             None => {
                 let n = new_note(&c);
                 form.load(&n);
-                autosave.reset(n);
+                autosave.adopt(n, 0);
             }
         }
         saver.set_value(Some(autosave));
         phase.set(Phase::Ready);
     });
 
+    let with_saver = move |f: &dyn Fn(&Rc<Autosave>)| {
+        if let Some(s) = saver.get_value() {
+            f(&s);
+        }
+    };
+    // With a key that is not usable, nothing is written rather than
+    // writing in clear.
+    let may_save = move || {
+        phase.get_untracked() == Phase::Ready && sent.with_untracked(Option::is_none) && key_usable
+    };
+
     // Every edit starts a save at once (coalesced by Autosave).
     Effect::new(move |_| {
         let note = form.snapshot();
-        if phase.get_untracked() == Phase::Ready && sent.with_untracked(Option::is_none) {
-            if let Some(s) = saver.get_value() {
-                s.save(note);
-            }
+        if may_save() {
+            with_saver(&|s| s.save(note.clone()));
         }
     });
 
-    let flush = move || {
-        if phase.get_untracked() == Phase::Ready && sent.with_untracked(Option::is_none) {
-            if let Some(s) = saver.get_value() {
-                s.flush(form.snapshot_untracked());
+    // The live region speaks once saving settles, not on every keystroke.
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let state = save_state.get();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let text = match state {
+            SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(ms)),
+            SaveState::Failed(_) => {
+                "Draft not saved. Your text is still here; casenote keeps trying.".into()
             }
+            SaveState::Conflict => "This draft was changed in another tab or window.".into(),
+            SaveState::Idle | SaveState::Saving => return,
+        };
+        set_timeout(1_200, move || {
+            if generation.try_get_value() == Some(mine) {
+                announce.set(text);
+            }
+        });
+    });
+
+    let flush = move || {
+        if may_save() {
+            with_saver(&|s| s.flush(form.snapshot_untracked()));
         }
     };
-    *controls.flush.borrow_mut() = Some(Rc::new(flush));
+    controls.with_value(|c| *c.flush.borrow_mut() = Some(Rc::new(flush)));
+    controls.with_value(|c| {
+        *c.purge.borrow_mut() = Some(Rc::new(move || {
+            wasm_bindgen_futures::future_to_promise(async move {
+                if let Some(s) = saver.get_value() {
+                    let current = form.id.get_untracked();
+                    let _ = s.close(&current).await;
+                    let _ = s.store().purge(s.scope(), now_ms(), None).await;
+                    let n = new_note(&cfg.get_value());
+                    form.load(&n);
+                    s.adopt(n, 0);
+                    restored_at.set(None);
+                    set_listing.set(None);
+                    panel_open.set(false);
+                }
+                Ok(wasm_bindgen::JsValue::UNDEFINED)
+            })
+        }))
+    });
+
     let w = window();
     let listeners = vec![
         Listener::new(w.as_ref(), "pagehide", move |_| flush()),
@@ -193,8 +317,42 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 }
             },
         ),
+        Listener::new(w.as_ref(), "beforeunload", move |ev| {
+            let unsaved = saver.get_value().is_some_and(|s| s.has_unsaved());
+            if unsaved {
+                ev.prevent_default();
+                if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    ev.set_return_value("");
+                }
+            }
+        }),
     ];
-    let _listeners = StoredValue::new_local(listeners);
+    let channel_listener = channel.with_value(|ch| {
+        ch.as_ref().map(|ch| {
+            let tab = tab_id.clone();
+            Listener::new(ch.as_ref(), "message", move |ev| {
+                let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
+                    return;
+                };
+                let data = ev.data();
+                let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+                let from = get("tab").and_then(|v| v.as_string()).unwrap_or_default();
+                let id = get("id").and_then(|v| v.as_string()).unwrap_or_default();
+                let revision = get("revision").and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+                if from != tab {
+                    with_saver(&|s| s.remote_saved(&id, revision));
+                }
+            })
+        })
+    });
+    let _listeners = StoredValue::new_local((listeners, channel_listener));
+    on_cleanup(move || {
+        channel.with_value(|ch| {
+            if let Some(ch) = ch {
+                ch.close();
+            }
+        })
+    });
 
     let error_for = move |field: String| {
         Signal::derive(move || {
@@ -234,9 +392,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             ));
             return;
         }
-        if let Some(s) = saver.get_value() {
-            s.flush(note.clone());
-        }
+        flush();
         let payload = PayloadV1::build(&note, &template, &now_rfc3339());
         let json = serde_json::to_string(&payload).unwrap_or_default();
         let section_keys: Vec<String> = payload.sections.iter().map(|s| s.key.clone()).collect();
@@ -276,27 +432,109 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         });
     };
 
-    let start_another = move |_| {
-        let n = new_note(&cfg.get_value());
-        form.load(&n);
-        if let Some(s) = saver.get_value() {
-            s.reset(n);
-        }
+    // Switches the form to `note` (stored at `revision`).
+    let open_note = move |note: Note, revision: u32| {
+        form.load(&note);
+        with_saver(&|s| s.adopt(note.clone(), revision));
         errors.set(Vec::new());
         send_error.set(None);
-        restored_at.set(None);
         sent.set(None);
+    };
+
+    let start_new = move || {
+        flush();
+        let n = new_note(&cfg.get_value());
+        open_note(n, 0);
+        restored_at.set(None);
+        panel_open.set(false);
         request_animation_frame(move || focus_field("client"));
     };
 
-    let save_text = move || match save_state.get() {
+    let refresh_listing = move || {
+        set_listing.set(None);
+        spawn_local(async move {
+            if let Some(s) = saver.get_value() {
+                let l = s.store().list(s.scope()).await.unwrap_or_default();
+                set_listing.set(Some(l));
+            }
+        });
+    };
+
+    let toggle_panel = move |_| {
+        if panel_open.get_untracked() {
+            panel_open.set(false);
+        } else {
+            flush();
+            refresh_listing();
+            panel_open.set(true);
+            request_animation_frame(move || focus_selector(root, "#cn-drafts-title"));
+        }
+    };
+
+    let on_resume = Callback::new(move |id: String| {
+        flush();
+        spawn_local(async move {
+            let Some(s) = saver.get_value() else { return };
+            match s.store().get(&id).await {
+                Ok(Some(d)) => {
+                    restored_at.set(Some(d.updated_at));
+                    open_note(d.note, d.revision);
+                    panel_open.set(false);
+                    request_animation_frame(move || focus_field("client"));
+                }
+                _ => notice.set(Some("That draft could not be opened.".into())),
+            }
+        });
+    });
+    let on_discard = Callback::new(move |id: String| {
+        spawn_local(async move {
+            let Some(s) = saver.get_value() else { return };
+            let _ = s.close(&id).await;
+            if form.id.get_untracked() == id {
+                let n = new_note(&cfg.get_value());
+                open_note(n, 0);
+                restored_at.set(None);
+            }
+            refresh_listing();
+            request_animation_frame(move || focus_selector(root, "#cn-drafts-title"));
+        });
+    });
+    let on_new = Callback::new(move |_: ()| start_new());
+    let on_close = Callback::new(move |_: ()| {
+        panel_open.set(false);
+        request_animation_frame(move || focus_selector(root, ".drafts-toggle"));
+    });
+
+    let keep_theirs = move |_| {
+        let id = form.id.get_untracked();
+        spawn_local(async move {
+            let Some(s) = saver.get_value() else { return };
+            if let Ok(Some(d)) = s.store().get(&id).await {
+                restored_at.set(None);
+                open_note(d.note, d.revision);
+            }
+        });
+    };
+    let keep_mine = move |_| {
+        let mut note = form.snapshot_untracked();
+        note.id = new_uuid();
+        note.created_at = now_rfc3339();
+        form.id.set(note.id.clone());
+        form.created_at.set(note.created_at.clone());
+        with_saver(&|s| s.fork(note.clone()));
+    };
+
+    let save_text = move || {
+        match save_state.get() {
         SaveState::Idle => String::new(),
         SaveState::Saving => "Saving…".into(),
         SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(ms)),
-        SaveState::Failed(_) => {
-            "Not saved yet: your text is still here, and casenote tries again on your next change."
-                .into()
+        SaveState::Failed(e) if e.contains("QuotaExceeded") => {
+            "Not saved: this device's storage is full. Your text is still here; casenote keeps trying.".into()
         }
+        SaveState::Failed(_) => "Not saved yet: your text is still here, and casenote keeps trying.".into(),
+        SaveState::Conflict => "Not saved: see the message below.".into(),
+    }
     };
 
     let formats = Template::builtins();
@@ -336,7 +574,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let form_view = move || {
         let formats = formats.clone();
         view! {
-            <form class="note-form" novalidate on:submit=on_submit>
+            <form class="note-form" novalidate on:submit=on_submit on:focusout=move |_| flush()>
                 {move || {
                     let list = errors.get();
                     (!list.is_empty()).then(|| view! {
@@ -442,9 +680,36 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         <div class="casenote" node_ref=root part="editor">
             <div class="status-bar">
                 <h2 class="title">"Case note"</h2>
-                <p class="save-status" role="status" aria-live="polite">{save_text}</p>
+                <p class="save-status" aria-hidden="true">{save_text}</p>
+                <button
+                    type="button"
+                    class="secondary drafts-toggle"
+                    aria-expanded=move || if panel_open.get() { "true" } else { "false" }
+                    aria-controls="cn-drafts"
+                    disabled=move || phase.get() == Phase::Loading
+                    on:click=toggle_panel
+                >"Drafts"</button>
             </div>
+            <p class="visually-hidden save-announcer" role="status">{move || announce.get()}</p>
             {move || notice.get().map(|n| view! { <p class="notice" part="notice">{n}</p> })}
+            {move || (save_state.get() == SaveState::Conflict).then(|| view! {
+                <div class="conflict" role="alert" part="conflict">
+                    <p><strong>"This draft was changed in another tab or window."</strong>
+                        " Saving here is paused so that neither version is overwritten. Choose which to keep:"</p>
+                    <button type="button" class="secondary" on:click=keep_theirs>"Load the other version"</button>
+                    <button type="button" class="primary" on:click=keep_mine>"Keep mine as a separate draft"</button>
+                </div>
+            })}
+            {move || panel_open.get().then(|| view! {
+                <DraftsPanel
+                    listing=listing
+                    current_id=Signal::derive(move || form.id.get())
+                    on_resume=on_resume
+                    on_discard=on_discard
+                    on_new=on_new
+                    on_close=on_close
+                />
+            })}
             {move || restored_at.get().map(|ms| view! {
                 <p class="notice restored">{format!("Restored your unsent draft, last saved at {}.", local_hh_mm(ms))}</p>
             })}
@@ -455,7 +720,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                         <h3>"Note sent"</h3>
                         <p>{format!("Your {} note{} was received.", s.format_name, if s.client.trim().is_empty() { String::new() } else { format!(" for {}", s.client.trim()) })}</p>
                         <p class="reference">"Reference: "<code>{s.id.clone()}</code></p>
-                        <button type="button" class="primary" on:click=start_another>"Write another note"</button>
+                        <button type="button" class="primary" on:click=move |_| start_new()>"Write another note"</button>
                     </div>
                 }.into_any(),
                 (Phase::Ready, None) => form_view().into_any(),

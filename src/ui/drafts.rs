@@ -1,0 +1,132 @@
+//! The drafts panel: every draft of this scope on this device, to resume or
+//! discard.
+
+use leptos::prelude::*;
+
+use crate::domain::{Draft, Template};
+use crate::platform::local_date_time;
+use crate::storage::Listing;
+
+fn row_summary(d: &Draft) -> (String, String, String, String, usize) {
+    let template = Template::builtin(&d.note.format).unwrap_or_else(Template::soap);
+    let client = match d.note.client.name.trim() {
+        "" => "(no client yet)".to_string(),
+        name => name.to_string(),
+    };
+    let date = match d.note.service.date.trim() {
+        "" => "not set".to_string(),
+        date => date.to_string(),
+    };
+    (
+        client,
+        template.name.clone(),
+        date,
+        local_date_time(d.updated_at),
+        d.note.word_count(&template),
+    )
+}
+
+#[component]
+pub fn DraftsPanel(
+    listing: ReadSignal<Option<Listing>>,
+    current_id: Signal<String>,
+    on_resume: Callback<String>,
+    on_discard: Callback<String>,
+    on_new: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(None::<String>);
+    view! {
+        <section id="cn-drafts" class="drafts-panel" aria-labelledby="cn-drafts-title" part="drafts-panel">
+            <h3 id="cn-drafts-title" tabindex="-1">"Your drafts on this device"</h3>
+            {move || match listing.get() {
+                None => view! { <p>"Loading drafts…"</p> }.into_any(),
+                Some(l) => {
+                    let mut drafts = l.drafts.clone();
+                    drafts.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+                    let locked = l.locked;
+                    view! {
+                        {(drafts.is_empty()).then(|| view! { <p>"No drafts yet."</p> })}
+                        {(!drafts.is_empty()).then(|| view! {
+                            <table class="drafts">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Client"</th>
+                                        <th scope="col">"Format"</th>
+                                        <th scope="col">"Date of service"</th>
+                                        <th scope="col">"Last edited"</th>
+                                        <th scope="col">"Words"</th>
+                                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {drafts.into_iter().map(|d| {
+                                        let (client, format, date, edited, words) = row_summary(&d);
+                                        let id = d.id.clone();
+                                        let (id_resume, id_discard, id_confirm) = (id.clone(), id.clone(), id.clone());
+                                        let is_current = {
+                                            let id = id.clone();
+                                            move || current_id.get() == id
+                                        };
+                                        let is_confirming = {
+                                            let id = id.clone();
+                                            move || confirming.get().as_deref() == Some(id.as_str())
+                                        };
+                                        let client_label = client.clone();
+                                        view! {
+                                            <tr class="draft-row">
+                                                <th scope="row">{client.clone()}
+                                                    {move || is_current().then(|| view! { <span class="open-tag">" (open now)"</span> })}
+                                                </th>
+                                                <td>{format}</td>
+                                                <td>{date}</td>
+                                                <td>{edited}</td>
+                                                <td>{words}</td>
+                                                <td class="draft-actions">
+                                                    {move || if is_confirming() {
+                                                        let id = id_confirm.clone();
+                                                        view! {
+                                                            <span class="confirm" role="group" aria-label="Confirm discard">
+                                                                <span>"Discard this draft? It cannot be brought back."</span>
+                                                                <button type="button" class="danger" on:click={
+                                                                    let id = id.clone();
+                                                                    move |_| { confirming.set(None); on_discard.run(id.clone()); }
+                                                                }>{format!("Yes, discard the draft for {client_label}")}</button>
+                                                                <button type="button" class="secondary" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                                                            </span>
+                                                        }.into_any()
+                                                    } else {
+                                                        let (r, d) = (id_resume.clone(), id_discard.clone());
+                                                        view! {
+                                                            <button type="button" class="secondary" on:click=move |_| on_resume.run(r.clone())>
+                                                                "Resume"<span class="visually-hidden">{format!(" the draft for {}", client_label)}</span>
+                                                            </button>
+                                                            <button type="button" class="link" on:click=move |_| confirming.set(Some(d.clone()))>
+                                                                "Discard"<span class="visually-hidden">{format!(" the draft for {}", client_label)}</span>
+                                                            </button>
+                                                        }.into_any()
+                                                    }}
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        })}
+                        {(locked > 0).then(|| view! {
+                            <p class="notice">{format!(
+                                "{locked} draft{} on this device {} locked with a key this page does not have.",
+                                if locked == 1 { "" } else { "s" },
+                                if locked == 1 { "is" } else { "are" }
+                            )}</p>
+                        })}
+                    }.into_any()
+                }
+            }}
+            <div class="panel-actions">
+                <button type="button" class="primary" on:click=move |_| on_new.run(())>"Start a new note"</button>
+                <button type="button" class="secondary" on:click=move |_| on_close.run(())>"Close drafts"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,381 @@
+// Drafts that never lose a word: many drafts, scopes, two tabs, storage
+// failures, retention, encryption, purge and status.
+const { test, expect } = require("@playwright/test");
+const h = require("./helpers");
+
+test.beforeEach(async ({ request }) => {
+  await h.resetReceiver(request);
+});
+
+/** Sets attributes on the page's editor (it remounts and restores). */
+async function setEditorAttribute(page, name, value) {
+  await page.evaluate(([n, v]) => document.querySelector("casenote-editor").setAttribute(n, v), [name, value]);
+}
+
+/** Every record in the drafts store, read straight from IndexedDB. */
+async function rawDrafts(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("casenote");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction("drafts").objectStore("drafts").getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Writes a raw record into the drafts store. */
+async function putRawDraft(page, record) {
+  await page.evaluate(
+    (rec) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("casenote");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("drafts", "readwrite");
+          tx.objectStore("drafts").put(rec);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    record,
+  );
+}
+
+async function openDrafts(page) {
+  await page.getByRole("button", { name: "Drafts" }).click();
+  await expect(page.getByRole("heading", { name: "Your drafts on this device" })).toBeFocused();
+}
+
+test("several drafts: list, resume and discard after confirmation", async ({ page }) => {
+  await h.openEditor(page);
+  await h.fillContact(page, { client: "Ana First", date: "2026-11-18" });
+  await page.getByLabel("Subjective", { exact: true }).fill("one two three");
+  await h.waitForSaved(page);
+
+  await openDrafts(page);
+  await page.getByRole("button", { name: "Start a new note" }).click();
+  await expect(page.getByLabel("Client", { exact: true })).toBeFocused();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+  await page.getByLabel("Note format").selectOption("dap");
+  await h.fillContact(page, { client: "Ben Second", date: "2026-11-19" });
+  await page.getByLabel("Data", { exact: true }).fill("four five");
+  await h.waitForSaved(page);
+
+  await openDrafts(page);
+  const rows = page.locator(".draft-row");
+  await expect(rows).toHaveCount(2);
+  const ana = rows.filter({ hasText: "Ana First" });
+  await expect(ana).toContainText("SOAP");
+  await expect(ana).toContainText("2026-11-18");
+  await expect(ana.locator("td").nth(3)).toHaveText("3");
+  const ben = rows.filter({ hasText: "Ben Second" });
+  await expect(ben).toContainText("(open now)");
+  await expect(ben).toContainText("DAP");
+  await expect(ben).toContainText("2026-11-19");
+  await expect(ben.locator("td").nth(3)).toHaveText("2");
+  await expect(ben.locator("td").nth(2)).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+
+  await ana.getByRole("button", { name: "Resume the draft for Ana First" }).click();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Ana First");
+  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("one two three");
+
+  await openDrafts(page);
+  await rows.filter({ hasText: "Ben Second" }).getByRole("button", { name: "Discard the draft for Ben Second" }).click();
+  await page.getByRole("button", { name: "Keep it" }).click();
+  await expect(rows).toHaveCount(2);
+  await rows.filter({ hasText: "Ben Second" }).getByRole("button", { name: "Discard the draft for Ben Second" }).click();
+  await page.getByRole("button", { name: "Yes, discard the draft for Ben Second" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("Ana First");
+  expect((await rawDrafts(page)).map((d) => d.note.client.name)).toEqual(["Ana First"]);
+});
+
+test("draft scopes never see or purge each other's drafts", async ({ page }) => {
+  await h.openEditor(page);
+  await setEditorAttribute(page, "draft-scope", "alice");
+  await h.fillContact(page, { client: "Alice's Client" });
+  await h.waitForSaved(page);
+
+  await setEditorAttribute(page, "draft-scope", "bob");
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+  await openDrafts(page);
+  await expect(page.getByText("No drafts yet.")).toBeVisible();
+  await page.getByLabel("Client", { exact: true }).fill("Bob's Client");
+  await h.waitForSaved(page);
+  await page.evaluate(() => document.querySelector("casenote-editor").purgeDrafts());
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+
+  await setEditorAttribute(page, "draft-scope", "alice");
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Alice's Client");
+  const scopes = (await rawDrafts(page)).map((d) => d.scope);
+  expect(scopes).toEqual(["alice"]);
+});
+
+test("purgeDrafts() removes this scope's drafts, for the host's logout", async ({ page }) => {
+  await h.openEditor(page);
+  await h.fillContact(page, { client: "Logout Client" });
+  await page.getByLabel("Subjective", { exact: true }).fill("Private words");
+  await h.waitForSaved(page);
+  await page.evaluate(() => document.querySelector("casenote-editor").purgeDrafts());
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+  expect(await rawDrafts(page)).toEqual([]);
+  await page.reload();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("");
+});
+
+test("one draft in two tabs: neither is overwritten, and the worker chooses", async ({ context }) => {
+  const one = await context.newPage();
+  await h.openEditor(one);
+  await h.fillContact(one, { client: "Two Tabs" });
+  await one.getByLabel("Subjective", { exact: true }).fill("written in tab one");
+  await h.waitForSaved(one);
+
+  const two = await context.newPage();
+  await h.openEditor(two);
+  await expect(two.getByLabel("Subjective", { exact: true })).toHaveValue("written in tab one");
+  await two.getByLabel("Subjective", { exact: true }).fill("rewritten in tab two");
+  await h.waitForSaved(two);
+
+  // Tab one hears of it and pauses; its own typing is not written over tab two's.
+  const conflict = one.locator(".conflict");
+  await expect(conflict).toContainText("This draft was changed in another tab or window.");
+  await one.getByLabel("Objective", { exact: true }).fill("tab one keeps typing");
+  await expect(one.locator(".save-status")).toContainText("Not saved");
+  let stored = await rawDrafts(one);
+  expect(stored).toHaveLength(1);
+  expect(stored[0].note.sections.find((s) => s.key === "subjective").text).toBe("rewritten in tab two");
+
+  await conflict.getByRole("button", { name: "Keep mine as a separate draft" }).click();
+  await expect(conflict).toHaveCount(0);
+  await h.waitForSaved(one);
+  stored = await rawDrafts(one);
+  expect(stored).toHaveLength(2);
+  const texts = stored.map((d) => d.note.sections.map((s) => s.text).join(" | ")).sort();
+  expect(texts).toEqual(["rewritten in tab two", "written in tab one | tab one keeps typing"]);
+  await expect(two.getByLabel("Subjective", { exact: true })).toHaveValue("rewritten in tab two");
+});
+
+test("one draft in two tabs: loading the other version", async ({ context }) => {
+  const one = await context.newPage();
+  await h.openEditor(one);
+  await h.fillContact(one, { client: "Load Theirs" });
+  await h.waitForSaved(one);
+  const two = await context.newPage();
+  await h.openEditor(two);
+  await two.getByLabel("Plan", { exact: true }).fill("plan from tab two");
+  await h.waitForSaved(two);
+
+  await one.locator(".conflict").getByRole("button", { name: "Load the other version" }).click();
+  await expect(one.getByLabel("Plan", { exact: true })).toHaveValue("plan from tab two");
+  await one.getByLabel("Assessment", { exact: true }).fill("then tab one adds this");
+  await h.waitForSaved(one);
+  const stored = await rawDrafts(one);
+  expect(stored).toHaveLength(1);
+  expect(stored[0].note.sections.map((s) => s.key).sort()).toEqual(["assessment", "plan"]);
+});
+
+test("without IndexedDB, drafts fall back to localStorage with a notice", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
+  });
+  await h.openEditor(page);
+  await expect(page.locator(".notice").first()).toContainText("not letting casenote use its database");
+  await h.fillContact(page, { client: "Fallback Client" });
+  await page.getByLabel("Subjective", { exact: true }).fill("kept in localStorage");
+  await h.waitForSaved(page);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("casenote.draft.")));
+  expect(keys).toHaveLength(1);
+  await page.reload();
+  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("kept in localStorage");
+});
+
+test("a failing write (quota) warns, keeps the text and retries by itself", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__failWrites = true;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__failWrites) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+  await h.openEditor(page);
+  await h.fillContact(page, { client: "Quota Client" });
+  await page.getByLabel("Subjective", { exact: true }).fill("must not be lost");
+  await expect(page.locator(".save-status")).toContainText("storage is full");
+  await expect(page.locator(".save-announcer")).toContainText("Draft not saved");
+  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("must not be lost");
+
+  // beforeunload warns while a save is pending.
+  let warned = false;
+  page.on("dialog", async (d) => {
+    if (d.type() === "beforeunload") warned = true;
+    await d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true }).catch(() => {});
+  await expect.poll(() => warned).toBe(true);
+});
+
+test("a failed write is retried without any new typing", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__failWrites = true;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__failWrites) throw new DOMException("disk error", "UnknownError");
+      return put.apply(this, args);
+    };
+  });
+  await h.openEditor(page);
+  await h.fillContact(page, { client: "Retry Client" });
+  await expect(page.locator(".save-status")).toContainText("Not saved yet");
+  await page.evaluate(() => {
+    window.__failWrites = false;
+  });
+  await expect(page.locator(".save-status")).toContainText("Draft saved at", { timeout: 15_000 });
+  await page.evaluate(() => {
+    window.__failWrites = true;
+  });
+  await page.reload();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Retry Client");
+});
+
+test("no warning on leaving once everything is saved", async ({ page }) => {
+  await h.openEditor(page);
+  await h.fillContact(page, { client: "Saved Client" });
+  await h.waitForSaved(page);
+  let warned = false;
+  page.on("dialog", async (d) => {
+    warned = true;
+    await d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  expect(warned).toBe(false);
+});
+
+test("drafts past their retention are purged on start", async ({ page }) => {
+  await h.openEditor(page);
+  const day = 24 * 60 * 60 * 1000;
+  const note = (id, client) => ({
+    id,
+    format: "soap",
+    client: { id: "", name: client },
+    author: { id: "", name: "" },
+    service: { date: "2026-11-01", start: "", end: "" },
+    sections: [{ key: "subjective", text: "old words", quotes: [] }],
+    createdAt: "2026-11-01T09:00:00Z",
+  });
+  await putRawDraft(page, {
+    id: "11111111-1111-4111-8111-111111111111",
+    scope: "default",
+    revision: 3,
+    updatedAt: Date.now() - 15 * day,
+    note: note("11111111-1111-4111-8111-111111111111", "Expired Client"),
+  });
+  await putRawDraft(page, {
+    id: "22222222-2222-4222-8222-222222222222",
+    scope: "default",
+    revision: 1,
+    updatedAt: Date.now() - 2 * day,
+    note: note("22222222-2222-4222-8222-222222222222", "Recent Client"),
+  });
+  await page.reload();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Recent Client");
+  expect((await rawDrafts(page)).map((d) => d.note.client.name)).toEqual(["Recent Client"]);
+
+  // A host-set retention of one day purges the two-day-old draft too.
+  await setEditorAttribute(page, "draft-retention-days", "1");
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+  expect(await rawDrafts(page)).toEqual([]);
+});
+
+test("with the host's key, drafts are encrypted at rest and unreadable without it", async ({ page }) => {
+  await h.openEditor(page);
+  await page.evaluate(async () => {
+    window.__key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+    document.querySelector("casenote-editor").encryptionKey = window.__key;
+  });
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await h.fillContact(page, { client: "Sealed Client" });
+  await page.getByLabel("Subjective", { exact: true }).fill("a confidential disclosure");
+  await h.waitForSaved(page);
+
+  const raw = JSON.stringify(await rawDrafts(page));
+  expect(raw).toContain('"sealed"');
+  expect(raw).not.toContain("Sealed Client");
+  expect(raw).not.toContain("confidential");
+
+  // Without the key the draft is neither shown nor listed as text.
+  await page.evaluate(() => {
+    document.querySelector("casenote-editor").encryptionKey = null;
+  });
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+  await openDrafts(page);
+  await expect(page.locator(".drafts-panel")).toContainText("1 draft on this device is locked");
+  await expect(page.locator(".drafts-panel")).not.toContainText("Sealed Client");
+  await page.getByRole("button", { name: "Close drafts" }).click();
+
+  // With it again, everything is back.
+  await page.evaluate(() => {
+    document.querySelector("casenote-editor").encryptionKey = window.__key;
+  });
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Sealed Client");
+  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("a confidential disclosure");
+});
+
+test("a key that is not an AES-GCM CryptoKey stops saving rather than saving in clear", async ({ page }) => {
+  await h.openEditor(page);
+  await page.evaluate(() => {
+    document.querySelector("casenote-editor").encryptionKey = "hunter2";
+  });
+  await expect(page.locator(".notice").first()).toContainText("not an AES-GCM CryptoKey");
+  await page.getByLabel("Client", { exact: true }).fill("Should Not Be Stored");
+  await page.waitForTimeout(300);
+  expect(JSON.stringify(await rawDrafts(page))).not.toContain("Should Not Be Stored");
+});
+
+test("casenote-draft-saved fires with the draft id, revision and time", async ({ page }) => {
+  await h.openEditor(page);
+  await page.evaluate(() => {
+    window.__saved = [];
+    document.addEventListener("casenote-draft-saved", (e) => window.__saved.push(e.detail));
+  });
+  await page.getByLabel("Client", { exact: true }).fill("Event Client");
+  await h.waitForSaved(page);
+  await expect(page.locator(".save-announcer")).toContainText("Draft saved at");
+  const saved = await page.evaluate(() => window.__saved);
+  expect(saved.length).toBeGreaterThan(0);
+  const last = saved[saved.length - 1];
+  expect(last.draftId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(last.revision).toBeGreaterThanOrEqual(1);
+  expect(new Date(last.savedAt).toString()).not.toBe("Invalid Date");
+  expect(JSON.stringify(saved)).not.toContain("Event Client");
+});
+
+test("note text never reaches the console or the URL", async ({ page, request }) => {
+  const logged = [];
+  page.on("console", (m) => logged.push(m.text()));
+  page.on("pageerror", (e) => logged.push(e.message));
+  await h.openEditor(page);
+  const secret = "Zebra-secret-words";
+  await h.fillContact(page, { client: `${secret} client`, date: "2026-11-20" });
+  for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
+    await page.getByLabel(label, { exact: true }).fill(`${label} ${secret}`);
+  }
+  await h.injectFaults(request, 1, 503);
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.locator(".send-error")).toBeVisible();
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  expect(page.url()).not.toContain(secret);
+  expect(logged.join("\n")).not.toContain(secret);
+});
