@@ -228,3 +228,39 @@ async fn removing_the_element_unmounts_the_editor() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn outbox_entries_persist_and_are_sealed_with_a_key() {
+    use casenote::domain::outbox::{OutboxContent, OutboxEntry};
+    let key = casenote::storage::generate_key().await.unwrap();
+    let (store, _) = DraftStore::open(Some(key)).await;
+    let scope = unique("outbox");
+    let d = draft(&scope, "words to deliver");
+    let entry = OutboxEntry::new(
+        &scope,
+        "https://host.example/api/notes",
+        js_sys::Date::now(),
+        OutboxContent {
+            note: d.note.clone(),
+            body: "{\"words\":\"words to deliver\"}".into(),
+        },
+    );
+    store.put_outbox(&entry).await.unwrap();
+    assert_eq!(
+        store.list_outbox(&scope).await.unwrap(),
+        vec![entry.clone()]
+    );
+    assert_eq!(
+        store.get_outbox(&entry.id).await.unwrap(),
+        Some(entry.clone())
+    );
+
+    let (plain, _) = DraftStore::open(None).await;
+    let locked = plain.list_outbox(&scope).await.unwrap();
+    assert_eq!(locked.len(), 1);
+    assert!(locked[0].content.is_none());
+    assert!(locked[0].sealed.is_some());
+
+    store.delete_outbox(&entry.id).await.unwrap();
+    assert!(store.list_outbox(&scope).await.unwrap().is_empty());
+}

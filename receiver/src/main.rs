@@ -4,6 +4,7 @@
 //! in SQLite and lists them at `/inbox`. See the README's delivery contract.
 
 mod config;
+mod conn;
 mod db;
 mod faults;
 mod inbox;
@@ -53,7 +54,9 @@ async fn main() {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(e) = axum::serve(listener, app)
+    let listener = conn::CuttableListener(listener);
+    let service = app.into_make_service_with_connect_info::<conn::Cut>();
+    if let Err(e) = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
     {

@@ -3,9 +3,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -13,8 +12,9 @@ use axum::{Json, Router};
 use casenote::domain::{FieldError, PayloadV1};
 use tower_http::services::ServeDir;
 
+use crate::conn::Cut;
 use crate::db::Store;
-use crate::faults::{FaultPlan, Faults};
+use crate::faults::{Fault, FaultPlan, Faults, LogEntry};
 use crate::inbox;
 
 /// The Content-Security-Policy every response carries: the strictest one the
@@ -37,7 +37,8 @@ pub fn router(state: AppState, site: &Path) -> Router {
     if state.faults.is_some() {
         r = r
             .route("/api/_test/faults", post(set_faults))
-            .route("/api/_test/reset", post(reset));
+            .route("/api/_test/reset", post(reset))
+            .route("/api/_test/log", get(request_log));
     }
     r.fallback_service(ServeDir::new(site))
         .layer(middleware::from_fn(security_headers))
@@ -77,7 +78,16 @@ fn field_errors(errors: &[FieldError]) -> Response {
     )
 }
 
-async fn post_note(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+/// The largest note body accepted (a 50,000-character note is ~100 KB).
+const MAX_BODY: usize = 5 * 1024 * 1024;
+
+async fn post_note(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let headers = parts.headers;
+    let cut = parts
+        .extensions
+        .get::<ConnectInfo<Cut>>()
+        .map(|c| c.0.clone());
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -89,9 +99,60 @@ async fn post_note(State(state): State<AppState>, headers: HeaderMap, body: Byte
             "Send the note as Content-Type: application/json",
         );
     }
-    if let Some(status) = state.faults.as_ref().and_then(|f| f.take_failure()) {
-        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        return error(status, "Fault injected by --test-mode");
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The note is larger than 5 MB",
+        );
+    };
+    let fault = match &state.faults {
+        None => Fault::None,
+        Some(f) => {
+            let fault = f.take(
+                headers
+                    .get(header::AUTHORIZATION)
+                    .and_then(|v| v.to_str().ok()),
+            );
+            f.record(LogEntry {
+                at: chrono::Utc::now().timestamp_millis(),
+                idempotency_key: headers
+                    .get("idempotency-key")
+                    .and_then(|v| v.to_str().ok())
+                    .map(String::from),
+                fault: format!("{fault:?}"),
+                headers: headers
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.to_string(), v.to_str().ok()?.to_string())))
+                    .collect(),
+            });
+            fault
+        }
+    };
+    match fault {
+        Fault::Status(status) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            return error(status, "Fault injected by --test-mode");
+        }
+        Fault::RateLimit(seconds) => {
+            let mut res = error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many requests (injected by --test-mode)",
+            );
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            return res;
+        }
+        Fault::Unauthorized => {
+            let mut res = error(
+                StatusCode::UNAUTHORIZED,
+                "Sign in first (a bearer token is required)",
+            );
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            return res;
+        }
+        Fault::Delay(ms) => tokio::time::sleep(std::time::Duration::from_millis(ms)).await,
+        Fault::None | Fault::DropAfterStore => {}
     }
     let Ok(text) = std::str::from_utf8(&body) else {
         return field_errors(&[FieldError::new("body", "must be UTF-8 JSON")]);
@@ -111,19 +172,27 @@ async fn post_note(State(state): State<AppState>, headers: HeaderMap, body: Byte
         }
     };
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    match state.store.accept(&key, &payload.id, text, &now) {
+    let response = match state.store.accept(&key, &payload.id, text, &now) {
         Ok(outcome) => json(
             StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK),
             outcome.body,
         ),
         Err(e) => {
             eprintln!("casenote-receiver: storing note failed: {e}");
-            error(
+            return error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "The note could not be stored",
-            )
+            );
+        }
+    };
+    if fault == Fault::DropAfterStore {
+        // The worst case: the note is stored, but the client never hears so.
+        match cut {
+            Some(cut) => cut.cut(),
+            None => eprintln!("casenote-receiver: no connection to cut"),
         }
     }
+    response
 }
 
 async fn list_notes(State(state): State<AppState>) -> Response {
@@ -167,9 +236,14 @@ async fn set_faults(State(state): State<AppState>, Json(plan): Json<FaultPlan>) 
     StatusCode::NO_CONTENT.into_response()
 }
 
+async fn request_log(State(state): State<AppState>) -> Response {
+    let log = state.faults.as_ref().map(|f| f.log()).unwrap_or_default();
+    Json(log).into_response()
+}
+
 async fn reset(State(state): State<AppState>) -> Response {
     if let Some(f) = &state.faults {
-        f.set(FaultPlan::default());
+        f.reset();
     }
     match state.store.clear() {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
@@ -329,5 +403,54 @@ mod tests {
             post(&test, note_json(ID), "application/json", None).await.0,
             201
         );
+    }
+
+    #[tokio::test]
+    async fn rate_limit_carries_retry_after_and_token_mode_answers_401() {
+        let test = app(true);
+        let set = |plan: &'static str| {
+            HttpRequest::post("/api/_test/faults")
+                .header("content-type", "application/json")
+                .body(Body::from(plan))
+                .unwrap()
+        };
+        test.clone()
+            .oneshot(set(r#"{"rateLimitNext":1,"retryAfter":3}"#))
+            .await
+            .unwrap();
+        let res = test
+            .clone()
+            .oneshot(
+                HttpRequest::post("/api/notes")
+                    .header("content-type", "application/json")
+                    .body(Body::from(note_json(ID)))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(res.headers()[header::RETRY_AFTER], "3");
+
+        test.clone()
+            .oneshot(set(r#"{"requireToken":"t0k"}"#))
+            .await
+            .unwrap();
+        assert_eq!(
+            post(&test, note_json(ID), "application/json", None).await.0,
+            401
+        );
+        let res = test
+            .clone()
+            .oneshot(
+                HttpRequest::post("/api/notes")
+                    .header("content-type", "application/json")
+                    .header("authorization", "Bearer t0k")
+                    .body(Body::from(note_json(ID)))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::CREATED);
+        assert_eq!(count(&test).await, 1);
     }
 }

@@ -1,13 +1,17 @@
 //! Sending a finished note to the host's endpoint.
 //!
-//! The policy here (`classify`, `editor_field`) is plain Rust, tested on the
-//! host; `http::send` does the POST with `fetch` and builds only for wasm32.
+//! The policy here (`classify`, `backoff_ms`, `parse_retry_after`,
+//! `editor_field`) is plain Rust, tested on the host. `http::send` does the
+//! POST with `fetch`, and `outbox` keeps sending until the host has the note;
+//! those two build only for wasm32.
 
 #[cfg(target_arch = "wasm32")]
 mod http;
+#[cfg(target_arch = "wasm32")]
+pub mod outbox;
 
 #[cfg(target_arch = "wasm32")]
-pub use http::send;
+pub use http::{send, SendOptions};
 
 use crate::domain::FieldError;
 
@@ -15,18 +19,42 @@ use crate::domain::FieldError;
 #[derive(Clone, Debug, PartialEq)]
 pub enum SendOutcome {
     /// 2xx, or 409 (the host already has this note).
-    Delivered { status: u16 },
+    Delivered { status: u16, body: String },
+    /// Not delivered; the outbox tries again, after `retry_after_ms` when
+    /// the server said (429 `Retry-After`).
+    Retry {
+        status: Option<u16>,
+        message: String,
+        retry_after_ms: Option<u64>,
+    },
+    /// 401 or 403: the outbox pauses until the host has new credentials.
+    AuthRequired { status: u16, message: String },
     /// The host refused the note; `errors` are its field errors, if any.
     Rejected {
         status: u16,
         message: String,
         errors: Vec<FieldError>,
     },
-    /// Not delivered, and trying again later may work.
-    Failed {
-        status: Option<u16>,
-        message: String,
-    },
+}
+
+impl SendOutcome {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            SendOutcome::Delivered { status, .. }
+            | SendOutcome::AuthRequired { status, .. }
+            | SendOutcome::Rejected { status, .. } => Some(*status),
+            SendOutcome::Retry { status, .. } => *status,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            SendOutcome::Delivered { .. } => "",
+            SendOutcome::Retry { message, .. }
+            | SendOutcome::AuthRequired { message, .. }
+            | SendOutcome::Rejected { message, .. } => message,
+        }
+    }
 }
 
 /// The JSON body of a 4xx answer: `{"errors": [{"field", "message"}]}`.
@@ -36,21 +64,27 @@ struct ErrorBody {
     errors: Vec<FieldError>,
 }
 
-/// Classifies an HTTP answer. `body` is only read for field errors.
-pub fn classify(status: u16, body: &str) -> SendOutcome {
+/// Classifies an HTTP answer. `body` is read for field errors;
+/// `retry_after` is the `Retry-After` header, if any; `now_ms` is used to
+/// read an HTTP-date there.
+pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now_ms: f64) -> SendOutcome {
     match status {
-        200..=299 | 409 => SendOutcome::Delivered { status },
-        401 | 403 => SendOutcome::Failed {
-            status: Some(status),
+        200..=299 | 409 => SendOutcome::Delivered {
+            status,
+            body: body.to_string(),
+        },
+        401 | 403 => SendOutcome::AuthRequired {
+            status,
             message: format!(
-                "The server did not accept your sign-in (error {status}). Sign in again, then submit: your note is kept on this device."
+                "The server did not accept your sign-in (error {status}). Your note is kept on this device and will be sent once you are signed in again."
             ),
         },
-        408 | 429 | 500..=599 => SendOutcome::Failed {
+        408 | 429 | 500..=599 => SendOutcome::Retry {
             status: Some(status),
             message: format!(
-                "The server could not take the note just now (error {status}). Your note is kept on this device: submit again in a few minutes."
+                "The server could not take the note just now (error {status}). Your note is kept on this device and casenote keeps trying."
             ),
+            retry_after_ms: retry_after.and_then(|v| parse_retry_after(v, now_ms)),
         },
         _ => {
             let errors = serde_json::from_str::<ErrorBody>(body)
@@ -60,7 +94,7 @@ pub fn classify(status: u16, body: &str) -> SendOutcome {
                 400 | 422 if !errors.is_empty() => {
                     "The server found problems with the note. Fix the fields marked below, then submit again.".to_string()
                 }
-                404 => "The address this editor sends notes to was not found (error 404). Tell your administrator; your note is kept on this device.".to_string(),
+                404 => "The address this editor sends notes to was not found (error 404). Your note is kept on this device; tell your administrator.".to_string(),
                 413 => "The note is too large for the server (error 413). Your note is kept on this device.".to_string(),
                 _ => format!(
                     "The server refused the note (error {status}). Your note is kept on this device; tell your administrator if this goes on."
@@ -71,12 +105,50 @@ pub fn classify(status: u16, body: &str) -> SendOutcome {
     }
 }
 
-/// The outcome when the request did not get an answer at all.
+/// The outcome when the request got no answer: offline, refused, dropped.
 pub fn network_failure() -> SendOutcome {
-    SendOutcome::Failed {
+    SendOutcome::Retry {
         status: None,
-        message: "Could not reach the server. Check your connection, then submit again: your note is kept on this device.".into(),
+        message: "Could not reach the server. Your note is kept on this device and will be sent when the connection is back.".into(),
+        retry_after_ms: None,
     }
+}
+
+/// The outcome when the server did not answer within the timeout.
+pub fn timed_out(seconds: u32) -> SendOutcome {
+    SendOutcome::Retry {
+        status: None,
+        message: format!(
+            "The server did not answer within {seconds} second{}. Your note is kept on this device and casenote keeps trying.",
+            if seconds == 1 { "" } else { "s" }
+        ),
+        retry_after_ms: None,
+    }
+}
+
+/// `Retry-After` as milliseconds from now: delay-seconds or an HTTP-date.
+pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(secs.saturating_mul(1000));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let delta = when.timestamp_millis() as f64 - now_ms;
+    Some(delta.max(0.0) as u64)
+}
+
+/// First retry after this long; doubling per attempt up to `MAX_BACKOFF_MS`.
+pub const BASE_BACKOFF_MS: u64 = 500;
+pub const MAX_BACKOFF_MS: u64 = 30_000;
+
+/// The wait before retry number `attempt` (1 = first retry): capped
+/// exponential backoff with "equal jitter", `jitter` in [0, 1). Half of the
+/// delay is fixed so retries never bunch up at zero.
+pub fn backoff_ms(attempt: u32, jitter: f64) -> u64 {
+    let exp = BASE_BACKOFF_MS.saturating_mul(1u64 << attempt.saturating_sub(1).min(20));
+    let capped = exp.min(MAX_BACKOFF_MS);
+    let half = capped / 2;
+    half + (half as f64 * jitter.clamp(0.0, 1.0)) as u64
 }
 
 /// Maps a field named by the server (`client.name`, `sections[2].text`,
@@ -102,34 +174,96 @@ mod tests {
 
     #[test]
     fn success_and_conflict_count_as_delivered() {
-        assert_eq!(classify(201, ""), SendOutcome::Delivered { status: 201 });
-        assert_eq!(classify(200, "x"), SendOutcome::Delivered { status: 200 });
-        assert_eq!(classify(409, ""), SendOutcome::Delivered { status: 409 });
+        assert_eq!(
+            classify(201, "{}", None, 0.0),
+            SendOutcome::Delivered {
+                status: 201,
+                body: "{}".into()
+            }
+        );
+        assert!(matches!(
+            classify(200, "x", None, 0.0),
+            SendOutcome::Delivered { status: 200, .. }
+        ));
+        assert!(matches!(
+            classify(409, "", None, 0.0),
+            SendOutcome::Delivered { status: 409, .. }
+        ));
     }
 
     #[test]
-    fn server_trouble_is_retryable_and_says_the_note_is_kept() {
-        for status in [408, 429, 500, 503] {
-            match classify(status, "") {
-                SendOutcome::Failed { status: s, message } => {
+    fn server_trouble_is_retried_and_says_the_note_is_kept() {
+        for status in [408, 429, 500, 502, 503, 504] {
+            match classify(status, "", None, 0.0) {
+                SendOutcome::Retry {
+                    status: s,
+                    message,
+                    retry_after_ms,
+                } => {
                     assert_eq!(s, Some(status));
                     assert!(message.contains(&format!("error {status}")));
                     assert!(message.contains("kept on this device"));
+                    assert_eq!(retry_after_ms, None);
                 }
                 other => panic!("{status}: {other:?}"),
             }
         }
-        assert!(matches!(classify(401, ""), SendOutcome::Failed { .. }));
         assert!(matches!(
             network_failure(),
-            SendOutcome::Failed { status: None, .. }
+            SendOutcome::Retry { status: None, .. }
         ));
+        assert!(timed_out(30).message().contains("within 30 seconds"));
+    }
+
+    #[test]
+    fn auth_failures_pause() {
+        for status in [401, 403] {
+            assert!(matches!(
+                classify(status, "", None, 0.0),
+                SendOutcome::AuthRequired { .. }
+            ));
+        }
+    }
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        match classify(429, "", Some("7"), 0.0) {
+            SendOutcome::Retry { retry_after_ms, .. } => assert_eq!(retry_after_ms, Some(7_000)),
+            other => panic!("{other:?}"),
+        }
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T08:49:37Z")
+            .unwrap()
+            .timestamp_millis() as f64;
+        assert_eq!(
+            parse_retry_after("Thu, 26 Nov 2026 08:49:47 GMT", now),
+            Some(10_000)
+        );
+        assert_eq!(
+            parse_retry_after("Thu, 26 Nov 2026 08:40:00 GMT", now),
+            Some(0)
+        );
+        assert_eq!(parse_retry_after("soon", now), None);
+    }
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_is_capped() {
+        assert_eq!(backoff_ms(1, 0.0), 250);
+        assert_eq!(backoff_ms(1, 0.999), 499);
+        assert_eq!(backoff_ms(2, 0.0), 500);
+        assert_eq!(backoff_ms(3, 0.5), 1_500);
+        assert_eq!(backoff_ms(10, 0.0), MAX_BACKOFF_MS / 2);
+        assert!(backoff_ms(60, 1.0) <= MAX_BACKOFF_MS);
+        for attempt in 1..30 {
+            for j in [0.0, 0.3, 0.99] {
+                assert!(backoff_ms(attempt + 1, j) >= backoff_ms(attempt, 0.0));
+            }
+        }
     }
 
     #[test]
     fn field_errors_are_read_from_a_400() {
         let body = r#"{"errors":[{"field":"sections[1].text","message":"must not be empty"}]}"#;
-        match classify(400, body) {
+        match classify(400, body, None, 0.0) {
             SendOutcome::Rejected {
                 status,
                 errors,
@@ -144,7 +278,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        match classify(400, "<html>bad</html>") {
+        match classify(400, "<html>bad</html>", None, 0.0) {
             SendOutcome::Rejected {
                 errors, message, ..
             } => {

@@ -8,6 +8,7 @@ pub mod draft;
 pub mod encoding;
 pub mod id;
 pub mod note;
+pub mod outbox;
 pub mod payload;
 pub mod template;
 pub mod time;

@@ -11,7 +11,7 @@ export const OBSERVED_ATTRIBUTES = [
 // Properties a host may set before this script has loaded: the element is
 // then a plain HTMLElement and the value sits on the instance; move it onto
 // the class's accessor.
-const PROPERTIES = ["encryptionKey"];
+const PROPERTIES = ["encryptionKey", "headers", "beforeSubmit"];
 
 export function defineCasenoteEditor(tag, hooks) {
   if (customElements.get(tag)) return;
@@ -21,6 +21,8 @@ export function defineCasenoteEditor(tag, hooks) {
       super();
       this._casenote = null;
       this._encryptionKey = null;
+      this._headers = null;
+      this._beforeSubmit = null;
       for (const p of PROPERTIES) {
         if (Object.prototype.hasOwnProperty.call(this, p)) {
           const value = this[p];
@@ -35,6 +37,16 @@ export function defineCasenoteEditor(tag, hooks) {
       this._encryptionKey = key ?? null;
       if (this._casenote != null) hooks.remount(this._casenote);
     }
+    /** Extra request headers, e.g. { Authorization: "Bearer ..." }. Read
+     *  for every send, never stored. Setting them resumes a paused outbox. */
+    get headers() { return this._headers; }
+    set headers(value) {
+      this._headers = value ?? null;
+      if (this._casenote != null) hooks.retry(this._casenote);
+    }
+    /** async (payload) => payload | false | undefined, run before queuing. */
+    get beforeSubmit() { return this._beforeSubmit; }
+    set beforeSubmit(fn) { this._beforeSubmit = typeof fn === "function" ? fn : null; }
     connectedCallback() {
       if (this._casenote == null) this._casenote = hooks.mount(this);
     }
@@ -56,6 +68,14 @@ export function defineCasenoteEditor(tag, hooks) {
     /** Writes the current draft to storage now. */
     flush() {
       if (this._casenote != null) hooks.flush(this._casenote);
+    }
+    /** Submits the note, as the Submit button does. */
+    submit() {
+      if (this._casenote != null) hooks.submit(this._casenote);
+    }
+    /** Resumes a paused outbox and tries every waiting note now. */
+    retry() {
+      if (this._casenote != null) hooks.retry(this._casenote);
     }
     /** Deletes every draft of this editor's draft-scope on this device. */
     purgeDrafts() {

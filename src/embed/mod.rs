@@ -149,6 +149,18 @@ fn flush(id: u32) {
     }
 }
 
+fn retry(id: u32) {
+    if let Some(c) = controls(id) {
+        c.retry();
+    }
+}
+
+fn submit(id: u32) {
+    if let Some(c) = controls(id) {
+        c.submit();
+    }
+}
+
 fn purge(id: u32) -> js_sys::Promise {
     match controls(id) {
         Some(c) => c.purge(),
@@ -180,16 +192,22 @@ pub fn register(style_url: String) {
     let flush_cb = Closure::<dyn Fn(u32)>::new(flush);
     let purge_cb = Closure::<dyn Fn(u32) -> js_sys::Promise>::new(purge);
     let remount_cb = Closure::<dyn Fn(u32)>::new(remount);
+    let retry_cb = Closure::<dyn Fn(u32)>::new(retry);
+    let submit_cb = Closure::<dyn Fn(u32)>::new(submit);
     set("mount", mount_cb.as_ref());
     set("unmount", unmount_cb.as_ref());
     set("flush", flush_cb.as_ref());
     set("purge", purge_cb.as_ref());
     set("remount", remount_cb.as_ref());
+    set("retry", retry_cb.as_ref());
+    set("submit", submit_cb.as_ref());
     // The element definition lives as long as the page.
     mount_cb.forget();
     unmount_cb.forget();
     flush_cb.forget();
     purge_cb.forget();
     remount_cb.forget();
+    retry_cb.forget();
+    submit_cb.forget();
     define_casenote_editor(TAG, &hooks);
 }

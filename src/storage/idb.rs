@@ -1,16 +1,19 @@
-//! Drafts in IndexedDB: database `casenote`, store `drafts` keyed by id,
-//! indexed by scope.
+//! IndexedDB: database `casenote` with two stores, `drafts` and `outbox`,
+//! each keyed by note id and indexed by scope.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use super::PutOutcome;
 use crate::domain::draft::StoredDraft;
 
 const DB_NAME: &str = "casenote";
-const STORE: &str = "drafts";
+pub const DRAFTS: &str = "drafts";
+pub const OUTBOX: &str = "outbox";
 const BY_SCOPE: &str = "scope";
 
 #[derive(Clone)]
@@ -25,16 +28,20 @@ fn err(e: impl std::fmt::Display) -> String {
 impl IdbStore {
     pub async fn open() -> Result<Self, String> {
         let db = Database::open(DB_NAME)
-            .with_version(1u32)
+            .with_version(2u32)
             .with_on_upgrade_needed(|_event, db| {
-                if !db.object_store_names().any(|n| n == STORE) {
-                    let store = db
-                        .create_object_store(STORE)
-                        .with_key_path(KeyPath::One("id"))
-                        .build()?;
-                    store
-                        .create_index(BY_SCOPE, KeyPath::One("scope"))
-                        .build()?;
+                // Version 1 had `drafts`; version 2 adds `outbox`. Creating a
+                // store only when missing makes every upgrade path work.
+                for name in [DRAFTS, OUTBOX] {
+                    if !db.object_store_names().any(|n| n == name) {
+                        let store = db
+                            .create_object_store(name)
+                            .with_key_path(KeyPath::One("id"))
+                            .build()?;
+                        store
+                            .create_index(BY_SCOPE, KeyPath::One("scope"))
+                            .build()?;
+                    }
                 }
                 Ok(())
             })
@@ -45,14 +52,18 @@ impl IdbStore {
 
     /// Reads the stored revision and writes only if it is still `base`, in
     /// one readwrite transaction, so two tabs can never both win.
-    pub async fn put_checked(&self, draft: &StoredDraft, base: u32) -> Result<PutOutcome, String> {
+    pub async fn put_draft_checked(
+        &self,
+        draft: &StoredDraft,
+        base: u32,
+    ) -> Result<PutOutcome, String> {
         let tx = self
             .db
-            .transaction(STORE)
+            .transaction(DRAFTS)
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(err)?;
-        let store = tx.object_store(STORE).map_err(err)?;
+        let store = tx.object_store(DRAFTS).map_err(err)?;
         let existing: Option<StoredDraft> = store
             .get(draft.id.as_str())
             .serde()
@@ -72,36 +83,57 @@ impl IdbStore {
         Ok(PutOutcome::Written)
     }
 
-    pub async fn get(&self, id: &str) -> Result<Option<StoredDraft>, String> {
-        let tx = self.db.transaction(STORE).build().map_err(err)?;
-        let store = tx.object_store(STORE).map_err(err)?;
-        let found: Option<StoredDraft> = store.get(id).serde().map_err(err)?.await.map_err(err)?;
+    pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), String> {
+        let tx = self
+            .db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(err)?;
+        let store = tx.object_store(store_name).map_err(err)?;
+        store.put(value).serde().map_err(err)?.await.map_err(err)?;
+        drop(store);
+        tx.commit().await.map_err(err)
+    }
+
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        store_name: &str,
+        id: &str,
+    ) -> Result<Option<T>, String> {
+        let tx = self.db.transaction(store_name).build().map_err(err)?;
+        let store = tx.object_store(store_name).map_err(err)?;
+        let found: Option<T> = store.get(id).serde().map_err(err)?.await.map_err(err)?;
         Ok(found)
     }
 
-    pub async fn list(&self, scope: &str) -> Result<Vec<StoredDraft>, String> {
-        let tx = self.db.transaction(STORE).build().map_err(err)?;
-        let store = tx.object_store(STORE).map_err(err)?;
+    pub async fn list<T: DeserializeOwned>(
+        &self,
+        store_name: &str,
+        scope: &str,
+    ) -> Result<Vec<T>, String> {
+        let tx = self.db.transaction(store_name).build().map_err(err)?;
+        let store = tx.object_store(store_name).map_err(err)?;
         let index = store.index(BY_SCOPE).map_err(err)?;
         let iter = index
-            .get_all::<StoredDraft>()
+            .get_all::<T>()
             .with_query(scope)
             .serde()
             .map_err(err)?
             .await
             .map_err(err)?;
-        let drafts: Result<Vec<StoredDraft>, _> = iter.collect();
-        drafts.map_err(err)
+        let items: Result<Vec<T>, _> = iter.collect();
+        items.map_err(err)
     }
 
-    pub async fn delete(&self, id: &str) -> Result<(), String> {
+    pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), String> {
         let tx = self
             .db
-            .transaction(STORE)
+            .transaction(store_name)
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(err)?;
-        let store = tx.object_store(STORE).map_err(err)?;
+        let store = tx.object_store(store_name).map_err(err)?;
         store.delete(id).await.map_err(err)?;
         drop(store);
         tx.commit().await.map_err(err)

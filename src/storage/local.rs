@@ -1,51 +1,65 @@
-//! Drafts in localStorage, one key per draft: `casenote.draft.<id>`.
+//! The localStorage fallback, one key per record:
+//! `casenote.<store>.<id>` (`drafts` or `outbox`).
 
 use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use super::PutOutcome;
 use crate::domain::draft::StoredDraft;
-
-const PREFIX: &str = "casenote.draft.";
 
 fn err(e: impl std::fmt::Display) -> String {
     format!("localStorage: {e}")
 }
 
-pub fn put_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, String> {
-    if let Some(existing) = get(&draft.id) {
+fn key(store: &str, id: &str) -> String {
+    format!("casenote.{store}.{id}")
+}
+
+pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, String> {
+    if let Some(existing) = get::<StoredDraft>(super::idb::DRAFTS, &draft.id) {
         if existing.revision != base {
             return Ok(PutOutcome::Conflict {
                 stored_revision: existing.revision,
             });
         }
     }
-    LocalStorage::set(format!("{PREFIX}{}", draft.id), draft).map_err(err)?;
+    put(super::idb::DRAFTS, &draft.id, draft)?;
     Ok(PutOutcome::Written)
 }
 
-pub fn get(id: &str) -> Option<StoredDraft> {
-    LocalStorage::get(format!("{PREFIX}{id}")).ok()
+pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), String> {
+    LocalStorage::set(key(store, id), value).map_err(err)
 }
 
-pub fn list(scope: &str) -> Result<Vec<StoredDraft>, String> {
+pub fn get<T: DeserializeOwned>(store: &str, id: &str) -> Option<T> {
+    LocalStorage::get(key(store, id)).ok()
+}
+
+/// Every record of `store` whose `scope` field is `scope`.
+pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, String> {
+    let prefix = key(store, "");
     let raw = LocalStorage::raw();
     let len = raw.length().map_err(|_| err("cannot read"))?;
     let mut out = Vec::new();
     for i in 0..len {
-        let Ok(Some(key)) = raw.key(i) else { continue };
-        if !key.starts_with(PREFIX) {
+        let Ok(Some(k)) = raw.key(i) else { continue };
+        if !k.starts_with(&prefix) {
             continue;
         }
-        if let Ok(d) = LocalStorage::get::<StoredDraft>(&key) {
-            if d.scope == scope {
-                out.push(d);
+        let Ok(value) = LocalStorage::get::<serde_json::Value>(&k) else {
+            continue;
+        };
+        if value.get("scope").and_then(|s| s.as_str()) == Some(scope) {
+            if let Ok(item) = serde_json::from_value(value) {
+                out.push(item);
             }
         }
     }
     Ok(out)
 }
 
-pub fn delete(id: &str) -> Result<(), String> {
-    LocalStorage::delete(format!("{PREFIX}{id}"));
+pub fn delete(store: &str, id: &str) -> Result<(), String> {
+    LocalStorage::delete(key(store, id));
     Ok(())
 }

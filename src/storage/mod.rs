@@ -1,6 +1,7 @@
-//! Where drafts live on the device: IndexedDB, or localStorage when
-//! IndexedDB cannot be opened; sealed with the host's AES-GCM key when one
-//! is given. Knows drafts, not the UI.
+//! What casenote keeps on the device: drafts, and the outbox of finished
+//! notes waiting to be delivered. IndexedDB, or localStorage when IndexedDB
+//! cannot be opened; note content sealed with the host's AES-GCM key when
+//! one is given. Knows drafts and outbox entries, not the UI.
 
 mod crypto;
 mod idb;
@@ -9,7 +10,10 @@ mod local;
 pub use crypto::generate_key;
 use web_sys::CryptoKey;
 
-use crate::domain::draft::{is_expired, StoredDraft};
+use idb::{DRAFTS, OUTBOX};
+
+use crate::domain::draft::{is_expired, Sealed, StoredDraft};
+use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::Draft;
 
 /// The result of a checked write.
@@ -81,24 +85,34 @@ impl DraftStore {
         self.key.is_some()
     }
 
-    async fn write_form(&self, draft: &Draft) -> Result<StoredDraft, String> {
+    /// `value` as JSON, sealed with the key (or `None` without a key).
+    async fn seal<T: serde::Serialize>(&self, value: &T) -> Result<Option<Sealed>, String> {
         match &self.key {
-            None => Ok(StoredDraft::clear(draft)),
+            None => Ok(None),
             Some(key) => {
-                let json = serde_json::to_string(&draft.note).map_err(|e| e.to_string())?;
-                let sealed = crypto::seal(key, json.as_bytes()).await?;
-                Ok(StoredDraft::sealed(draft, sealed))
+                let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
+                crypto::seal(key, json.as_bytes()).await.map(Some)
             }
         }
+    }
+
+    async fn unseal<T: serde::de::DeserializeOwned>(&self, sealed: &Sealed) -> Option<T> {
+        let plain = crypto::unseal(self.key.as_ref()?, sealed).await.ok()?;
+        serde_json::from_slice(&plain).ok()
+    }
+
+    async fn write_form(&self, draft: &Draft) -> Result<StoredDraft, String> {
+        Ok(match self.seal(&draft.note).await? {
+            None => StoredDraft::clear(draft),
+            Some(sealed) => StoredDraft::sealed(draft, sealed),
+        })
     }
 
     async fn read_stored(&self, stored: StoredDraft) -> Option<Draft> {
         let Some(sealed) = stored.sealed.clone() else {
             return stored.open();
         };
-        let key = self.key.as_ref()?;
-        let plain = crypto::unseal(key, &sealed).await.ok()?;
-        let note = serde_json::from_slice(&plain).ok()?;
+        let note = self.unseal(&sealed).await?;
         StoredDraft {
             note: Some(note),
             sealed: None,
@@ -113,16 +127,16 @@ impl DraftStore {
     pub async fn put(&self, draft: &Draft, base: u32) -> Result<PutOutcome, String> {
         let stored = self.write_form(draft).await?;
         match &self.backend {
-            Backend::IndexedDb(s) => s.put_checked(&stored, base).await,
-            Backend::LocalStorage => local::put_checked(&stored, base),
+            Backend::IndexedDb(s) => s.put_draft_checked(&stored, base).await,
+            Backend::LocalStorage => local::put_draft_checked(&stored, base),
         }
     }
 
     /// One draft by id; `None` if missing or sealed with another key.
     pub async fn get(&self, id: &str) -> Result<Option<Draft>, String> {
         let stored = match &self.backend {
-            Backend::IndexedDb(s) => s.get(id).await?,
-            Backend::LocalStorage => local::get(id),
+            Backend::IndexedDb(s) => s.get(DRAFTS, id).await?,
+            Backend::LocalStorage => local::get(DRAFTS, id),
         };
         Ok(match stored {
             Some(s) => self.read_stored(s).await,
@@ -132,8 +146,8 @@ impl DraftStore {
 
     async fn stored_in(&self, scope: &str) -> Result<Vec<StoredDraft>, String> {
         match &self.backend {
-            Backend::IndexedDb(s) => s.list(scope).await,
-            Backend::LocalStorage => local::list(scope),
+            Backend::IndexedDb(s) => s.list(DRAFTS, scope).await,
+            Backend::LocalStorage => local::list(DRAFTS, scope),
         }
     }
 
@@ -150,10 +164,71 @@ impl DraftStore {
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), String> {
+        self.delete_in(DRAFTS, id).await
+    }
+
+    async fn delete_in(&self, store: &str, id: &str) -> Result<(), String> {
         match &self.backend {
-            Backend::IndexedDb(s) => s.delete(id).await,
-            Backend::LocalStorage => local::delete(id),
+            Backend::IndexedDb(s) => s.delete(store, id).await,
+            Backend::LocalStorage => local::delete(store, id),
         }
+    }
+
+    /// Adds or replaces an outbox entry (its content sealed with the key).
+    pub async fn put_outbox(&self, entry: &OutboxEntry) -> Result<(), String> {
+        let mut stored = entry.clone();
+        if let Some(content) = &entry.content {
+            if let Some(sealed) = self.seal(content).await? {
+                stored.content = None;
+                stored.sealed = Some(sealed);
+            }
+        }
+        match &self.backend {
+            Backend::IndexedDb(s) => s.put(OUTBOX, &stored).await,
+            Backend::LocalStorage => local::put(OUTBOX, &stored.id, &stored),
+        }
+    }
+
+    async fn open_entry(&self, mut entry: OutboxEntry) -> OutboxEntry {
+        if entry.content.is_none() {
+            if let Some(sealed) = entry.sealed.take() {
+                entry.content = self.unseal::<OutboxContent>(&sealed).await;
+                if entry.content.is_none() {
+                    entry.sealed = Some(sealed);
+                }
+            }
+        }
+        entry
+    }
+
+    /// The outbox of `scope`, oldest first. Entries sealed with another key
+    /// come back with `content: None`.
+    pub async fn list_outbox(&self, scope: &str) -> Result<Vec<OutboxEntry>, String> {
+        let stored: Vec<OutboxEntry> = match &self.backend {
+            Backend::IndexedDb(s) => s.list(OUTBOX, scope).await?,
+            Backend::LocalStorage => local::list(OUTBOX, scope)?,
+        };
+        let mut out = Vec::with_capacity(stored.len());
+        for e in stored {
+            out.push(self.open_entry(e).await);
+        }
+        out.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
+        Ok(out)
+    }
+
+    pub async fn get_outbox(&self, id: &str) -> Result<Option<OutboxEntry>, String> {
+        let stored: Option<OutboxEntry> = match &self.backend {
+            Backend::IndexedDb(s) => s.get(OUTBOX, id).await?,
+            Backend::LocalStorage => local::get(OUTBOX, id),
+        };
+        Ok(match stored {
+            Some(e) => Some(self.open_entry(e).await),
+            None => None,
+        })
+    }
+
+    pub async fn delete_outbox(&self, id: &str) -> Result<(), String> {
+        self.delete_in(OUTBOX, id).await
     }
 
     /// Deletes the drafts in `scope` older than `retention_days` at `now`

@@ -205,6 +205,11 @@ impl Autosave {
         self.save(note);
     }
 
+    /// Allows `id` to be saved again (a refused note back as a draft).
+    pub fn reopen(&self, id: &str) {
+        self.closed.borrow_mut().remove(id);
+    }
+
     /// Stops saving `id` and removes its draft.
     pub async fn close(self: &Rc<Self>, id: &str) -> Result<(), String> {
         self.closed.borrow_mut().insert(id.to_string());

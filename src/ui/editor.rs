@@ -11,9 +11,13 @@ use wasm_bindgen::JsCast;
 use super::autosave::{Autosave, SaveState};
 use super::drafts::DraftsPanel;
 use super::form::Form;
+use super::host::{before_submit, resolve_endpoint, send_options, HookResult};
+use super::outbox_panel::{waiting_label, OutboxPanel};
 use super::section::{field_dom_id, SectionField};
-use crate::delivery::{self, editor_field, SendOutcome};
+use crate::delivery::editor_field;
+use crate::delivery::outbox::{Outbox, OutboxEvent};
 use crate::domain::draft::latest;
+use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::time::{duration_minutes, parse_date};
 use crate::domain::{validate, FieldError, Note, PayloadV1, Person, Template};
 use crate::platform::{
@@ -83,6 +87,8 @@ type AsyncAction = Rc<dyn Fn() -> js_sys::Promise>;
 #[derive(Clone, Default)]
 pub struct EditorControls {
     flush: Rc<RefCell<Option<Action>>>,
+    retry: Rc<RefCell<Option<Action>>>,
+    submit: Rc<RefCell<Option<Action>>>,
     purge: Rc<RefCell<Option<AsyncAction>>>,
     /// The element events are dispatched on.
     pub host: Option<web_sys::HtmlElement>,
@@ -99,6 +105,22 @@ impl EditorControls {
     /// Writes the current draft now.
     pub fn flush(&self) {
         let f = self.flush.borrow().clone();
+        if let Some(f) = f {
+            f();
+        }
+    }
+
+    /// Resumes a paused outbox and tries every waiting note now.
+    pub fn retry(&self) {
+        let f = self.retry.borrow().clone();
+        if let Some(f) = f {
+            f();
+        }
+    }
+
+    /// Submits the note, as the Submit button does.
+    pub fn submit(&self) {
+        let f = self.submit.borrow().clone();
         if let Some(f) = f {
             f();
         }
@@ -133,7 +155,26 @@ struct Sent {
     id: String,
     format_name: String,
     client: String,
+    state: SentState,
 }
+
+/// Where a submitted note is, as the worker sees it.
+#[derive(Clone, Debug, PartialEq)]
+enum SentState {
+    Sending,
+    Delivered,
+    /// Saved in the outbox; casenote keeps trying.
+    Waiting {
+        message: String,
+        next_attempt_at: Option<f64>,
+    },
+    Offline,
+    AuthRequired {
+        message: String,
+    },
+}
+
+type EventSink = Rc<dyn Fn(OutboxEvent)>;
 
 fn new_note(cfg: &EditorConfig) -> Note {
     let format = Template::builtin(&cfg.format)
@@ -175,6 +216,11 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let panel_open = RwSignal::new(false);
     let (listing, set_listing) = signal(None::<Listing>);
     let saver = StoredValue::new_local(None::<Rc<Autosave>>);
+    let outbox = StoredValue::new_local(None::<Rc<Outbox>>);
+    let event_sink = StoredValue::new_local(None::<EventSink>);
+    let outbox_open = RwSignal::new(false);
+    let waiting = RwSignal::new(Vec::<OutboxEntry>::new());
+    let auth_paused = RwSignal::new(false);
     let template = Memo::new(move |_| template_of(&form.format.get()));
     let tab_id = new_uuid();
     let channel = StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok());
@@ -236,7 +282,22 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 autosave.adopt(n, 0);
             }
         }
+        let ob = Outbox::new(
+            autosave.store().clone(),
+            c.draft_scope.clone(),
+            move || controls.with_value(|c| send_options(c.host.as_ref())),
+            move |ev| {
+                if let Some(sink) = event_sink.get_value() {
+                    sink(ev);
+                }
+            },
+        );
         saver.set_value(Some(autosave));
+        // Mirror the outbox into this editor's own signal for the indicator.
+        let list = ob.waiting;
+        Effect::new(move |_| waiting.set(list.get()));
+        ob.kick();
+        outbox.set_value(Some(ob));
         phase.set(Phase::Ready);
     });
 
@@ -354,6 +415,37 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         })
     });
 
+    let retry_all = move || {
+        auth_paused.set(false);
+        sent.update(|s| {
+            if let Some(s) = s {
+                if matches!(
+                    s.state,
+                    SentState::AuthRequired { .. } | SentState::Waiting { .. }
+                ) {
+                    s.state = SentState::Sending;
+                }
+            }
+        });
+        if let Some(ob) = outbox.get_value() {
+            ob.retry_now();
+        }
+    };
+    controls.with_value(|c| *c.retry.borrow_mut() = Some(Rc::new(retry_all)));
+    let online_listener = Listener::new(window().as_ref(), "online", move |_| {
+        sent.update(|s| {
+            if let Some(s) = s {
+                if s.state == SentState::Offline {
+                    s.state = SentState::Sending;
+                }
+            }
+        });
+        if let Some(ob) = outbox.get_value() {
+            ob.kick();
+        }
+    });
+    let _online_listener = StoredValue::new_local(online_listener);
+
     let error_for = move |field: String| {
         Signal::derive(move || {
             errors.with(|e| {
@@ -395,42 +487,74 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         flush();
         let payload = PayloadV1::build(&note, &template, &now_rfc3339());
         let json = serde_json::to_string(&payload).unwrap_or_default();
-        let section_keys: Vec<String> = payload.sections.iter().map(|s| s.key.clone()).collect();
         sending.set(true);
         spawn_local(async move {
-            let outcome = delivery::send(&endpoint, &json, &note.id).await;
-            match outcome {
-                SendOutcome::Delivered { .. } => {
-                    if let Some(s) = saver.get_value() {
-                        let _ = s.close(&note.id).await;
-                    }
-                    sent.set(Some(Sent {
-                        id: note.id.clone(),
-                        format_name: template.name.clone(),
-                        client: note.client.name.clone(),
-                    }));
-                    request_animation_frame(move || focus_selector(root, ".confirmation"));
+            let host = controls.with_value(|c| c.host.clone());
+            let body = match before_submit(host.as_ref(), &json).await {
+                HookResult::Send(body) => body,
+                HookResult::Cancelled => {
+                    send_error.set(Some(
+                        "This page stopped the note from being sent. It is kept as a draft.".into(),
+                    ));
+                    sending.set(false);
+                    return;
                 }
-                SendOutcome::Rejected {
-                    message,
-                    errors: server_errors,
-                    ..
-                } => {
-                    let mapped: Vec<FieldError> = server_errors
-                        .iter()
-                        .filter_map(|e| {
-                            editor_field(&e.field, &section_keys)
-                                .map(|f| FieldError::new(f, e.message.clone()))
-                        })
-                        .collect();
-                    errors.set(mapped);
+                HookResult::Failed(message) => {
                     send_error.set(Some(message));
+                    sending.set(false);
+                    return;
                 }
-                SendOutcome::Failed { message, .. } => send_error.set(Some(message)),
+            };
+            let (Some(s), Some(ob)) = (saver.get_value(), outbox.get_value()) else {
+                sending.set(false);
+                return;
+            };
+            let entry = OutboxEntry::new(
+                s.scope(),
+                &resolve_endpoint(&endpoint),
+                now_ms(),
+                OutboxContent {
+                    note: note.clone(),
+                    body,
+                },
+            );
+            // The note is in the outbox (committed) before its draft goes.
+            if let Err(_e) = s.store().put_outbox(&entry).await {
+                send_error.set(Some(
+                    "The note could not be saved for sending on this device. It is still here as a draft; try again.".into(),
+                ));
+                sending.set(false);
+                return;
             }
+            let _ = s.close(&note.id).await;
+            let online = window().navigator().on_line();
+            sent.set(Some(Sent {
+                id: note.id.clone(),
+                format_name: template.name.clone(),
+                client: note.client.name.clone(),
+                state: if online {
+                    SentState::Sending
+                } else {
+                    SentState::Offline
+                },
+            }));
             sending.set(false);
+            ob.kick();
+            request_animation_frame(move || focus_selector(root, ".confirmation"));
         });
     };
+
+    controls.with_value(|c| {
+        *c.submit.borrow_mut() = Some(Rc::new(move || {
+            if let Some(el) = root.get_untracked() {
+                if let Ok(Some(f)) = el.query_selector("form.note-form") {
+                    if let Ok(f) = f.dyn_into::<web_sys::HtmlFormElement>() {
+                        let _ = f.request_submit();
+                    }
+                }
+            }
+        }))
+    });
 
     // Switches the form to `note` (stored at `revision`).
     let open_note = move |note: Note, revision: u32| {
@@ -440,6 +564,109 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         send_error.set(None);
         sent.set(None);
     };
+
+    // What the outbox reports: update this editor, and tell the host.
+    event_sink.set_value(Some(Rc::new(move |ev: OutboxEvent| {
+        let is_current = |id: &str| sent.with_untracked(|s| s.as_ref().is_some_and(|s| s.id == id));
+        let set_state = |state: SentState| {
+            sent.update(|s| {
+                if let Some(s) = s {
+                    s.state = state;
+                }
+            })
+        };
+        match ev {
+            OutboxEvent::Delivered { id, status, body } => {
+                let body = js_sys::JSON::parse(&body).unwrap_or_else(|_| body.as_str().into());
+                let detail = object(&[("noteId", id.as_str().into()), ("status", status.into()), ("body", body)]);
+                controls.with_value(|c| c.emit("casenote-submitted", &detail));
+                if is_current(&id) {
+                    set_state(SentState::Delivered);
+                }
+            }
+            OutboxEvent::Retrying {
+                id,
+                status,
+                message,
+                next_attempt_at,
+            } => {
+                let detail = object(&[
+                    ("noteId", id.as_str().into()),
+                    ("status", status.map(wasm_bindgen::JsValue::from).unwrap_or(wasm_bindgen::JsValue::NULL)),
+                    ("retryable", true.into()),
+                    ("queued", true.into()),
+                ]);
+                controls.with_value(|c| c.emit("casenote-submit-failed", &detail));
+                if is_current(&id) {
+                    let offline = !window().navigator().on_line();
+                    set_state(if offline {
+                        SentState::Offline
+                    } else {
+                        SentState::Waiting {
+                            message,
+                            next_attempt_at: Some(next_attempt_at),
+                        }
+                    });
+                }
+            }
+            OutboxEvent::AuthRequired { id, status, message } => {
+                auth_paused.set(true);
+                let detail = object(&[("noteId", id.as_str().into()), ("status", status.into())]);
+                controls.with_value(|c| c.emit("casenote-auth-required", &detail));
+                let failed = object(&[
+                    ("noteId", id.as_str().into()),
+                    ("status", status.into()),
+                    ("retryable", true.into()),
+                    ("queued", true.into()),
+                ]);
+                controls.with_value(|c| c.emit("casenote-submit-failed", &failed));
+                if is_current(&id) {
+                    set_state(SentState::AuthRequired { message });
+                }
+            }
+            OutboxEvent::Rejected {
+                id,
+                status,
+                message,
+                errors: server_errors,
+                content,
+            } => {
+                let detail = object(&[
+                    ("noteId", id.as_str().into()),
+                    ("status", status.into()),
+                    ("retryable", false.into()),
+                    ("queued", false.into()),
+                ]);
+                controls.with_value(|c| c.emit("casenote-submit-failed", &detail));
+                let Some(content) = content else { return };
+                let note = content.note;
+                let keys: Vec<String> = template_of(&note.format).sections.into_iter().map(|s| s.key).collect();
+                let mapped: Vec<FieldError> = server_errors
+                    .iter()
+                    .filter_map(|e| editor_field(&e.field, &keys).map(|f| FieldError::new(f, e.message.clone())))
+                    .collect();
+                // The refused note comes back as a draft, never lost.
+                let Some(s) = saver.get_value() else { return };
+                s.reopen(&id);
+                if is_current(&id) {
+                    form.load(&note);
+                    s.fork(note);
+                    sent.set(None);
+                    errors.set(mapped);
+                    send_error.set(Some(message));
+                } else {
+                    let client = note.client.name.clone();
+                    spawn_local(async move {
+                        let draft = crate::domain::Draft::new(s.scope(), 1, now_ms(), note);
+                        let _ = s.store().put(&draft, 0).await;
+                    });
+                    notice.set(Some(format!(
+                        "The server refused your note for {client}: {message} It is back in your drafts."
+                    )));
+                }
+            }
+        }
+    })));
 
     let start_new = move || {
         flush();
@@ -537,6 +764,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     }
     };
 
+    let sent_id = Memo::new(move |_| sent.with(|s| s.as_ref().map(|s| s.id.clone())));
     let formats = Template::builtins();
     let duration = move || {
         duration_minutes(&form.start.get(), &form.end.get())
@@ -689,7 +917,36 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     disabled=move || phase.get() == Phase::Loading
                     on:click=toggle_panel
                 >"Drafts"</button>
+                {move || {
+                    let n = waiting.with(|w| w.len());
+                    (n > 0).then(|| view! {
+                        <button
+                            type="button"
+                            class="secondary outbox-toggle"
+                            aria-expanded=move || if outbox_open.get() { "true" } else { "false" }
+                            aria-controls="cn-outbox"
+                            on:click=move |_| {
+                                let open = !outbox_open.get_untracked();
+                                outbox_open.set(open);
+                                if open {
+                                    request_animation_frame(move || focus_selector(root, "#cn-outbox-title"));
+                                }
+                            }
+                        >{waiting_label(n)}</button>
+                    })
+                }}
             </div>
+            {move || (outbox_open.get() && waiting.with(|w| !w.is_empty())).then(|| view! {
+                <OutboxPanel
+                    waiting=Signal::derive(move || waiting.get())
+                    paused=Signal::derive(move || auth_paused.get())
+                    on_retry=Callback::new(move |_: ()| retry_all())
+                    on_close=Callback::new(move |_: ()| {
+                        outbox_open.set(false);
+                        request_animation_frame(move || focus_selector(root, ".outbox-toggle"));
+                    })
+                />
+            })}
             <p class="visually-hidden save-announcer" role="status">{move || announce.get()}</p>
             {move || notice.get().map(|n| view! { <p class="notice" part="notice">{n}</p> })}
             {move || (save_state.get() == SaveState::Conflict).then(|| view! {
@@ -713,19 +970,64 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             {move || restored_at.get().map(|ms| view! {
                 <p class="notice restored">{format!("Restored your unsent draft, last saved at {}.", local_hh_mm(ms))}</p>
             })}
-            {move || match (phase.get(), sent.get()) {
+            {move || match (phase.get(), sent_id.get()) {
                 (Phase::Loading, _) => view! { <p class="loading">"Loading your draft…"</p> }.into_any(),
-                (Phase::Ready, Some(s)) => view! {
-                    <div class="confirmation" role="status" tabindex="-1" part="confirmation">
-                        <h3>"Note sent"</h3>
-                        <p>{format!("Your {} note{} was received.", s.format_name, if s.client.trim().is_empty() { String::new() } else { format!(" for {}", s.client.trim()) })}</p>
-                        <p class="reference">"Reference: "<code>{s.id.clone()}</code></p>
-                        <button type="button" class="primary" on:click=move |_| start_new()>"Write another note"</button>
-                    </div>
-                }.into_any(),
+                (Phase::Ready, Some(id)) => {
+                    let texts = move || sent.with(|s| s.as_ref().map(sent_texts)).unwrap_or_default();
+                    view! {
+                        <div class=move || texts().2 role="status" tabindex="-1" part="confirmation">
+                            <h3>{move || texts().0}</h3>
+                            <p>{move || texts().1}</p>
+                            <p class="reference">"Reference: "<code>{id}</code></p>
+                            <button type="button" class="primary" on:click=move |_| start_new()>"Write another note"</button>
+                        </div>
+                    }.into_any()
+                }
                 (Phase::Ready, None) => form_view().into_any(),
             }}
         </div>
+    }
+}
+
+/// Title, text and CSS class of the panel shown after submit.
+fn sent_texts(s: &Sent) -> (String, String, &'static str) {
+    let what = format!(
+        "{} note{}",
+        s.format_name,
+        if s.client.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" for {}", s.client.trim())
+        }
+    );
+    match &s.state {
+        SentState::Sending => (
+            "Sending…".into(),
+            format!("Your {what} is saved on this device and is being sent."),
+            "confirmation sending",
+        ),
+        SentState::Delivered => ("Note sent".into(), format!("Your {what} was received."), "confirmation delivered"),
+        SentState::Waiting {
+            message,
+            next_attempt_at,
+        } => (
+            "Waiting to send".into(),
+            format!(
+                "{message} Your {what} is saved on this device and will be sent automatically{}. You can close this page.",
+                next_attempt_at
+                    .map(|t| format!(" (next try at {})", local_hh_mm(t)))
+                    .unwrap_or_default()
+            ),
+            "confirmation waiting",
+        ),
+        SentState::Offline => (
+            "Waiting to send".into(),
+            format!(
+                "You are offline. Your {what} is saved on this device and will be sent automatically when the connection is back, even if you close this page."
+            ),
+            "confirmation waiting",
+        ),
+        SentState::AuthRequired { message } => ("Sign in to send".into(), message.clone(), "confirmation waiting"),
     }
 }
 

@@ -6,6 +6,8 @@ mod autosave;
 mod drafts;
 mod editor;
 mod form;
+mod host;
+mod outbox_panel;
 mod section;
 
 pub use editor::{Editor, EditorConfig, EditorControls};

@@ -114,31 +114,37 @@ test("a missing date of service is reported next to the field", async ({ page })
   await expect(page.locator(".field.has-error .error-message")).toHaveText("Error: Enter the date of service");
 });
 
-test("with the receiver answering 500 the draft survives and the error is shown", async ({ page, request }) => {
+test("with the receiver answering 500 the note survives, the error is shown, and it is sent once", async ({
+  page,
+  request,
+}) => {
   await h.openEditor(page);
   await writeSoap(page, "Jo Outage");
-  await h.injectFaults(request, 1, 500);
+  await h.injectFaults(request, 1000, 500);
   await page.getByRole("button", { name: "Submit note" }).click();
 
-  const alert = page.locator(".send-error");
-  await expect(alert).toHaveAttribute("role", "alert");
-  await expect(alert).toContainText("could not take the note just now (error 500)");
-  await expect(alert).toContainText("kept on this device");
+  const status = page.locator(".confirmation");
+  await expect(status).toContainText("Waiting to send");
+  await expect(status).toContainText("could not take the note just now (error 500)");
+  await expect(status).toContainText("saved on this device");
+  await expect(page.getByRole("button", { name: "1 note waiting to send" })).toBeVisible();
   expect(await h.storedNotes(request)).toHaveLength(0);
-  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue(
-    "Client reports sleeping badly since the eviction notice.",
-  );
 
+  // A reload during the outage loses nothing: the note is still waiting.
   await page.reload();
-  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Jo Outage");
-  await expect(h.section(page, "Plan").locator(".quote")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "1 note waiting to send" })).toBeVisible();
+  await page.getByRole("button", { name: "1 note waiting to send" }).click();
+  await expect(page.locator(".outbox-item")).toContainText("Jo Outage");
+  await expect(page.locator(".outbox-item")).toContainText("error 500");
 
   // Once the server recovers, the same note goes through, once.
-  await page.getByRole("button", { name: "Submit note" }).click();
-  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  await h.injectFaults(request, 0, 500);
+  await page.getByRole("button", { name: "Try sending now" }).click();
+  await expect(page.getByRole("button", { name: /waiting to send/ })).toHaveCount(0);
   const notes = await h.storedNotes(request);
   expect(notes).toHaveLength(1);
   expect(notes[0].note.client.name).toBe("Jo Outage");
+  expect(notes[0].note.sections[0].quotes).toHaveLength(1);
 });
 
 test("a DAP note goes through the same path", async ({ page, request }) => {

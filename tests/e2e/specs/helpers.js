@@ -10,8 +10,28 @@ async function resetReceiver(request) {
 
 /** Makes the receiver fail the next `failNext` POSTs with `status`. */
 async function injectFaults(request, failNext, status) {
-  const res = await request.post("api/_test/faults", { data: { failNext, status } });
+  await setFaults(request, { failNext, status });
+}
+
+/** Sets the receiver's whole fault plan (see receiver/src/faults.rs). */
+async function setFaults(request, plan) {
+  const res = await request.post("api/_test/faults", { data: plan });
   expect(res.status()).toBe(204);
+}
+
+/** Every POST /api/notes the receiver saw since the last reset. */
+async function requestLog(request) {
+  const res = await request.get("api/_test/log");
+  expect(res.ok()).toBeTruthy();
+  return res.json();
+}
+
+/** Fills a complete SOAP note. */
+async function fillSoap(page, client, date = "2026-11-20") {
+  await fillContact(page, { client, date });
+  for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
+    await page.getByLabel(label, { exact: true }).fill(`${label} for ${client}`);
+  }
 }
 
 /** Every note the receiver's database holds. */
@@ -58,6 +78,9 @@ async function waitForSaved(page) {
 module.exports = {
   resetReceiver,
   injectFaults,
+  setFaults,
+  requestLog,
+  fillSoap,
   storedNotes,
   openEditor,
   section,

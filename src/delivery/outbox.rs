@@ -1,0 +1,276 @@
+//! The outbox pump: sends every due entry of a scope, one at a time, under
+//! a Web Lock shared by all tabs, and reschedules itself for the next due
+//! entry. An entry leaves the outbox only on 2xx or 409.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use super::http::{send, SendOptions};
+use super::{backoff_ms, SendOutcome};
+use crate::domain::outbox::{due, next_due_at, OutboxContent, OutboxEntry};
+use crate::domain::FieldError;
+use crate::platform::{now_ms, window};
+use crate::storage::DraftStore;
+
+#[wasm_bindgen(module = "/src/delivery/locks.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = withLock)]
+    fn with_lock(name: &str, task: &js_sys::Function) -> js_sys::Promise;
+}
+
+/// What happened to an entry, for the UI and the host's events.
+#[derive(Clone, Debug)]
+pub enum OutboxEvent {
+    Delivered {
+        id: String,
+        status: u16,
+        body: String,
+    },
+    Retrying {
+        id: String,
+        status: Option<u16>,
+        message: String,
+        next_attempt_at: f64,
+    },
+    AuthRequired {
+        id: String,
+        status: u16,
+        message: String,
+    },
+    Rejected {
+        id: String,
+        status: u16,
+        message: String,
+        errors: Vec<FieldError>,
+        content: Option<OutboxContent>,
+    },
+}
+
+type EventHook = Box<dyn Fn(OutboxEvent)>;
+type OptionsHook = Box<dyn Fn() -> SendOptions>;
+
+pub struct Outbox {
+    store: DraftStore,
+    scope: String,
+    options: OptionsHook,
+    on_event: EventHook,
+    /// Everything waiting in this scope, for the indicator.
+    pub waiting: RwSignal<Vec<OutboxEntry>>,
+    running: Cell<bool>,
+    again: Cell<bool>,
+    auth_paused: Cell<bool>,
+    timer: RefCell<Option<i32>>,
+}
+
+impl Outbox {
+    pub fn new(
+        store: DraftStore,
+        scope: String,
+        options: impl Fn() -> SendOptions + 'static,
+        on_event: impl Fn(OutboxEvent) + 'static,
+    ) -> Rc<Self> {
+        Rc::new(Outbox {
+            store,
+            scope,
+            options: Box::new(options),
+            on_event: Box::new(on_event),
+            waiting: RwSignal::new(Vec::new()),
+            running: Cell::new(false),
+            again: Cell::new(false),
+            auth_paused: Cell::new(false),
+            timer: RefCell::new(None),
+        })
+    }
+
+    /// Puts `entry` in the outbox (committed before this returns) and starts
+    /// sending.
+    pub async fn enqueue(self: &Rc<Self>, entry: &OutboxEntry) -> Result<(), String> {
+        self.store.put_outbox(entry).await?;
+        self.kick();
+        Ok(())
+    }
+
+    pub fn is_auth_paused(&self) -> bool {
+        self.auth_paused.get()
+    }
+
+    /// Sends whatever is due, now or as soon as the running pass ends.
+    pub fn kick(self: &Rc<Self>) {
+        if self.running.get() {
+            self.again.set(true);
+            return;
+        }
+        self.running.set(true);
+        let this = Rc::clone(self);
+        spawn_local(async move {
+            let name = format!("casenote-outbox:{}", this.scope);
+            let inner = Rc::clone(&this);
+            let task = Closure::once_into_js(move || {
+                future_to_promise(async move {
+                    inner.pump().await;
+                    Ok(JsValue::UNDEFINED)
+                })
+            });
+            let _ = JsFuture::from(with_lock(&name, task.unchecked_ref())).await;
+            this.running.set(false);
+            if this.again.replace(false) {
+                this.kick();
+            }
+        });
+    }
+
+    /// Clears an auth pause and makes every entry due now: the host has new
+    /// credentials, or called `retry()`.
+    pub fn retry_now(self: &Rc<Self>) {
+        self.auth_paused.set(false);
+        let this = Rc::clone(self);
+        spawn_local(async move {
+            if let Ok(entries) = this.store.list_outbox(&this.scope).await {
+                let now = now_ms();
+                for mut e in entries {
+                    if e.paused || e.next_attempt_at > now {
+                        e.paused = false;
+                        e.next_attempt_at = now;
+                        let _ = this.put_back(&e).await;
+                    }
+                }
+            }
+            this.kick();
+        });
+    }
+
+    /// Writes an entry back without re-sealing content we could not open.
+    async fn put_back(&self, e: &OutboxEntry) -> Result<(), String> {
+        if e.content.is_none() && e.sealed.is_some() {
+            // Sealed with a key we do not have: leave it untouched.
+            return Ok(());
+        }
+        self.store.put_outbox(e).await
+    }
+
+    async fn refresh(&self) -> Vec<OutboxEntry> {
+        let entries = self
+            .store
+            .list_outbox(&self.scope)
+            .await
+            .unwrap_or_default();
+        self.waiting.set(entries.clone());
+        entries
+    }
+
+    fn schedule(self: &Rc<Self>, entries: &[OutboxEntry]) {
+        if let Some(t) = self.timer.borrow_mut().take() {
+            window().clear_timeout_with_handle(t);
+        }
+        if self.auth_paused.get() {
+            return;
+        }
+        let Some(at) = next_due_at(entries) else {
+            return;
+        };
+        let delay = (at - now_ms()).clamp(0.0, 60_000.0) as i32;
+        let this = Rc::clone(self);
+        let cb = Closure::once_into_js(move || {
+            this.timer.borrow_mut().take();
+            this.kick();
+        });
+        if let Ok(t) = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay)
+        {
+            *self.timer.borrow_mut() = Some(t);
+        }
+    }
+
+    async fn pump(self: &Rc<Self>) {
+        loop {
+            let entries = self.refresh().await;
+            if self.auth_paused.get() || !window().navigator().on_line() {
+                break;
+            }
+            let now = now_ms();
+            let due: Vec<OutboxEntry> = due(&entries, now).into_iter().cloned().collect();
+            if due.is_empty() {
+                self.schedule(&entries);
+                break;
+            }
+            for entry in due {
+                if !self.attempt(entry).await {
+                    break;
+                }
+            }
+        }
+        self.refresh().await;
+    }
+
+    /// One attempt. Returns false when the outbox must stop (auth).
+    async fn attempt(self: &Rc<Self>, mut entry: OutboxEntry) -> bool {
+        let Some(content) = entry.content.clone() else {
+            // Sealed with a key this page does not have: wait for it.
+            return true;
+        };
+        let options = (self.options)();
+        let outcome = send(&entry.endpoint, &content.body, &entry.id, &options).await;
+        let id = entry.id.clone();
+        match outcome {
+            SendOutcome::Delivered { status, body } => {
+                let _ = self.store.delete_outbox(&id).await;
+                (self.on_event)(OutboxEvent::Delivered { id, status, body });
+                true
+            }
+            SendOutcome::Retry {
+                status,
+                message,
+                retry_after_ms,
+            } => {
+                entry.attempts += 1;
+                let wait = retry_after_ms
+                    .unwrap_or_else(|| backoff_ms(entry.attempts, js_sys::Math::random()));
+                entry.next_attempt_at = now_ms() + wait as f64;
+                entry.last_status = status;
+                entry.last_message = Some(message.clone());
+                let _ = self.put_back(&entry).await;
+                (self.on_event)(OutboxEvent::Retrying {
+                    id,
+                    status,
+                    message,
+                    next_attempt_at: entry.next_attempt_at,
+                });
+                true
+            }
+            SendOutcome::AuthRequired { status, message } => {
+                self.auth_paused.set(true);
+                entry.attempts += 1;
+                entry.paused = true;
+                entry.last_status = Some(status);
+                entry.last_message = Some(message.clone());
+                let _ = self.put_back(&entry).await;
+                (self.on_event)(OutboxEvent::AuthRequired {
+                    id,
+                    status,
+                    message,
+                });
+                false
+            }
+            SendOutcome::Rejected {
+                status,
+                message,
+                errors,
+            } => {
+                let _ = self.store.delete_outbox(&id).await;
+                (self.on_event)(OutboxEvent::Rejected {
+                    id,
+                    status,
+                    message,
+                    errors,
+                    content: Some(content),
+                });
+                true
+            }
+        }
+    }
+}
