@@ -197,7 +197,7 @@ async fn typing_is_saved_to_indexeddb_as_a_draft() {
 }
 
 #[wasm_bindgen_test]
-async fn submitting_an_empty_note_shows_errors_and_focuses_the_first() {
+async fn submitting_an_empty_note_focuses_an_error_summary_that_links_to_each_field() {
     let el = mount_editor(&unique("errors")).await;
     let submit: HtmlElement = shadow_query(&el, "button[type=submit]").unwrap();
     submit.click();
@@ -207,14 +207,23 @@ async fn submitting_an_empty_note_shows_errors_and_focuses_the_first() {
     assert!(text.contains("Enter the client's name"), "{text}");
     assert!(text.contains("Enter the date of service"), "{text}");
     assert!(text.contains("Enter the Subjective section"), "{text}");
-    let focused = eventually("focus on the client field", || {
+    eventually("focus on the summary", || {
         let active = el.shadow_root()?.active_element()?;
-        (active.id() == "cn-client").then_some(active)
+        active.class_list().contains("error-summary").then_some(())
     })
     .await;
+    let links = summary.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 6);
+    let first: web_sys::Element = links.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(first.get_attribute("href").as_deref(), Some("#cn-client"));
+    let client: HtmlInputElement = shadow_query(&el, "#cn-client").unwrap();
     assert_eq!(
-        focused.get_attribute("aria-invalid").as_deref(),
+        client.get_attribute("aria-invalid").as_deref(),
         Some("true")
+    );
+    assert_eq!(
+        client.get_attribute("aria-describedby").as_deref(),
+        Some("cn-client-error")
     );
     el.remove();
 }

@@ -9,6 +9,8 @@ pub const USAGE: &str =
   --port PORT   port to listen on (default 8080)
   --db FILE     SQLite database file (default casenote-receiver.sqlite)
   --site DIR    folder of the built editor to serve (default dist)
+  --site-path P serve everything under the path P, e.g. /team/notes (default /)
+  --examples D  folder served at /examples/ (default: examples, if present)
   --test-mode   enable fault injection under /api/_test (loopback only)";
 
 #[derive(Debug, PartialEq)]
@@ -17,6 +19,9 @@ pub struct Config {
     pub port: u16,
     pub db: PathBuf,
     pub site: PathBuf,
+    /// Everything is served under this prefix ("" for the root).
+    pub site_path: String,
+    pub examples: Option<PathBuf>,
     pub test_mode: bool,
 }
 
@@ -27,6 +32,8 @@ impl Config {
             port: 8080,
             db: PathBuf::from("casenote-receiver.sqlite"),
             site: PathBuf::from("dist"),
+            site_path: String::new(),
+            examples: Some(PathBuf::from("examples")).filter(|p| p.is_dir()),
             test_mode: false,
         };
         let mut args = args.into_iter();
@@ -47,6 +54,23 @@ impl Config {
                 }
                 "--db" => c.db = PathBuf::from(value("--db")?),
                 "--site" => c.site = PathBuf::from(value("--site")?),
+                "--site-path" => {
+                    let v = value("--site-path")?;
+                    let trimmed = v.trim_matches('/');
+                    if trimmed
+                        .split('/')
+                        .any(|seg| seg.is_empty() || seg == "." || seg == "..")
+                        && !trimmed.is_empty()
+                    {
+                        return Err(format!("--site-path: '{v}' is not a path like /team/notes"));
+                    }
+                    c.site_path = if trimmed.is_empty() {
+                        String::new()
+                    } else {
+                        format!("/{trimmed}")
+                    };
+                }
+                "--examples" => c.examples = Some(PathBuf::from(value("--examples")?)),
                 "--test-mode" => c.test_mode = true,
                 "-h" | "--help" => return Err("help".into()),
                 other => return Err(format!("unknown flag '{other}'")),

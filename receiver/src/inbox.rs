@@ -33,12 +33,12 @@ pub fn render(notes: &[StoredNote]) -> String {
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>Inbox: casenote reference receiver</title>\
-         <link rel=\"stylesheet\" href=\"/inbox.css\"></head><body><main>\
+         <link rel=\"stylesheet\" href=\"inbox.css\"></head><body><main>\
          <h1>Inbox</h1>",
     );
     let _ = write!(
         h,
-        "<p>{} note{} received. <a href=\"/\">Write a note</a></p>",
+        "<p>{} note{} received. <a href=\"./\">Write a note</a></p>",
         notes.len(),
         if notes.len() == 1 { "" } else { "s" }
     );

@@ -37,7 +37,12 @@ async fn main() {
         store: Arc::new(store),
         faults: config.test_mode.then(faults::Faults::default).map(Arc::new),
     };
-    let app = routes::router(state, &config.site);
+    let app = routes::app(
+        state,
+        &config.site,
+        &config.site_path,
+        config.examples.as_deref(),
+    );
     let addr = std::net::SocketAddr::new(config.bind, config.port);
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
@@ -46,10 +51,20 @@ async fn main() {
             std::process::exit(1);
         }
     };
+    let base = format!("http://{addr}{}", config.site_path);
     println!(
-        "casenote-receiver: editor at http://{addr}/ , inbox at http://{addr}/inbox , database {}{}",
+        "casenote-receiver: editor at {base}/ , inbox at {base}/inbox{} , database {}{}",
+        if config.examples.is_some() {
+            format!(" , portal example at {base}/examples/portal/")
+        } else {
+            String::new()
+        },
         config.db.display(),
-        if config.test_mode { " (test mode: fault injection on)" } else { "" }
+        if config.test_mode {
+            " (test mode: fault injection on)"
+        } else {
+            ""
+        }
     );
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;

@@ -29,6 +29,32 @@ pub struct AppState {
     pub faults: Option<Arc<Faults>>,
 }
 
+/// The whole app: `router` nested under `site_path`, plus `/examples/`, all
+/// with the security headers.
+pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path>) -> Router {
+    let mut inner = router(state, site);
+    if let Some(dir) = examples {
+        inner = inner.nest_service("/examples", ServeDir::new(dir));
+    }
+    let app = if site_path.is_empty() {
+        inner
+    } else {
+        let target = format!("{site_path}/");
+        Router::new()
+            .route(
+                site_path,
+                get(move || async move { axum::response::Redirect::permanent(&target) }),
+            )
+            .route_service(
+                &format!("{site_path}/"),
+                tower_http::services::ServeFile::new(site.join("index.html")),
+            )
+            .nest(site_path, inner)
+    };
+    app.layer(middleware::from_fn(security_headers))
+}
+
+/// The receiver's routes at the root, without the security headers.
 pub fn router(state: AppState, site: &Path) -> Router {
     let mut r = Router::new()
         .route("/api/notes", post(post_note).get(list_notes))
@@ -40,9 +66,7 @@ pub fn router(state: AppState, site: &Path) -> Router {
             .route("/api/_test/reset", post(reset))
             .route("/api/_test/log", get(request_log));
     }
-    r.fallback_service(ServeDir::new(site))
-        .layer(middleware::from_fn(security_headers))
-        .with_state(state)
+    r.fallback_service(ServeDir::new(site)).with_state(state)
 }
 
 async fn security_headers(req: Request, next: Next) -> Response {
@@ -264,7 +288,7 @@ mod tests {
             store: Arc::new(Store::in_memory().unwrap()),
             faults: test_mode.then(Faults::default).map(Arc::new),
         };
-        router(state, Path::new("/nonexistent"))
+        super::app(state, Path::new("/nonexistent"), "", None)
     }
 
     fn note_json(id: &str) -> String {

@@ -225,12 +225,18 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let tab_id = new_uuid();
     let channel = StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok());
 
+    // Async work checks this after each await: the editor may have been
+    // removed (and its signals disposed) in the meantime.
+    let alive = move || cfg.try_with_value(|_| ()).is_some();
+
     // Open storage, purge expired drafts, restore the latest one or start
     // a new note.
     let tab = tab_id.clone();
     spawn_local(async move {
-        let c = cfg.get_value();
-        let (store, fallback) = DraftStore::open(key.get_value()).await;
+        let (Some(c), Some(key)) = (cfg.try_get_value(), key.try_get_value()) else {
+            return;
+        };
+        let (store, fallback) = DraftStore::open(key).await;
         let _ = store
             .purge(&c.draft_scope, now_ms(), Some(c.retention_days))
             .await;
@@ -243,6 +249,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 Vec::new()
             }
         };
+        if !alive() {
+            // Removed while storage was opening: nothing to show.
+            return;
+        }
         notice.update(|n| {
             if n.is_none() {
                 *n = fallback;
@@ -258,13 +268,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 ("revision", draft.revision.into()),
                 ("savedAt", now_rfc3339().into()),
             ]);
-            controls.with_value(|c| c.emit("casenote-draft-saved", &detail));
+            controls.try_with_value(|c| c.emit("casenote-draft-saved", &detail));
             let msg = object(&[
                 ("id", draft.id.as_str().into()),
                 ("revision", draft.revision.into()),
                 ("tab", tab.as_str().into()),
             ]);
-            channel.with_value(|ch| {
+            channel.try_with_value(|ch| {
                 if let Some(ch) = ch {
                     let _ = ch.post_message(&msg);
                 }
@@ -285,9 +295,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let ob = Outbox::new(
             autosave.store().clone(),
             c.draft_scope.clone(),
-            move || controls.with_value(|c| send_options(c.host.as_ref())),
+            move || {
+                controls
+                    .try_with_value(|c| send_options(c.host.as_ref()))
+                    .unwrap_or_else(|| send_options(None))
+            },
             move |ev| {
-                if let Some(sink) = event_sink.get_value() {
+                if let Some(sink) = event_sink.try_get_value().flatten() {
                     sink(ev);
                 }
             },
@@ -302,7 +316,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     });
 
     let with_saver = move |f: &dyn Fn(&Rc<Autosave>)| {
-        if let Some(s) = saver.get_value() {
+        if let Some(s) = saver.try_get_value().flatten() {
             f(&s);
         }
     };
@@ -350,11 +364,14 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     controls.with_value(|c| {
         *c.purge.borrow_mut() = Some(Rc::new(move || {
             wasm_bindgen_futures::future_to_promise(async move {
-                if let Some(s) = saver.get_value() {
+                if let Some(s) = saver.try_get_value().flatten() {
                     let current = form.id.get_untracked();
                     let _ = s.close(&current).await;
                     let _ = s.store().purge(s.scope(), now_ms(), None).await;
-                    let n = new_note(&cfg.get_value());
+                    if !alive() {
+                        return Ok(wasm_bindgen::JsValue::UNDEFINED);
+                    }
+                    let n = new_note(&cfg.try_get_value().unwrap_or_default());
                     form.load(&n);
                     s.adopt(n, 0);
                     restored_at.set(None);
@@ -379,7 +396,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             },
         ),
         Listener::new(w.as_ref(), "beforeunload", move |ev| {
-            let unsaved = saver.get_value().is_some_and(|s| s.has_unsaved());
+            let unsaved = saver
+                .try_get_value()
+                .flatten()
+                .is_some_and(|s| s.has_unsaved());
             if unsaved {
                 ev.prevent_default();
                 if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
@@ -408,11 +428,11 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     });
     let _listeners = StoredValue::new_local((listeners, channel_listener));
     on_cleanup(move || {
-        channel.with_value(|ch| {
+        channel.try_with_value(|ch| {
             if let Some(ch) = ch {
                 ch.close();
             }
-        })
+        });
     });
 
     let retry_all = move || {
@@ -427,7 +447,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 }
             }
         });
-        if let Some(ob) = outbox.get_value() {
+        if let Some(ob) = outbox.try_get_value().flatten() {
             ob.retry_now();
         }
     };
@@ -440,7 +460,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 }
             }
         });
-        if let Some(ob) = outbox.get_value() {
+        if let Some(ob) = outbox.try_get_value().flatten() {
             ob.kick();
         }
     });
@@ -471,9 +491,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let problems = validate(&note, &template, parse_date(&today_local()));
         send_error.set(None);
         if !problems.is_empty() {
-            let first = problems[0].field.clone();
+            // The error summary takes focus and links to each field (the
+            // GOV.UK pattern): a screen reader hears every problem at once.
             errors.set(problems);
-            request_animation_frame(move || focus_field(&first));
+            request_animation_frame(move || focus_selector(root, ".error-summary"));
             return;
         }
         errors.set(Vec::new());
@@ -489,8 +510,12 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let json = serde_json::to_string(&payload).unwrap_or_default();
         sending.set(true);
         spawn_local(async move {
-            let host = controls.with_value(|c| c.host.clone());
-            let body = match before_submit(host.as_ref(), &json).await {
+            let host = controls.try_with_value(|c| c.host.clone()).flatten();
+            let hooked = before_submit(host.as_ref(), &json).await;
+            if !alive() {
+                return;
+            }
+            let body = match hooked {
                 HookResult::Send(body) => body,
                 HookResult::Cancelled => {
                     send_error.set(Some(
@@ -505,7 +530,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     return;
                 }
             };
-            let (Some(s), Some(ob)) = (saver.get_value(), outbox.get_value()) else {
+            let (Some(s), Some(ob)) = (
+                saver.try_get_value().flatten(),
+                outbox.try_get_value().flatten(),
+            ) else {
                 sending.set(false);
                 return;
             };
@@ -527,6 +555,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 return;
             }
             let _ = s.close(&note.id).await;
+            if !alive() {
+                ob.kick();
+                return;
+            }
             let online = window().navigator().on_line();
             sent.set(Some(Sent {
                 id: note.id.clone(),
@@ -579,7 +611,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             OutboxEvent::Delivered { id, status, body } => {
                 let body = js_sys::JSON::parse(&body).unwrap_or_else(|_| body.as_str().into());
                 let detail = object(&[("noteId", id.as_str().into()), ("status", status.into()), ("body", body)]);
-                controls.with_value(|c| c.emit("casenote-submitted", &detail));
+                controls.try_with_value(|c| c.emit("casenote-submitted", &detail));
                 if is_current(&id) {
                     set_state(SentState::Delivered);
                 }
@@ -596,7 +628,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     ("retryable", true.into()),
                     ("queued", true.into()),
                 ]);
-                controls.with_value(|c| c.emit("casenote-submit-failed", &detail));
+                controls.try_with_value(|c| c.emit("casenote-submit-failed", &detail));
                 if is_current(&id) {
                     let offline = !window().navigator().on_line();
                     set_state(if offline {
@@ -612,14 +644,14 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             OutboxEvent::AuthRequired { id, status, message } => {
                 auth_paused.set(true);
                 let detail = object(&[("noteId", id.as_str().into()), ("status", status.into())]);
-                controls.with_value(|c| c.emit("casenote-auth-required", &detail));
+                controls.try_with_value(|c| c.emit("casenote-auth-required", &detail));
                 let failed = object(&[
                     ("noteId", id.as_str().into()),
                     ("status", status.into()),
                     ("retryable", true.into()),
                     ("queued", true.into()),
                 ]);
-                controls.with_value(|c| c.emit("casenote-submit-failed", &failed));
+                controls.try_with_value(|c| c.emit("casenote-submit-failed", &failed));
                 if is_current(&id) {
                     set_state(SentState::AuthRequired { message });
                 }
@@ -637,7 +669,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     ("retryable", false.into()),
                     ("queued", false.into()),
                 ]);
-                controls.with_value(|c| c.emit("casenote-submit-failed", &detail));
+                controls.try_with_value(|c| c.emit("casenote-submit-failed", &detail));
                 let Some(content) = content else { return };
                 let note = content.note;
                 let keys: Vec<String> = template_of(&note.format).sections.into_iter().map(|s| s.key).collect();
@@ -646,7 +678,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     .filter_map(|e| editor_field(&e.field, &keys).map(|f| FieldError::new(f, e.message.clone())))
                     .collect();
                 // The refused note comes back as a draft, never lost.
-                let Some(s) = saver.get_value() else { return };
+                let Some(s) = saver.try_get_value().flatten() else { return };
                 s.reopen(&id);
                 if is_current(&id) {
                     form.load(&note);
@@ -654,6 +686,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     sent.set(None);
                     errors.set(mapped);
                     send_error.set(Some(message));
+                    request_animation_frame(move || focus_selector(root, ".error-summary"));
                 } else {
                     let client = note.client.name.clone();
                     spawn_local(async move {
@@ -670,7 +703,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
 
     let start_new = move || {
         flush();
-        let n = new_note(&cfg.get_value());
+        let n = new_note(&cfg.try_get_value().unwrap_or_default());
         open_note(n, 0);
         restored_at.set(None);
         panel_open.set(false);
@@ -680,8 +713,11 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let refresh_listing = move || {
         set_listing.set(None);
         spawn_local(async move {
-            if let Some(s) = saver.get_value() {
+            if let Some(s) = saver.try_get_value().flatten() {
                 let l = s.store().list(s.scope()).await.unwrap_or_default();
+                if !alive() {
+                    return;
+                }
                 set_listing.set(Some(l));
             }
         });
@@ -701,8 +737,14 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let on_resume = Callback::new(move |id: String| {
         flush();
         spawn_local(async move {
-            let Some(s) = saver.get_value() else { return };
-            match s.store().get(&id).await {
+            let Some(s) = saver.try_get_value().flatten() else {
+                return;
+            };
+            let found = s.store().get(&id).await;
+            if !alive() {
+                return;
+            }
+            match found {
                 Ok(Some(d)) => {
                     restored_at.set(Some(d.updated_at));
                     open_note(d.note, d.revision);
@@ -715,10 +757,15 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     });
     let on_discard = Callback::new(move |id: String| {
         spawn_local(async move {
-            let Some(s) = saver.get_value() else { return };
+            let Some(s) = saver.try_get_value().flatten() else {
+                return;
+            };
             let _ = s.close(&id).await;
+            if !alive() {
+                return;
+            }
             if form.id.get_untracked() == id {
-                let n = new_note(&cfg.get_value());
+                let n = new_note(&cfg.try_get_value().unwrap_or_default());
                 open_note(n, 0);
                 restored_at.set(None);
             }
@@ -735,8 +782,14 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let keep_theirs = move |_| {
         let id = form.id.get_untracked();
         spawn_local(async move {
-            let Some(s) = saver.get_value() else { return };
-            if let Ok(Some(d)) = s.store().get(&id).await {
+            let Some(s) = saver.try_get_value().flatten() else {
+                return;
+            };
+            let found = s.store().get(&id).await;
+            if !alive() {
+                return;
+            }
+            if let Ok(Some(d)) = found {
                 restored_at.set(None);
                 open_note(d.note, d.revision);
             }

@@ -8,7 +8,11 @@ const port = Number(process.env.CASENOTE_E2E_PORT || 8181);
 const receiver =
   process.env.CASENOTE_RECEIVER || path.resolve(__dirname, "../../target/release/casenote-receiver");
 const db = path.join(os.tmpdir(), `casenote-e2e-${process.pid}.sqlite`);
+const subDb = path.join(os.tmpdir(), `casenote-e2e-sub-${process.pid}.sqlite`);
 const site = path.resolve(__dirname, "../../dist");
+const examples = path.resolve(__dirname, "../../examples");
+const subPort = port + 1;
+process.env.CASENOTE_SUBPATH_URL = `http://127.0.0.1:${subPort}/team/notes/`;
 
 module.exports = defineConfig({
   testDir: "./specs",
@@ -34,11 +38,20 @@ module.exports = defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --test-mode`,
-    url: `http://127.0.0.1:${port}/api/notes`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: "pipe",
-  },
+  webServer: [
+    {
+      command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --examples "${examples}" --test-mode`,
+      url: `http://127.0.0.1:${port}/api/notes`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+    },
+    {
+      // The same build deployed under a sub-path.
+      command: `"${receiver}" --port ${subPort} --db "${subDb}" --site "${site}" --site-path /team/notes --test-mode`,
+      url: `http://127.0.0.1:${subPort}/team/notes/api/notes`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -89,8 +89,11 @@ test("an empty required section blocks submit with a message and focus on it", a
 
   const summary = page.locator(".error-summary");
   await expect(summary).toContainText("There is a problem");
-  await expect(summary.getByRole("link", { name: "Enter the Plan section" })).toBeVisible();
+  await expect(summary).toBeFocused();
+  const link = summary.getByRole("link", { name: "Enter the Plan section" });
+  await expect(link).toBeVisible();
   const plan = page.getByLabel("Plan", { exact: true });
+  await link.click();
   await expect(plan).toBeFocused();
   await expect(plan).toHaveAttribute("aria-invalid", "true");
   await expect(h.section(page, "Plan").locator(".error-message")).toHaveText("Error: Enter the Plan section");
@@ -110,6 +113,10 @@ test("a missing date of service is reported next to the field", async ({ page })
     await page.getByLabel(label, { exact: true }).fill(`${label} text`);
   }
   await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Enter the date of service" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByLabel("Date of service")).toBeFocused();
   await expect(page.locator(".field.has-error .error-message")).toHaveText("Error: Enter the date of service");
 });

@@ -64,7 +64,7 @@ async function addQuote(page, label, words, context = "") {
 
 /** Fills the contact details. */
 async function fillContact(page, { client, date, start, end }) {
-  await page.getByLabel("Client", { exact: true }).fill(client);
+  if (client !== undefined) await page.getByLabel("Client", { exact: true }).fill(client);
   if (date) await page.getByLabel("Date of service").fill(date);
   if (start) await page.getByLabel("Start time").fill(start);
   if (end) await page.getByLabel("End time").fill(end);

@@ -1,0 +1,144 @@
+// WCAG 2.2 AA: axe-core finds nothing in any state, the whole flow works
+// from the keyboard, and the layout holds at 320 px and at 200% zoom.
+const { test, expect } = require("@playwright/test");
+const AxeBuilder = require("@axe-core/playwright").default;
+const h = require("./helpers");
+
+test.beforeEach(async ({ request }) => {
+  await h.resetReceiver(request);
+});
+
+async function expectNoViolations(page, state) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations with ${state}`).toEqual([]);
+}
+
+for (const where of ["./", "examples/portal/"]) {
+  test(`axe finds no violation in any state: ${where}`, async ({ page, context }) => {
+    await page.goto(where);
+    await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+    await expectNoViolations(page, "the empty editor");
+
+    await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
+    await page.getByRole("button", { name: "Submit note" }).click();
+    await expect(page.locator(".error-summary")).toBeFocused();
+    await expectNoViolations(page, "validation errors shown");
+
+    await page.getByRole("button", { name: "Drafts" }).click();
+    await expect(page.getByRole("heading", { name: "Your drafts on this device" })).toBeVisible();
+    await expectNoViolations(page, "the drafts panel open");
+    await page.getByRole("button", { name: "Close drafts" }).click();
+
+    await page.getByLabel("Words, exactly as said").fill("I am managing");
+    await h.fillSoap(page, "Axe Client");
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Submit note" }).click();
+    await expect(page.locator(".confirmation")).toContainText("You are offline");
+    await page.getByRole("button", { name: "1 note waiting to send" }).click();
+    await expectNoViolations(page, "offline with a queued note");
+    await context.setOffline(false);
+    await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+    await expectNoViolations(page, "the note sent");
+  });
+}
+
+test("axe finds no violation in the dark theme", async ({ page }) => {
+  await h.openEditor(page);
+  await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("theme", "dark"));
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expectNoViolations(page, "the dark theme with errors");
+});
+
+test("the whole flow works from the keyboard, in a logical order, with no trap", async ({ page, request }) => {
+  await h.openEditor(page);
+  await page.getByRole("link", { name: "Received notes" }).focus();
+  // Date and time inputs have one stop per part (month, day, year...):
+  // collapse repeats to compare the order of fields.
+  const order = [];
+  for (let i = 0; i < 30 && order.length < 12; i++) {
+    await page.keyboard.press("Tab");
+    const name = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      return el.id || el.textContent.trim();
+    });
+    if (order[order.length - 1] !== name) order.push(name);
+  }
+  expect(order).toEqual([
+    "Drafts",
+    "cn-client",
+    "cn-format",
+    "cn-service-date",
+    "cn-service-start",
+    "cn-service-end",
+    "cn-section-subjective",
+    "Add a quote to Subjective",
+    "cn-section-objective",
+    "Add a quote to Objective",
+    "cn-section-assessment",
+    "Add a quote to Assessment",
+  ]);
+
+  // Write and send a whole note with the keyboard alone.
+  await page.getByLabel("Client", { exact: true }).focus();
+  await page.keyboard.type("Keyboard Client");
+  await page.getByLabel("Date of service").focus();
+  await page.keyboard.type("11202026");
+  await page.getByLabel("Subjective", { exact: true }).focus();
+  await page.keyboard.type("Said it all from the keyboard.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Add a quote to Subjective" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Words, exactly as said")).toBeFocused();
+  await page.keyboard.type("Typed, not clicked");
+  for (const section of ["Objective", "Assessment", "Plan"]) {
+    await page.getByLabel(section, { exact: true }).focus();
+    await page.keyboard.type(`${section} by keyboard.`);
+  }
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Submit note" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [note] = await h.storedNotes(request);
+  expect(note.note.client.name).toBe("Keyboard Client");
+  expect(note.note.service.date).toBe("2026-11-20");
+  expect(note.note.sections[0].quotes[0].text).toBe("Typed, not clicked");
+
+  // No trap: Tab moves on past the editor's last control.
+  await page.getByRole("button", { name: "Write another note" }).focus();
+  await page.keyboard.press("Tab");
+  const inside = await page.evaluate(() => document.activeElement.tagName === "CASENOTE-EDITOR");
+  expect(inside).toBe(false);
+});
+
+for (const [name, viewport, scale] of [
+  ["320 px wide", { width: 320, height: 800 }, 1],
+  ["200% zoom", { width: 640, height: 450 }, 2],
+]) {
+  test(`the layout holds at ${name}`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
+    const page = await context.newPage();
+    await h.openEditor(page);
+    await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
+    await page.getByRole("button", { name: "Submit note" }).click();
+    await expect(page.locator(".error-summary")).toBeVisible();
+    await page.getByRole("button", { name: "Drafts" }).click();
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [];
+      if (document.documentElement.scrollWidth > width) wide.push(`page ${document.documentElement.scrollWidth}`);
+      const root = document.querySelector("casenote-editor").shadowRoot;
+      for (const el of root.querySelectorAll("input, select, textarea, button, table, .error-summary")) {
+        const r = el.getBoundingClientRect();
+        if (r.right > width + 0.5) wide.push(`${el.tagName}#${el.id || el.className} ends at ${r.right}`);
+      }
+      return wide;
+    });
+    expect(overflow).toEqual([]);
+    await context.close();
+  });
+}

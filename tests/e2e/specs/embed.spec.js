@@ -1,0 +1,272 @@
+// Embeds anywhere: the element contract, isolation from hostile CSS, strict
+// CSP, several editors, clean removal, upgrades, themes, the standalone site.
+const { test, expect } = require("@playwright/test");
+const h = require("./helpers");
+
+test.beforeEach(async ({ request }) => {
+  await h.resetReceiver(request);
+});
+
+/** Collects CSP violations and console errors from the start of the page. */
+async function watchPage(page) {
+  const problems = [];
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  return problems;
+}
+
+/** A computed style inside the editor's shadow root. */
+function shadowStyle(page, selector, property, index = 0) {
+  return page.evaluate(
+    ([sel, prop, i]) => {
+      const root = document.querySelectorAll("casenote-editor")[i].shadowRoot;
+      return getComputedStyle(root.querySelector(sel)).getPropertyValue(prop);
+    },
+    [selector, property, index],
+  );
+}
+
+test("the agency-portal example: hostile CSS cannot break the editor, and events reach the portal", async ({
+  page,
+  request,
+}) => {
+  const problems = await watchPage(page);
+  await page.goto("examples/portal/");
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Jordan Avery");
+  // The portal's own page really is hostile...
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector("h1")).textTransform)).toBe("uppercase");
+  // ...and none of it reaches the editor.
+  expect(await shadowStyle(page, "#cn-section-subjective", "display")).toBe("block");
+  expect(await shadowStyle(page, "#cn-section-subjective", "border-top-width")).toBe("2px");
+  expect(parseFloat(await shadowStyle(page, "#cn-section-subjective", "height"))).toBeGreaterThan(60);
+  expect(await shadowStyle(page, "label", "display")).toBe("block");
+  expect(await shadowStyle(page, ".casenote-host", "text-transform")).toBe("none");
+  expect(await shadowStyle(page, ".casenote-host", "letter-spacing")).toBe("normal");
+  expect(await shadowStyle(page, ".casenote-host", "font-size")).toBe("16px");
+  // The portal's html { font-size: 62.5% } must not shrink rem-sized text.
+  expect(await shadowStyle(page, ".title", "font-size")).toBe("22px");
+  expect(await shadowStyle(page, ".hint", "font-size")).toBe("15px");
+  expect(await shadowStyle(page, "button[type=submit]", "visibility")).toBe("visible");
+  expect(await shadowStyle(page, "button[type=submit]", "font-size")).toBe("16px");
+
+  await h.fillContact(page, { date: "2026-11-20" });
+  for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
+    await page.getByLabel(label, { exact: true }).fill(`${label} in the portal`);
+  }
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  await expect(page.locator("#event-log")).toContainText("casenote-submitted");
+  await expect(page.locator("#event-log")).toContainText("casenote-draft-saved");
+
+  const [note] = await h.storedNotes(request);
+  expect(note.note.client).toEqual({ id: "C-1042", name: "Jordan Avery" });
+  expect(note.note.author).toEqual({ id: "W-7", name: "Sam Rivera" });
+  const [req] = await h.requestLog(request);
+  expect(req.headers["authorization"]).toBe("Bearer demo-session");
+  expect(req.headers["x-csrf-token"]).toBe("demo-csrf-token-4711");
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+for (const where of ["./", "examples/portal/"]) {
+  test(`no CSP violation under the strict policy: ${where}`, async ({ page }) => {
+    const problems = await watchPage(page);
+    const res = await page.goto(where);
+    expect(res.headers()["content-security-policy"]).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'",
+    );
+    await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+    await page.getByLabel("Subjective", { exact: true }).fill("typing under CSP");
+    await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
+    await page.getByRole("button", { name: "Drafts" }).click();
+    await page.getByRole("button", { name: "Close drafts" }).click();
+    await page.getByRole("button", { name: "Submit note" }).click();
+    await expect(page.locator(".error-summary")).toBeVisible();
+    await h.waitForSaved(page);
+    expect(await page.evaluate(() => window.__csp)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+}
+
+test("several editors on one page work independently", async ({ page, request }) => {
+  await h.openEditor(page);
+  await page.evaluate(() => {
+    const first = document.querySelector("casenote-editor");
+    first.setAttribute("draft-scope", "first");
+    const second = document.createElement("casenote-editor");
+    second.setAttribute("endpoint", "api/notes");
+    second.setAttribute("draft-scope", "second");
+    second.setAttribute("format", "dap");
+    document.querySelector("main").append(second);
+  });
+  const editors = page.locator("casenote-editor");
+  const one = editors.nth(0);
+  const two = editors.nth(1);
+  await expect(two.getByLabel("Data", { exact: true })).toBeVisible();
+  await one.getByLabel("Client", { exact: true }).fill("First Editor Client");
+  await two.getByLabel("Client", { exact: true }).fill("Second Editor Client");
+  await expect(one.getByLabel("Client", { exact: true })).toHaveValue("First Editor Client");
+  await expect(one.locator(".save-status")).toContainText("Draft saved");
+  await expect(two.locator(".save-status")).toContainText("Draft saved");
+
+  for (const [editor, labels] of [
+    [one, ["Subjective", "Objective", "Assessment", "Plan"]],
+    [two, ["Data", "Assessment", "Plan"]],
+  ]) {
+    await editor.getByLabel("Date of service").fill("2026-11-20");
+    for (const label of labels) await editor.getByLabel(label, { exact: true }).fill(`${label} text`);
+  }
+  await two.getByRole("button", { name: "Submit note" }).click();
+  await expect(two.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  await expect(one.getByRole("button", { name: "Submit note" })).toBeVisible();
+  await one.getByRole("button", { name: "Submit note" }).click();
+  await expect(one.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const clients = (await h.storedNotes(request)).map((n) => [n.note.client.name, n.note.format]).sort();
+  expect(clients).toEqual([
+    ["First Editor Client", "soap"],
+    ["Second Editor Client", "dap"],
+  ]);
+});
+
+test("removing the element flushes its draft and unmounts with no errors and no leaked listeners", async ({
+  page,
+}) => {
+  const problems = await watchPage(page);
+  await page.addInitScript(() => {
+    window.__listeners = 0;
+    for (const target of [window, document]) {
+      const add = target.addEventListener.bind(target);
+      const remove = target.removeEventListener.bind(target);
+      const live = new Set();
+      target.addEventListener = (type, fn, opts) => {
+        const key = `${type}`;
+        if (!live.has(fn)) {
+          live.add(fn);
+          window.__listeners++;
+        }
+        return add(type, fn, opts);
+      };
+      target.removeEventListener = (type, fn, opts) => {
+        if (live.delete(fn)) window.__listeners--;
+        return remove(type, fn, opts);
+      };
+    }
+  });
+  await h.openEditor(page);
+  const mounted = await page.evaluate(() => window.__listeners);
+  await page.getByLabel("Client", { exact: true }).fill("Removed Client");
+  // Remove at once: the flush on removal keeps what was typed.
+  await page.evaluate(() => {
+    window.__editor = document.querySelector("casenote-editor");
+    window.__editor.remove();
+  });
+  await expect.poll(() => page.evaluate(() => window.__editor.shadowRoot.childElementCount)).toBe(0);
+  const removed = await page.evaluate(() => window.__listeners);
+  expect(removed).toBeLessThan(mounted);
+
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => document.querySelector("main").append(window.__editor));
+    await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Removed Client");
+    expect(await page.evaluate(() => window.__listeners)).toBe(mounted);
+    await page.evaluate(() => window.__editor.remove());
+    await expect.poll(() => page.evaluate(() => window.__listeners)).toBe(removed);
+  }
+  await page.reload();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Removed Client");
+  expect(problems).toEqual([]);
+});
+
+test("an element in the page before the script loads is upgraded, keeping properties set early", async ({
+  page,
+  request,
+}) => {
+  await page.route("**/casenote.js", async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      const el = document.querySelector("casenote-editor");
+      window.__definedEarly = customElements.get("casenote-editor") !== undefined;
+      el.headers = { "X-Set-Before-Upgrade": "yes" };
+    });
+  });
+  await h.openEditor(page);
+  expect(await page.evaluate(() => window.__definedEarly)).toBe(false);
+  await h.fillSoap(page, "Early Client");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [req] = await h.requestLog(request);
+  expect(req.headers["x-set-before-upgrade"]).toBe("yes");
+});
+
+test("configuration never comes from the URL", async ({ page, request }) => {
+  await page.goto("./?endpoint=http%3A%2F%2F127.0.0.1%3A9%2Fsteal#endpoint=http://127.0.0.1:9/steal");
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await h.fillSoap(page, "URL Client");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  expect(await h.storedNotes(request)).toHaveLength(1);
+});
+
+test("a broken config.json is reported and the page still works with its defaults", async ({ page, request }) => {
+  await page.route("**/config.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"endpoint": "api/notes", "colour": "red",' }),
+  );
+  await h.openEditor(page);
+  await expect(page.locator("#config-problems")).toContainText("config.json is not valid JSON");
+  await page.unroute("**/config.json");
+  await page.route("**/config.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"endpoint": "api/notes", "colour": "red"}' }),
+  );
+  await page.reload();
+  await expect(page.locator("#config-problems")).toContainText('"colour" is not a setting');
+  await h.fillSoap(page, "Config Client");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  expect(await h.storedNotes(request)).toHaveLength(1);
+});
+
+test("the standalone build works served under a sub-path", async ({ page, request }) => {
+  const base = process.env.CASENOTE_SUBPATH_URL;
+  await request.post(`${base}api/_test/reset`);
+  await page.goto(base);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await h.fillSoap(page, "Sub-path Client");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const notes = await (await request.get(`${base}api/notes`)).json();
+  expect(notes.map((n) => n.note.client.name)).toEqual(["Sub-path Client"]);
+  expect(await h.storedNotes(request)).toHaveLength(0);
+  await page.getByRole("link", { name: "Received notes" }).click();
+  await expect(page).toHaveURL(`${base}inbox`);
+  await expect(page.getByRole("heading", { name: "SOAP note: Sub-path Client" })).toBeVisible();
+});
+
+test("themes: dark, custom properties and ::part() from the host", async ({ page }) => {
+  await h.openEditor(page);
+  expect(await shadowStyle(page, ".casenote", "background-color")).toBe("rgb(255, 255, 255)");
+  await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("theme", "dark"));
+  expect(await shadowStyle(page, ".casenote", "background-color")).toBe("rgb(17, 24, 39)");
+  await page.evaluate(() => {
+    const el = document.querySelector("casenote-editor");
+    el.setAttribute("theme", "light");
+    el.style.setProperty("--casenote-accent", "rgb(128, 0, 128)");
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync("casenote-editor::part(submit) { outline: 4px solid rgb(255, 0, 0); }");
+    document.adoptedStyleSheets = [sheet];
+  });
+  expect(await shadowStyle(page, "button[type=submit]", "background-color")).toBe("rgb(128, 0, 128)");
+  expect(await shadowStyle(page, "button[type=submit]", "outline-color")).toBe("rgb(255, 0, 0)");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("theme", "auto"));
+  expect(await shadowStyle(page, ".casenote", "background-color")).toBe("rgb(17, 24, 39)");
+});
