@@ -301,7 +301,7 @@ mod tests {
         serde_json::to_string(&PayloadV1::build(
             &n,
             &Template::soap(),
-            "2026-11-26T10:00:00Z",
+            &casenote::domain::BuildContext::at("2026-11-26T10:00:00Z"),
         ))
         .unwrap()
     }

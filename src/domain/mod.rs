@@ -10,12 +10,18 @@ pub mod id;
 pub mod note;
 pub mod outbox;
 pub mod payload;
+pub mod render;
 pub mod template;
 pub mod time;
+pub mod timeliness;
 pub mod validate;
+pub mod writing;
 
 pub use draft::Draft;
-pub use note::{Client, Note, Person, Quote, SectionEntry, ServiceTime, Speaker};
-pub use payload::{PayloadV1, PAYLOAD_SCHEMA};
-pub use template::{SectionSpec, Template};
-pub use validate::{validate, FieldError};
+pub use note::{
+    Client, GoalProgress, Intervention, Note, Person, Progress, Quote, SectionEntry, ServiceTime,
+    Speaker,
+};
+pub use payload::{BuildContext, PayloadV1, PAYLOAD_SCHEMA};
+pub use template::{DocumentType, SectionSpec, Template};
+pub use validate::{validate, Checks, FieldError};

@@ -26,6 +26,70 @@ impl Speaker {
     }
 }
 
+/// How a goal moved in this contact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Progress {
+    Improved,
+    Unchanged,
+    Declined,
+    NotAssessed,
+}
+
+impl Progress {
+    pub const ALL: [Progress; 4] = [
+        Progress::Improved,
+        Progress::Unchanged,
+        Progress::Declined,
+        Progress::NotAssessed,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Progress::Improved => "Improved",
+            Progress::Unchanged => "Unchanged",
+            Progress::Declined => "Declined",
+            Progress::NotAssessed => "Not assessed",
+        }
+    }
+
+    pub fn value(self) -> &'static str {
+        match self {
+            Progress::Improved => "improved",
+            Progress::Unchanged => "unchanged",
+            Progress::Declined => "declined",
+            Progress::NotAssessed => "notAssessed",
+        }
+    }
+
+    pub fn from_value(v: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.value() == v)
+    }
+}
+
+/// A client goal (from the host) that this contact addressed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalProgress {
+    pub id: String,
+    pub text: String,
+    pub progress: Progress,
+}
+
+/// Something the worker did, why, and how the client received it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Intervention {
+    pub description: String,
+    #[serde(default)]
+    pub rationale: String,
+    #[serde(default)]
+    pub client_response: String,
+    /// Departs from standard procedure: `rationale` is then required.
+    #[serde(default)]
+    pub deviates: bool,
+}
+
 /// A verbatim quote: someone's own words, kept exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -107,6 +171,17 @@ pub struct Note {
     /// RFC 3339 time the draft was started.
     #[serde(default)]
     pub created_at: String,
+    /// Host goals this contact addressed, with their progress.
+    #[serde(default)]
+    pub goals: Vec<GoalProgress>,
+    /// Challenges and barriers the client faces.
+    #[serde(default)]
+    pub challenges: String,
+    #[serde(default)]
+    pub interventions: Vec<Intervention>,
+    /// Why the note is written late (required for a late entry).
+    #[serde(default)]
+    pub late_entry_reason: String,
 }
 
 impl Note {

@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::is_uuid;
-use super::note::{Client, Note, Person, Quote};
-use super::template::{Template, LOINC_PROGRESS_NOTE};
+use super::note::{Client, GoalProgress, Intervention, Note, Person, Quote};
+use super::template::{DocumentType, Template};
 use super::time::{duration_minutes, parse_date, parse_time};
 use super::validate::FieldError;
 
@@ -46,8 +46,50 @@ pub struct PayloadSection {
     pub quotes: Vec<Quote>,
 }
 
+/// When the note was written relative to the service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timeliness {
+    /// RFC 3339: when the worker submitted the note.
+    pub documented_at: String,
+    /// Hours from the end of service to documentation, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_after_service: Option<f64>,
+    /// The host's threshold, in hours, past which a note is a late entry.
+    pub late_entry_threshold_hours: f64,
+    pub late_entry: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_entry_reason: Option<String>,
+}
+
+/// What building a payload needs beyond the note and its template.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BuildContext {
+    pub documented_at: String,
+    pub document_type: DocumentType,
+    pub hours_after_service: Option<f64>,
+    pub late_entry_threshold_hours: f64,
+}
+
+impl BuildContext {
+    /// A context with no timeliness information (tests, previews).
+    pub fn at(documented_at: &str) -> Self {
+        BuildContext {
+            documented_at: documented_at.to_string(),
+            document_type: DocumentType::ProgressNote,
+            hours_after_service: None,
+            late_entry_threshold_hours: super::timeliness::DEFAULT_LATE_ENTRY_HOURS,
+        }
+    }
+
+    pub fn is_late(&self) -> bool {
+        self.hours_after_service
+            .is_some_and(|h| h > self.late_entry_threshold_hours)
+    }
+}
+
 /// A finished note, as POSTed to the host's endpoint.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PayloadV1 {
     /// Always `casenote/v1`.
@@ -66,10 +108,20 @@ pub struct PayloadV1 {
     pub service: PayloadService,
     /// The template's sections, in order.
     pub sections: Vec<PayloadSection>,
+    /// Host goals this contact addressed, with progress.
+    #[serde(default)]
+    pub goals: Vec<GoalProgress>,
+    /// Challenges and barriers, if any were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenges: Option<String>,
+    #[serde(default)]
+    pub interventions: Vec<Intervention>,
     /// RFC 3339: when the draft was started.
     pub created_at: String,
     /// RFC 3339: when the worker submitted the note.
     pub documented_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeliness: Option<Timeliness>,
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -81,7 +133,9 @@ impl PayloadV1 {
     /// Builds the payload for `note` in `template`'s section order. Sections
     /// from other formats are left out (validation refuses a note that has
     /// any with content).
-    pub fn build(note: &Note, template: &Template, documented_at: &str) -> Self {
+    pub fn build(note: &Note, template: &Template, ctx: &BuildContext) -> Self {
+        let documented_at = ctx.documented_at.as_str();
+        let (code, display) = ctx.document_type.loinc();
         let sections = template
             .sections
             .iter()
@@ -107,8 +161,8 @@ impl PayloadV1 {
             format_name: template.name.clone(),
             document_type: Coding {
                 system: "http://loinc.org".into(),
-                code: LOINC_PROGRESS_NOTE.into(),
-                display: "Progress note".into(),
+                code: code.into(),
+                display: display.into(),
             },
             client: Client {
                 id: note.client.id.trim().to_string(),
@@ -122,8 +176,29 @@ impl PayloadV1 {
                 duration_minutes: duration_minutes(&note.service.start, &note.service.end),
             },
             sections,
+            goals: note.goals.clone(),
+            challenges: non_empty(&note.challenges),
+            interventions: note
+                .interventions
+                .iter()
+                .map(|i| Intervention {
+                    description: i.description.trim().to_string(),
+                    rationale: i.rationale.trim().to_string(),
+                    client_response: i.client_response.trim().to_string(),
+                    deviates: i.deviates,
+                })
+                .collect(),
             created_at: note.created_at.clone(),
             documented_at: documented_at.to_string(),
+            timeliness: Some(Timeliness {
+                documented_at: documented_at.to_string(),
+                hours_after_service: ctx.hours_after_service.map(|h| (h * 100.0).round() / 100.0),
+                late_entry_threshold_hours: ctx.late_entry_threshold_hours,
+                late_entry: ctx.is_late(),
+                late_entry_reason: ctx
+                    .is_late()
+                    .then(|| note.late_entry_reason.trim().to_string()),
+            }),
         }
     }
 
@@ -243,7 +318,11 @@ mod tests {
 
     #[test]
     fn builds_sections_in_template_order_with_loinc_and_quotes() {
-        let p = PayloadV1::build(&note(), &Template::soap(), "2026-11-26T10:00:00Z");
+        let p = PayloadV1::build(
+            &note(),
+            &Template::soap(),
+            &BuildContext::at("2026-11-26T10:00:00Z"),
+        );
         assert_eq!(p.schema, "casenote/v1");
         assert_eq!(p.client.name, "Jo Client");
         assert_eq!(p.service.duration_minutes, Some(50));
@@ -258,11 +337,57 @@ mod tests {
 
     #[test]
     fn json_round_trips_through_parse() {
-        let p = PayloadV1::build(&note(), &Template::soap(), "2026-11-26T10:00:00Z");
+        let p = PayloadV1::build(
+            &note(),
+            &Template::soap(),
+            &BuildContext::at("2026-11-26T10:00:00Z"),
+        );
         let json = serde_json::to_string(&p).unwrap();
         assert!(json.contains(r#""documentType":{"system":"http://loinc.org","code":"11506-3""#));
         assert!(json.contains(r#""durationMinutes":50"#));
         assert_eq!(PayloadV1::parse(&json).unwrap(), p);
+    }
+
+    #[test]
+    fn goals_interventions_timeliness_and_document_type() {
+        use crate::domain::note::Progress;
+        let mut n = note();
+        n.goals.push(GoalProgress {
+            id: "G-1".into(),
+            text: "Stable housing".into(),
+            progress: Progress::Improved,
+        });
+        n.challenges = " Transport costs ".into();
+        n.interventions.push(Intervention {
+            description: " Budget coaching ".into(),
+            rationale: "Client asked".into(),
+            client_response: "Engaged".into(),
+            deviates: false,
+        });
+        n.late_entry_reason = "Crisis call".into();
+        let ctx = BuildContext {
+            documented_at: "2026-11-28T10:00:00Z".into(),
+            document_type: DocumentType::SocialWorkProgressNote,
+            hours_after_service: Some(48.333_333),
+            late_entry_threshold_hours: 24.0,
+        };
+        let p = PayloadV1::build(&n, &Template::soap(), &ctx);
+        assert_eq!(p.document_type.code, "28656-7");
+        assert_eq!(p.goals[0].progress, Progress::Improved);
+        assert_eq!(p.challenges.as_deref(), Some("Transport costs"));
+        assert_eq!(p.interventions[0].description, "Budget coaching");
+        let t = p.timeliness.clone().unwrap();
+        assert!(t.late_entry);
+        assert_eq!(t.hours_after_service, Some(48.33));
+        assert_eq!(t.late_entry_reason.as_deref(), Some("Crisis call"));
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.contains(r#""progress":"improved""#));
+        assert!(json.contains(r#""lateEntry":true"#));
+        assert_eq!(PayloadV1::parse(&json).unwrap(), p);
+
+        let on_time = PayloadV1::build(&n, &Template::soap(), &BuildContext::at("t"));
+        assert!(!on_time.timeliness.unwrap().late_entry);
+        assert_eq!(on_time.document_type.code, "11506-3");
     }
 
     #[test]
@@ -273,7 +398,7 @@ mod tests {
         assert_eq!(errs[0].field, "payload");
         assert!(errs[0].message.contains("missing field"));
 
-        let mut p = PayloadV1::build(&note(), &Template::soap(), "t");
+        let mut p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
         p.id = "nope".into();
         p.service.date = "yesterday".into();
         p.sections[1].quotes.push(Quote::default());

@@ -4,6 +4,37 @@ use serde::{Deserialize, Serialize};
 
 /// LOINC code of the whole document: a progress note.
 pub const LOINC_PROGRESS_NOTE: &str = "11506-3";
+/// LOINC code of a social worker progress note (when the host says so).
+pub const LOINC_SOCIAL_WORK_NOTE: &str = "28656-7";
+/// LOINC code of an interventions section.
+pub const LOINC_INTERVENTIONS: &str = "62387-6";
+
+/// The document type of the whole note, chosen by the host.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DocumentType {
+    #[default]
+    ProgressNote,
+    SocialWorkProgressNote,
+}
+
+impl DocumentType {
+    /// From the `note-type` attribute: `social-work` selects 28656-7.
+    pub fn from_attribute(v: &str) -> Self {
+        match v.trim().to_ascii_lowercase().as_str() {
+            "social-work" | "social-worker" | "28656-7" => DocumentType::SocialWorkProgressNote,
+            _ => DocumentType::ProgressNote,
+        }
+    }
+
+    pub fn loinc(self) -> (&'static str, &'static str) {
+        match self {
+            DocumentType::ProgressNote => (LOINC_PROGRESS_NOTE, "Progress note"),
+            DocumentType::SocialWorkProgressNote => {
+                (LOINC_SOCIAL_WORK_NOTE, "Social worker Progress note")
+            }
+        }
+    }
+}
 
 /// One section of a template.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,9 +136,199 @@ impl Template {
         }
     }
 
+    /// BIRP: Behavior, Intervention, Response, Plan.
+    pub fn birp() -> Self {
+        Template {
+            id: "birp".into(),
+            name: "BIRP".into(),
+            sections: vec![
+                section(
+                    "behavior",
+                    "Behavior",
+                    "What you observed and what the client reported: behaviour, mood, statements.",
+                    None,
+                ),
+                section(
+                    "intervention",
+                    "Intervention",
+                    "What you did: the methods and techniques used, and why.",
+                    Some(LOINC_INTERVENTIONS),
+                ),
+                section(
+                    "response",
+                    "Response",
+                    "How the client responded to the interventions, in their words where you can.",
+                    None,
+                ),
+                section(
+                    "plan",
+                    "Plan",
+                    "Next steps: actions, referrals, who does what by when, and the next contact.",
+                    Some("18776-5"),
+                ),
+            ],
+        }
+    }
+
+    /// GIRP: Goal, Intervention, Response, Plan.
+    pub fn girp() -> Self {
+        Template {
+            id: "girp".into(),
+            name: "GIRP".into(),
+            sections: vec![
+                section(
+                    "goal",
+                    "Goal",
+                    "The goal this contact worked on, in the client's terms.",
+                    None,
+                ),
+                section(
+                    "intervention",
+                    "Intervention",
+                    "What you did toward the goal, and why.",
+                    Some(LOINC_INTERVENTIONS),
+                ),
+                section(
+                    "response",
+                    "Response",
+                    "How the client responded, and any progress toward the goal.",
+                    None,
+                ),
+                section(
+                    "plan",
+                    "Plan",
+                    "Next steps: actions, referrals, who does what by when, and the next contact.",
+                    Some("18776-5"),
+                ),
+            ],
+        }
+    }
+
+    /// PIE: Problem, Intervention, Evaluation.
+    pub fn pie() -> Self {
+        Template {
+            id: "pie".into(),
+            name: "PIE".into(),
+            sections: vec![
+                section(
+                    "problem",
+                    "Problem",
+                    "The problem or need addressed in this contact, as observed and reported.",
+                    None,
+                ),
+                section(
+                    "intervention",
+                    "Intervention",
+                    "What you did about the problem, and why.",
+                    Some(LOINC_INTERVENTIONS),
+                ),
+                section(
+                    "evaluation",
+                    "Evaluation",
+                    "How the client responded and whether the problem changed; what comes next.",
+                    None,
+                ),
+            ],
+        }
+    }
+
     /// The built-in templates, in the order they are offered.
     pub fn builtins() -> Vec<Template> {
-        vec![Self::soap(), Self::dap()]
+        vec![
+            Self::soap(),
+            Self::dap(),
+            Self::birp(),
+            Self::girp(),
+            Self::pie(),
+        ]
+    }
+
+    /// Checks a host-supplied template, returning every problem with the
+    /// field it is in (`sections[2].key`) and why.
+    pub fn validate(&self) -> Vec<super::validate::FieldError> {
+        use super::validate::FieldError;
+        let mut errors = Vec::new();
+        let is_key = |k: &str| {
+            !k.is_empty()
+                && k.len() <= 40
+                && k.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                && k.starts_with(|c: char| c.is_ascii_lowercase())
+        };
+        if !is_key(&self.id) {
+            errors.push(FieldError::new(
+                "id",
+                "must be 1 to 40 lower-case letters, digits, - or _, starting with a letter",
+            ));
+        }
+        if self.name.trim().is_empty() {
+            errors.push(FieldError::new("name", "must not be empty"));
+        }
+        if self.sections.is_empty() {
+            errors.push(FieldError::new(
+                "sections",
+                "must list at least one section",
+            ));
+        }
+        if self.sections.len() > 20 {
+            errors.push(FieldError::new("sections", "must list at most 20 sections"));
+        }
+        for (i, s) in self.sections.iter().enumerate() {
+            if !is_key(&s.key) {
+                errors.push(FieldError::new(
+                    format!("sections[{i}].key"),
+                    "must be 1 to 40 lower-case letters, digits, - or _, starting with a letter",
+                ));
+            } else if self.sections[..i].iter().any(|o| o.key == s.key) {
+                errors.push(FieldError::new(
+                    format!("sections[{i}].key"),
+                    format!("\"{}\" is used by an earlier section", s.key),
+                ));
+            }
+            if s.label.trim().is_empty() {
+                errors.push(FieldError::new(
+                    format!("sections[{i}].label"),
+                    "must not be empty",
+                ));
+            }
+            if let Some(code) = &s.loinc {
+                let ok = code.split_once('-').is_some_and(|(a, b)| {
+                    !a.is_empty()
+                        && a.chars().all(|c| c.is_ascii_digit())
+                        && b.len() == 1
+                        && b.chars().all(|c| c.is_ascii_digit())
+                });
+                if !ok {
+                    errors.push(FieldError::new(
+                        format!("sections[{i}].loinc"),
+                        format!("\"{code}\" is not a LOINC code like 61150-9"),
+                    ));
+                }
+            }
+        }
+        errors
+    }
+
+    /// Reads a host template from JSON. Every problem is reported with its
+    /// field; the caller falls back to SOAP.
+    pub fn from_json(json: &str) -> Result<Template, Vec<super::validate::FieldError>> {
+        use super::validate::FieldError;
+        let t: Template = serde_json::from_str(json).map_err(|e| {
+            vec![FieldError::new(
+                "template",
+                format!(
+                    "is not a valid template: {e} (at line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            )]
+        })?;
+        let errors = t.validate();
+        if errors.is_empty() {
+            Ok(t)
+        } else {
+            Err(errors)
+        }
     }
 
     /// A built-in template by id (case-insensitive).
@@ -158,9 +379,96 @@ mod tests {
     }
 
     #[test]
+    fn every_builtin_template_is_valid_with_prompts_and_loinc_where_known() {
+        let all = Template::builtins();
+        let ids: Vec<_> = all.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["soap", "dap", "birp", "girp", "pie"]);
+        for t in &all {
+            assert!(t.validate().is_empty(), "{}: {:?}", t.id, t.validate());
+            assert!(
+                t.sections.iter().all(|s| s.required && s.prompt.len() > 20),
+                "{}",
+                t.id
+            );
+            for s in &t.sections {
+                if s.key == "intervention" {
+                    assert_eq!(s.loinc.as_deref(), Some("62387-6"), "{}", t.id);
+                }
+                if s.key == "plan" {
+                    assert_eq!(s.loinc.as_deref(), Some("18776-5"), "{}", t.id);
+                }
+            }
+        }
+        let labels = |t: Template| t.sections.into_iter().map(|s| s.label).collect::<Vec<_>>();
+        assert_eq!(
+            labels(Template::birp()),
+            ["Behavior", "Intervention", "Response", "Plan"]
+        );
+        assert_eq!(
+            labels(Template::girp()),
+            ["Goal", "Intervention", "Response", "Plan"]
+        );
+        assert_eq!(
+            labels(Template::pie()),
+            ["Problem", "Intervention", "Evaluation"]
+        );
+    }
+
+    #[test]
+    fn host_templates_are_read_and_checked_precisely() {
+        let ok = Template::from_json(
+            r#"{"id":"crisis","name":"Crisis contact","sections":[
+                {"key":"situation","label":"Situation","prompt":"What happened","required":true},
+                {"key":"safety","label":"Safety plan","prompt":"Steps agreed","required":false,"loinc":"18776-5"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(ok.sections[1].loinc.as_deref(), Some("18776-5"));
+
+        let errs = Template::from_json(
+            r#"{"id":"Bad Id","name":" ","sections":[
+                {"key":"a","label":"A","prompt":"","required":true},
+                {"key":"a","label":"","prompt":"","required":true,"loinc":"12"}]}"#,
+        )
+        .unwrap_err();
+        let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "id",
+                "name",
+                "sections[1].key",
+                "sections[1].label",
+                "sections[1].loinc"
+            ]
+        );
+        assert!(errs[2].message.contains("earlier section"));
+
+        let errs =
+            Template::from_json(r#"{"id":"x","name":"X","sections":[{"key":"a"}]}"#).unwrap_err();
+        assert_eq!(errs[0].field, "template");
+        assert!(
+            errs[0].message.contains("missing field `label`"),
+            "{}",
+            errs[0].message
+        );
+        let errs = Template::from_json(r#"{"id":"x","name":"X","sections":[]}"#).unwrap_err();
+        assert_eq!(errs[0].field, "sections");
+    }
+
+    #[test]
+    fn document_type_follows_the_host() {
+        assert_eq!(DocumentType::from_attribute("").loinc().0, "11506-3");
+        assert_eq!(
+            DocumentType::from_attribute("Social-Work").loinc().0,
+            "28656-7"
+        );
+    }
+
+    #[test]
     fn builtin_lookup_is_case_insensitive_and_rejects_unknown() {
         assert_eq!(Template::builtin("DAP").unwrap().id, "dap");
         assert_eq!(Template::builtin(" soap ").unwrap().id, "soap");
         assert!(Template::builtin("birp-typo").is_none());
+        assert_eq!(Template::builtin("PIE").unwrap().id, "pie");
     }
 }

@@ -27,10 +27,19 @@ impl FieldError {
     }
 }
 
-/// Checks `note` against `template`. `today` (the worker's local date)
-/// rejects a date of service in the future; pass `None` to skip that check.
-/// Errors come in the order the fields appear on screen.
-pub fn validate(note: &Note, template: &Template, today: Option<NaiveDate>) -> Vec<FieldError> {
+/// What validation needs to know beyond the note.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Checks {
+    /// The worker's local date: a date of service after it is refused.
+    pub today: Option<NaiveDate>,
+    /// The note is a late entry, so it needs a reason.
+    pub late_entry: bool,
+}
+
+/// Checks `note` against `template`. Errors come in the order the fields
+/// appear on screen.
+pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldError> {
+    let today = checks.today;
     let mut errors = Vec::new();
 
     if note.client.name.trim().is_empty() && note.client.id.trim().is_empty() {
@@ -104,6 +113,29 @@ pub fn validate(note: &Note, template: &Template, today: Option<NaiveDate>) -> V
         }
     }
 
+    for (i, iv) in note.interventions.iter().enumerate() {
+        let n = i + 1;
+        if iv.description.trim().is_empty() {
+            errors.push(FieldError::new(
+                format!("interventions.{i}.description"),
+                format!("Describe intervention {n}, or remove it"),
+            ));
+        }
+        if iv.deviates && iv.rationale.trim().is_empty() {
+            errors.push(FieldError::new(
+                format!("interventions.{i}.rationale"),
+                format!("Intervention {n} departs from standard procedure: give the reason"),
+            ));
+        }
+    }
+
+    if checks.late_entry && note.late_entry_reason.trim().is_empty() {
+        errors.push(FieldError::new(
+            "lateEntryReason",
+            "This is a late entry: say why the note is written late",
+        ));
+    }
+
     for stray in note.stray_sections(template) {
         errors.push(FieldError::new(
             format!("section.{}", stray.key),
@@ -148,13 +180,21 @@ mod tests {
     #[test]
     fn complete_note_is_valid() {
         let today = parse_date("2026-11-26");
-        assert!(validate(&complete_soap(), &Template::soap(), today).is_empty());
+        assert!(validate(
+            &complete_soap(),
+            &Template::soap(),
+            &Checks {
+                today,
+                late_entry: false
+            }
+        )
+        .is_empty());
     }
 
     #[test]
     fn empty_note_lists_every_problem_in_screen_order() {
         let n = Note::new("id".into(), "soap", String::new());
-        let errors = validate(&n, &Template::soap(), None);
+        let errors = validate(&n, &Template::soap(), &Checks::default());
         assert_eq!(
             fields(&errors),
             [
@@ -174,14 +214,14 @@ mod tests {
         let mut n = complete_soap();
         n.section_mut("plan").text = "  \n ".into();
         assert_eq!(
-            fields(&validate(&n, &Template::soap(), None)),
+            fields(&validate(&n, &Template::soap(), &Checks::default())),
             ["section.plan"]
         );
         n.section_mut("plan").quotes.push(Quote {
             text: "I'll call Monday".into(),
             ..Quote::default()
         });
-        assert!(validate(&n, &Template::soap(), None).is_empty());
+        assert!(validate(&n, &Template::soap(), &Checks::default()).is_empty());
     }
 
     #[test]
@@ -189,30 +229,78 @@ mod tests {
         let mut n = complete_soap();
         n.service.date = "2026-13-01".into();
         assert_eq!(
-            fields(&validate(&n, &Template::soap(), None)),
+            fields(&validate(&n, &Template::soap(), &Checks::default())),
             ["service.date"]
         );
         n.service.date = "2026-11-27".into();
-        let errs = validate(&n, &Template::soap(), parse_date("2026-11-26"));
+        let errs = validate(
+            &n,
+            &Template::soap(),
+            &Checks {
+                today: parse_date("2026-11-26"),
+                late_entry: false,
+            },
+        );
         assert_eq!(errs[0].message, "Date of service cannot be in the future");
         n.service.date = "2026-11-26".into();
         n.service.end = "10:00".into();
         assert_eq!(
-            fields(&validate(&n, &Template::soap(), None)),
+            fields(&validate(&n, &Template::soap(), &Checks::default())),
             ["service.start"]
         );
         n.service.start = "10:00".into();
         assert_eq!(
-            fields(&validate(&n, &Template::soap(), None)),
+            fields(&validate(&n, &Template::soap(), &Checks::default())),
             ["service.end"]
         );
         n.service.start = "9am".into();
         assert_eq!(
-            fields(&validate(&n, &Template::soap(), None)),
+            fields(&validate(&n, &Template::soap(), &Checks::default())),
             ["service.start"]
         );
         n.service.start = "09:00".into();
-        assert!(validate(&n, &Template::soap(), None).is_empty());
+        assert!(validate(&n, &Template::soap(), &Checks::default()).is_empty());
+    }
+
+    #[test]
+    fn interventions_need_a_description_and_a_reason_when_they_deviate() {
+        use crate::domain::note::Intervention;
+        let mut n = complete_soap();
+        n.interventions.push(Intervention {
+            description: "Motivational interviewing".into(),
+            ..Intervention::default()
+        });
+        n.interventions.push(Intervention {
+            deviates: true,
+            ..Intervention::default()
+        });
+        let errs = validate(&n, &Template::soap(), &Checks::default());
+        assert_eq!(
+            fields(&errs),
+            ["interventions.1.description", "interventions.1.rationale"]
+        );
+        assert_eq!(
+            errs[1].message,
+            "Intervention 2 departs from standard procedure: give the reason"
+        );
+        n.interventions[1].description = "Home visit without a second worker".into();
+        n.interventions[1].rationale = "Client could not travel; supervisor agreed by phone".into();
+        assert!(validate(&n, &Template::soap(), &Checks::default()).is_empty());
+    }
+
+    #[test]
+    fn a_late_entry_needs_a_reason() {
+        let mut n = complete_soap();
+        let late = Checks {
+            today: None,
+            late_entry: true,
+        };
+        assert_eq!(
+            fields(&validate(&n, &Template::soap(), &late)),
+            ["lateEntryReason"]
+        );
+        n.late_entry_reason = "Crisis call took the rest of the shift".into();
+        assert!(validate(&n, &Template::soap(), &late).is_empty());
     }
 
     #[test]
@@ -220,7 +308,7 @@ mod tests {
         let mut n = complete_soap();
         n.format = "dap".into();
         n.section_mut("data").text = "d".into();
-        let errs = validate(&n, &Template::dap(), None);
+        let errs = validate(&n, &Template::dap(), &Checks::default());
         assert_eq!(fields(&errs), ["section.subjective", "section.objective"]);
         assert!(errs[0]
             .message

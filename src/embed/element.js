@@ -6,12 +6,13 @@
 export const OBSERVED_ATTRIBUTES = [
   "endpoint", "format", "client-id", "client-name",
   "author-id", "author-name", "draft-scope", "draft-retention-days",
+  "formats", "note-type", "late-entry-hours", "abbreviations",
 ];
 
 // Properties a host may set before this script has loaded: the element is
 // then a plain HTMLElement and the value sits on the instance; move it onto
 // the class's accessor.
-const PROPERTIES = ["encryptionKey", "headers", "beforeSubmit"];
+const PROPERTIES = ["encryptionKey", "headers", "beforeSubmit", "goals", "template"];
 
 export function defineCasenoteEditor(tag, hooks) {
   if (customElements.get(tag)) return;
@@ -23,6 +24,8 @@ export function defineCasenoteEditor(tag, hooks) {
       this._encryptionKey = null;
       this._headers = null;
       this._beforeSubmit = null;
+      this._goals = null;
+      this._template = null;
       for (const p of PROPERTIES) {
         if (Object.prototype.hasOwnProperty.call(this, p)) {
           const value = this[p];
@@ -43,6 +46,18 @@ export function defineCasenoteEditor(tag, hooks) {
     set headers(value) {
       this._headers = value ?? null;
       if (this._casenote != null) hooks.retry(this._casenote);
+    }
+    /** The client's goals: [{ id, text }]. */
+    get goals() { return this._goals; }
+    set goals(value) {
+      this._goals = value ?? null;
+      if (this._casenote != null) hooks.remount(this._casenote);
+    }
+    /** A note template of the host's own: { id, name, sections: [...] }. */
+    get template() { return this._template; }
+    set template(value) {
+      this._template = value ?? null;
+      if (this._casenote != null) hooks.remount(this._casenote);
     }
     /** async (payload) => payload | false | undefined, run before queuing. */
     get beforeSubmit() { return this._beforeSubmit; }

@@ -10,7 +10,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
-use crate::ui::{Editor, EditorConfig, EditorControls};
+use crate::domain::writing::abbreviations::parse_approved;
+use crate::domain::{DocumentType, FieldError, Template};
+use crate::ui::{Editor, EditorConfig, EditorControls, HostGoal};
 
 pub const TAG: &str = "casenote-editor";
 
@@ -40,6 +42,7 @@ fn attr(el: &HtmlElement, name: &str) -> Option<String> {
 /// The editor's configuration from the element's attributes.
 pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let d = EditorConfig::default();
+    let (host_template, template_errors) = template_from(el);
     let (key, key_error) = match js_sys::Reflect::get(el, &"encryptionKey".into()) {
         Ok(v) if v.is_null() || v.is_undefined() => (None, None),
         Ok(v) => match v.dyn_into::<web_sys::CryptoKey>() {
@@ -68,6 +71,71 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             .unwrap_or(d.retention_days),
         key,
         key_error,
+        goals: goals_from(el),
+        host_template,
+        template_errors,
+        formats: attr(el, "formats")
+            .map(|v| parse_approved(&v))
+            .unwrap_or_default(),
+        document_type: DocumentType::from_attribute(&attr(el, "note-type").unwrap_or_default()),
+        late_entry_hours: attr(el, "late-entry-hours")
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .unwrap_or(d.late_entry_hours),
+        abbreviations: attr(el, "abbreviations")
+            .map(|v| parse_approved(&v))
+            .unwrap_or_default(),
+    }
+}
+
+/// The `goals` property: an array of `{ id, text }`. Entries without text
+/// are skipped.
+fn goals_from(el: &HtmlElement) -> Vec<HostGoal> {
+    let Ok(value) = js_sys::Reflect::get(el, &"goals".into()) else {
+        return Vec::new();
+    };
+    let Ok(array) = value.dyn_into::<js_sys::Array>() else {
+        return Vec::new();
+    };
+    array
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| {
+            let get = |k: &str| {
+                js_sys::Reflect::get(&g, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            let text = get("text")?.trim().to_string();
+            (!text.is_empty()).then(|| HostGoal {
+                id: get("id").unwrap_or_else(|| format!("goal-{}", i + 1)),
+                text,
+            })
+        })
+        .collect()
+}
+
+/// The `template` property: a template object, or its JSON text.
+fn template_from(el: &HtmlElement) -> (Option<Template>, Vec<FieldError>) {
+    let Ok(value) = js_sys::Reflect::get(el, &"template".into()) else {
+        return (None, Vec::new());
+    };
+    if value.is_null() || value.is_undefined() {
+        return (None, Vec::new());
+    }
+    let json = match value.as_string() {
+        Some(s) => s,
+        None => match js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+        {
+            Some(s) => s,
+            None => return (None, vec![FieldError::new("template", "is not JSON")]),
+        },
+    };
+    match Template::from_json(&json) {
+        Ok(t) => (Some(t), Vec::new()),
+        Err(errors) => (None, errors),
     }
 }
 

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::autosave::{Autosave, SaveState};
 use super::drafts::DraftsPanel;
+use super::extras::{ChallengesField, GoalsField, HostGoal, InterventionsField, LateEntryField};
 use super::form::Form;
 use super::host::{before_submit, resolve_endpoint, send_options, HookResult};
 use super::outbox_panel::{waiting_label, OutboxPanel};
@@ -18,8 +19,12 @@ use crate::delivery::editor_field;
 use crate::delivery::outbox::{Outbox, OutboxEvent};
 use crate::domain::draft::latest;
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
+use crate::domain::render::plain_text;
 use crate::domain::time::{duration_minutes, parse_date};
-use crate::domain::{validate, FieldError, Note, PayloadV1, Person, Template};
+use crate::domain::timeliness::{hours_after_service, DEFAULT_LATE_ENTRY_HOURS};
+use crate::domain::{
+    validate, BuildContext, Checks, DocumentType, FieldError, Note, PayloadV1, Person, Template,
+};
 use crate::platform::{
     emit, local_hh_mm, new_uuid, now_ms, now_rfc3339, object, set_timeout, today_local, window,
     Listener,
@@ -43,6 +48,38 @@ pub struct EditorConfig {
     /// Set when the host gave something that is not a usable key: nothing
     /// is saved rather than saving in clear.
     pub key_error: Option<String>,
+    /// The client's goals (`goals` property).
+    pub goals: Vec<HostGoal>,
+    /// A valid host template (`template` property).
+    pub host_template: Option<Template>,
+    /// Why the host's template was refused, field by field.
+    pub template_errors: Vec<FieldError>,
+    /// Formats offered (`formats` attribute); empty: all.
+    pub formats: Vec<String>,
+    pub document_type: DocumentType,
+    /// Hours after the service past which a note is a late entry.
+    pub late_entry_hours: f64,
+    /// Abbreviations the host approves (`abbreviations` attribute).
+    pub abbreviations: Vec<String>,
+}
+
+impl EditorConfig {
+    /// The templates this editor offers: the host's first, then the
+    /// built-ins allowed by `formats`.
+    pub fn templates(&self) -> Vec<Template> {
+        let mut out: Vec<Template> = self.host_template.iter().cloned().collect();
+        for t in Template::builtins() {
+            let allowed = self.formats.is_empty()
+                || self.formats.iter().any(|f| f.eq_ignore_ascii_case(&t.id));
+            if allowed && !out.iter().any(|o| o.id == t.id) {
+                out.push(t);
+            }
+        }
+        if out.is_empty() {
+            out.push(Template::soap());
+        }
+        out
+    }
 }
 
 pub const DEFAULT_RETENTION_DAYS: f64 = 14.0;
@@ -60,6 +97,13 @@ impl Default for EditorConfig {
             retention_days: DEFAULT_RETENTION_DAYS,
             key: None,
             key_error: None,
+            goals: Vec::new(),
+            host_template: None,
+            template_errors: Vec::new(),
+            formats: Vec::new(),
+            document_type: DocumentType::ProgressNote,
+            late_entry_hours: DEFAULT_LATE_ENTRY_HOURS,
+            abbreviations: Vec::new(),
         }
     }
 }
@@ -177,8 +221,12 @@ enum SentState {
 type EventSink = Rc<dyn Fn(OutboxEvent)>;
 
 fn new_note(cfg: &EditorConfig) -> Note {
-    let format = Template::builtin(&cfg.format)
-        .map(|t| t.id)
+    let templates = cfg.templates();
+    let format = templates
+        .iter()
+        .find(|t| t.id.eq_ignore_ascii_case(cfg.format.trim()))
+        .or_else(|| templates.first())
+        .map(|t| t.id.clone())
         .unwrap_or_else(|| "soap".into());
     let mut note = Note::new(new_uuid(), &format, now_rfc3339());
     note.client.id = cfg.client_id.clone();
@@ -190,24 +238,47 @@ fn new_note(cfg: &EditorConfig) -> Note {
     note
 }
 
-fn template_of(format: &str) -> Template {
-    Template::builtin(format).unwrap_or_else(Template::soap)
+/// Minutes east of UTC in the worker's time zone, now.
+fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// Hours from the end of the service to now, if the service time is known.
+fn hours_since_service(service: &crate::domain::ServiceTime) -> Option<f64> {
+    let now = chrono::DateTime::from_timestamp_millis(now_ms() as i64)?;
+    hours_after_service(service, now, utc_offset_minutes())
 }
 
 #[component]
 pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     provide_context(Root(root));
+    let host_templates: Vec<Template> = config.host_template.iter().cloned().collect();
     let key_error = config.key_error.clone();
     let key_usable = key_error.is_none();
     let key = StoredValue::new_local(config.key.clone());
-    let cfg = StoredValue::new_local(config);
     let controls = StoredValue::new_local(controls);
-    let form = Form::new();
+    let templates = StoredValue::new(config.templates());
+    let template_of = move |format: &str| {
+        templates
+            .try_with_value(|ts| ts.iter().find(|t| t.id == format).cloned())
+            .flatten()
+            .unwrap_or_else(Template::soap)
+    };
+    let host_goals = config.goals.clone();
+    let late_threshold = config.late_entry_hours;
+    let document_type = config.document_type;
+    let approved = StoredValue::new(config.abbreviations.clone());
+    let template_notice = (!config.template_errors.is_empty()).then(|| {
+        let list: Vec<String> = config.template_errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+        format!("This page's note template could not be used, so SOAP is offered instead. Problems: {}.", list.join("; "))
+    });
+    let form = Form::new(&host_templates);
+    let cfg = StoredValue::new_local(config);
     let phase = RwSignal::new(Phase::Loading);
     let save_state = RwSignal::new(SaveState::Idle);
     let announce = RwSignal::new(String::new());
-    let notice = RwSignal::new(key_error.clone());
+    let notice = RwSignal::new(key_error.clone().or(template_notice));
     let restored_at = RwSignal::new(None::<f64>);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let send_error = RwSignal::new(None::<String>);
@@ -488,7 +559,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         }
         let note = form.snapshot_untracked();
         let template = template_of(&note.format);
-        let problems = validate(&note, &template, parse_date(&today_local()));
+        let hours = hours_since_service(&note.service);
+        let late_entry = hours.is_some_and(|h| h > late_threshold);
+        let checks = Checks {
+            today: parse_date(&today_local()),
+            late_entry,
+        };
+        let problems = validate(&note, &template, &checks);
         send_error.set(None);
         if !problems.is_empty() {
             // The error summary takes focus and links to each field (the
@@ -506,7 +583,16 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             return;
         }
         flush();
-        let payload = PayloadV1::build(&note, &template, &now_rfc3339());
+        let payload = PayloadV1::build(
+            &note,
+            &template,
+            &BuildContext {
+                documented_at: now_rfc3339(),
+                document_type,
+                hours_after_service: hours,
+                late_entry_threshold_hours: late_threshold,
+            },
+        );
         let json = serde_json::to_string(&payload).unwrap_or_default();
         sending.set(true);
         spawn_local(async move {
@@ -818,7 +904,60 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     };
 
     let sent_id = Memo::new(move |_| sent.with(|s| s.as_ref().map(|s| s.id.clone())));
-    let formats = Template::builtins();
+    let formats = templates.get_value();
+    let late_hours = Signal::derive(move || {
+        let service = crate::domain::ServiceTime {
+            date: form.date.get(),
+            start: form.start.get(),
+            end: form.end.get(),
+        };
+        hours_since_service(&service)
+    });
+    let is_late = Memo::new(move |_| late_hours.get().is_some_and(|h| h > late_threshold));
+    let all_text = Memo::new(move |_| {
+        form.sections.with(|v| {
+            v.iter()
+                .map(|s| s.text.get())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    });
+    let has_client_quote = Memo::new(move |_| {
+        let t = template.get();
+        form.sections.with(|v| {
+            v.iter().filter(|s| t.section(&s.key).is_some()).any(|s| {
+                s.quotes.with(|q| {
+                    q.iter().any(|q| {
+                        q.speaker.get() == crate::domain::Speaker::Client
+                            && !q.text.with(|t| t.trim().is_empty())
+                    })
+                })
+            })
+        })
+    });
+    let preview_open = RwSignal::new(false);
+    let preview_text = move || {
+        let note = form.snapshot();
+        let t = template_of(&note.format);
+        let hours = hours_since_service(&note.service);
+        plain_text(&PayloadV1::build(
+            &note,
+            &t,
+            &BuildContext {
+                documented_at: now_rfc3339(),
+                document_type,
+                hours_after_service: hours,
+                late_entry_threshold_hours: late_threshold,
+            },
+        ))
+    };
+    let error_cb = Callback::new(move |field: String| {
+        errors.with(|e| {
+            e.iter()
+                .find(|x| x.field == field)
+                .map(|x| x.message.clone())
+        })
+    });
     let duration = move || {
         duration_minutes(&form.start.get(), &form.end.get())
             .map(|m| format!("Duration: {m} minutes"))
@@ -913,7 +1052,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     template.get().sections.into_iter().map(|spec| {
                         let section = form.section(&spec.key);
                         let error = error_for(format!("section.{}", spec.key));
-                        view! { <SectionField spec=spec section=section error=error locked=locked/> }
+                        view! { <SectionField spec=spec section=section error=error locked=locked form=form template=template all_text=all_text approved=approved/> }
                     }).collect_view()
                 }}
                 {move || {
@@ -945,6 +1084,26 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                         }
                     }).collect_view()
                 }}
+                {(!host_goals.is_empty()).then(|| view! { <GoalsField goals=host_goals.clone() form=form locked=locked/> })}
+                <ChallengesField form=form locked=locked/>
+                <InterventionsField form=form error_for=error_cb locked=locked/>
+                {move || is_late.get().then(|| view! {
+                    <LateEntryField form=form hours=late_hours threshold=late_threshold error=error_for("lateEntryReason".into()) locked=locked/>
+                })}
+                {move || (!has_client_quote.get()).then(|| view! {
+                    <p class="tip" part="tip">"Tip: this note has no quote of the client's own words yet. A sentence in the client's words, under “Client's own words”, carries their voice to the next reader. It is not required."</p>
+                })}
+                <div class="preview-block">
+                    <button type="button" class="secondary" aria-expanded=move || if preview_open.get() { "true" } else { "false" } aria-controls="cn-preview"
+                        on:click=move |_| preview_open.update(|o| *o = !*o)>
+                        {move || if preview_open.get() { "Hide the preview" } else { "Preview the note" }}
+                    </button>
+                    {move || preview_open.get().then(|| view! {
+                        <section id="cn-preview" class="preview" aria-label="Preview of the note" part="preview">
+                            <pre class="rendered">{preview_text}</pre>
+                        </section>
+                    })}
+                </div>
                 <div class="actions">
                     <button type="submit" class="primary" part="submit" disabled=move || sending.get()>
                         {move || if sending.get() { "Sending…" } else { "Submit note" }}

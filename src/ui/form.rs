@@ -5,7 +5,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
 
-use crate::domain::{Client, Note, Person, Quote, SectionEntry, ServiceTime, Speaker, Template};
+use crate::domain::{
+    Client, GoalProgress, Intervention, Note, Person, Quote, SectionEntry, ServiceTime, Speaker,
+    Template,
+};
 
 static NEXT_UID: AtomicU64 = AtomicU64::new(1);
 
@@ -42,6 +45,37 @@ impl QuoteState {
     }
 }
 
+/// One intervention being edited.
+#[derive(Clone, Copy)]
+pub struct InterventionState {
+    pub uid: u64,
+    pub description: RwSignal<String>,
+    pub rationale: RwSignal<String>,
+    pub client_response: RwSignal<String>,
+    pub deviates: RwSignal<bool>,
+}
+
+impl InterventionState {
+    pub fn new(i: &Intervention) -> Self {
+        InterventionState {
+            uid: uid(),
+            description: RwSignal::new(i.description.clone()),
+            rationale: RwSignal::new(i.rationale.clone()),
+            client_response: RwSignal::new(i.client_response.clone()),
+            deviates: RwSignal::new(i.deviates),
+        }
+    }
+
+    fn snapshot(&self) -> Intervention {
+        Intervention {
+            description: self.description.get(),
+            rationale: self.rationale.get(),
+            client_response: self.client_response.get(),
+            deviates: self.deviates.get(),
+        }
+    }
+}
+
 /// One section being edited.
 #[derive(Clone)]
 pub struct SectionState {
@@ -74,14 +108,19 @@ pub struct Form {
     pub end: RwSignal<String>,
     /// Every section ever used in this note, including other formats'.
     pub sections: RwSignal<Vec<SectionState>>,
+    /// Host goals this contact addressed.
+    pub goals: RwSignal<Vec<GoalProgress>>,
+    pub challenges: RwSignal<String>,
+    pub interventions: RwSignal<Vec<InterventionState>>,
+    pub late_reason: RwSignal<String>,
 }
 
 impl Form {
     /// A form with signals for every built-in section, created under the
     /// current owner so that re-rendering never disposes them.
-    pub fn new() -> Self {
+    pub fn new(templates: &[Template]) -> Self {
         let mut sections: Vec<SectionState> = Vec::new();
-        for t in Template::builtins() {
+        for t in Template::builtins().iter().chain(templates) {
             for s in &t.sections {
                 if !sections.iter().any(|x| x.key == s.key) {
                     sections.push(SectionState::new(&s.key));
@@ -99,6 +138,10 @@ impl Form {
             start: RwSignal::new(String::new()),
             end: RwSignal::new(String::new()),
             sections: RwSignal::new(sections),
+            goals: RwSignal::new(Vec::new()),
+            challenges: RwSignal::new(String::new()),
+            interventions: RwSignal::new(Vec::new()),
+            late_reason: RwSignal::new(String::new()),
         }
     }
 
@@ -145,6 +188,12 @@ impl Form {
             },
             sections,
             created_at: self.created_at.get(),
+            goals: self.goals.get(),
+            challenges: self.challenges.get(),
+            interventions: self
+                .interventions
+                .with(|v| v.iter().map(InterventionState::snapshot).collect()),
+            late_entry_reason: self.late_reason.get(),
         }
     }
 
@@ -173,5 +222,14 @@ impl Form {
             s.quotes
                 .set(entry.quotes.iter().map(QuoteState::new).collect());
         }
+        self.goals.set(note.goals.clone());
+        self.challenges.set(note.challenges.clone());
+        self.interventions.set(
+            note.interventions
+                .iter()
+                .map(InterventionState::new)
+                .collect(),
+        );
+        self.late_reason.set(note.late_entry_reason.clone());
     }
 }

@@ -5,9 +5,11 @@
 mod autosave;
 mod drafts;
 mod editor;
+mod extras;
 mod form;
 mod host;
 mod outbox_panel;
 mod section;
 
 pub use editor::{Editor, EditorConfig, EditorControls};
+pub use extras::HostGoal;

@@ -2,9 +2,14 @@
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use super::editor::{focus_selector, Root};
-use super::form::{QuoteState, SectionState};
-use crate::domain::{Quote, SectionSpec, Speaker};
+use super::form::{Form, QuoteState, SectionState};
+use crate::domain::writing::abbreviations::unexplained;
+use crate::domain::writing::language::check_text;
+use crate::domain::writing::paste::{split, Split};
+use crate::domain::{Quote, SectionSpec, Speaker, Template};
 
 const SPEAKERS: [Speaker; 4] = [
     Speaker::Client,
@@ -31,7 +36,30 @@ fn speaker_from(v: &str) -> Speaker {
 
 /// The DOM id of the field an error key names (`section.plan` → `cn-section-plan`).
 pub fn field_dom_id(field: &str) -> String {
-    format!("cn-{}", field.replace('.', "-"))
+    let safe: String = field
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("cn-{safe}")
+}
+
+/// Byte offset of the UTF-16 offset `u16_pos` in `text` (textarea
+/// selections count UTF-16 units).
+fn byte_offset(text: &str, u16_pos: u32) -> usize {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= u16_pos {
+            return i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
 }
 
 #[component]
@@ -41,6 +69,11 @@ pub fn SectionField(
     /// The error for this section, if any.
     error: Signal<Option<String>>,
     locked: Signal<bool>,
+    form: Form,
+    template: Memo<Template>,
+    /// The whole note's text, where abbreviations may be spelled out.
+    all_text: Memo<String>,
+    approved: StoredValue<Vec<String>>,
 ) -> impl IntoView {
     let field = format!("section.{}", spec.key);
     let id = field_dom_id(&field);
@@ -67,6 +100,109 @@ pub fn SectionField(
         let selector = format!("[data-quote-uid=\"{}\"]", q.uid);
         request_animation_frame(move || focus_selector(root, &selector));
     };
+
+    // "Mark as quote": the selected words leave the text and become a quote.
+    let mark_hint = RwSignal::new(None::<String>);
+    let mark = {
+        let id = id.clone();
+        move |_| {
+            let area = root
+                .get_untracked()
+                .and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+            let Some(area) = area else { return };
+            let (Ok(Some(s)), Ok(Some(e))) = (area.selection_start(), area.selection_end()) else {
+                return;
+            };
+            let current = text.get_untracked();
+            let (bs, be) = (byte_offset(&current, s), byte_offset(&current, e));
+            let words = current[bs..be].trim().to_string();
+            if words.is_empty() {
+                mark_hint.set(Some(
+                    "Select the client's words in the text first, then choose Mark as quote."
+                        .into(),
+                ));
+                return;
+            }
+            mark_hint.set(None);
+            text.set(format!("{}{}", &current[..bs], &current[be..]));
+            let q = QuoteState::new(&Quote {
+                text: words,
+                ..Quote::default()
+            });
+            quotes.update(|v| v.push(q));
+            let selector = format!("[data-quote-uid=\"{}\"]", q.uid);
+            request_animation_frame(move || focus_selector(root, &selector));
+        }
+    };
+
+    // Writing aids for this section, recomputed as its text changes.
+    let key = spec.key.clone();
+    let aids = Memo::new(move |_| {
+        let t = text.get();
+        let flags = check_text(&key, &t);
+        let abbrs = all_text.with(|all| approved.with_value(|a| unexplained(&key, &t, all, a)));
+        (flags, abbrs, t.split_whitespace().count())
+    });
+
+    // Pasting a whole note with headings offers to split it.
+    let offer = RwSignal::new(None::<(String, Split)>);
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let pasted = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok());
+        if let Some(p) = pasted {
+            offer.set(split(&p, &template.get_untracked()).map(|s| (text.get_untracked(), s)));
+        }
+    };
+    let on_input = move |ev: web_sys::Event| {
+        let from_paste = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|e| e.input_type() == "insertFromPaste");
+        if !from_paste {
+            offer.set(None);
+        }
+        text.set(event_target_value(&ev));
+    };
+    let apply_split = move |_| {
+        let Some((before, split)) = offer.get_untracked() else {
+            return;
+        };
+        let mut mine = before.trim_end().to_string();
+        let preamble = split.preamble.trim();
+        if !preamble.is_empty() {
+            if !mine.is_empty() {
+                mine.push_str("\n\n");
+            }
+            mine.push_str(preamble);
+        }
+        text.set(mine);
+        for (k, body) in split.by_section() {
+            let target = form.section(&k);
+            target.text.update(|t| {
+                if !t.trim().is_empty() && !body.is_empty() {
+                    t.push_str("\n\n");
+                }
+                t.push_str(&body);
+            });
+        }
+        offer.set(None);
+    };
+    let offer_labels = move || {
+        offer.with(|o| {
+            o.as_ref()
+                .map(|(_, s)| {
+                    let t = template.get_untracked();
+                    s.by_section()
+                        .into_iter()
+                        .filter_map(|(k, _)| t.section(&k).map(|x| x.label.clone()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        })
+    };
+
     view! {
         <div class="section" class:has-error=move || error.get().is_some() part="section">
             <label for=id.clone() class="section-label">
@@ -85,18 +221,50 @@ pub fn SectionField(
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 prop:value=move || text.get()
                 prop:readOnly=move || locked.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
+                on:input=on_input
+                on:paste=on_paste
             ></textarea>
-            <div class="quotes" role="group" aria-label=format!("{label}: client's own words")>
+            {move || offer.with(|o| o.is_some()).then(|| view! {
+                <div class="paste-offer" role="group" aria-label="Split the pasted note">
+                    <p>{move || format!("This looks like a whole note with headings ({}). Split it into those sections?", offer_labels())}</p>
+                    <button type="button" class="primary" on:click=apply_split>"Split into sections"</button>
+                    <button type="button" class="secondary" on:click=move |_| offer.set(None)>"Keep it here"</button>
+                </div>
+            })}
+            <div class="aids">
+                <p class="word-count">{move || aids.with(|a| format!("{} word{}", a.2, if a.2 == 1 { "" } else { "s" }))}</p>
+                {move || aids.with(|(flags, abbrs, _)| (!flags.is_empty() || !abbrs.is_empty()).then(|| view! {
+                    <ul class="suggestions" aria-label=format!("Writing suggestions for {label}")>
+                        {flags.iter().map(|f| view! {
+                            <li class="flag">
+                                <strong>{format!("“{}”", f.found)}</strong>{format!(": {} Try: {}.", f.explain, f.suggest)}
+                            </li>
+                        }).collect_view()}
+                        {abbrs.iter().map(|a| view! {
+                            <li class="abbreviation">
+                                <strong>{a.abbreviation.clone()}</strong>
+                                {" is not explained. Spell it out once, like “suicidal ideation (SI)”, so the next reader is sure what it means."}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }))}
+            </div>
+            <div class="quotes" role="group" aria-label=format!("{}: client's own words", spec.label)>
                 <p class="quotes-title">"Client's own words"</p>
                 <ul class="quote-list">
                     <For each=move || quotes.get() key=|q| q.uid let:q>
                         <QuoteItem q=q quotes=quotes locked=locked/>
                     </For>
                 </ul>
-                <button type="button" class="secondary" on:click=add_quote disabled=move || locked.get()>
-                    "Add a quote"<span class="visually-hidden">{format!(" to {}", spec.label)}</span>
-                </button>
+                {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
+                <div class="quote-actions">
+                    <button type="button" class="secondary" on:click=add_quote disabled=move || locked.get()>
+                        "Add a quote"<span class="visually-hidden">{format!(" to {}", spec.label)}</span>
+                    </button>
+                    <button type="button" class="secondary" on:click=mark disabled=move || locked.get()>
+                        "Mark selected text as a quote"<span class="visually-hidden">{format!(" in {}", spec.label)}</span>
+                    </button>
+                </div>
             </div>
         </div>
     }

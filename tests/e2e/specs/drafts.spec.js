@@ -58,7 +58,7 @@ async function openDrafts(page) {
 
 test("several drafts: list, resume and discard after confirmation", async ({ page }) => {
   await h.openEditor(page);
-  await h.fillContact(page, { client: "Ana First", date: "2026-11-18" });
+  await h.fillContact(page, { client: "Ana First", date: h.today() });
   await page.getByLabel("Subjective", { exact: true }).fill("one two three");
   await h.waitForSaved(page);
 
@@ -67,7 +67,7 @@ test("several drafts: list, resume and discard after confirmation", async ({ pag
   await expect(page.getByLabel("Client", { exact: true })).toBeFocused();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
   await page.getByLabel("Note format").selectOption("dap");
-  await h.fillContact(page, { client: "Ben Second", date: "2026-11-19" });
+  await h.fillContact(page, { client: "Ben Second", date: h.today() });
   await page.getByLabel("Data", { exact: true }).fill("four five");
   await h.waitForSaved(page);
 
@@ -76,12 +76,12 @@ test("several drafts: list, resume and discard after confirmation", async ({ pag
   await expect(rows).toHaveCount(2);
   const ana = rows.filter({ hasText: "Ana First" });
   await expect(ana).toContainText("SOAP");
-  await expect(ana).toContainText("2026-11-18");
+  await expect(ana).toContainText(h.today());
   await expect(ana.locator("td").nth(3)).toHaveText("3");
   const ben = rows.filter({ hasText: "Ben Second" });
   await expect(ben).toContainText("(open now)");
   await expect(ben).toContainText("DAP");
-  await expect(ben).toContainText("2026-11-19");
+  await expect(ben).toContainText(h.today());
   await expect(ben.locator("td").nth(3)).toHaveText("2");
   await expect(ben.locator("td").nth(2)).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
 
@@ -367,7 +367,7 @@ test("note text never reaches the console or the URL", async ({ page, request })
   page.on("pageerror", (e) => logged.push(e.message));
   await h.openEditor(page);
   const secret = "Zebra-secret-words";
-  await h.fillContact(page, { client: `${secret} client`, date: "2026-11-20" });
+  await h.fillContact(page, { client: `${secret} client`, date: h.today() });
   for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
     await page.getByLabel(label, { exact: true }).fill(`${label} ${secret}`);
   }

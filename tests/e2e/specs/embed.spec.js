@@ -57,7 +57,7 @@ test("the agency-portal example: hostile CSS cannot break the editor, and events
   expect(await shadowStyle(page, "button[type=submit]", "visibility")).toBe("visible");
   expect(await shadowStyle(page, "button[type=submit]", "font-size")).toBe("16px");
 
-  await h.fillContact(page, { date: "2026-11-20" });
+  await h.fillContact(page, { date: h.today() });
   for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
     await page.getByLabel(label, { exact: true }).fill(`${label} in the portal`);
   }
@@ -121,7 +121,7 @@ test("several editors on one page work independently", async ({ page, request })
     [one, ["Subjective", "Objective", "Assessment", "Plan"]],
     [two, ["Data", "Assessment", "Plan"]],
   ]) {
-    await editor.getByLabel("Date of service").fill("2026-11-20");
+    await editor.getByLabel("Date of service").fill(h.today());
     for (const label of labels) await editor.getByLabel(label, { exact: true }).fill(`${label} text`);
   }
   await two.getByRole("button", { name: "Submit note" }).click();

@@ -26,8 +26,14 @@ async function requestLog(request) {
   return res.json();
 }
 
+/** Today's local date as YYYY-MM-DD: notes dated today are never late entries. */
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /** Fills a complete SOAP note. */
-async function fillSoap(page, client, date = "2026-11-20") {
+async function fillSoap(page, client, date = today()) {
   await fillContact(page, { client, date });
   for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
     await page.getByLabel(label, { exact: true }).fill(`${label} for ${client}`);
@@ -76,6 +82,7 @@ async function waitForSaved(page) {
 }
 
 module.exports = {
+  today,
   resetReceiver,
   injectFaults,
   setFaults,

@@ -1,0 +1,150 @@
+//! The note as plain text: the preview, "copy as text", and the FHIR
+//! text/plain content all use this one rendering. Quotes appear verbatim in
+//! quotation marks, with who said them.
+
+use std::fmt::Write;
+
+use super::payload::PayloadV1;
+use super::Speaker;
+
+fn attribution(speaker: Speaker, context: Option<&str>) -> String {
+    match context.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => format!("{}, {c}", speaker.label()),
+        None => speaker.label().to_string(),
+    }
+}
+
+/// Renders `p` as plain text.
+pub fn plain_text(p: &PayloadV1) -> String {
+    let mut out = String::new();
+    let client = if p.client.name.trim().is_empty() {
+        p.client.id.as_str()
+    } else {
+        p.client.name.as_str()
+    };
+    let _ = writeln!(out, "{} note: {client}", p.format_name);
+    let mut when = format!("Date of service: {}", p.service.date);
+    if let Some(start) = &p.service.start {
+        let _ = write!(when, ", {start}");
+        if let Some(end) = &p.service.end {
+            let _ = write!(when, "–{end}");
+        }
+    }
+    if let Some(m) = p.service.duration_minutes {
+        let _ = write!(when, " ({m} minutes)");
+    }
+    let _ = writeln!(out, "{when}");
+    if let Some(a) = &p.author {
+        let who = if a.name.is_empty() { &a.id } else { &a.name };
+        if !who.is_empty() {
+            let _ = writeln!(out, "Written by: {who}");
+        }
+    }
+    if let Some(t) = &p.timeliness {
+        if t.late_entry {
+            let _ = writeln!(
+                out,
+                "LATE ENTRY: documented {} hours after the service. Reason: {}",
+                t.hours_after_service
+                    .map(|h| format!("{h:.1}"))
+                    .unwrap_or_else(|| "?".into()),
+                t.late_entry_reason.as_deref().unwrap_or("")
+            );
+        }
+    }
+    for s in &p.sections {
+        let _ = writeln!(out, "\n{}", s.label.to_uppercase());
+        if !s.text.trim().is_empty() {
+            let _ = writeln!(out, "{}", s.text.trim_end());
+        }
+        for q in &s.quotes {
+            let _ = writeln!(
+                out,
+                "  “{}” ({})",
+                q.text,
+                attribution(q.speaker, q.context.as_deref())
+            );
+        }
+    }
+    if !p.goals.is_empty() {
+        let _ = writeln!(out, "\nGOALS ADDRESSED");
+        for g in &p.goals {
+            let _ = writeln!(out, "- {}: {}", g.text, g.progress.label());
+        }
+    }
+    if let Some(c) = &p.challenges {
+        let _ = writeln!(out, "\nCHALLENGES AND BARRIERS\n{c}");
+    }
+    if !p.interventions.is_empty() {
+        let _ = writeln!(out, "\nINTERVENTIONS");
+        for (i, iv) in p.interventions.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, iv.description);
+            if !iv.rationale.is_empty() {
+                let _ = writeln!(out, "   Why: {}", iv.rationale);
+            }
+            if !iv.client_response.is_empty() {
+                let _ = writeln!(out, "   Client's response: {}", iv.client_response);
+            }
+            if iv.deviates {
+                let _ = writeln!(out, "   Departs from standard procedure (reason above).");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::payload::BuildContext;
+    use crate::domain::{GoalProgress, Intervention, Note, Progress, Quote, Template};
+
+    #[test]
+    fn renders_sections_quotes_goals_and_interventions() {
+        let mut n = Note::new(
+            "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            "soap",
+            "t".into(),
+        );
+        n.client.name = "Jo <b>Client</b>".into();
+        n.service.date = "2026-11-20".into();
+        n.service.start = "09:00".into();
+        n.service.end = "09:45".into();
+        n.section_mut("subjective").text = "Feels low.".into();
+        n.section_mut("subjective").quotes.push(Quote {
+            text: "I want my kids back".into(),
+            speaker: Speaker::Client,
+            context: Some("on reunification".into()),
+        });
+        n.section_mut("plan").quotes.push(Quote {
+            text: "We'll drive her".into(),
+            speaker: Speaker::FamilyMember,
+            context: None,
+        });
+        n.goals.push(GoalProgress {
+            id: "G1".into(),
+            text: "Stable housing".into(),
+            progress: Progress::Unchanged,
+        });
+        n.interventions.push(Intervention {
+            description: "Safety planning".into(),
+            rationale: "Raised risk".into(),
+            client_response: "Agreed to plan".into(),
+            deviates: true,
+        });
+        let text = plain_text(&PayloadV1::build(
+            &n,
+            &Template::soap(),
+            &BuildContext::at("t"),
+        ));
+        assert!(text.starts_with(
+            "SOAP note: Jo <b>Client</b>\nDate of service: 2026-11-20, 09:00–09:45 (45 minutes)\n"
+        ));
+        assert!(text.contains(
+            "\nSUBJECTIVE\nFeels low.\n  “I want my kids back” (Client, on reunification)\n"
+        ));
+        assert!(text.contains("\nPLAN\n  “We'll drive her” (Family member)\n"));
+        assert!(text.contains("\nGOALS ADDRESSED\n- Stable housing: Unchanged\n"));
+        assert!(text.contains("1. Safety planning\n   Why: Raised risk\n   Client's response: Agreed to plan\n   Departs"));
+    }
+}

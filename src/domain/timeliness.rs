@@ -1,0 +1,122 @@
+//! Timeliness: when the service ended, and whether the note is a late entry.
+//!
+//! Service times are entered in the worker's local time; the documentation
+//! time is a UTC instant. The worker's UTC offset (minutes east of UTC, as
+//! at the time of documenting) links the two.
+
+use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc};
+
+use super::note::ServiceTime;
+use super::time::{parse_date, parse_time};
+
+/// Hours after the end of service past which a note is a late entry.
+pub const DEFAULT_LATE_ENTRY_HOURS: f64 = 24.0;
+
+/// The local end of the service: date + end time (the next day when it ends
+/// before it starts), else date + start, else the end of that day.
+pub fn service_end_local(service: &ServiceTime) -> Option<NaiveDateTime> {
+    let date = parse_date(&service.date)?;
+    let start = parse_time(&service.start);
+    let end = parse_time(&service.end);
+    Some(match (start, end) {
+        (Some(s), Some(e)) if e < s => date.and_time(e) + Duration::days(1),
+        (_, Some(e)) => date.and_time(e),
+        (Some(s), None) => date.and_time(s),
+        (None, None) => date.and_time(NaiveTime::from_hms_opt(23, 59, 59)?),
+    })
+}
+
+/// Hours from the end of service to `documented_at`, for a worker whose UTC
+/// offset is `offset_minutes` (east positive: +60 for UTC+1).
+pub fn hours_after_service(
+    service: &ServiceTime,
+    documented_at: DateTime<Utc>,
+    offset_minutes: i32,
+) -> Option<f64> {
+    let end_local = service_end_local(service)?;
+    let end_utc = end_local - Duration::minutes(i64::from(offset_minutes));
+    let delta = documented_at.naive_utc() - end_utc;
+    Some(delta.num_seconds() as f64 / 3600.0)
+}
+
+/// Whether a note documented at `documented_at` is a late entry.
+pub fn is_late(
+    service: &ServiceTime,
+    documented_at: DateTime<Utc>,
+    offset_minutes: i32,
+    threshold_hours: f64,
+) -> bool {
+    hours_after_service(service, documented_at, offset_minutes).is_some_and(|h| h > threshold_hours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(date: &str, start: &str, end: &str) -> ServiceTime {
+        ServiceTime {
+            date: date.into(),
+            start: start.into(),
+            end: end.into(),
+        }
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn end_of_service_across_midnight() {
+        let s = service("2026-11-25", "23:30", "00:45");
+        assert_eq!(
+            service_end_local(&s).unwrap().to_string(),
+            "2026-11-26 00:45:00"
+        );
+        let s = service("2026-11-25", "09:00", "");
+        assert_eq!(
+            service_end_local(&s).unwrap().to_string(),
+            "2026-11-25 09:00:00"
+        );
+        let s = service("2026-11-25", "", "");
+        assert_eq!(
+            service_end_local(&s).unwrap().to_string(),
+            "2026-11-25 23:59:59"
+        );
+        assert!(service_end_local(&service("", "09:00", "10:00")).is_none());
+    }
+
+    #[test]
+    fn hours_after_service_in_the_workers_time_zone() {
+        let s = service("2026-11-25", "09:00", "10:00");
+        // Documented at 10:00 local on the same day in UTC-5 (15:00 UTC).
+        assert_eq!(
+            hours_after_service(&s, utc("2026-11-25T15:00:00Z"), -300),
+            Some(0.0)
+        );
+        // The same instant in UTC+2: service ended at 08:00 UTC, 7 hours earlier.
+        assert_eq!(
+            hours_after_service(&s, utc("2026-11-25T15:00:00Z"), 120),
+            Some(7.0)
+        );
+        // Across midnight, documented 23 hours after the end.
+        let late_night = service("2026-11-25", "23:00", "01:00");
+        assert_eq!(
+            hours_after_service(&late_night, utc("2026-11-27T00:00:00Z"), 0),
+            Some(23.0)
+        );
+    }
+
+    #[test]
+    fn late_entry_threshold() {
+        let s = service("2026-11-25", "09:00", "10:00");
+        assert!(!is_late(&s, utc("2026-11-26T10:00:00Z"), 0, 24.0));
+        assert!(is_late(&s, utc("2026-11-26T10:00:01Z"), 0, 24.0));
+        assert!(is_late(&s, utc("2026-11-25T13:00:00Z"), 0, 2.0));
+        assert!(!is_late(
+            &service("", "", ""),
+            utc("2030-01-01T00:00:00Z"),
+            0,
+            24.0
+        ));
+    }
+}

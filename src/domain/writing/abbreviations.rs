@@ -1,0 +1,110 @@
+//! Unexplained abbreviations: all-capital words of two or more letters that
+//! the host has not approved and the note does not spell out, as in
+//! "suicidal ideation (SI)" or "SI (suicidal ideation)".
+
+use super::tokens::words_outside_quotes;
+
+/// An abbreviation used without explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unexplained {
+    pub section: String,
+    pub start: usize,
+    pub end: usize,
+    pub abbreviation: String,
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// Whether `abbr` is spelled out anywhere in `all_text`: "(ABBR)" after
+/// words, or "ABBR (" followed by words.
+fn is_defined(abbr: &str, all_text: &str) -> bool {
+    all_text.contains(&format!("({abbr})"))
+        || all_text
+            .match_indices(abbr)
+            .any(|(i, _)| all_text[i + abbr.len()..].trim_start().starts_with('('))
+}
+
+/// Abbreviations in `text` (one section) not in `approved` (compared without
+/// case) and not defined anywhere in `all_text` (the whole note).
+pub fn unexplained(
+    section: &str,
+    text: &str,
+    all_text: &str,
+    approved: &[String],
+) -> Vec<Unexplained> {
+    let mut out: Vec<Unexplained> = Vec::new();
+    for w in words_outside_quotes(text) {
+        if !is_abbreviation(w.text) {
+            continue;
+        }
+        if approved.iter().any(|a| a.eq_ignore_ascii_case(w.text)) || is_defined(w.text, all_text) {
+            continue;
+        }
+        if out.iter().any(|u| u.abbreviation == w.text) {
+            continue;
+        }
+        out.push(Unexplained {
+            section: section.to_string(),
+            start: w.start,
+            end: w.end,
+            abbreviation: w.text.to_string(),
+        });
+    }
+    out
+}
+
+/// The host's approved list from an attribute: comma or space separated.
+pub fn parse_approved(attribute: &str) -> Vec<String> {
+    attribute
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbrs(text: &str, approved: &[&str]) -> Vec<String> {
+        let approved: Vec<String> = approved.iter().map(|s| s.to_string()).collect();
+        unexplained("assessment", text, text, &approved)
+            .into_iter()
+            .map(|u| u.abbreviation)
+            .collect()
+    }
+
+    #[test]
+    fn flags_unexplained_capitals_once() {
+        assert_eq!(
+            abbrs("Denies SI and HI. SI screen done.", &[]),
+            ["SI", "HI"]
+        );
+        assert_eq!(
+            abbrs("Follow up with CPS re: MH2 plan", &[]),
+            ["CPS", "MH2"]
+        );
+    }
+
+    #[test]
+    fn defined_or_approved_or_ordinary_words_pass() {
+        assert!(abbrs("Suicidal ideation (SI) screen: no SI reported.", &[]).is_empty());
+        assert!(abbrs("SI (suicidal ideation) screen negative.", &[]).is_empty());
+        assert!(abbrs("Referred to CPS.", &["cps"]).is_empty());
+        assert!(abbrs("I met A. Smith at 9 AM on Monday.", &["AM"]).is_empty());
+        assert!(abbrs("Client said \"the DSS took them\".", &[]).is_empty());
+    }
+
+    #[test]
+    fn approved_list_parses_commas_and_spaces() {
+        assert_eq!(parse_approved(" SI, HI  CPS,,"), ["SI", "HI", "CPS"]);
+    }
+}
