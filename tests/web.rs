@@ -252,6 +252,7 @@ async fn outbox_entries_persist_and_are_sealed_with_a_key() {
         OutboxContent {
             note: d.note.clone(),
             body: "{\"words\":\"words to deliver\"}".into(),
+            content_type: "application/json".into(),
         },
     );
     store.put_outbox(&entry).await.unwrap();

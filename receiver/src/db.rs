@@ -136,6 +136,15 @@ impl Store {
         rows.collect()
     }
 
+    /// The stored body of note `id`.
+    pub fn body_of(&self, id: &str) -> rusqlite::Result<Option<String>> {
+        self.conn()
+            .query_row("SELECT body FROM notes WHERE id = ?1", params![id], |r| {
+                r.get(0)
+            })
+            .optional()
+    }
+
     /// Removes every note (test mode only).
     pub fn clear(&self) -> rusqlite::Result<()> {
         self.conn().execute("DELETE FROM notes", []).map(|_| ())

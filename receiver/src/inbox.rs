@@ -46,7 +46,7 @@ pub fn render(notes: &[StoredNote]) -> String {
         let v = &n.note;
         let _ = write!(
             h,
-            "<article class=\"note\" data-note-id=\"{id}\"><h2>{format} note: {client}</h2>\
+            "<article class=\"note\" id=\"note-{id}\" data-note-id=\"{id}\"><h2>{format} note: {client}</h2>\
              <dl><dt>Date of service</dt><dd>{date} {start}{dash}{end}</dd>\
              <dt>Received</dt><dd>{received}</dd><dt>Note id</dt><dd><code>{id}</code></dd></dl>",
             id = escape(&n.id),
@@ -62,6 +62,23 @@ pub fn render(notes: &[StoredNote]) -> String {
             end = escape(str_at(v, &["service", "end"])),
             received = escape(&n.received_at),
         );
+        if v["addendum"].is_object() {
+            let a = &v["addendum"];
+            let _ = write!(
+                h,
+                "<p class=\"addendum\">Addendum ({kind}) to note <a href=\"#note-{to}\"><code>{to}</code></a>. Reason: {reason}</p>",
+                kind = escape(str_at(a, &["kind"])),
+                to = escape(str_at(a, &["to"])),
+                reason = escape(str_at(a, &["reason"])),
+            );
+        }
+        if v["timeliness"]["lateEntry"] == serde_json::Value::Bool(true) {
+            let _ = write!(
+                h,
+                "<p class=\"late\">Late entry. Reason: {}</p>",
+                escape(str_at(v, &["timeliness", "lateEntryReason"]))
+            );
+        }
         for s in v["sections"].as_array().into_iter().flatten() {
             let _ = write!(
                 h,
@@ -81,6 +98,17 @@ pub fn render(notes: &[StoredNote]) -> String {
                 );
             }
             h.push_str("</section>");
+        }
+        if v["signature"].is_object() {
+            let sig = &v["signature"];
+            let _ = write!(
+                h,
+                "<p class=\"signature\">Signed by {name} ({id}) at {at}. SHA-256 <code>{hash}</code></p>",
+                name = escape(str_at(sig, &["signerName"])),
+                id = escape(str_at(sig, &["signerId"])),
+                at = escape(str_at(sig, &["signedAt"])),
+                hash = escape(str_at(sig, &["contentHash"])),
+            );
         }
         h.push_str("</article>");
     }

@@ -9,6 +9,7 @@ mod db;
 mod faults;
 mod inbox;
 mod routes;
+mod schema;
 
 use std::sync::Arc;
 

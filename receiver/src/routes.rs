@@ -9,6 +9,7 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use casenote::domain::fhir::FHIR_JSON;
 use casenote::domain::{FieldError, PayloadV1};
 use tower_http::services::ServeDir;
 
@@ -117,10 +118,11 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let media_type = content_type.split(';').next().unwrap_or("").trim();
-    if !media_type.eq_ignore_ascii_case("application/json") {
+    let is_fhir = media_type.eq_ignore_ascii_case(FHIR_JSON);
+    if !media_type.eq_ignore_ascii_case("application/json") && !is_fhir {
         return error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Send the note as Content-Type: application/json",
+            "Send the note as Content-Type: application/json (casenote JSON v1) or application/fhir+json (a FHIR DocumentReference)",
         );
     }
     let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
@@ -178,13 +180,53 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
         Fault::Delay(ms) => tokio::time::sleep(std::time::Duration::from_millis(ms)).await,
         Fault::None | Fault::DropAfterStore => {}
     }
-    let Ok(text) = std::str::from_utf8(&body) else {
+    let Ok(raw) = std::str::from_utf8(&body) else {
         return field_errors(&[FieldError::new("body", "must be UTF-8 JSON")]);
     };
+    // A FHIR DocumentReference carries the casenote JSON as an attachment.
+    let owned;
+    let text = if is_fhir {
+        let doc: serde_json::Value = match serde_json::from_str(raw) {
+            Ok(v) => v,
+            Err(e) => return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]),
+        };
+        owned = match casenote::domain::fhir::casenote_json_from(&doc) {
+            Ok(t) => t,
+            Err(e) => return field_errors(&[FieldError::new("body", e)]),
+        };
+        owned.as_str()
+    } else {
+        raw
+    };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]),
+    };
+    let schema_errors = crate::schema::validate(&value);
+    if !schema_errors.is_empty() {
+        return field_errors(&schema_errors);
+    }
     let payload = match PayloadV1::parse(text) {
         Ok(p) => p,
         Err(errors) => return field_errors(&errors),
     };
+    if let Some(link) = &payload.addendum {
+        if let (Some(expected), Ok(Some(original))) = (&link.to_hash, state.store.body_of(&link.to))
+        {
+            let actual =
+                PayloadV1::parse(&original).map(|o| casenote::domain::record::content_hash(&o));
+            if actual.as_deref().ok() != Some(expected.to_ascii_lowercase().as_str()) {
+                return json(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    serde_json::json!({ "errors": [FieldError::new(
+                        "addendum.toHash",
+                        "does not match the original note this addendum points to: the original was changed, or the hash is wrong",
+                    )] })
+                    .to_string(),
+                );
+            }
+        }
+    }
     let key = match headers.get("idempotency-key").map(|v| v.to_str()) {
         None => payload.id.clone(),
         Some(Ok(k)) if !k.trim().is_empty() && k.len() <= 200 => k.trim().to_string(),

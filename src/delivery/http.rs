@@ -23,6 +23,17 @@ pub struct SendOptions {
 
 /// POSTs `json` to `endpoint` with `Idempotency-Key: key`.
 pub async fn send(endpoint: &str, json: &str, key: &str, options: &SendOptions) -> SendOutcome {
+    send_as(endpoint, json, "application/json", key, options).await
+}
+
+/// POSTs `body` as `content_type` to `endpoint` with `Idempotency-Key: key`.
+pub async fn send_as(
+    endpoint: &str,
+    json: &str,
+    content_type: &str,
+    key: &str,
+    options: &SendOptions,
+) -> SendOutcome {
     let controller = AbortController::new().ok();
     let timed_out_flag = Rc::new(Cell::new(false));
     let timer = controller.as_ref().map(|c| {
@@ -39,7 +50,15 @@ pub async fn send(endpoint: &str, json: &str, key: &str, options: &SendOptions) 
             )
             .unwrap_or(0)
     });
-    let result = try_send(endpoint, json, key, options, controller.as_ref()).await;
+    let result = try_send(
+        endpoint,
+        json,
+        content_type,
+        key,
+        options,
+        controller.as_ref(),
+    )
+    .await;
     if let Some(t) = timer {
         window().clear_timeout_with_handle(t);
     }
@@ -53,6 +72,7 @@ pub async fn send(endpoint: &str, json: &str, key: &str, options: &SendOptions) 
 async fn try_send(
     endpoint: &str,
     json: &str,
+    content_type: &str,
     key: &str,
     options: &SendOptions,
     controller: Option<&AbortController>,
@@ -62,7 +82,7 @@ async fn try_send(
         // A header the browser refuses is skipped rather than failing the send.
         let _ = headers.set(name, value);
     }
-    headers.set("Content-Type", "application/json")?;
+    headers.set("Content-Type", content_type)?;
     headers.set("Accept", "application/json")?;
     headers.set("Idempotency-Key", key)?;
     let init = RequestInit::new();

@@ -162,10 +162,18 @@ pub fn editor_field(server_field: &str, section_keys: &[String]) -> Option<Strin
     if server_field == "client" || server_field.starts_with("client.") {
         return Some("client".into());
     }
-    ["service.date", "service.start", "service.end"]
-        .into_iter()
-        .find(|f| server_field == *f)
-        .map(String::from)
+    [
+        "service.date",
+        "service.start",
+        "service.end",
+        "addendum.to",
+        "addendum.toHash",
+        "addendum.reason",
+        "lateEntryReason",
+    ]
+    .into_iter()
+    .find(|f| server_field == *f)
+    .map(String::from)
 }
 
 #[cfg(test)]

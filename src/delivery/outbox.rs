@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use super::http::{send, SendOptions};
+use super::http::{send_as, SendOptions};
 use super::{backoff_ms, SendOutcome};
 use crate::domain::outbox::{due, next_due_at, OutboxContent, OutboxEntry};
 use crate::domain::FieldError;
@@ -47,7 +47,7 @@ pub enum OutboxEvent {
         status: u16,
         message: String,
         errors: Vec<FieldError>,
-        content: Option<OutboxContent>,
+        content: Option<Box<OutboxContent>>,
     },
 }
 
@@ -214,7 +214,14 @@ impl Outbox {
             return true;
         };
         let options = (self.options)();
-        let outcome = send(&entry.endpoint, &content.body, &entry.id, &options).await;
+        let outcome = send_as(
+            &entry.endpoint,
+            &content.body,
+            &content.content_type,
+            &entry.id,
+            &options,
+        )
+        .await;
         let id = entry.id.clone();
         match outcome {
             SendOutcome::Delivered { status, body } => {
@@ -267,7 +274,7 @@ impl Outbox {
                     status,
                     message,
                     errors,
-                    content: Some(content),
+                    content: Some(Box::new(content)),
                 });
                 true
             }

@@ -6,10 +6,12 @@
 
 pub mod draft;
 pub mod encoding;
+pub mod fhir;
 pub mod id;
 pub mod note;
 pub mod outbox;
 pub mod payload;
+pub mod record;
 pub mod render;
 pub mod template;
 pub mod time;

@@ -182,6 +182,12 @@ pub struct Note {
     /// Why the note is written late (required for a late entry).
     #[serde(default)]
     pub late_entry_reason: String,
+    /// Set when the worker signs: the note is then read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<super::record::Signature>,
+    /// Set when this note is an addendum to another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addendum: Option<super::record::AddendumLink>,
 }
 
 impl Note {

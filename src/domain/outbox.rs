@@ -12,6 +12,13 @@ pub struct OutboxContent {
     pub note: Note,
     /// The exact JSON body to POST (after the host's `beforeSubmit`).
     pub body: String,
+    /// `application/json`, or `application/fhir+json` for FHIR.
+    #[serde(default = "default_content_type")]
+    pub content_type: String,
+}
+
+fn default_content_type() -> String {
+    "application/json".into()
 }
 
 /// One entry of the outbox. It stays until the host answers 2xx (or 409).
@@ -95,6 +102,7 @@ mod tests {
             OutboxContent {
                 note,
                 body: "{}".into(),
+                content_type: default_content_type(),
             },
         );
         e.next_attempt_at = next;

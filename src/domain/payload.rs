@@ -122,6 +122,12 @@ pub struct PayloadV1 {
     pub documented_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeliness: Option<Timeliness>,
+    /// The worker's signature over the content hash, when signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<super::record::Signature>,
+    /// For an addendum: the original it adds to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addendum: Option<super::record::AddendumLink>,
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -195,10 +201,12 @@ impl PayloadV1 {
                 hours_after_service: ctx.hours_after_service.map(|h| (h * 100.0).round() / 100.0),
                 late_entry_threshold_hours: ctx.late_entry_threshold_hours,
                 late_entry: ctx.is_late(),
-                late_entry_reason: ctx
-                    .is_late()
-                    .then(|| note.late_entry_reason.trim().to_string()),
+                // Kept whenever given, so a signed note's content (and hash)
+                // does not change as time passes.
+                late_entry_reason: non_empty(&note.late_entry_reason),
             }),
+            signature: note.signature.clone(),
+            addendum: note.addendum.clone(),
         }
     }
 
@@ -268,6 +276,43 @@ impl PayloadV1 {
             .all(|s| s.text.trim().is_empty() && s.quotes.is_empty())
         {
             errors.push(FieldError::new("sections", "every section is empty"));
+        }
+        if let Some(sig) = &self.signature {
+            if sig.signer_id.trim().is_empty() && sig.signer_name.trim().is_empty() {
+                errors.push(FieldError::new(
+                    "signature.signerId",
+                    "needs the signer's id or name",
+                ));
+            }
+            if sig.content_hash != super::record::content_hash(self) {
+                errors.push(FieldError::new(
+                    "signature.contentHash",
+                    "does not match the note's content: the note was changed after it was signed",
+                ));
+            }
+        }
+        if let Some(a) = &self.addendum {
+            if !is_uuid(&a.to) {
+                errors.push(FieldError::new(
+                    "addendum.to",
+                    "must be the original note's id (a UUID)",
+                ));
+            }
+            if a.to_hash
+                .as_deref()
+                .is_some_and(|h| !super::record::is_sha256_hex(h))
+            {
+                errors.push(FieldError::new(
+                    "addendum.toHash",
+                    "must be a SHA-256 in hex (64 characters)",
+                ));
+            }
+            if a.reason.trim().is_empty() {
+                errors.push(FieldError::new(
+                    "addendum.reason",
+                    "must say why the addendum is written",
+                ));
+            }
         }
         for (i, s) in self.sections.iter().enumerate() {
             if s.key.trim().is_empty() {

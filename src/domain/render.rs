@@ -40,6 +40,15 @@ pub fn plain_text(p: &PayloadV1) -> String {
             let _ = writeln!(out, "Written by: {who}");
         }
     }
+    if let Some(a) = &p.addendum {
+        let _ = writeln!(
+            out,
+            "ADDENDUM ({}) to note {}. Reason: {}",
+            a.kind.label(),
+            a.to,
+            a.reason
+        );
+    }
     if let Some(t) = &p.timeliness {
         if t.late_entry {
             let _ = writeln!(
@@ -89,6 +98,18 @@ pub fn plain_text(p: &PayloadV1) -> String {
                 let _ = writeln!(out, "   Departs from standard procedure (reason above).");
             }
         }
+    }
+    if let Some(sig) = &p.signature {
+        let who = if sig.signer_name.is_empty() {
+            &sig.signer_id
+        } else {
+            &sig.signer_name
+        };
+        let _ = writeln!(
+            out,
+            "\nSIGNATURE\n{}\nSigned by {who} ({}) at {}.\nContent SHA-256: {}",
+            sig.attestation, sig.signer_id, sig.signed_at, sig.content_hash
+        );
     }
     out
 }

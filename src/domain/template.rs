@@ -232,6 +232,20 @@ impl Template {
         }
     }
 
+    /// An addendum: one section for what is added or corrected.
+    pub fn addendum() -> Self {
+        Template {
+            id: "addendum".into(),
+            name: "Addendum".into(),
+            sections: vec![section(
+                "addendum",
+                "Addendum",
+                "What you are adding or correcting, with the facts. The original note stays as it was.",
+                None,
+            )],
+        }
+    }
+
     /// The built-in templates, in the order they are offered.
     pub fn builtins() -> Vec<Template> {
         vec![

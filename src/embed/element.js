@@ -7,6 +7,8 @@ export const OBSERVED_ATTRIBUTES = [
   "endpoint", "format", "client-id", "client-name",
   "author-id", "author-name", "draft-scope", "draft-retention-days",
   "formats", "note-type", "late-entry-hours", "abbreviations",
+  "attestation", "addendum-to", "addendum-to-hash", "payload-format",
+  "fhir-subject", "fhir-author",
 ];
 
 // Properties a host may set before this script has loaded: the element is

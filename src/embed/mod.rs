@@ -85,6 +85,14 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         abbreviations: attr(el, "abbreviations")
             .map(|v| parse_approved(&v))
             .unwrap_or_default(),
+        attestation: attr(el, "attestation")
+            .filter(|v| !v.is_empty())
+            .unwrap_or(d.attestation),
+        addendum_to: attr(el, "addendum-to").filter(|v| !v.is_empty()),
+        addendum_to_hash: attr(el, "addendum-to-hash").filter(|v| !v.is_empty()),
+        fhir: attr(el, "payload-format").is_some_and(|v| v.eq_ignore_ascii_case("fhir")),
+        fhir_subject: attr(el, "fhir-subject").unwrap_or_default(),
+        fhir_author: attr(el, "fhir-author").unwrap_or_default(),
     }
 }
 

@@ -19,6 +19,9 @@ use crate::delivery::editor_field;
 use crate::delivery::outbox::{Outbox, OutboxEvent};
 use crate::domain::draft::latest;
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
+use crate::domain::record::{
+    content_hash, is_sha256_hex, AddendumKind, AddendumLink, Signature, DEFAULT_ATTESTATION,
+};
 use crate::domain::render::plain_text;
 use crate::domain::time::{duration_minutes, parse_date};
 use crate::domain::timeliness::{hours_after_service, DEFAULT_LATE_ENTRY_HOURS};
@@ -61,12 +64,25 @@ pub struct EditorConfig {
     pub late_entry_hours: f64,
     /// Abbreviations the host approves (`abbreviations` attribute).
     pub abbreviations: Vec<String>,
+    /// The statement a worker agrees to when signing (`attestation`).
+    pub attestation: String,
+    /// Addendum mode (`addendum-to`, `addendum-to-hash`).
+    pub addendum_to: Option<String>,
+    pub addendum_to_hash: Option<String>,
+    /// Send a FHIR DocumentReference (`payload-format="fhir"`).
+    pub fhir: bool,
+    /// FHIR references for subject and author (`fhir-subject`, `fhir-author`).
+    pub fhir_subject: String,
+    pub fhir_author: String,
 }
 
 impl EditorConfig {
     /// The templates this editor offers: the host's first, then the
     /// built-ins allowed by `formats`.
     pub fn templates(&self) -> Vec<Template> {
+        if self.addendum_to.is_some() {
+            return vec![Template::addendum()];
+        }
         let mut out: Vec<Template> = self.host_template.iter().cloned().collect();
         for t in Template::builtins() {
             let allowed = self.formats.is_empty()
@@ -104,6 +120,12 @@ impl Default for EditorConfig {
             document_type: DocumentType::ProgressNote,
             late_entry_hours: DEFAULT_LATE_ENTRY_HOURS,
             abbreviations: Vec::new(),
+            attestation: DEFAULT_ATTESTATION.into(),
+            addendum_to: None,
+            addendum_to_hash: None,
+            fhir: false,
+            fhir_subject: String::new(),
+            fhir_author: String::new(),
         }
     }
 }
@@ -235,7 +257,80 @@ fn new_note(cfg: &EditorConfig) -> Note {
         id: cfg.author_id.clone(),
         name: cfg.author_name.clone(),
     };
+    note.addendum = cfg.addendum_to.as_ref().map(|to| AddendumLink {
+        to: to.clone(),
+        to_hash: cfg.addendum_to_hash.clone(),
+        kind: AddendumKind::Amendment,
+        reason: String::new(),
+    });
     note
+}
+
+/// Applies what the host configures now to a restored draft: the signed-in
+/// author (unless the note is signed) and the addendum's original.
+fn apply_host(note: &mut Note, cfg: &EditorConfig) {
+    if note.signature.is_none() && (!cfg.author_id.is_empty() || !cfg.author_name.is_empty()) {
+        note.author = Person {
+            id: cfg.author_id.clone(),
+            name: cfg.author_name.clone(),
+        };
+    }
+    if let Some(to) = &cfg.addendum_to {
+        let (kind, reason) = note
+            .addendum
+            .as_ref()
+            .map(|a| (a.kind, a.reason.clone()))
+            .unwrap_or((AddendumKind::Amendment, String::new()));
+        note.addendum = Some(AddendumLink {
+            to: to.clone(),
+            to_hash: cfg.addendum_to_hash.clone(),
+            kind,
+            reason,
+        });
+    }
+}
+
+/// Hours from the end of service to when the note was documented: its
+/// signing time once signed, else now.
+fn documented_hours(note: &Note) -> Option<f64> {
+    match &note.signature {
+        Some(sig) => {
+            let at = chrono::DateTime::parse_from_rfc3339(&sig.signed_at).ok()?;
+            hours_after_service(
+                &note.service,
+                at.with_timezone(&chrono::Utc),
+                utc_offset_minutes(),
+            )
+        }
+        None => hours_since_service(&note.service),
+    }
+}
+
+/// Problems with the addendum link and its reason.
+fn addendum_problems(note: &Note) -> Vec<FieldError> {
+    let Some(a) = &note.addendum else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if !crate::domain::id::is_uuid(&a.to) {
+        out.push(FieldError::new(
+            "addendum.to",
+            format!("This page gave “{}” as the original note's id, which is not a note id. Tell your administrator.", a.to),
+        ));
+    }
+    if a.to_hash.as_deref().is_some_and(|h| !is_sha256_hex(h)) {
+        out.push(FieldError::new(
+            "addendum.toHash",
+            "This page gave a hash for the original note that is not a SHA-256 (64 hex characters): it may have been altered. Tell your administrator.",
+        ));
+    }
+    if a.reason.trim().is_empty() {
+        out.push(FieldError::new(
+            "addendum.reason",
+            "Say why you are writing this addendum",
+        ));
+    }
+    out
 }
 
 /// Minutes east of UTC in the worker's time zone, now.
@@ -353,7 +448,11 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         });
         match latest(for_client) {
             Some(d) => {
-                form.load(&d.note);
+                // What the host says now (who is signed in, which original an
+                // addendum is for) wins over what the draft remembered.
+                let mut note = d.note.clone();
+                apply_host(&mut note, &c);
+                form.load(&note);
                 restored_at.set(Some(d.updated_at));
                 autosave.adopt(d.note, d.revision);
             }
@@ -546,10 +645,95 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             })
         })
     };
-    let locked = Signal::derive(move || sending.get());
+    let locked = Signal::derive(move || sending.get() || form.signature.with(Option::is_some));
 
     let focus_field = move |field: &str| {
         focus_selector(root, &format!("#{}", field_dom_id(field)));
+    };
+
+    let sign_open = RwSignal::new(false);
+    let attested = RwSignal::new(false);
+    let copied = RwSignal::new(None::<String>);
+    let build_ctx = move |note: &Note| BuildContext {
+        documented_at: now_rfc3339(),
+        document_type,
+        hours_after_service: documented_hours(note),
+        late_entry_threshold_hours: late_threshold,
+    };
+
+    // Everything that must hold before a note is signed or sent.
+    let check_note = move |note: &Note| -> Vec<FieldError> {
+        let template = template_of(&note.format);
+        let late_entry =
+            note.signature.is_none() && documented_hours(note).is_some_and(|h| h > late_threshold);
+        let checks = Checks {
+            today: parse_date(&today_local()),
+            late_entry,
+        };
+        let mut problems = addendum_problems(note);
+        problems.extend(validate(note, &template, &checks));
+        problems
+    };
+
+    let review_and_sign = move |_| {
+        let note = form.snapshot_untracked();
+        let problems = check_note(&note);
+        send_error.set(None);
+        if !problems.is_empty() {
+            errors.set(problems);
+            request_animation_frame(move || focus_selector(root, ".error-summary"));
+            return;
+        }
+        errors.set(Vec::new());
+        if note.author.id.trim().is_empty() && note.author.name.trim().is_empty() {
+            send_error.set(Some(
+                "This page has not told casenote who you are (its author-id and author-name attributes are empty), so the note cannot be signed. You can still submit it unsigned.".into(),
+            ));
+            return;
+        }
+        attested.set(false);
+        sign_open.set(true);
+        request_animation_frame(move || focus_selector(root, "#cn-sign-title"));
+    };
+    let sign = move |_| {
+        let note = form.snapshot_untracked();
+        if !check_note(&note).is_empty() || !attested.get_untracked() {
+            return;
+        }
+        let template = template_of(&note.format);
+        let mut payload = PayloadV1::build(&note, &template, &build_ctx(&note));
+        payload.signature = None;
+        let hash = content_hash(&payload);
+        let attestation = cfg.with_value(|c| c.attestation.clone());
+        form.signature.set(Some(Signature {
+            signer_id: note.author.id.clone(),
+            signer_name: note.author.name.clone(),
+            signed_at: now_rfc3339(),
+            attestation,
+            content_hash: hash,
+        }));
+        sign_open.set(false);
+        request_animation_frame(move || focus_selector(root, ".signed"));
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let copy_text = move |_| {
+        let note = form.snapshot_untracked();
+        let text = plain_text(&PayloadV1::build(
+            &note,
+            &template_of(&note.format),
+            &build_ctx(&note),
+        ));
+        let clipboard = window().navigator().clipboard();
+        spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
+            copied.set(Some(if done.is_ok() {
+                "Copied the note as text.".into()
+            } else {
+                "This browser did not allow copying. Use the preview and copy from there.".into()
+            }));
+        });
     };
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
@@ -559,13 +743,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         }
         let note = form.snapshot_untracked();
         let template = template_of(&note.format);
-        let hours = hours_since_service(&note.service);
-        let late_entry = hours.is_some_and(|h| h > late_threshold);
-        let checks = Checks {
-            today: parse_date(&today_local()),
-            late_entry,
-        };
-        let problems = validate(&note, &template, &checks);
+        let hours = documented_hours(&note);
+        let problems = check_note(&note);
         send_error.set(None);
         if !problems.is_empty() {
             // The error summary takes focus and links to each field (the
@@ -593,7 +772,35 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 late_entry_threshold_hours: late_threshold,
             },
         );
-        let json = serde_json::to_string(&payload).unwrap_or_default();
+        let (json, content_type) = cfg.with_value(|c| {
+            if c.fhir {
+                let subject = if c.fhir_subject.is_empty() {
+                    format!(
+                        "Patient/{}",
+                        if note.client.id.is_empty() {
+                            &note.id
+                        } else {
+                            &note.client.id
+                        }
+                    )
+                } else {
+                    c.fhir_subject.clone()
+                };
+                let author = if c.fhir_author.is_empty() {
+                    (!note.author.id.is_empty()).then(|| format!("Practitioner/{}", note.author.id))
+                } else {
+                    Some(c.fhir_author.clone())
+                };
+                let doc =
+                    crate::domain::fhir::document_reference(&payload, &subject, author.as_deref());
+                (doc.to_string(), crate::domain::fhir::FHIR_JSON.to_string())
+            } else {
+                (
+                    serde_json::to_string(&payload).unwrap_or_default(),
+                    "application/json".to_string(),
+                )
+            }
+        });
         sending.set(true);
         spawn_local(async move {
             let host = controls.try_with_value(|c| c.host.clone()).flatten();
@@ -630,6 +837,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 OutboxContent {
                     note: note.clone(),
                     body,
+                    content_type,
                 },
             );
             // The note is in the outbox (committed) before its draft goes.
@@ -763,6 +971,20 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     .iter()
                     .filter_map(|e| editor_field(&e.field, &keys).map(|f| FieldError::new(f, e.message.clone())))
                     .collect();
+                // Problems with no field on screen are said in words.
+                let unmapped: Vec<String> = server_errors
+                    .iter()
+                    .filter(|e| editor_field(&e.field, &keys).is_none())
+                    .map(|e| format!("{} {}", e.field, e.message))
+                    .collect();
+                let message = if unmapped.is_empty() {
+                    message
+                } else {
+                    format!(
+                        "The server refused the note (error {status}): {}. Your note is kept here as a draft.",
+                        unmapped.join("; ")
+                    )
+                };
                 // The refused note comes back as a draft, never lost.
                 let Some(s) = saver.try_get_value().flatten() else { return };
                 s.reopen(&id);
@@ -1014,6 +1236,47 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                         </div>
                     })
                 }}
+                {move || form.addendum.get().map(|a| {
+                    let kind_error = error_for("addendum.reason".into());
+                    let link_error = Signal::derive(move || errors.with(|e| e.iter().find(|x| x.field == "addendum.toHash" || x.field == "addendum.to").map(|x| x.message.clone())));
+                    view! {
+                        <fieldset class="addendum-block" part="addendum">
+                            <legend>"Addendum"</legend>
+                            <p>{format!("This is an addendum to note {}. The original note is not changed: this addendum is sent as a separate note that points to it.", a.to)}</p>
+                            {move || link_error.get().map(|e| view! { <p class="error-message" id="cn-addendum-toHash" tabindex="-1"><span class="visually-hidden">"Error: "</span>{e}</p> })}
+                            <div class="field">
+                                <label for="cn-addendum-kind">"Kind of addendum"</label>
+                                <select id="cn-addendum-kind" disabled=move || locked.get() on:change=move |ev| {
+                                    if let Some(k) = AddendumKind::from_value(&event_target_value(&ev)) {
+                                        form.addendum.update(|a| if let Some(a) = a { a.kind = k });
+                                    }
+                                }>
+                                    {AddendumKind::ALL.into_iter().map(|k| view! {
+                                        <option value=k.value() selected=move || form.addendum.with(|a| a.as_ref().map(|a| a.kind)) == Some(k)>{k.label()}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field" class:has-error=move || kind_error.get().is_some()>
+                                <label for="cn-addendum-reason">"Why you are writing this addendum"</label>
+                                {move || kind_error.get().map(|e| view! { <p class="error-message" id="cn-addendum-reason-error"><span class="visually-hidden">"Error: "</span>{e}</p> })}
+                                <textarea id="cn-addendum-reason" rows="2"
+                                    aria-describedby="cn-addendum-reason-error"
+                                    aria-invalid=move || if kind_error.get().is_some() { "true" } else { "false" }
+                                    prop:value=move || form.addendum.with(|a| a.as_ref().map(|a| a.reason.clone()).unwrap_or_default())
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| { let v = event_target_value(&ev); form.addendum.update(|a| if let Some(a) = a { a.reason = v }); }
+                                ></textarea>
+                            </div>
+                        </fieldset>
+                    }
+                })}
+                {move || form.signature.get().map(|sig| view! {
+                    <div class="signed" role="status" tabindex="-1" part="signed">
+                        <p><strong>{format!("Signed by {} at {}.", if sig.signer_name.is_empty() { sig.signer_id.clone() } else { sig.signer_name.clone() }, sig.signed_at)}</strong>
+                            " The note is locked and can no longer be changed here; corrections go in an addendum."</p>
+                        <p class="hash">"Content SHA-256: "<code>{sig.content_hash.clone()}</code></p>
+                    </div>
+                })}
                 <fieldset class="meta">
                     <legend>"About this contact"</legend>
                     <div class="field" class:has-error=move || client_error.get().is_some()>
@@ -1104,11 +1367,41 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                         </section>
                     })}
                 </div>
+                {move || sign_open.get().then(|| {
+                    let attestation = cfg.with_value(|c| c.attestation.clone());
+                    let who = form.author.with(|a| if a.name.is_empty() { a.id.clone() } else { format!("{} ({})", a.name, a.id) });
+                    view! {
+                        <section class="sign-panel" aria-labelledby="cn-sign-title" part="sign-panel">
+                            <h3 id="cn-sign-title" tabindex="-1">"Review and sign"</h3>
+                            <p>"Read the note as it will be recorded. Once signed it cannot be changed; corrections go in an addendum."</p>
+                            <pre class="rendered">{preview_text}</pre>
+                            <p class="attestation">{attestation}</p>
+                            <p>{format!("Signing as {who}.")}</p>
+                            <div class="check">
+                                <input type="checkbox" id="cn-attest" prop:checked=move || attested.get() on:change=move |ev| attested.set(event_target_checked(&ev))/>
+                                <label class="inline" for="cn-attest">"I agree with this statement"</label>
+                            </div>
+                            <div class="panel-actions">
+                                <button type="button" class="primary" disabled=move || !attested.get() on:click=sign>"Sign the note"</button>
+                                <button type="button" class="secondary" on:click=move |_| sign_open.set(false)>"Back to editing"</button>
+                            </div>
+                        </section>
+                    }
+                })}
                 <div class="actions">
+                    {move || form.signature.with(Option::is_none).then(|| view! {
+                        <button type="button" class="secondary" part="sign" on:click=review_and_sign disabled=move || sending.get()>"Review and sign"</button>
+                    })}
                     <button type="submit" class="primary" part="submit" disabled=move || sending.get()>
-                        {move || if sending.get() { "Sending…" } else { "Submit note" }}
+                        {move || if sending.get() { "Sending…" } else if form.signature.with(Option::is_some) { "Submit signed note" } else { "Submit note" }}
                     </button>
+                    <button type="button" class="secondary" on:click=print>"Print"</button>
+                    <button type="button" class="secondary" on:click=copy_text>"Copy as text"</button>
                 </div>
+                {move || copied.get().map(|m| view! { <p class="copied" role="status">{m}</p> })}
+                <section class="print-view" aria-hidden="true">
+                    <pre class="rendered">{preview_text}</pre>
+                </section>
                 {move || send_error.get().map(|m| view! {
                     <div class="send-error" role="alert" part="send-error"><p>{m}</p></div>
                 })}

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
 
+use crate::domain::record::{AddendumLink, Signature};
 use crate::domain::{
     Client, GoalProgress, Intervention, Note, Person, Quote, SectionEntry, ServiceTime, Speaker,
     Template,
@@ -113,6 +114,8 @@ pub struct Form {
     pub challenges: RwSignal<String>,
     pub interventions: RwSignal<Vec<InterventionState>>,
     pub late_reason: RwSignal<String>,
+    pub signature: RwSignal<Option<Signature>>,
+    pub addendum: RwSignal<Option<AddendumLink>>,
 }
 
 impl Form {
@@ -142,6 +145,8 @@ impl Form {
             challenges: RwSignal::new(String::new()),
             interventions: RwSignal::new(Vec::new()),
             late_reason: RwSignal::new(String::new()),
+            signature: RwSignal::new(None),
+            addendum: RwSignal::new(None),
         }
     }
 
@@ -194,6 +199,8 @@ impl Form {
                 .interventions
                 .with(|v| v.iter().map(InterventionState::snapshot).collect()),
             late_entry_reason: self.late_reason.get(),
+            signature: self.signature.get(),
+            addendum: self.addendum.get(),
         }
     }
 
@@ -231,5 +238,7 @@ impl Form {
                 .collect(),
         );
         self.late_reason.set(note.late_entry_reason.clone());
+        self.signature.set(note.signature.clone());
+        self.addendum.set(note.addendum.clone());
     }
 }

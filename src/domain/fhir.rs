@@ -1,0 +1,181 @@
+//! The optional FHIR R4 form of a note: a DocumentReference whose content
+//! is the rendered note (text/plain) and the casenote JSON (application/json).
+
+use serde_json::{json, Value};
+
+use super::encoding::base64_encode;
+use super::payload::PayloadV1;
+use super::record::AddendumKind;
+use super::render::plain_text;
+
+/// The media type to POST a FHIR resource with.
+pub const FHIR_JSON: &str = "application/fhir+json";
+
+/// Builds the DocumentReference for `p`. `subject` and `author` are FHIR
+/// references the host supplies (e.g. `Patient/123`, `Practitioner/7`).
+pub fn document_reference(p: &PayloadV1, subject: &str, author: Option<&str>) -> Value {
+    let casenote_json = serde_json::to_string(p).unwrap_or_default();
+    let mut doc = json!({
+        "resourceType": "DocumentReference",
+        "id": p.id,
+        "identifier": [{ "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{}", p.id) }],
+        "status": "current",
+        "docStatus": if p.addendum.is_some() { "amended" } else { "final" },
+        "type": { "coding": [{ "system": "http://loinc.org", "code": p.document_type.code, "display": p.document_type.display }] },
+        "category": [{ "coding": [{
+            "system": "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category",
+            "code": "clinical-note",
+            "display": "Clinical Note"
+        }] }],
+        "subject": { "reference": subject },
+        "date": p.documented_at,
+        "description": format!("{} note", p.format_name),
+        "content": [
+            { "attachment": {
+                "contentType": "text/plain; charset=utf-8",
+                "data": base64_encode(plain_text(p).as_bytes()),
+                "title": format!("{} note", p.format_name)
+            } },
+            { "attachment": {
+                "contentType": "application/json",
+                "data": base64_encode(casenote_json.as_bytes()),
+                "title": "casenote JSON v1"
+            } }
+        ],
+        "context": { "period": { "start": p.service.date } }
+    });
+    if let Some(a) = author.filter(|a| !a.trim().is_empty()) {
+        doc["author"] = json!([{ "reference": a }]);
+    }
+    if let Some(link) = &p.addendum {
+        let code = if link.kind == AddendumKind::Correction {
+            "replaces"
+        } else {
+            "appends"
+        };
+        doc["relatesTo"] = json!([{ "code": code, "target": { "reference": format!("DocumentReference/{}", link.to) } }]);
+    }
+    doc
+}
+
+/// The casenote JSON carried in a DocumentReference, for a receiver.
+pub fn casenote_json_from(doc: &Value) -> Result<String, String> {
+    if doc["resourceType"] != "DocumentReference" {
+        return Err("resourceType must be \"DocumentReference\"".into());
+    }
+    let contents = doc["content"]
+        .as_array()
+        .ok_or("content must be an array")?;
+    let attachment = contents
+        .iter()
+        .map(|c| &c["attachment"])
+        .find(|a| {
+            a["contentType"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("application/json"))
+        })
+        .ok_or("content must hold an application/json attachment with the casenote JSON")?;
+    let data = attachment["data"]
+        .as_str()
+        .ok_or("the casenote attachment has no data")?;
+    let bytes =
+        super::encoding::base64_decode(data).ok_or("the casenote attachment is not base64")?;
+    String::from_utf8(bytes).map_err(|_| "the casenote attachment is not UTF-8".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::payload::BuildContext;
+    use crate::domain::record::AddendumLink;
+    use crate::domain::{Note, Template};
+
+    fn payload() -> PayloadV1 {
+        let mut n = Note::new(
+            "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            "soap",
+            "t".into(),
+        );
+        n.client.name = "Jo".into();
+        n.client.id = "C-1".into();
+        n.service.date = "2026-11-26".into();
+        for k in ["subjective", "objective", "assessment", "plan"] {
+            n.section_mut(k).text = format!("{k} text");
+        }
+        PayloadV1::build(
+            &n,
+            &Template::soap(),
+            &BuildContext::at("2026-11-26T10:00:00Z"),
+        )
+    }
+
+    /// The elements FHIR R4 requires of a DocumentReference (status,
+    /// content.attachment), and what this profile promises besides.
+    #[test]
+    fn has_the_required_elements_of_an_r4_document_reference() {
+        let p = payload();
+        let d = document_reference(&p, "Patient/C-1", Some("Practitioner/W-7"));
+        assert_eq!(d["resourceType"], "DocumentReference");
+        assert_eq!(d["status"], "current");
+        assert_eq!(d["docStatus"], "final");
+        assert_eq!(d["type"]["coding"][0]["system"], "http://loinc.org");
+        assert_eq!(d["type"]["coding"][0]["code"], "11506-3");
+        assert_eq!(d["category"][0]["coding"][0]["code"], "clinical-note");
+        assert_eq!(d["subject"]["reference"], "Patient/C-1");
+        assert_eq!(d["author"][0]["reference"], "Practitioner/W-7");
+        assert_eq!(d["date"], "2026-11-26T10:00:00Z");
+        let content = d["content"].as_array().unwrap();
+        assert_eq!(content.len(), 2);
+        for c in content {
+            assert!(c["attachment"]["contentType"].is_string());
+            assert!(c["attachment"]["data"].is_string());
+        }
+        let text = crate::domain::encoding::base64_decode(
+            content[0]["attachment"]["data"].as_str().unwrap(),
+        )
+        .unwrap();
+        assert!(String::from_utf8(text)
+            .unwrap()
+            .contains("SUBJECTIVE\nsubjective text"));
+        assert_eq!(
+            PayloadV1::parse(&casenote_json_from(&d).unwrap()).unwrap(),
+            p
+        );
+        assert!(d.get("relatesTo").is_none());
+    }
+
+    #[test]
+    fn addenda_relate_to_their_original() {
+        let mut p = payload();
+        p.addendum = Some(AddendumLink {
+            to: "11111111-1111-4111-8111-111111111111".into(),
+            to_hash: None,
+            kind: AddendumKind::Clarification,
+            reason: "r".into(),
+        });
+        let d = document_reference(&p, "Patient/C-1", None);
+        assert_eq!(d["docStatus"], "amended");
+        assert_eq!(d["relatesTo"][0]["code"], "appends");
+        assert_eq!(
+            d["relatesTo"][0]["target"]["reference"],
+            "DocumentReference/11111111-1111-4111-8111-111111111111"
+        );
+        assert!(d.get("author").is_none());
+        p.addendum.as_mut().unwrap().kind = AddendumKind::Correction;
+        assert_eq!(
+            document_reference(&p, "Patient/C-1", None)["relatesTo"][0]["code"],
+            "replaces"
+        );
+    }
+
+    #[test]
+    fn receivers_get_a_clear_error_for_a_wrong_resource() {
+        assert!(casenote_json_from(&json!({"resourceType": "Patient"}))
+            .unwrap_err()
+            .contains("DocumentReference"));
+        let no_json = json!({"resourceType": "DocumentReference", "content": [{"attachment": {"contentType": "text/plain", "data": ""}}]});
+        assert!(casenote_json_from(&no_json)
+            .unwrap_err()
+            .contains("application/json"));
+    }
+}

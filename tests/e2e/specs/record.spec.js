@@ -1,0 +1,244 @@
+// A record that holds up: signing and locking with a content hash, addenda
+// that never alter the original, FHIR, print and copy, and inert content.
+const { test, expect } = require("@playwright/test");
+const h = require("./helpers");
+
+test.beforeEach(async ({ request }) => {
+  await h.resetReceiver(request);
+});
+
+const editor = (page, fn, arg) =>
+  page.evaluate(([body, a]) => new Function("el", "arg", body)(document.querySelector("casenote-editor"), a), [fn, arg]);
+
+async function asWorker(page) {
+  await editor(page, `el.setAttribute("author-id", "W-7"); el.setAttribute("author-name", "Sam Rivera");`);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+}
+
+async function signNote(page) {
+  await page.getByRole("button", { name: "Review and sign" }).click();
+  await expect(page.getByRole("heading", { name: "Review and sign" })).toBeFocused();
+  const sign = page.getByRole("button", { name: "Sign the note" });
+  await expect(sign).toBeDisabled();
+  await page.getByLabel("I agree with this statement").check();
+  await sign.click();
+  await expect(page.locator(".signed")).toContainText("Signed by Sam Rivera");
+}
+
+test("signing: refused with reasons when invalid, then locks the note and sends signer and hash", async ({
+  page,
+  request,
+}) => {
+  await h.openEditor(page);
+  await asWorker(page);
+  await page.getByRole("button", { name: "Review and sign" }).click();
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await expect(page.locator(".error-summary")).toContainText("Enter the client's name");
+  await expect(page.getByRole("heading", { name: "Review and sign" })).toHaveCount(0);
+
+  await h.fillSoap(page, "Signed Client");
+  await signNote(page);
+  await expect(page.locator(".signed .hash code")).toHaveText(/^[0-9a-f]{64}$/);
+  for (const label of ["Client", "Subjective", "Plan"]) {
+    await expect(page.getByLabel(label, { exact: true })).not.toBeEditable();
+  }
+  await expect(page.getByRole("button", { name: "Add a quote to Subjective" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Review and sign" })).toHaveCount(0);
+
+  // Locked across a reload.
+  await h.waitForSaved(page);
+  await page.reload();
+  await expect(page.locator(".signed")).toContainText("Signed by Sam Rivera");
+  await expect(page.getByLabel("Subjective", { exact: true })).not.toBeEditable();
+
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [stored] = await h.storedNotes(request);
+  const sig = stored.note.signature;
+  expect(sig.signerId).toBe("W-7");
+  expect(sig.signerName).toBe("Sam Rivera");
+  expect(sig.attestation).toContain("I attest");
+  expect(sig.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(new Date(sig.signedAt).toString()).not.toBe("Invalid Date");
+});
+
+test("the host sets the attestation wording; without a signer the note cannot be signed", async ({ page }) => {
+  await h.openEditor(page);
+  await h.fillSoap(page, "No Signer");
+  await page.getByRole("button", { name: "Review and sign" }).click();
+  await expect(page.locator(".send-error")).toContainText("cannot be signed");
+  await editor(
+    page,
+    `el.setAttribute("author-id", "W-9"); el.setAttribute("attestation", "I confirm this record under agency policy 4.2.");`,
+  );
+  await page.getByRole("button", { name: "Review and sign" }).click();
+  await expect(page.locator(".attestation")).toHaveText("I confirm this record under agency policy 4.2.");
+});
+
+test("a tampered signed note is refused by the receiver", async ({ page, request }) => {
+  await h.openEditor(page);
+  await asWorker(page);
+  await h.fillSoap(page, "Tamper Client");
+  await signNote(page);
+  // The host's hook changes the text after signing: the hash no longer matches.
+  await editor(
+    page,
+    `el.beforeSubmit = async (p) => { p.sections[0].text += " (edited)"; return p; };`,
+  );
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.locator(".send-error")).toContainText("error 400");
+  expect(await h.storedNotes(request)).toHaveLength(0);
+  const log = await h.requestLog(request);
+  expect(log).toHaveLength(1);
+});
+
+test("an addendum is delivered, linked to its original, and the original is untouched", async ({
+  page,
+  request,
+}) => {
+  await h.openEditor(page);
+  await asWorker(page);
+  await h.fillSoap(page, "Original Client");
+  await signNote(page);
+  const hash = await page.locator(".signed .hash code").textContent();
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [original] = await h.storedNotes(request);
+
+  await page.getByRole("button", { name: "Write another note" }).click();
+  await editor(page, `el.setAttribute("addendum-to", arg.id); el.setAttribute("addendum-to-hash", arg.hash);`, {
+    id: original.id,
+    hash,
+  });
+  await expect(page.locator(".addendum-block")).toContainText(`addendum to note ${original.id}`);
+  await expect(page.getByLabel("Note format")).toHaveValue("addendum");
+  await h.fillContact(page, { client: "Original Client", date: h.today() });
+  await page.getByLabel("Kind of addendum").selectOption("correction");
+  await page.getByLabel("Addendum", { exact: true }).fill("The visit was at the office, not at home.");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.locator(".error-summary")).toContainText("Say why you are writing this addendum");
+  await page.getByLabel("Why you are writing this addendum").fill("Location recorded wrongly");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+
+  const notes = await h.storedNotes(request);
+  expect(notes).toHaveLength(2);
+  expect(notes[0]).toEqual(original);
+  const add = notes[1].note;
+  expect(add.format).toBe("addendum");
+  expect(add.addendum).toEqual({ to: original.id, toHash: hash, kind: "correction", reason: "Location recorded wrongly" });
+  await page.goto("inbox");
+  await expect(page.locator(`[data-note-id="${add.id}"] .addendum`)).toContainText(
+    `Addendum (correction) to note ${original.id}`,
+  );
+  await page.locator(`[data-note-id="${add.id}"] .addendum a`).click();
+  await expect(page).toHaveURL(new RegExp(`#note-${original.id}$`));
+});
+
+test("a mismatched or malformed addendum-to hash is reported", async ({ page, request }) => {
+  await h.openEditor(page);
+  await h.fillSoap(page, "Original Two");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [original] = await h.storedNotes(request);
+  await page.getByRole("button", { name: "Write another note" }).click();
+
+  await editor(page, `el.setAttribute("addendum-to", arg); el.setAttribute("addendum-to-hash", "not-a-hash");`, original.id);
+  await h.fillContact(page, { client: "Original Two", date: h.today() });
+  await page.getByLabel("Addendum", { exact: true }).fill("More detail.");
+  await page.getByLabel("Why you are writing this addendum").fill("Forgot a detail");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.locator(".error-summary")).toContainText("not a SHA-256");
+
+  await editor(page, `el.setAttribute("addendum-to-hash", "${"0".repeat(64)}")`);
+  await page.getByLabel("Addendum", { exact: true }).fill("More detail.");
+  await page.getByLabel("Why you are writing this addendum").fill("Forgot a detail");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.locator(".send-error")).toContainText("The server found problems with the note");
+  await expect(page.locator(".addendum-block .error-message")).toContainText("does not match the original note");
+  expect(await h.storedNotes(request)).toHaveLength(1);
+});
+
+test('payload-format="fhir" sends a DocumentReference the receiver accepts', async ({ page, request }) => {
+  await h.openEditor(page);
+  await editor(page, `el.setAttribute("payload-format", "fhir"); el.setAttribute("client-id", "C-55");`);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await page.evaluate(() => {
+    window.__bodies = [];
+    document.querySelector("casenote-editor").beforeSubmit = async (p) => {
+      window.__bodies.push(p);
+      return p;
+    };
+  });
+  await h.fillSoap(page, "FHIR Client");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [doc] = await page.evaluate(() => window.__bodies);
+  expect(doc.resourceType).toBe("DocumentReference");
+  expect(doc.status).toBe("current");
+  expect(doc.docStatus).toBe("final");
+  expect(doc.type.coding[0]).toMatchObject({ system: "http://loinc.org", code: "11506-3" });
+  expect(doc.category[0].coding[0].code).toBe("clinical-note");
+  expect(doc.subject.reference).toBe("Patient/C-55");
+  expect(doc.content.map((c) => c.attachment.contentType)).toEqual(["text/plain; charset=utf-8", "application/json"]);
+  const [req] = await h.requestLog(request);
+  expect(req.headers["content-type"]).toBe("application/fhir+json");
+  const [stored] = await h.storedNotes(request);
+  expect(stored.note.client).toEqual({ id: "C-55", name: "FHIR Client" });
+});
+
+test("print view and copy as text", async ({ page, context }, testInfo) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await h.openEditor(page);
+  await asWorker(page);
+  await h.fillSoap(page, "Print Client");
+  await h.addQuote(page, "Subjective", "I can manage", "about money");
+  await signNote(page);
+
+  await page.emulateMedia({ media: "print" });
+  const shot = testInfo.outputPath("print-view.png");
+  await page.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach("print view", { path: shot, contentType: "image/png" });
+  const printView = page.locator(".print-view");
+  await expect(printView).toBeVisible();
+  await expect(printView).toContainText("SOAP note: Print Client");
+  await expect(printView).toContainText("“I can manage” (Client, about money)");
+  await expect(printView).toContainText("SIGNATURE");
+  await expect(printView).toContainText("Signed by Sam Rivera (W-7)");
+  for (const name of ["Submit signed note", "Print", "Copy as text", "Drafts"]) {
+    await expect(page.getByRole("button", { name, exact: true })).toBeHidden();
+  }
+  await expect(page.getByLabel("Subjective", { exact: true })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await expect(printView).toBeHidden();
+
+  await page.getByRole("button", { name: "Copy as text" }).click();
+  await expect(page.locator(".copied")).toHaveText("Copied the note as text.");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain("SOAP note: Print Client");
+  expect(copied).toContain("SUBJECTIVE\nSubjective for Print Client\n  “I can manage” (Client, about money)");
+  expect(copied).toContain("Content SHA-256:");
+});
+
+test("content that looks like HTML or script stays inert text everywhere", async ({ page, request }) => {
+  const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+  await h.openEditor(page);
+  await h.fillSoap(page, evil);
+  await page.getByLabel("Plan", { exact: true }).fill(evil);
+  await h.addQuote(page, "Subjective", evil, evil);
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue(evil);
+  await page.getByRole("button", { name: "Preview the note" }).click();
+  await expect(page.locator(".preview")).toContainText(`SOAP note: ${evil}`);
+  await page.getByRole("button", { name: "Drafts" }).click();
+  await expect(page.locator(".draft-row")).toContainText(evil);
+  await page.getByRole("button", { name: "Close drafts" }).click();
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  await expect(page.locator(".confirmation")).toContainText(evil);
+  await page.goto("inbox");
+  await expect(page.getByRole("heading", { name: `SOAP note: ${evil}` })).toBeVisible();
+  await expect(page.locator("blockquote").first()).toContainText(evil);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator("img").count()).toBe(0);
+  expect((await h.storedNotes(request))[0].note.client.name).toBe(evil);
+});
