@@ -128,6 +128,10 @@ pub struct PayloadV1 {
     /// For an addendum: the original it adds to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addendum: Option<super::record::AddendumLink>,
+    /// Lower-case hex SHA-256 of the canonical content (see `record`): every
+    /// note carries its own hash, signed or not.
+    #[serde(default)]
+    pub content_hash: String,
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -207,7 +211,15 @@ impl PayloadV1 {
             }),
             signature: note.signature.clone(),
             addendum: note.addendum.clone(),
+            content_hash: String::new(),
         }
+        .with_hash()
+    }
+
+    /// `self` with `content_hash` computed from its content.
+    pub fn with_hash(mut self) -> Self {
+        self.content_hash = super::record::content_hash(&self);
+        self
     }
 
     /// Reads and checks a payload from JSON text, as a receiver does.
@@ -276,6 +288,12 @@ impl PayloadV1 {
             .all(|s| s.text.trim().is_empty() && s.quotes.is_empty())
         {
             errors.push(FieldError::new("sections", "every section is empty"));
+        }
+        if self.content_hash != super::record::content_hash(self) {
+            errors.push(FieldError::new(
+                "contentHash",
+                "does not match the note's content: the note was changed after casenote built it",
+            ));
         }
         if let Some(sig) = &self.signature {
             if sig.signer_id.trim().is_empty() && sig.signer_name.trim().is_empty() {
@@ -447,6 +465,7 @@ mod tests {
         p.id = "nope".into();
         p.service.date = "yesterday".into();
         p.sections[1].quotes.push(Quote::default());
+        let p = p.with_hash();
         let json = serde_json::to_string(&p).unwrap();
         let fields: Vec<_> = PayloadV1::parse(&json)
             .unwrap_err()
@@ -454,5 +473,18 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["id", "service.date", "sections[1].quotes[0].text"]);
+    }
+
+    #[test]
+    fn every_note_carries_its_content_hash_and_a_change_is_caught() {
+        let p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
+        assert_eq!(p.content_hash, crate::domain::record::content_hash(&p));
+        assert_eq!(p.content_hash.len(), 64);
+        let mut changed = p.clone();
+        changed.sections[0].text.push_str(" (edited)");
+        let json = serde_json::to_string(&changed).unwrap();
+        let errs = PayloadV1::parse(&json).unwrap_err();
+        assert_eq!(errs[0].field, "contentHash");
+        assert!(errs[0].message.contains("changed"));
     }
 }

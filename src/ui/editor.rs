@@ -358,6 +358,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         templates
             .try_with_value(|ts| ts.iter().find(|t| t.id == format).cloned())
             .flatten()
+            // A draft resumed from the panel may be of a format not offered here.
+            .or_else(|| Template::builtin(format))
+            .or_else(|| (format == "addendum").then(Template::addendum))
             .unwrap_or_else(Template::soap)
     };
     let host_goals = config.goals.clone();
@@ -424,9 +427,16 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 *n = fallback;
             }
         });
+        // Restore a draft of this client, and of the same kind: an addendum
+        // to the same original in addendum mode, a plain note otherwise.
         let for_client = drafts
             .into_iter()
-            .filter(|d| c.client_id.is_empty() || d.note.client.id == c.client_id);
+            .filter(|d| c.client_id.is_empty() || d.note.client.id == c.client_id)
+            .filter(|d| match (&c.addendum_to, &d.note.addendum) {
+                (Some(to), Some(a)) => &a.to == to,
+                (None, None) => true,
+                _ => false,
+            });
         let autosave = Autosave::new(store, c.draft_scope.clone(), save_state);
         autosave.on_saved(move |draft| {
             let detail = object(&[

@@ -45,6 +45,35 @@ for (const where of ["./", "examples/portal/"]) {
   });
 }
 
+test("axe finds no violation while signing, once signed, and in an addendum", async ({ page }) => {
+  await h.openEditor(page);
+  await page.evaluate(() => {
+    const el = document.querySelector("casenote-editor");
+    el.setAttribute("author-id", "W-7");
+    el.setAttribute("author-name", "Sam Rivera");
+    el.goals = [{ id: "G-1", text: "Stable housing" }];
+  });
+  await h.fillSoap(page, "Axe Signed Client");
+  await page.getByLabel("Stable housing").check();
+  await page.getByRole("button", { name: "Add an intervention" }).click();
+  await page.getByLabel("Intervention 1: what you did").fill("Budget coaching");
+  await page.getByRole("button", { name: "Preview the note" }).click();
+  await page.getByRole("button", { name: "Review and sign" }).click();
+  await expect(page.getByRole("heading", { name: "Review and sign" })).toBeFocused();
+  await expectNoViolations(page, "the review-and-sign panel");
+  await page.getByLabel("I agree with this statement").check();
+  await page.getByRole("button", { name: "Sign the note" }).click();
+  await expect(page.locator(".signed")).toBeVisible();
+  await expectNoViolations(page, "a signed note");
+
+  await page.evaluate(() =>
+    document.querySelector("casenote-editor").setAttribute("addendum-to", "11111111-1111-4111-8111-111111111111"),
+  );
+  await expect(page.locator(".addendum-block")).toBeVisible();
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expectNoViolations(page, "an addendum with errors");
+});
+
 test("axe finds no violation in the dark theme", async ({ page }) => {
   await h.openEditor(page);
   await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("theme", "dark"));
