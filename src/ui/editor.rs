@@ -25,6 +25,7 @@ use crate::domain::record::{
 use crate::domain::render::plain_text;
 use crate::domain::time::{duration_minutes, parse_date};
 use crate::domain::timeliness::{hours_after_service, DEFAULT_LATE_ENTRY_HOURS};
+use crate::domain::writing::abbreviations::defined_in;
 use crate::domain::{
     validate, BuildContext, Checks, DocumentType, FieldError, Note, PayloadV1, Person, Template,
 };
@@ -1154,6 +1155,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 .join("\n")
         })
     });
+    // Abbreviations spelled out anywhere; recomputed when typing pauses.
+    let settled_all = super::section::settle(Signal::derive(move || all_text.get()), 250);
+    let defined = Memo::new(move |_| settled_all.with(|t| defined_in(t)));
     let has_client_quote = Memo::new(move |_| {
         let t = template.get();
         form.sections.with(|v| {
@@ -1325,7 +1329,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     template.get().sections.into_iter().map(|spec| {
                         let section = form.section(&spec.key);
                         let error = error_for(format!("section.{}", spec.key));
-                        view! { <SectionField spec=spec section=section error=error locked=locked form=form template=template all_text=all_text approved=approved/> }
+                        view! { <SectionField spec=spec section=section error=error locked=locked form=form template=template defined=defined approved=approved/> }
                     }).collect_view()
                 }}
                 {move || {

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::editor::{focus_selector, Root};
 use super::form::{Form, QuoteState, SectionState};
-use crate::domain::writing::abbreviations::unexplained;
+use crate::domain::writing::abbreviations::unexplained_given;
 use crate::domain::writing::language::check_text;
 use crate::domain::writing::paste::{split, Split};
 use crate::domain::{Quote, SectionSpec, Speaker, Template};
@@ -49,6 +49,27 @@ pub fn field_dom_id(field: &str) -> String {
     format!("cn-{safe}")
 }
 
+/// A copy of `source` that follows it once it has not changed for `ms`
+/// milliseconds: for work that should wait until typing pauses.
+pub fn settle(source: Signal<String>, ms: i32) -> ReadSignal<String> {
+    let (settled, set_settled) = signal(source.get_untracked());
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |first: Option<()>| {
+        let value = source.get();
+        if first.is_none() {
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        crate::platform::set_timeout(ms, move || {
+            if generation.try_get_value() == Some(mine) {
+                set_settled.try_set(value);
+            }
+        });
+    });
+    settled
+}
+
 /// Byte offset of the UTF-16 offset `u16_pos` in `text` (textarea
 /// selections count UTF-16 units).
 fn byte_offset(text: &str, u16_pos: u32) -> usize {
@@ -71,8 +92,8 @@ pub fn SectionField(
     locked: Signal<bool>,
     form: Form,
     template: Memo<Template>,
-    /// The whole note's text, where abbreviations may be spelled out.
-    all_text: Memo<String>,
+    /// Abbreviations spelled out anywhere in the note.
+    defined: Memo<Vec<String>>,
     approved: StoredValue<Vec<String>>,
 ) -> impl IntoView {
     let field = format!("section.{}", spec.key);
@@ -136,14 +157,17 @@ pub fn SectionField(
         }
     };
 
-    // Writing aids for this section, recomputed as its text changes.
+    // Writing aids for this section, recomputed once typing pauses, so
+    // their cost never lands on a keystroke (even in a very long note).
     let key = spec.key.clone();
+    let settled = settle(Signal::derive(move || text.get()), 250);
     let aids = Memo::new(move |_| {
-        let t = text.get();
+        let t = settled.get();
         let flags = check_text(&key, &t);
-        let abbrs = all_text.with(|all| approved.with_value(|a| unexplained(&key, &t, all, a)));
-        (flags, abbrs, t.split_whitespace().count())
+        let abbrs = defined.with(|d| approved.with_value(|a| unexplained_given(&key, &t, d, a)));
+        (flags, abbrs)
     });
+    let words = Memo::new(move |_| text.with(|t| t.split_whitespace().count()));
 
     // Pasting a whole note with headings offers to split it.
     let offer = RwSignal::new(None::<(String, Split)>);
@@ -232,8 +256,8 @@ pub fn SectionField(
                 </div>
             })}
             <div class="aids">
-                <p class="word-count">{move || aids.with(|a| format!("{} word{}", a.2, if a.2 == 1 { "" } else { "s" }))}</p>
-                {move || aids.with(|(flags, abbrs, _)| (!flags.is_empty() || !abbrs.is_empty()).then(|| view! {
+                <p class="word-count">{move || { let n = words.get(); format!("{n} word{}", if n == 1 { "" } else { "s" }) }}</p>
+                {move || aids.with(|(flags, abbrs)| (!flags.is_empty() || !abbrs.is_empty()).then(|| view! {
                     <ul class="suggestions" aria-label=format!("Writing suggestions for {label}")>
                         {flags.iter().map(|f| view! {
                             <li class="flag">

@@ -31,6 +31,18 @@ fn is_defined(abbr: &str, all_text: &str) -> bool {
             .any(|(i, _)| all_text[i + abbr.len()..].trim_start().starts_with('('))
 }
 
+/// The abbreviations spelled out somewhere in `all_text`, sorted.
+pub fn defined_in(all_text: &str) -> Vec<String> {
+    let mut out: Vec<String> = words_outside_quotes(all_text)
+        .into_iter()
+        .filter(|w| is_abbreviation(w.text) && is_defined(w.text, all_text))
+        .map(|w| w.text.to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Abbreviations in `text` (one section) not in `approved` (compared without
 /// case) and not defined anywhere in `all_text` (the whole note).
 pub fn unexplained(
@@ -39,12 +51,24 @@ pub fn unexplained(
     all_text: &str,
     approved: &[String],
 ) -> Vec<Unexplained> {
+    unexplained_given(section, text, &defined_in(all_text), approved)
+}
+
+/// As [`unexplained`], with the note's defined abbreviations known.
+pub fn unexplained_given(
+    section: &str,
+    text: &str,
+    defined: &[String],
+    approved: &[String],
+) -> Vec<Unexplained> {
     let mut out: Vec<Unexplained> = Vec::new();
     for w in words_outside_quotes(text) {
         if !is_abbreviation(w.text) {
             continue;
         }
-        if approved.iter().any(|a| a.eq_ignore_ascii_case(w.text)) || is_defined(w.text, all_text) {
+        if approved.iter().any(|a| a.eq_ignore_ascii_case(w.text))
+            || defined.iter().any(|d| d == w.text)
+        {
             continue;
         }
         if out.iter().any(|u| u.abbreviation == w.text) {
@@ -101,6 +125,15 @@ mod tests {
         assert!(abbrs("Referred to CPS.", &["cps"]).is_empty());
         assert!(abbrs("I met A. Smith at 9 AM on Monday.", &["AM"]).is_empty());
         assert!(abbrs("Client said \"the DSS took them\".", &[]).is_empty());
+    }
+
+    #[test]
+    fn definitions_are_collected_once() {
+        assert_eq!(
+            defined_in("Suicidal ideation (SI). SI again. HI (homicidal ideation)."),
+            ["HI", "SI"]
+        );
+        assert!(defined_in("No definitions: SI, HI.").is_empty());
     }
 
     #[test]
