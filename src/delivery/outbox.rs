@@ -65,6 +65,9 @@ pub struct Outbox {
     again: Cell<bool>,
     auth_paused: Cell<bool>,
     timer: RefCell<Option<i32>>,
+    /// Set when the editor is removed: no more sending from this instance
+    /// (the next editor to load sends what is left).
+    stopped: Cell<bool>,
 }
 
 impl Outbox {
@@ -84,6 +87,7 @@ impl Outbox {
             again: Cell::new(false),
             auth_paused: Cell::new(false),
             timer: RefCell::new(None),
+            stopped: Cell::new(false),
         })
     }
 
@@ -99,8 +103,19 @@ impl Outbox {
         self.auth_paused.get()
     }
 
+    /// Stops this outbox: no new passes, no timers.
+    pub fn stop(&self) {
+        self.stopped.set(true);
+        if let Some(t) = self.timer.borrow_mut().take() {
+            window().clear_timeout_with_handle(t);
+        }
+    }
+
     /// Sends whatever is due, now or as soon as the running pass ends.
     pub fn kick(self: &Rc<Self>) {
+        if self.stopped.get() {
+            return;
+        }
         if self.running.get() {
             self.again.set(true);
             return;
@@ -188,10 +203,14 @@ impl Outbox {
 
     async fn pump(self: &Rc<Self>) {
         loop {
-            let entries = self.refresh().await;
-            if self.auth_paused.get() || !window().navigator().on_line() {
+            let all = self.refresh().await;
+            if self.stopped.get() || self.auth_paused.get() || !window().navigator().on_line() {
                 break;
             }
+            // Entries sealed with a key this page lacks wait for a page that
+            // has it; they are neither due nor scheduled here.
+            let entries: Vec<OutboxEntry> =
+                all.into_iter().filter(|e| e.content.is_some()).collect();
             let now = now_ms();
             let due: Vec<OutboxEntry> = due(&entries, now).into_iter().cloned().collect();
             if due.is_empty() {
@@ -268,6 +287,30 @@ impl Outbox {
                 message,
                 errors,
             } => {
+                // The refused note goes back to the drafts before it leaves
+                // the outbox, whether or not an editor is still listening.
+                let mut draft =
+                    crate::domain::Draft::new(&self.scope, 1, now_ms(), content.note.clone());
+                let mut restored = self.store.put(&draft, 0).await;
+                if let Ok(crate::storage::PutOutcome::Conflict { stored_revision }) = restored {
+                    // A draft of this note exists again (another tab): the
+                    // version the worker submitted wins.
+                    draft.revision = stored_revision + 1;
+                    restored = self.store.put(&draft, stored_revision).await;
+                }
+                let restored = match restored {
+                    Ok(crate::storage::PutOutcome::Written) => Ok(()),
+                    Ok(crate::storage::PutOutcome::Conflict { .. }) => Err("conflict".to_string()),
+                    Err(e) => Err(e),
+                };
+                if restored.is_err() {
+                    // Keep it queued (paused) rather than lose it.
+                    entry.paused = true;
+                    entry.last_status = Some(status);
+                    entry.last_message = Some(message.clone());
+                    let _ = self.put_back(&entry).await;
+                    return true;
+                }
                 let _ = self.store.delete_outbox(&id).await;
                 (self.on_event)(OutboxEvent::Rejected {
                     id,

@@ -96,7 +96,7 @@ export function defineCasenoteEditor(tag, hooks) {
     }
     /** Deletes every draft of this editor's draft-scope on this device. */
     purgeDrafts() {
-      return this._casenote != null ? hooks.purge(this._casenote) : Promise.resolve();
+      return hooks.purge(this._casenote ?? 0, (this.getAttribute("draft-scope") || "").trim() || "default");
     }
   }
   customElements.define(tag, CasenoteEditor);

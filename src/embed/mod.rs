@@ -237,11 +237,25 @@ fn submit(id: u32) {
     }
 }
 
-fn purge(id: u32) -> js_sys::Promise {
-    match controls(id) {
-        Some(c) => c.purge(),
-        None => js_sys::Promise::resolve(&JsValue::UNDEFINED),
+/// `purgeDrafts()`: through the mounted editor when there is one (it also
+/// clears its form), otherwise straight on storage, so a logout purge works
+/// while the editor loads, re-mounts or after it was removed.
+fn purge(id: u32, scope: String) -> js_sys::Promise {
+    if let Some(c) = controls(id) {
+        if c.is_ready() {
+            return c.purge();
+        }
     }
+    wasm_bindgen_futures::future_to_promise(async move {
+        let (store, _) = crate::storage::DraftStore::open(None).await;
+        store
+            .purge(&scope, crate::platform::now_ms(), None)
+            .await
+            .map(|_| JsValue::UNDEFINED)
+            .map_err(|e| {
+                js_sys::Error::new(&format!("casenote could not purge drafts: {e}")).into()
+            })
+    })
 }
 
 /// Remounts with the new attributes or key. The draft is flushed first and
@@ -250,7 +264,15 @@ fn remount(id: u32) {
     let element = INSTANCES.with(|m| m.borrow().get(&id).map(|i| i.element.clone()));
     if let Some(el) = element {
         unmount(id);
-        mount_as(el, id);
+        // Mount again once the old editor's last draft write has committed,
+        // so the new one restores every keystroke.
+        leptos::task::spawn_local(async move {
+            crate::ui::writes_settled(5_000).await;
+            let replaced = INSTANCES.with(|m| m.borrow().contains_key(&id));
+            if !replaced && el.is_connected() {
+                mount_as(el, id);
+            }
+        });
     }
 }
 
@@ -266,7 +288,7 @@ pub fn register(style_url: String) {
     let mount_cb = Closure::<dyn Fn(HtmlElement) -> u32>::new(mount);
     let unmount_cb = Closure::<dyn Fn(u32)>::new(unmount);
     let flush_cb = Closure::<dyn Fn(u32)>::new(flush);
-    let purge_cb = Closure::<dyn Fn(u32) -> js_sys::Promise>::new(purge);
+    let purge_cb = Closure::<dyn Fn(u32, String) -> js_sys::Promise>::new(purge);
     let remount_cb = Closure::<dyn Fn(u32)>::new(remount);
     let retry_cb = Closure::<dyn Fn(u32)>::new(retry);
     let submit_cb = Closure::<dyn Fn(u32)>::new(submit);

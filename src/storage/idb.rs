@@ -70,12 +70,15 @@ impl IdbStore {
             .map_err(err)?
             .await
             .map_err(err)?;
-        if let Some(existing) = existing {
-            if existing.revision != base {
+        match existing {
+            Some(existing) if existing.revision != base => {
                 return Ok(PutOutcome::Conflict {
                     stored_revision: existing.revision,
                 });
             }
+            // Gone since we last wrote it: another tab submitted or discarded it.
+            None if base > 0 => return Ok(PutOutcome::Conflict { stored_revision: 0 }),
+            _ => {}
         }
         store.put(draft).serde().map_err(err)?.await.map_err(err)?;
         drop(store);

@@ -17,12 +17,14 @@ fn key(store: &str, id: &str) -> String {
 }
 
 pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, String> {
-    if let Some(existing) = get::<StoredDraft>(super::idb::DRAFTS, &draft.id) {
-        if existing.revision != base {
+    match get::<StoredDraft>(super::idb::DRAFTS, &draft.id) {
+        Some(existing) if existing.revision != base => {
             return Ok(PutOutcome::Conflict {
                 stored_revision: existing.revision,
             });
         }
+        None if base > 0 => return Ok(PutOutcome::Conflict { stored_revision: 0 }),
+        _ => {}
     }
     put(super::idb::DRAFTS, &draft.id, draft)?;
     Ok(PutOutcome::Written)

@@ -52,6 +52,26 @@ pub struct Autosave {
     on_saved: RefCell<Option<SavedHook>>,
 }
 
+thread_local! {
+    /// Draft writes running in this page, across editors.
+    static WRITES_IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Resolves once no draft write is running in this page (or after `max_ms`):
+/// a re-mounted editor then reads what the old one last wrote.
+pub async fn writes_settled(max_ms: i32) {
+    let mut waited = 0;
+    while WRITES_IN_FLIGHT.with(Cell::get) > 0 && waited < max_ms {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            crate::platform::set_timeout(10, move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            })
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+        waited += 10;
+    }
+}
+
 const FIRST_RETRY_MS: i32 = 2_000;
 const MAX_RETRY_MS: i32 = 30_000;
 
@@ -105,6 +125,18 @@ impl Autosave {
         self.save(note);
     }
 
+    /// Saves `note` even though it equals what was last queued (after
+    /// `adopt` of a version that storage does not hold exactly).
+    pub fn flush_changed(self: &Rc<Self>, note: Note) {
+        *self.last.borrow_mut() = None;
+        self.save(note);
+    }
+
+    /// Shows that storage holds the note as of `ms`.
+    pub fn saved_at(&self, ms: f64) {
+        self.state.set(SaveState::Saved(ms));
+    }
+
     /// True while something typed is not yet committed to storage.
     pub fn has_unsaved(&self) -> bool {
         self.in_flight.get()
@@ -141,6 +173,7 @@ impl Autosave {
 
     fn run(self: &Rc<Self>, note: Note) {
         self.in_flight.set(true);
+        WRITES_IN_FLIGHT.with(|n| n.set(n.get() + 1));
         self.state.set(SaveState::Saving);
         let this = Rc::clone(self);
         spawn_local(async move {
@@ -179,6 +212,7 @@ impl Autosave {
                 }
             }
             this.in_flight.set(false);
+            WRITES_IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
         });
     }
 

@@ -137,7 +137,7 @@ pub struct Root(pub NodeRef<html::Div>);
 
 /// Focuses the first element matching `selector` inside the editor.
 pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
-    let Some(el) = root.get_untracked() else {
+    let Some(el) = root.try_get_untracked().flatten() else {
         return;
     };
     if let Ok(Some(target)) = el.query_selector(selector) {
@@ -157,6 +157,7 @@ pub struct EditorControls {
     retry: Rc<RefCell<Option<Action>>>,
     submit: Rc<RefCell<Option<Action>>>,
     purge: Rc<RefCell<Option<AsyncAction>>>,
+    ready: Rc<std::cell::Cell<bool>>,
     /// The element events are dispatched on.
     pub host: Option<web_sys::HtmlElement>,
 }
@@ -191,6 +192,11 @@ impl EditorControls {
         if let Some(f) = f {
             f();
         }
+    }
+
+    /// Whether the editor has finished loading (its purge can run).
+    pub fn is_ready(&self) -> bool {
+        self.purge.borrow().is_some() && self.ready.get()
     }
 
     /// Deletes every draft of this editor's scope; resolves when done.
@@ -465,7 +471,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 apply_host(&mut note, &c);
                 form.load(&note);
                 restored_at.set(Some(d.updated_at));
+                let sealing = autosave.store().is_sealing();
                 autosave.adopt(d.note, d.revision);
+                if sealing && key_usable {
+                    // It may have been written in clear before the key came:
+                    // write it again, sealed.
+                    autosave.flush_changed(note);
+                }
             }
             None => {
                 let n = new_note(&c);
@@ -488,6 +500,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             },
         );
         saver.set_value(Some(autosave));
+        controls.try_with_value(|c| c.ready.set(true));
         // Mirror the outbox into this editor's own signal for the indicator.
         let list = ob.waiting;
         Effect::new(move |_| waiting.set(list.get()));
@@ -548,7 +561,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 if let Some(s) = saver.try_get_value().flatten() {
                     let current = form.id.get_untracked();
                     let _ = s.close(&current).await;
-                    let _ = s.store().purge(s.scope(), now_ms(), None).await;
+                    let purged = s.store().purge(s.scope(), now_ms(), None).await;
+                    if let Err(e) = purged {
+                        return Err(js_sys::Error::new(&format!(
+                            "casenote could not purge drafts: {e}"
+                        ))
+                        .into());
+                    }
                     if !alive() {
                         return Ok(wasm_bindgen::JsValue::UNDEFINED);
                     }
@@ -609,6 +628,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     });
     let _listeners = StoredValue::new_local((listeners, channel_listener));
     on_cleanup(move || {
+        if let Some(ob) = outbox.try_get_value().flatten() {
+            ob.stop();
+        }
         channel.try_with_value(|ch| {
             if let Some(ch) = ch {
                 ch.close();
@@ -765,6 +787,12 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
+        if !key_usable {
+            send_error.set(Some(
+                "The encryption key this page gave casenote is not usable, so the note cannot be kept safely while it is sent. Tell your administrator.".into(),
+            ));
+            return;
+        }
         let endpoint = cfg.with_value(|c| c.endpoint.trim().to_string());
         if endpoint.is_empty() {
             send_error.set(Some(
@@ -976,7 +1004,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 ]);
                 controls.try_with_value(|c| c.emit("casenote-submit-failed", &detail));
                 let Some(content) = content else { return };
-                let note = content.note;
+                let mut note = content.note;
+                // A refused signed note must be editable again: it is signed
+                // anew after the fix.
+                let was_signed = note.signature.take().is_some();
                 let keys: Vec<String> = template_of(&note.format).sections.into_iter().map(|s| s.key).collect();
                 let mapped: Vec<FieldError> = server_errors
                     .iter()
@@ -1001,17 +1032,29 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 s.reopen(&id);
                 if is_current(&id) {
                     form.load(&note);
-                    s.fork(note);
+                    // The outbox already wrote it back as a draft (revision 1);
+                    // a signature removed here is saved at once.
+                    s.adopt(note.clone(), 1);
+                    let (s2, id2) = (s.clone(), id.clone());
+                    spawn_local(async move {
+                        // Adopt the revision the outbox actually wrote, and
+                        // save the unsigned version of a refused signed note.
+                        if let Ok(Some(d)) = s2.store().get(&id2).await {
+                            let mut unsigned = d.note.clone();
+                            unsigned.signature = None;
+                            s2.adopt(d.note, d.revision);
+                            s2.saved_at(d.updated_at);
+                            if was_signed {
+                                s2.flush_changed(unsigned);
+                            }
+                        }
+                    });
                     sent.set(None);
                     errors.set(mapped);
                     send_error.set(Some(message));
                     request_animation_frame(move || focus_selector(root, ".error-summary"));
                 } else {
                     let client = note.client.name.clone();
-                    spawn_local(async move {
-                        let draft = crate::domain::Draft::new(s.scope(), 1, now_ms(), note);
-                        let _ = s.store().put(&draft, 0).await;
-                    });
                     notice.set(Some(format!(
                         "The server refused your note for {client}: {message} It is back in your drafts."
                     )));
@@ -1108,9 +1151,24 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             if !alive() {
                 return;
             }
-            if let Ok(Some(d)) = found {
-                restored_at.set(None);
-                open_note(d.note, d.revision);
+            match found {
+                Ok(Some(d)) => {
+                    restored_at.set(None);
+                    open_note(d.note, d.revision);
+                }
+                _ => {
+                    // The other tab submitted or discarded it: keep this
+                    // tab's text as a draft of its own.
+                    notice.set(Some(
+                        "The other tab submitted or discarded this draft, so your text here is kept as a separate draft.".into(),
+                    ));
+                    let mut note = form.snapshot_untracked();
+                    note.id = new_uuid();
+                    note.created_at = now_rfc3339();
+                    form.id.set(note.id.clone());
+                    form.created_at.set(note.created_at.clone());
+                    with_saver(&|s| s.fork(note.clone()));
+                }
             }
         });
     };

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::editor::{focus_selector, Root};
-use super::form::{Form, InterventionState};
+use super::form::Form;
 use super::section::field_dom_id;
 use crate::domain::{GoalProgress, Intervention, Progress};
 
@@ -106,7 +106,7 @@ pub fn InterventionsField(
     let list = form.interventions;
     let root = expect_context::<Root>().0;
     let add = move |_| {
-        let item = InterventionState::new(&Intervention::default());
+        let item = form.new_intervention(&Intervention::default());
         list.update(|v| v.push(item));
         let n = list.with_untracked(|v| v.len()) - 1;
         request_animation_frame(move || {

@@ -116,6 +116,10 @@ pub struct Form {
     pub late_reason: RwSignal<String>,
     pub signature: RwSignal<Option<Signature>>,
     pub addendum: RwSignal<Option<AddendumLink>>,
+    /// The editor's owner: every signal of the note is created under it, so
+    /// re-rendering a part of the view never disposes note state.
+    /// Weak: a strong owner stored in its own arena would never be freed.
+    owner: StoredValue<Option<leptos::reactive::owner::WeakOwner>>,
 }
 
 impl Form {
@@ -123,7 +127,12 @@ impl Form {
     /// current owner so that re-rendering never disposes them.
     pub fn new(templates: &[Template]) -> Self {
         let mut sections: Vec<SectionState> = Vec::new();
-        for t in Template::builtins().iter().chain(templates) {
+        let addendum = [Template::addendum()];
+        for t in Template::builtins()
+            .iter()
+            .chain(&addendum)
+            .chain(templates)
+        {
             for s in &t.sections {
                 if !sections.iter().any(|x| x.key == s.key) {
                     sections.push(SectionState::new(&s.key));
@@ -147,7 +156,31 @@ impl Form {
             late_reason: RwSignal::new(String::new()),
             signature: RwSignal::new(None),
             addendum: RwSignal::new(None),
+            owner: StoredValue::new(Owner::current().map(|o| o.downgrade())),
         }
+    }
+
+    /// Runs `f` under the editor's owner.
+    fn within<T>(&self, f: impl FnOnce() -> T) -> T {
+        match self
+            .owner
+            .try_get_value()
+            .flatten()
+            .and_then(|w| w.upgrade())
+        {
+            Some(owner) => owner.with(f),
+            None => f(),
+        }
+    }
+
+    /// A new quote whose signals live as long as the editor.
+    pub fn new_quote(&self, q: &Quote) -> QuoteState {
+        self.within(|| QuoteState::new(q))
+    }
+
+    /// A new intervention whose signals live as long as the editor.
+    pub fn new_intervention(&self, i: &Intervention) -> InterventionState {
+        self.within(|| InterventionState::new(i))
     }
 
     /// The section state for `key` (untracked), created if missing.
@@ -158,7 +191,7 @@ impl Form {
         {
             return s;
         }
-        let s = SectionState::new(key);
+        let s = self.within(|| SectionState::new(key));
         self.sections.update(|v| v.push(s.clone()));
         s
     }
@@ -227,14 +260,14 @@ impl Form {
             let s = self.section(&entry.key);
             s.text.set(entry.text.clone());
             s.quotes
-                .set(entry.quotes.iter().map(QuoteState::new).collect());
+                .set(entry.quotes.iter().map(|q| self.new_quote(q)).collect());
         }
         self.goals.set(note.goals.clone());
         self.challenges.set(note.challenges.clone());
         self.interventions.set(
             note.interventions
                 .iter()
-                .map(InterventionState::new)
+                .map(|i| self.new_intervention(i))
                 .collect(),
         );
         self.late_reason.set(note.late_entry_reason.clone());

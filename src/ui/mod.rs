@@ -11,5 +11,6 @@ mod host;
 mod outbox_panel;
 mod section;
 
+pub use autosave::writes_settled;
 pub use editor::{Editor, EditorConfig, EditorControls};
 pub use extras::HostGoal;

@@ -115,7 +115,7 @@ pub fn SectionField(
     let label = spec.label.clone();
     let root = expect_context::<Root>().0;
     let add_quote = move |_| {
-        let q = QuoteState::new(&Quote::default());
+        let q = form.new_quote(&Quote::default());
         quotes.update(|v| v.push(q));
         // Move focus into the new quote's words.
         let selector = format!("[data-quote-uid=\"{}\"]", q.uid);
@@ -147,7 +147,7 @@ pub fn SectionField(
             }
             mark_hint.set(None);
             text.set(format!("{}{}", &current[..bs], &current[be..]));
-            let q = QuoteState::new(&Quote {
+            let q = form.new_quote(&Quote {
                 text: words,
                 ..Quote::default()
             });

@@ -312,3 +312,35 @@ test("two tabs with a shared outbox: each note is POSTed once", async ({ context
   expect(log).toHaveLength(4);
   expect(new Set(log.map((l) => l.idempotencyKey)).size).toBe(4);
 });
+
+test("a note refused after its editor was removed comes back as a draft", async ({ page, request }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await h.setFaults(request, { failNext: 1, status: 503 });
+  await h.openEditor(page);
+  await page.evaluate(() => {
+    document.querySelector("casenote-editor").beforeSubmit = async (p) => ({
+      ...p,
+      service: { ...p.service, date: "not a date" },
+    });
+  });
+  await h.fillSoap(page, "Orphan Client");
+  await submit(page);
+  await expect(page.locator(".confirmation")).toContainText("error 503");
+  // The portal navigates away from the editor, then back to a new one.
+  await page.evaluate(() => {
+    window.__el = document.querySelector("casenote-editor");
+    window.__el.remove();
+  });
+  await page.evaluate(() => {
+    const fresh = document.createElement("casenote-editor");
+    fresh.setAttribute("endpoint", "api/notes");
+    document.querySelector("main").append(fresh);
+  });
+  await expect(page.locator(".notice").first()).toContainText("The server refused your note for Orphan Client");
+  await page.getByRole("button", { name: "Drafts" }).click();
+  await expect(page.locator(".draft-row").filter({ hasText: "Orphan Client" })).toHaveCount(1);
+  await expect(page.getByRole("button", { name: /waiting to send/ })).toHaveCount(0);
+  expect(await h.storedNotes(request)).toHaveLength(0);
+  expect(errors).toEqual([]);
+});

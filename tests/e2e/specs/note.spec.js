@@ -227,3 +227,26 @@ test("the host can make it a social worker progress note", async ({ page, reques
   const note = await submitAndGet(page, request);
   expect(note.documentType).toEqual({ system: "http://loinc.org", code: "28656-7", display: "Social worker Progress note" });
 });
+
+test("quotes and interventions survive switching formats back and forth", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await h.openEditor(page);
+  await h.addQuote(page, "Subjective", "Kept through the switch");
+  await page.getByRole("button", { name: "Add an intervention" }).click();
+  await page.getByLabel("Intervention 1: what you did").fill("Kept too");
+  await page.getByLabel("Note format").selectOption("dap");
+  await page.getByLabel("Data", { exact: true }).fill("Data text");
+  await h.addQuote(page, "Data", "A DAP quote");
+  await page.getByLabel("Note format").selectOption("soap");
+  await expect(h.section(page, "Subjective").locator(".quote").getByLabel("Words, exactly as said")).toHaveValue(
+    "Kept through the switch",
+  );
+  await expect(page.getByLabel("Intervention 1: what you did")).toHaveValue("Kept too");
+  await h.waitForSaved(page);
+  await page.reload();
+  await expect(h.section(page, "Subjective").locator(".quote").getByLabel("Words, exactly as said")).toHaveValue(
+    "Kept through the switch",
+  );
+  expect(errors).toEqual([]);
+});
