@@ -1195,6 +1195,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     };
 
     let sent_id = Memo::new(move |_| sent.with(|s| s.as_ref().map(|s| s.id.clone())));
+    // The panel stays mounted while anything waits; only its list updates.
+    let has_waiting = Memo::new(move |_| waiting.with(|w| !w.is_empty()));
     let formats = templates.get_value();
     let late_hours = Signal::derive(move || {
         let service = crate::domain::ServiceTime {
@@ -1513,7 +1515,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     })
                 }}
             </div>
-            {move || (outbox_open.get() && waiting.with(|w| !w.is_empty())).then(|| view! {
+            {move || (outbox_open.get() && has_waiting.get()).then(|| view! {
                 <OutboxPanel
                     waiting=Signal::derive(move || waiting.get())
                     paused=Signal::derive(move || auth_paused.get())
