@@ -776,7 +776,6 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         }
         let note = form.snapshot_untracked();
         let template = template_of(&note.format);
-        let hours = documented_hours(&note);
         let problems = check_note(&note);
         send_error.set(None);
         if !problems.is_empty() {
@@ -801,16 +800,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             return;
         }
         flush();
-        let payload = PayloadV1::build(
-            &note,
-            &template,
-            &BuildContext {
-                documented_at: now_rfc3339(),
-                document_type,
-                hours_after_service: hours,
-                late_entry_threshold_hours: late_threshold,
-            },
-        );
+        let payload = PayloadV1::build(&note, &template, &build_ctx(&note));
         let (json, content_type) = cfg.with_value(|c| {
             if c.fhir {
                 let subject = if c.fhir_subject.is_empty() {
@@ -1141,6 +1131,16 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         request_animation_frame(move || focus_selector(root, ".drafts-toggle"));
     });
 
+    // "Keep mine as a separate draft": this tab's text under a new id.
+    let fork_current = move || {
+        let mut note = form.snapshot_untracked();
+        note.id = new_uuid();
+        note.created_at = now_rfc3339();
+        form.id.set(note.id.clone());
+        form.created_at.set(note.created_at.clone());
+        with_saver(&|s| s.fork(note.clone()));
+    };
+
     let keep_theirs = move |_| {
         let id = form.id.get_untracked();
         spawn_local(async move {
@@ -1162,24 +1162,12 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     notice.set(Some(
                         "The other tab submitted or discarded this draft, so your text here is kept as a separate draft.".into(),
                     ));
-                    let mut note = form.snapshot_untracked();
-                    note.id = new_uuid();
-                    note.created_at = now_rfc3339();
-                    form.id.set(note.id.clone());
-                    form.created_at.set(note.created_at.clone());
-                    with_saver(&|s| s.fork(note.clone()));
+                    fork_current();
                 }
             }
         });
     };
-    let keep_mine = move |_| {
-        let mut note = form.snapshot_untracked();
-        note.id = new_uuid();
-        note.created_at = now_rfc3339();
-        form.id.set(note.id.clone());
-        form.created_at.set(note.created_at.clone());
-        with_saver(&|s| s.fork(note.clone()));
-    };
+    let keep_mine = move |_| fork_current();
 
     let save_text = move || {
         match save_state.get() {
@@ -1234,17 +1222,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let preview_open = RwSignal::new(false);
     let preview_text = move || {
         let note = form.snapshot();
-        let t = template_of(&note.format);
-        let hours = hours_since_service(&note.service);
         plain_text(&PayloadV1::build(
             &note,
-            &t,
-            &BuildContext {
-                documented_at: now_rfc3339(),
-                document_type,
-                hours_after_service: hours,
-                late_entry_threshold_hours: late_threshold,
-            },
+            &template_of(&note.format),
+            &build_ctx(&note),
         ))
     };
     let error_cb = Callback::new(move |field: String| {
