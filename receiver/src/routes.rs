@@ -62,12 +62,38 @@ pub fn router(state: AppState, site: &Path) -> Router {
         .route("/inbox", get(inbox_page))
         .route("/inbox.css", get(inbox_css));
     if state.faults.is_some() {
-        r = r
+        let test_routes = Router::new()
             .route("/api/_test/faults", post(set_faults))
             .route("/api/_test/reset", post(reset))
-            .route("/api/_test/log", get(request_log));
+            .route("/api/_test/log", get(request_log))
+            .layer(middleware::from_fn(same_origin_only));
+        r = r.merge(test_routes);
     }
     r.fallback_service(ServeDir::new(site)).with_state(state)
+}
+
+/// Test-mode routes refuse requests a browser sends from another origin
+/// (a page elsewhere must not reset or read this receiver).
+async fn same_origin_only(req: Request, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if let Some(origin) = req
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    {
+        let origin_host = origin.split("://").nth(1).unwrap_or("");
+        if origin_host != host {
+            return error(
+                StatusCode::FORBIDDEN,
+                "Test routes accept only same-origin requests",
+            );
+        }
+    }
+    next.run(req).await
 }
 
 async fn security_headers(req: Request, next: Next) -> Response {
@@ -469,6 +495,32 @@ mod tests {
             post(&test, note_json(ID), "application/json", None).await.0,
             201
         );
+    }
+
+    #[tokio::test]
+    async fn test_routes_refuse_cross_origin_requests() {
+        let test = app(true);
+        let req = |origin: Option<&str>| {
+            let mut b = HttpRequest::post("/api/_test/reset").header("host", "127.0.0.1:8181");
+            if let Some(o) = origin {
+                b = b.header("origin", o);
+            }
+            b.body(Body::empty()).unwrap()
+        };
+        let res = test
+            .clone()
+            .oneshot(req(Some("https://evil.example")))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let res = test
+            .clone()
+            .oneshot(req(Some("http://127.0.0.1:8181")))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        let res = test.clone().oneshot(req(None)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
     }
 
     #[tokio::test]
