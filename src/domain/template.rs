@@ -73,6 +73,16 @@ fn section(key: &str, label: &str, prompt: &str, loinc: Option<&str>) -> Section
     }
 }
 
+/// The Plan section, the same in every format that has one.
+fn plan_section() -> SectionSpec {
+    section(
+        "plan",
+        "Plan",
+        "Next steps: actions, referrals, who does what by when, and the next contact.",
+        Some("18776-5"),
+    )
+}
+
 impl Template {
     /// SOAP: Subjective, Objective, Assessment, Plan.
     pub fn soap() -> Self {
@@ -98,12 +108,7 @@ impl Template {
                     "Your professional analysis of the subjective and objective information: progress, risks, needs.",
                     Some("51848-0"),
                 ),
-                section(
-                    "plan",
-                    "Plan",
-                    "Next steps: actions, referrals, who does what by when, and the next contact.",
-                    Some("18776-5"),
-                ),
+                plan_section(),
             ],
         }
     }
@@ -126,12 +131,7 @@ impl Template {
                     "Your professional interpretation of the data: progress, risks, needs.",
                     Some("51848-0"),
                 ),
-                section(
-                    "plan",
-                    "Plan",
-                    "Next steps: actions, referrals, who does what by when, and the next contact.",
-                    Some("18776-5"),
-                ),
+                plan_section(),
             ],
         }
     }
@@ -160,12 +160,7 @@ impl Template {
                     "How the client responded to the interventions, in their words where you can.",
                     None,
                 ),
-                section(
-                    "plan",
-                    "Plan",
-                    "Next steps: actions, referrals, who does what by when, and the next contact.",
-                    Some("18776-5"),
-                ),
+                plan_section(),
             ],
         }
     }
@@ -194,12 +189,7 @@ impl Template {
                     "How the client responded, and any progress toward the goal.",
                     None,
                 ),
-                section(
-                    "plan",
-                    "Plan",
-                    "Next steps: actions, referrals, who does what by when, and the next contact.",
-                    Some("18776-5"),
-                ),
+                plan_section(),
             ],
         }
     }

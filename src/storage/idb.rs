@@ -50,6 +50,17 @@ impl IdbStore {
         Ok(IdbStore { db })
     }
 
+    fn readwrite(
+        &self,
+        store_name: &str,
+    ) -> Result<indexed_db_futures::transaction::Transaction<'_>, String> {
+        self.db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(err)
+    }
+
     /// Reads the stored revision and writes only if it is still `base`, in
     /// one readwrite transaction, so two tabs can never both win.
     pub async fn put_draft_checked(
@@ -57,12 +68,7 @@ impl IdbStore {
         draft: &StoredDraft,
         base: u32,
     ) -> Result<PutOutcome, String> {
-        let tx = self
-            .db
-            .transaction(DRAFTS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(err)?;
+        let tx = self.readwrite(DRAFTS)?;
         let store = tx.object_store(DRAFTS).map_err(err)?;
         let existing: Option<StoredDraft> = store
             .get(draft.id.as_str())
@@ -87,12 +93,7 @@ impl IdbStore {
     }
 
     pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), String> {
-        let tx = self
-            .db
-            .transaction(store_name)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(err)?;
+        let tx = self.readwrite(store_name)?;
         let store = tx.object_store(store_name).map_err(err)?;
         store.put(value).serde().map_err(err)?.await.map_err(err)?;
         drop(store);
@@ -130,12 +131,7 @@ impl IdbStore {
     }
 
     pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), String> {
-        let tx = self
-            .db
-            .transaction(store_name)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(err)?;
+        let tx = self.readwrite(store_name)?;
         let store = tx.object_store(store_name).map_err(err)?;
         store.delete(id).await.map_err(err)?;
         drop(store);

@@ -1086,24 +1086,26 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         }
     };
 
+    // A stored draft by id: `None` when the editor went away meanwhile,
+    // `Some(None)` when there is no such readable draft.
+    let stored_draft = move |id: String| async move {
+        let s = saver.try_get_value().flatten()?;
+        let found = s.store().get(&id).await;
+        alive().then(|| found.ok().flatten())
+    };
+
     let on_resume = Callback::new(move |id: String| {
         flush();
         spawn_local(async move {
-            let Some(s) = saver.try_get_value().flatten() else {
-                return;
-            };
-            let found = s.store().get(&id).await;
-            if !alive() {
-                return;
-            }
-            match found {
-                Ok(Some(d)) => {
+            match stored_draft(id).await {
+                None => {}
+                Some(Some(d)) => {
                     restored_at.set(Some(d.updated_at));
                     open_note(d.note, d.revision);
                     panel_open.set(false);
                     request_animation_frame(move || focus_field("client"));
                 }
-                _ => notice.set(Some("That draft could not be opened.".into())),
+                Some(None) => notice.set(Some("That draft could not be opened.".into())),
             }
         });
     });
@@ -1144,19 +1146,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let keep_theirs = move |_| {
         let id = form.id.get_untracked();
         spawn_local(async move {
-            let Some(s) = saver.try_get_value().flatten() else {
-                return;
-            };
-            let found = s.store().get(&id).await;
-            if !alive() {
-                return;
-            }
-            match found {
-                Ok(Some(d)) => {
+            match stored_draft(id).await {
+                None => {}
+                Some(Some(d)) => {
                     restored_at.set(None);
                     open_note(d.note, d.revision);
                 }
-                _ => {
+                Some(None) => {
                     // The other tab submitted or discarded it: keep this
                     // tab's text as a draft of its own.
                     notice.set(Some(
