@@ -132,7 +132,7 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     if let Ok(secs) = value.parse::<u64>() {
         return Some(secs.saturating_mul(1000));
     }
-    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let when = crate::domain::time::parse_http_date(value)?;
     let delta = when.timestamp_millis() as f64 - now_ms;
     Some(delta.max(0.0) as u64)
 }
@@ -239,7 +239,7 @@ mod tests {
             SendOutcome::Retry { retry_after_ms, .. } => assert_eq!(retry_after_ms, Some(7_000)),
             other => panic!("{other:?}"),
         }
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T08:49:37Z")
+        let now = crate::domain::time::parse_rfc3339("2026-11-26T08:49:37Z")
             .unwrap()
             .timestamp_millis() as f64;
         assert_eq!(

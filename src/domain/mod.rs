@@ -9,6 +9,7 @@ pub mod encoding;
 pub mod fhir;
 pub mod id;
 pub mod note;
+pub mod order;
 pub mod outbox;
 pub mod payload;
 pub mod record;

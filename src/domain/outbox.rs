@@ -75,7 +75,7 @@ impl OutboxEntry {
 /// The entries to try at `now`, oldest first.
 pub fn due(entries: &[OutboxEntry], now: f64) -> Vec<&OutboxEntry> {
     let mut due: Vec<&OutboxEntry> = entries.iter().filter(|e| e.is_due(now)).collect();
-    due.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
+    super::order::sort_by_key(&mut due, |e| e.queued_at);
     due
 }
 

@@ -55,7 +55,7 @@ pub fn plain_text(p: &PayloadV1) -> String {
                 out,
                 "LATE ENTRY: documented {} hours after the service. Reason: {}",
                 t.hours_after_service
-                    .map(|h| format!("{h:.1}"))
+                    .map(|h| hours_text(h, 1))
                     .unwrap_or_else(|| "?".into()),
                 t.late_entry_reason.as_deref().unwrap_or("")
             );
@@ -114,9 +114,33 @@ pub fn plain_text(p: &PayloadV1) -> String {
     out
 }
 
+/// `hours` rounded to `decimals` (0 or 1) places. Integer arithmetic, so
+/// the bundle does not carry the float formatter.
+pub fn hours_text(hours: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals);
+    let n = (hours * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (whole, part) = (n.abs() / scale, n.abs() % scale);
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_are_rounded_without_float_formatting() {
+        assert_eq!(hours_text(26.04, 1), "26.0");
+        assert_eq!(hours_text(26.05, 1), "26.1");
+        assert_eq!(hours_text(0.0, 1), "0.0");
+        assert_eq!(hours_text(-1.25, 1), "-1.3");
+        assert_eq!(hours_text(47.5, 0), "48");
+        assert_eq!(hours_text(24.0, 0), "24");
+    }
     use crate::domain::payload::BuildContext;
     use crate::domain::{GoalProgress, Intervention, Note, Progress, Quote, Template};
 

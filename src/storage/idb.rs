@@ -7,8 +7,9 @@ use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::JsValue;
 
-use super::PutOutcome;
+use super::{from_json, to_json, PutOutcome};
 use crate::domain::draft::StoredDraft;
 
 const DB_NAME: &str = "casenote";
@@ -23,6 +24,19 @@ pub struct IdbStore {
 
 fn err(e: impl std::fmt::Display) -> String {
     format!("IndexedDB: {e}")
+}
+
+// Records cross into IndexedDB as JSON: serde_json writes the text and the
+// browser's JSON.parse makes the object (and JSON.stringify the way back).
+// One serde format for the whole bundle keeps the wasm small, and the
+// browser's JSON is faster than converting a large note field by field.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
+    js_sys::JSON::parse(&to_json(value)?).map_err(|_| err("cannot encode a record"))
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    let text = js_sys::JSON::stringify(&value).map_err(|_| err("cannot read a record"))?;
+    from_json(&String::from(text))
 }
 
 impl IdbStore {
@@ -70,12 +84,13 @@ impl IdbStore {
     ) -> Result<PutOutcome, String> {
         let tx = self.readwrite(DRAFTS)?;
         let store = tx.object_store(DRAFTS).map_err(err)?;
-        let existing: Option<StoredDraft> = store
+        let existing: Option<JsValue> = store
             .get(draft.id.as_str())
-            .serde()
+            .primitive()
             .map_err(err)?
             .await
             .map_err(err)?;
+        let existing: Option<StoredDraft> = existing.map(from_js).transpose()?;
         match existing {
             Some(existing) if existing.revision != base => {
                 return Ok(PutOutcome::Conflict {
@@ -86,7 +101,12 @@ impl IdbStore {
             None if base > 0 => return Ok(PutOutcome::Conflict { stored_revision: 0 }),
             _ => {}
         }
-        store.put(draft).serde().map_err(err)?.await.map_err(err)?;
+        store
+            .put(to_js(draft)?)
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
         drop(store);
         tx.commit().await.map_err(err)?;
         Ok(PutOutcome::Written)
@@ -95,7 +115,12 @@ impl IdbStore {
     pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), String> {
         let tx = self.readwrite(store_name)?;
         let store = tx.object_store(store_name).map_err(err)?;
-        store.put(value).serde().map_err(err)?.await.map_err(err)?;
+        store
+            .put(to_js(value)?)
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
         drop(store);
         tx.commit().await.map_err(err)
     }
@@ -107,8 +132,8 @@ impl IdbStore {
     ) -> Result<Option<T>, String> {
         let tx = self.db.transaction(store_name).build().map_err(err)?;
         let store = tx.object_store(store_name).map_err(err)?;
-        let found: Option<T> = store.get(id).serde().map_err(err)?.await.map_err(err)?;
-        Ok(found)
+        let found: Option<JsValue> = store.get(id).primitive().map_err(err)?.await.map_err(err)?;
+        found.map(from_js).transpose()
     }
 
     pub async fn list<T: DeserializeOwned>(
@@ -120,14 +145,13 @@ impl IdbStore {
         let store = tx.object_store(store_name).map_err(err)?;
         let index = store.index(BY_SCOPE).map_err(err)?;
         let iter = index
-            .get_all::<T>()
+            .get_all::<JsValue>()
             .with_query(scope)
-            .serde()
+            .primitive()
             .map_err(err)?
             .await
             .map_err(err)?;
-        let items: Result<Vec<T>, _> = iter.collect();
-        items.map_err(err)
+        iter.map(|item| from_js(item.map_err(err)?)).collect()
     }
 
     pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), String> {

@@ -1,15 +1,21 @@
 //! The localStorage fallback, one key per record:
 //! `casenote.<store>.<id>` (`drafts` or `outbox`).
 
-use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use web_sys::Storage;
 
-use super::PutOutcome;
+use super::{from_json, to_json, PutOutcome};
 use crate::domain::draft::StoredDraft;
 
 fn err(e: impl std::fmt::Display) -> String {
     format!("localStorage: {e}")
+}
+
+fn storage() -> Result<Storage, String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| err("not available"))
 }
 
 fn key(store: &str, id: &str) -> String {
@@ -31,17 +37,29 @@ pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, S
 }
 
 pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), String> {
-    LocalStorage::set(key(store, id), value).map_err(err)
+    storage()?
+        .set_item(&key(store, id), &to_json(value)?)
+        .map_err(|_| err("full or refused the write"))
+}
+
+fn read<T: DeserializeOwned>(storage: &Storage, key: &str) -> Option<T> {
+    from_json(&storage.get_item(key).ok()??).ok()
 }
 
 pub fn get<T: DeserializeOwned>(store: &str, id: &str) -> Option<T> {
-    LocalStorage::get(key(store, id)).ok()
+    read(&storage().ok()?, &key(store, id))
+}
+
+/// Just the scope of a record, to filter without decoding the rest.
+#[derive(Deserialize)]
+struct Scoped {
+    scope: String,
 }
 
 /// Every record of `store` whose `scope` field is `scope`.
 pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, String> {
     let prefix = key(store, "");
-    let raw = LocalStorage::raw();
+    let raw = storage()?;
     let len = raw.length().map_err(|_| err("cannot read"))?;
     let mut out = Vec::new();
     for i in 0..len {
@@ -49,11 +67,11 @@ pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, Str
         if !k.starts_with(&prefix) {
             continue;
         }
-        let Ok(value) = LocalStorage::get::<serde_json::Value>(&k) else {
+        let Some(text) = raw.get_item(&k).ok().flatten() else {
             continue;
         };
-        if value.get("scope").and_then(|s| s.as_str()) == Some(scope) {
-            if let Ok(item) = serde_json::from_value(value) {
+        if from_json::<Scoped>(&text).is_ok_and(|s| s.scope == scope) {
+            if let Ok(item) = from_json(&text) {
                 out.push(item);
             }
         }
@@ -62,6 +80,7 @@ pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, Str
 }
 
 pub fn delete(store: &str, id: &str) -> Result<(), String> {
-    LocalStorage::delete(key(store, id));
-    Ok(())
+    storage()?
+        .remove_item(&key(store, id))
+        .map_err(|_| err("refused the delete"))
 }

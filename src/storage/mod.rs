@@ -16,6 +16,16 @@ use crate::domain::draft::{is_expired, Sealed, StoredDraft};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::Draft;
 
+/// Every record is stored as JSON written and read by these two, so the
+/// bundle carries one serde format (serde_json over `&str`).
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| e.to_string())
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
 /// The result of a checked write.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PutOutcome {
@@ -90,7 +100,7 @@ impl DraftStore {
         match &self.key {
             None => Ok(None),
             Some(key) => {
-                let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
+                let json = to_json(value)?;
                 crypto::seal(key, json.as_bytes()).await.map(Some)
             }
         }
@@ -98,7 +108,7 @@ impl DraftStore {
 
     async fn unseal<T: serde::de::DeserializeOwned>(&self, sealed: &Sealed) -> Option<T> {
         let plain = crypto::unseal(self.key.as_ref()?, sealed).await.ok()?;
-        serde_json::from_slice(&plain).ok()
+        from_json(&String::from_utf8(plain).ok()?).ok()
     }
 
     async fn write_form(&self, draft: &Draft) -> Result<StoredDraft, String> {
@@ -212,7 +222,7 @@ impl DraftStore {
         for e in stored {
             out.push(self.open_entry(e).await);
         }
-        out.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
+        crate::domain::order::sort_by_key(&mut out, |e| e.queued_at);
         Ok(out)
     }
 

@@ -43,7 +43,7 @@ pub fn DraftsPanel(
                 None => view! { <p>"Loading drafts…"</p> }.into_any(),
                 Some(l) => {
                     let mut drafts = l.drafts.clone();
-                    drafts.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+                    crate::domain::order::sort_by_key(&mut drafts, |d| -d.updated_at);
                     let locked = l.locked;
                     view! {
                         {(drafts.is_empty()).then(|| view! { <p>"No drafts yet."</p> })}

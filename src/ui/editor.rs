@@ -302,12 +302,8 @@ fn apply_host(note: &mut Note, cfg: &EditorConfig) {
 fn documented_hours(note: &Note) -> Option<f64> {
     match &note.signature {
         Some(sig) => {
-            let at = chrono::DateTime::parse_from_rfc3339(&sig.signed_at).ok()?;
-            hours_after_service(
-                &note.service,
-                at.with_timezone(&chrono::Utc),
-                utc_offset_minutes(),
-            )
+            let at = crate::domain::time::parse_rfc3339(&sig.signed_at)?;
+            hours_after_service(&note.service, at, utc_offset_minutes())
         }
         None => hours_since_service(&note.service),
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::editor::{focus_selector, Root};
 use super::form::Form;
 use super::section::field_dom_id;
+use crate::domain::render::hours_text;
 use crate::domain::{GoalProgress, Intervention, Progress};
 
 /// A goal the host passed in (`goals` property).
@@ -192,8 +193,9 @@ pub fn LateEntryField(
     view! {
         <div class="late-entry field" class:has-error=move || error.get().is_some() part="late-entry">
             <p class="late-label"><strong>"Late entry."</strong>{move || format!(
-                " This note is written {:.0} hours after the service ended (notes are due within {threshold:.0} hours). It will be labelled as a late entry.",
-                hours.get().unwrap_or(0.0)
+                " This note is written {} hours after the service ended (notes are due within {} hours). It will be labelled as a late entry.",
+                hours_text(hours.get().unwrap_or(0.0), 0),
+                hours_text(threshold, 0)
             )}</p>
             <label for="cn-lateEntryReason">"Reason for the late entry"</label>
             {move || error.get().map(|e| view! { <p class="error-message" id="cn-lateEntryReason-error"><span class="visually-hidden">"Error: "</span>{e}</p> })}

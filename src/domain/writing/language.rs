@@ -143,7 +143,7 @@ pub fn check_text(section: &str, text: &str) -> Vec<Flag> {
             }
         }
     }
-    flags.sort_by_key(|f| f.start);
+    crate::domain::order::sort_by_key(&mut flags, |f| f.start as f64);
     flags
 }
 

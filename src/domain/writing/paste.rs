@@ -84,7 +84,7 @@ fn names(template: &Template) -> Vec<(String, String)> {
         }
     }
     // Longest first, so "plan" is tried before "p".
-    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    crate::domain::order::sort_by_key(&mut names, |(n, _)| -(n.len() as f64));
     names
 }
 
