@@ -90,12 +90,17 @@ impl IdbStore {
             .map_err(err)?
             .await
             .map_err(err)?;
-        let existing: Option<StoredDraft> = existing.map(from_js).transpose()?;
-        match existing {
-            Some(existing) if existing.revision != base => {
-                return Ok(PutOutcome::Conflict {
-                    stored_revision: existing.revision,
-                });
+        // Only the stored revision matters here: read that one property
+        // rather than decoding the whole note.
+        let stored_revision = existing.map(|v| {
+            js_sys::Reflect::get(&v, &JsValue::from_str("revision"))
+                .ok()
+                .and_then(|r| r.as_f64())
+                .unwrap_or(0.0) as u32
+        });
+        match stored_revision {
+            Some(stored_revision) if stored_revision != base => {
+                return Ok(PutOutcome::Conflict { stored_revision });
             }
             // Gone since we last wrote it: another tab submitted or discarded it.
             None if base > 0 => return Ok(PutOutcome::Conflict { stored_revision: 0 }),

@@ -1,11 +1,16 @@
 //! The drafts panel: every draft of this scope on this device, to resume or
-//! discard.
+//! discard. The most recently edited come first, a page at a time, so a
+//! device holding a thousand drafts still opens the panel at once.
 
 use leptos::prelude::*;
 
+use super::editor::{focus_selector, Root};
 use crate::domain::{Draft, Template};
 use crate::platform::local_date_time;
 use crate::storage::Listing;
+
+/// Rows shown at first, and added by each "Show more".
+pub const PAGE: usize = 50;
 
 fn row_summary(d: &Draft) -> (String, String, String, String, usize) {
     let template = Template::builtin(&d.note.format).unwrap_or_else(Template::soap);
@@ -36,6 +41,8 @@ pub fn DraftsPanel(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
+    let shown = RwSignal::new(PAGE);
+    let root = expect_context::<Root>().0;
     view! {
         <section id="cn-drafts" class="drafts-panel" aria-labelledby="cn-drafts-title" part="drafts-panel">
             <h3 id="cn-drafts-title" tabindex="-1">"Your drafts on this device"</h3>
@@ -45,6 +52,9 @@ pub fn DraftsPanel(
                     let mut drafts = l.drafts.clone();
                     crate::domain::order::sort_by_key(&mut drafts, |d| -d.updated_at);
                     let locked = l.locked;
+                    let total = drafts.len();
+                    let hidden = total.saturating_sub(shown.get());
+                    drafts.truncate(shown.get_untracked());
                     view! {
                         {(drafts.is_empty()).then(|| view! { <p>"No drafts yet."</p> })}
                         {(!drafts.is_empty()).then(|| view! {
@@ -112,6 +122,23 @@ pub fn DraftsPanel(
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                        })}
+                        {(hidden > 0).then(|| view! {
+                            <p class="more-drafts">
+                                {format!("Showing the {} most recently edited of {total} drafts. ", total - hidden)}
+                                <button type="button" class="secondary show-more"
+                                    on:click=move |_| {
+                                        // Keyboard focus goes to the first newly shown draft.
+                                        let first_new = shown.get_untracked() + 1;
+                                        shown.update(|n| *n += PAGE);
+                                        request_animation_frame(move || focus_selector(
+                                            root,
+                                            &format!(".draft-row:nth-child({first_new}) button"),
+                                        ));
+                                    }>
+                                    {format!("Show {} more", hidden.min(PAGE))}
+                                </button>
+                            </p>
                         })}
                         {(locked > 0).then(|| view! {
                             <p class="notice">{format!(

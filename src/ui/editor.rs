@@ -17,7 +17,7 @@ use super::outbox_panel::{waiting_label, OutboxPanel};
 use super::section::{field_dom_id, SectionField};
 use crate::delivery::editor_field;
 use crate::delivery::outbox::{Outbox, OutboxEvent};
-use crate::domain::draft::latest;
+use crate::domain::draft::{is_expired, latest};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::record::{
     content_hash, is_sha256_hex, AddendumKind, AddendumLink, Signature, DEFAULT_ATTESTATION,
@@ -409,9 +409,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             return;
         };
         let (store, fallback) = DraftStore::open(key).await;
-        let _ = store
-            .purge(&c.draft_scope, now_ms(), Some(c.retention_days))
-            .await;
+        // Expired drafts are skipped now and deleted once the form is up.
+        let housekeeping = store.clone();
+        let started = now_ms();
         let drafts = match store.list(&c.draft_scope).await {
             Ok(l) => l.drafts,
             Err(_) => {
@@ -434,6 +434,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         // to the same original in addendum mode, a plain note otherwise.
         let for_client = drafts
             .into_iter()
+            .filter(|d| !is_expired(d.updated_at, started, c.retention_days))
             .filter(|d| c.client_id.is_empty() || d.note.client.id == c.client_id)
             .filter(|d| match (&c.addendum_to, &d.note.addendum) {
                 (Some(to), Some(a)) => &a.to == to,
@@ -503,6 +504,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         ob.kick();
         outbox.set_value(Some(ob));
         phase.set(Phase::Ready);
+        let _ = housekeeping
+            .purge(&c.draft_scope, started, Some(c.retention_days))
+            .await;
     });
 
     let with_saver = move |f: &dyn Fn(&Rc<Autosave>)| {
