@@ -94,6 +94,54 @@ async fn a_write_from_a_stale_revision_is_refused_not_applied() {
 }
 
 #[wasm_bindgen_test]
+async fn switching_notes_mid_write_keeps_each_notes_last_words_and_revision() {
+    use casenote::ui::{writes_settled, Autosave, SaveState};
+    use leptos::prelude::*;
+    // Mounting anything starts Leptos's task executor, which Autosave uses.
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let _mounted = leptos::mount::mount_to(div, || ());
+    let (store, _) = DraftStore::open(None).await;
+    let state = RwSignal::new(SaveState::Idle);
+    let saver = Autosave::new(store.clone(), unique("switch"), state);
+    let text = |d: &Draft| d.note.section("subjective").map(|s| s.text.clone());
+
+    let mut a = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
+    saver.adopt(a.clone(), 0);
+    a.section_mut("subjective").text = "a, first".into();
+    saver.save(a.clone()); // a write of A starts
+    a.section_mut("subjective").text = "a, last words".into();
+    saver.flush(a.clone()); // and the last words wait behind it
+                            // The worker opens another draft while A's write is still running.
+    let mut b = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
+    saver.adopt(b.clone(), 0);
+    b.section_mut("subjective").text = "b".into();
+    saver.save(b.clone());
+    writes_settled(5_000).await;
+
+    let stored_a = store.get(&a.id).await.unwrap().expect("A is stored");
+    assert_eq!(text(&stored_a).as_deref(), Some("a, last words"));
+    assert_eq!(stored_a.revision, 2);
+    let stored_b = store.get(&b.id).await.unwrap().expect("B is stored");
+    assert_eq!(stored_b.revision, 1);
+    assert!(
+        matches!(state.get_untracked(), SaveState::Saved(_)),
+        "no false conflict: {:?}",
+        state.get_untracked()
+    );
+
+    // B goes on saving under its own revision.
+    b.section_mut("subjective").text = "b, more".into();
+    saver.save(b.clone());
+    writes_settled(5_000).await;
+    let stored_b = store.get(&b.id).await.unwrap().unwrap();
+    assert_eq!(
+        (stored_b.revision, text(&stored_b).as_deref()),
+        (2, Some("b, more"))
+    );
+    assert!(matches!(state.get_untracked(), SaveState::Saved(_)));
+}
+
+#[wasm_bindgen_test]
 async fn sealed_drafts_are_unreadable_without_the_key() {
     let key = casenote::storage::generate_key().await.unwrap();
     let (sealed_store, _) = DraftStore::open(Some(key)).await;

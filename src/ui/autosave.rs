@@ -1,6 +1,9 @@
 //! Coalescing autosave: a write starts as soon as an edit arrives; while it
-//! runs, further edits wait as one pending write. At most one write runs and
-//! one waits, so storage never falls behind by more than one save.
+//! runs, further edits wait as one pending write per note. At most one write
+//! runs, so storage never falls behind by more than one save of each note.
+//! Revisions and pending writes are kept per note id: a write still running
+//! for a note the worker has just left is finished under that note's own
+//! revision, never under the next note's.
 //!
 //! Each write is checked against the revision this editor last wrote or
 //! loaded; if another tab saved the draft in between, saving pauses and the
@@ -8,14 +11,14 @@
 //! in memory and is retried with backoff.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::{Draft, Note};
-use crate::platform::{now_ms, set_timeout};
+use crate::platform::{new_uuid, now_ms, set_timeout};
 use crate::storage::{DraftStore, PutOutcome};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,12 +40,15 @@ pub struct Autosave {
     scope: String,
     state: RwSignal<SaveState>,
     in_flight: Cell<bool>,
-    pending: RefCell<Option<Note>>,
+    /// Writes waiting, oldest first, at most one per note id.
+    pending: RefCell<Vec<Note>>,
     /// The note most recently queued, to skip saves that change nothing.
     last: RefCell<Option<Note>>,
-    /// The draft being edited and the revision storage holds for it.
+    /// The draft being edited.
     current: RefCell<String>,
-    base: Cell<u32>,
+    /// The revision storage holds, per note id, as far as this editor knows.
+    bases: RefCell<HashMap<String, u32>>,
+    /// Saving the current note waits for the worker (a conflict).
     paused: Cell<bool>,
     retry_ms: Cell<i32>,
     retry_scheduled: Cell<bool>,
@@ -82,10 +88,10 @@ impl Autosave {
             scope,
             state,
             in_flight: Cell::new(false),
-            pending: RefCell::new(None),
+            pending: RefCell::new(Vec::new()),
             last: RefCell::new(None),
             current: RefCell::new(String::new()),
-            base: Cell::new(0),
+            bases: RefCell::new(HashMap::new()),
             paused: Cell::new(false),
             retry_ms: Cell::new(FIRST_RETRY_MS),
             retry_scheduled: Cell::new(false),
@@ -107,12 +113,44 @@ impl Autosave {
         *self.on_saved.borrow_mut() = Some(Box::new(hook));
     }
 
-    /// Starts editing `note`, which storage holds at `revision` (0: not stored).
+    fn base_of(&self, id: &str) -> u32 {
+        self.bases.borrow().get(id).copied().unwrap_or(0)
+    }
+
+    /// Queues `note`, replacing a waiting write of the same note.
+    fn queue(&self, note: Note) {
+        let mut pending = self.pending.borrow_mut();
+        match pending.iter_mut().find(|p| p.id == note.id) {
+            Some(p) => *p = note,
+            None => pending.push(note),
+        }
+    }
+
+    /// Queues `note` unless a newer write of it is already waiting.
+    fn requeue(&self, note: Note) {
+        if !self.pending.borrow().iter().any(|p| p.id == note.id) {
+            self.pending.borrow_mut().push(note);
+        }
+    }
+
+    /// The next write that may run: the oldest, skipping the current note
+    /// while its saving is paused.
+    fn next_pending(&self) -> Option<Note> {
+        let paused = self.paused.get().then(|| self.current.borrow().clone());
+        let mut pending = self.pending.borrow_mut();
+        let at = pending
+            .iter()
+            .position(|p| Some(&p.id) != paused.as_ref())?;
+        Some(pending.remove(at))
+    }
+
+    /// Starts editing `note`, which storage holds at `revision` (0: not
+    /// stored). Writes still waiting for other notes are kept and finished.
     pub fn adopt(&self, note: Note, revision: u32) {
         *self.current.borrow_mut() = note.id.clone();
-        self.base.set(revision);
+        self.bases.borrow_mut().insert(note.id.clone(), revision);
+        self.pending.borrow_mut().retain(|p| p.id != note.id);
         *self.last.borrow_mut() = Some(note);
-        *self.pending.borrow_mut() = None;
         self.paused.set(false);
         self.state.set(SaveState::Idle);
     }
@@ -120,6 +158,9 @@ impl Autosave {
     /// Saves `note` (the worker's text, under a new id) as a new draft:
     /// "keep mine as a copy".
     pub fn fork(self: &Rc<Self>, note: Note) {
+        // The text moves to the new id: the old id's waiting write goes.
+        let old = self.current.borrow().clone();
+        self.pending.borrow_mut().retain(|p| p.id != old);
         self.adopt(note.clone(), 0);
         *self.last.borrow_mut() = None;
         self.save(note);
@@ -140,7 +181,7 @@ impl Autosave {
     /// True while something typed is not yet committed to storage.
     pub fn has_unsaved(&self) -> bool {
         self.in_flight.get()
-            || self.pending.borrow().is_some()
+            || !self.pending.borrow().is_empty()
             || matches!(
                 self.state.get_untracked(),
                 SaveState::Failed(_) | SaveState::Conflict
@@ -149,7 +190,7 @@ impl Autosave {
 
     /// Another tab saved draft `id` at `revision`.
     pub fn remote_saved(&self, id: &str, revision: u32) {
-        if *self.current.borrow() == id && revision > self.base.get() {
+        if *self.current.borrow() == id && revision > self.base_of(id) {
             self.paused.set(true);
             self.state.set(SaveState::Conflict);
         }
@@ -165,7 +206,7 @@ impl Autosave {
         }
         *self.last.borrow_mut() = Some(note.clone());
         if self.in_flight.get() || self.paused.get() {
-            *self.pending.borrow_mut() = Some(note);
+            self.queue(note);
             return;
         }
         self.run(note);
@@ -179,33 +220,45 @@ impl Autosave {
         spawn_local(async move {
             let mut next = Some(note);
             while let Some(note) = next.take() {
-                let revision = this.base.get() + 1;
-                let draft = Draft::new(&this.scope, revision, now_ms(), note);
-                let result = this.store.put(&draft, this.base.get()).await;
+                let base = this.base_of(&note.id);
+                let draft = Draft::new(&this.scope, base + 1, now_ms(), note);
+                let result = this.store.put(&draft, base).await;
                 if this.closed.borrow().contains(&draft.id) {
                     let _ = this.store.delete(&draft.id).await;
                 }
+                let is_current = *this.current.borrow() == draft.id;
                 match result {
                     Ok(PutOutcome::Written) => {
-                        this.base.set(revision);
+                        this.bases
+                            .borrow_mut()
+                            .insert(draft.id.clone(), draft.revision);
                         this.retry_ms.set(FIRST_RETRY_MS);
-                        next = this.pending.borrow_mut().take();
-                        if next.is_none() {
+                        next = this.next_pending();
+                        if next.is_none() && !this.paused.get() {
                             this.state.set(SaveState::Saved(draft.updated_at));
                         }
                         if let Some(hook) = this.on_saved.borrow().as_ref() {
                             hook(&draft);
                         }
                     }
-                    Ok(PutOutcome::Conflict { .. }) => {
+                    Ok(PutOutcome::Conflict { .. }) if is_current => {
                         this.paused.set(true);
-                        this.pending.borrow_mut().get_or_insert(draft.note);
+                        this.requeue(draft.note);
                         this.state.set(SaveState::Conflict);
+                        next = this.next_pending();
+                    }
+                    Ok(PutOutcome::Conflict { .. }) => {
+                        // Another tab changed a draft this editor has left:
+                        // its last words here are kept as a separate draft.
+                        let mut copy = draft.note;
+                        copy.id = new_uuid();
+                        this.queue(copy);
+                        next = this.next_pending();
                     }
                     Err(e) => {
                         // Keep the text: it stays in the form and in
                         // `pending`, and is written again shortly.
-                        this.pending.borrow_mut().get_or_insert(draft.note);
+                        this.requeue(draft.note);
                         this.state.set(SaveState::Failed(e));
                         this.schedule_retry();
                     }
@@ -225,10 +278,10 @@ impl Autosave {
         let this = Rc::clone(self);
         set_timeout(delay, move || {
             this.retry_scheduled.set(false);
-            if this.in_flight.get() || this.paused.get() {
+            if this.in_flight.get() {
                 return;
             }
-            if let Some(note) = this.pending.borrow_mut().take() {
+            if let Some(note) = this.next_pending() {
                 this.run(note);
             }
         });
@@ -247,12 +300,7 @@ impl Autosave {
     /// Stops saving `id` and removes its draft.
     pub async fn close(self: &Rc<Self>, id: &str) -> Result<(), String> {
         self.closed.borrow_mut().insert(id.to_string());
-        {
-            let mut pending = self.pending.borrow_mut();
-            if pending.as_ref().is_some_and(|p| p.id == id) {
-                pending.take();
-            }
-        }
+        self.pending.borrow_mut().retain(|p| p.id != id);
         self.store.delete(id).await
     }
 }

@@ -832,32 +832,34 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         });
         sending.set(true);
         spawn_local(async move {
-            let host = controls.try_with_value(|c| c.host.clone()).flatten();
-            let hooked = before_submit(host.as_ref(), &json).await;
-            if !alive() {
-                return;
-            }
-            let body = match hooked {
-                HookResult::Send(body) => body,
-                HookResult::Cancelled => {
-                    send_error.set(Some(
-                        "This page stopped the note from being sent. It is kept as a draft.".into(),
-                    ));
-                    sending.set(false);
-                    return;
-                }
-                HookResult::Failed(message) => {
-                    send_error.set(Some(message));
-                    sending.set(false);
-                    return;
-                }
-            };
+            // Held from here on, so that a note the worker submitted is
+            // queued even if the page removes the editor while its
+            // beforeSubmit hook runs.
             let (Some(s), Some(ob)) = (
                 saver.try_get_value().flatten(),
                 outbox.try_get_value().flatten(),
             ) else {
                 sending.set(false);
                 return;
+            };
+            let host = controls.try_with_value(|c| c.host.clone()).flatten();
+            let hooked = before_submit(host.as_ref(), &json).await;
+            let body = match hooked {
+                HookResult::Send(body) => body,
+                // Not sent: the note stays a draft (it was flushed above).
+                HookResult::Cancelled if alive() => {
+                    send_error.set(Some(
+                        "This page stopped the note from being sent. It is kept as a draft.".into(),
+                    ));
+                    sending.set(false);
+                    return;
+                }
+                HookResult::Failed(message) if alive() => {
+                    send_error.set(Some(message));
+                    sending.set(false);
+                    return;
+                }
+                HookResult::Cancelled | HookResult::Failed(_) => return,
             };
             let entry = OutboxEntry::new(
                 s.scope(),
@@ -871,6 +873,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             );
             // The note is in the outbox (committed) before its draft goes.
             if let Err(_e) = s.store().put_outbox(&entry).await {
+                if !alive() {
+                    return;
+                }
                 send_error.set(Some(
                     "The note could not be saved for sending on this device. It is still here as a draft; try again.".into(),
                 ));

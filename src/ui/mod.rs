@@ -11,6 +11,7 @@ mod host;
 mod outbox_panel;
 mod section;
 
-pub use autosave::writes_settled;
+// Autosave is public for the browser tests (tests/web.rs).
+pub use autosave::{writes_settled, Autosave, SaveState};
 pub use editor::{Editor, EditorConfig, EditorControls};
 pub use extras::HostGoal;

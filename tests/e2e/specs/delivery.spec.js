@@ -313,6 +313,55 @@ test("two tabs with a shared outbox: each note is POSTed once", async ({ context
   expect(new Set(log.map((l) => l.idempotencyKey)).size).toBe(4);
 });
 
+test("a note submitted while beforeSubmit runs is queued even if the page removes the editor", async ({ page, request }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await h.openEditor(page);
+  await page.evaluate(() => {
+    const el = document.querySelector("casenote-editor");
+    el.beforeSubmit = (p) =>
+      new Promise((resolve) => {
+        window.__hookStarted = true;
+        setTimeout(() => resolve(p), 500);
+      });
+  });
+  await h.fillSoap(page, "Departing Client");
+  await submit(page);
+  // The portal navigates away while the hook is still deciding.
+  await page.waitForFunction(() => window.__hookStarted === true);
+  await page.evaluate(() => document.querySelector("casenote-editor").remove());
+  // Once the hook has answered, the note is in the outbox, not a draft.
+  const stores = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open("casenote");
+          open.onsuccess = () => {
+            const tx = open.result.transaction(["drafts", "outbox"]);
+            const out = {};
+            tx.objectStore("drafts").count().onsuccess = (e) => (out.drafts = e.target.result);
+            tx.objectStore("outbox").count().onsuccess = (e) => (out.outbox = e.target.result);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve(out);
+            };
+          };
+        }),
+    );
+  await expect.poll(stores).toEqual({ drafts: 0, outbox: 1 });
+  // The next editor on this device sends it, and starts a new note.
+  await page.evaluate(() => {
+    const fresh = document.createElement("casenote-editor");
+    fresh.setAttribute("endpoint", "api/notes");
+    document.querySelector("main").append(fresh);
+  });
+  await expect.poll(async () => (await h.storedNotes(request)).length, { timeout: 10_000 }).toBe(1);
+  const notes = await h.storedNotes(request);
+  expect(notes[0].note.client.name).toBe("Departing Client");
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+  expect(errors).toEqual([]);
+});
+
 test("a note refused after its editor was removed comes back as a draft", async ({ page, request }) => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
