@@ -35,7 +35,7 @@ const total = rows.reduce((n, r) => n + r.size, 0);
 const by = new Map();
 for (const r of rows) by.set(crateOf(r.name), (by.get(crateOf(r.name)) || 0) + r.size);
 const pct = (n) => `${((100 * n) / total).toFixed(1)}%`;
-console.log(`Size report: ${wasm} (before wasm-opt), ${(total / 1000).toFixed(1)} kB of code and data\n`);
+console.log(`Size report: ${require("node:path").basename(wasm)} before wasm-opt, ${(total / 1000).toFixed(1)} kB of code and data\n`);
 console.log("| crate | bytes | share |\n| --- | ---: | ---: |");
 for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`| ${k} | ${v} | ${pct(v)} |`);
 console.log("\nLargest functions:\n");
