@@ -156,7 +156,11 @@ impl IdbStore {
             .map_err(err)?
             .await
             .map_err(err)?;
-        iter.map(|item| from_js(item.map_err(err)?)).collect()
+        // A record that cannot be read is left in place and skipped, so one
+        // damaged record never hides the others.
+        Ok(iter
+            .filter_map(|item| item.ok().and_then(|v| from_js(v).ok()))
+            .collect())
     }
 
     pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), String> {

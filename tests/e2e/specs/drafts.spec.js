@@ -147,6 +147,35 @@ test("many drafts open a page at a time, most recent first, and the rest are a k
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Client 119");
 });
 
+test("a damaged draft record is skipped and does not hide the others", async ({ page }) => {
+  await h.openEditor(page);
+  const now = Date.now();
+  await putRawDraft(page, [
+    { id: "dddddddd-dddd-4ddd-8ddd-dddddddddddd", scope: "default", revision: 1, updatedAt: now, note: "not a note" },
+    {
+      id: "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee",
+      scope: "default",
+      revision: 1,
+      updatedAt: now - 60_000,
+      note: {
+        id: "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee",
+        format: "soap",
+        client: { id: "", name: "Intact Client" },
+        author: { id: "", name: "" },
+        service: { date: "2026-11-20", start: "", end: "" },
+        sections: [{ key: "subjective", text: "intact words", quotes: [] }],
+        createdAt: "2026-11-20T09:00:00Z",
+      },
+    },
+  ]);
+  await page.reload();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Intact Client");
+  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("intact words");
+  await expect(page.getByText("Saved drafts could not be read")).toHaveCount(0);
+  // The damaged record is left as it was, not deleted.
+  expect((await rawDrafts(page)).map((d) => d.id)).toContain("dddddddd-dddd-4ddd-8ddd-dddddddddddd");
+});
+
 test("draft scopes never see or purge each other's drafts", async ({ page }) => {
   await h.openEditor(page);
   await setEditorAttribute(page, "draft-scope", "alice");
