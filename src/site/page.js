@@ -17,6 +17,10 @@ const ATTRIBUTES = {
   authorName: "author-name",
 };
 
+// Start loading the editor's modules (not running them) while config.json
+// loads, so its imports are not fetched one after another afterwards.
+const modules = import("./casenote-element.js").catch(() => {});
+
 const editor = document.querySelector("casenote-editor");
 const problems = [];
 try {
@@ -56,4 +60,5 @@ if (problems.length) {
   }
   box.hidden = false;
 }
+await modules;
 await import("./casenote.js");
