@@ -163,6 +163,34 @@ impl IdbStore {
             .collect())
     }
 
+    /// The id and save time of every record of `scope`, read without
+    /// decoding the rest, so a damaged record can still be purged.
+    pub async fn stamps(
+        &self,
+        store_name: &str,
+        scope: &str,
+    ) -> Result<Vec<(String, Option<f64>)>, String> {
+        let tx = self.db.transaction(store_name).build().map_err(err)?;
+        let store = tx.object_store(store_name).map_err(err)?;
+        let index = store.index(BY_SCOPE).map_err(err)?;
+        let iter = index
+            .get_all::<JsValue>()
+            .with_query(scope)
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        let field =
+            |v: &JsValue, name: &str| js_sys::Reflect::get(v, &JsValue::from_str(name)).ok();
+        Ok(iter
+            .filter_map(Result::ok)
+            .filter_map(|v| {
+                let id = field(&v, "id")?.as_string()?;
+                Some((id, field(&v, "updatedAt").and_then(|t| t.as_f64())))
+            })
+            .collect())
+    }
+
     pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), String> {
         let tx = self.readwrite(store_name)?;
         let store = tx.object_store(store_name).map_err(err)?;

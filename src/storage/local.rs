@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 use super::{from_json, to_json, PutOutcome};
@@ -39,7 +40,15 @@ pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, S
 pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), String> {
     storage()?
         .set_item(&key(store, id), &to_json(value)?)
-        .map_err(|_| err("full or refused the write"))
+        // Keep the browser's reason (QuotaExceededError when full): the
+        // editor tells the worker that storage is full.
+        .map_err(|e| {
+            let name = e
+                .dyn_ref::<web_sys::DomException>()
+                .map(|d| d.name())
+                .unwrap_or_else(|| "the write was refused".into());
+            err(name)
+        })
 }
 
 fn read<T: DeserializeOwned>(storage: &Storage, key: &str) -> Option<T> {
@@ -50,10 +59,39 @@ pub fn get<T: DeserializeOwned>(store: &str, id: &str) -> Option<T> {
     read(&storage().ok()?, &key(store, id))
 }
 
-/// Just the scope of a record, to filter without decoding the rest.
+/// Just the bookkeeping of a record, to filter and purge without decoding
+/// the rest.
 #[derive(Deserialize)]
 struct Scoped {
+    id: String,
     scope: String,
+    #[serde(default, rename = "updatedAt")]
+    updated_at: Option<f64>,
+}
+
+/// The id and save time of every record of `scope` in `store`.
+pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, String> {
+    let prefix = key(store, "");
+    let raw = storage()?;
+    let len = raw.length().map_err(|_| err("cannot read"))?;
+    let mut out = Vec::new();
+    for i in 0..len {
+        let Ok(Some(k)) = raw.key(i) else { continue };
+        if !k.starts_with(&prefix) {
+            continue;
+        }
+        if let Some(s) = raw
+            .get_item(&k)
+            .ok()
+            .flatten()
+            .and_then(|t| from_json::<Scoped>(&t).ok())
+        {
+            if s.scope == scope {
+                out.push((s.id, s.updated_at));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Every record of `store` whose `scope` field is `scope`.

@@ -250,10 +250,22 @@ impl DraftStore {
         now: f64,
         retention_days: Option<f64>,
     ) -> Result<usize, String> {
+        // By id and save time only, so damaged records are purged too. A
+        // record without a save time is removed by a full purge (logout),
+        // never by retention.
+        let stamps = match &self.backend {
+            Backend::IndexedDb(s) => s.stamps(DRAFTS, scope).await?,
+            Backend::LocalStorage => local::stamps(DRAFTS, scope)?,
+        };
         let mut n = 0;
-        for stored in self.stored_in(scope).await? {
-            if retention_days.is_none_or(|days| is_expired(stored.updated_at, now, days)) {
-                self.delete(&stored.id).await?;
+        for (id, updated_at) in stamps {
+            let due = match (retention_days, updated_at) {
+                (None, _) => true,
+                (Some(days), Some(t)) => is_expired(t, now, days),
+                (Some(_), None) => false,
+            };
+            if due {
+                self.delete(&id).await?;
                 n += 1;
             }
         }

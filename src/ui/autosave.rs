@@ -50,6 +50,8 @@ pub struct Autosave {
     bases: RefCell<HashMap<String, u32>>,
     /// Saving the current note waits for the worker (a conflict).
     paused: Cell<bool>,
+    /// The note whose write is running.
+    running: RefCell<Option<String>>,
     retry_ms: Cell<i32>,
     retry_scheduled: Cell<bool>,
     /// Notes delivered or discarded: never written again, and removed if a
@@ -92,6 +94,7 @@ impl Autosave {
             last: RefCell::new(None),
             current: RefCell::new(String::new()),
             bases: RefCell::new(HashMap::new()),
+            running: RefCell::new(None),
             paused: Cell::new(false),
             retry_ms: Cell::new(FIRST_RETRY_MS),
             retry_scheduled: Cell::new(false),
@@ -126,7 +129,9 @@ impl Autosave {
         }
     }
 
-    /// Queues `note` unless a newer write of it is already waiting.
+    /// Puts back a write that did not commit, unless a newer write of the
+    /// same note is waiting. (A waiting write is always the newest: `save`
+    /// drops an older one before it writes.)
     fn requeue(&self, note: Note) {
         if !self.pending.borrow().iter().any(|p| p.id == note.id) {
             self.pending.borrow_mut().push(note);
@@ -209,22 +214,52 @@ impl Autosave {
             self.queue(note);
             return;
         }
+        // This write supersedes one left waiting by a failure.
+        self.pending.borrow_mut().retain(|p| p.id != note.id);
         self.run(note);
+    }
+
+    /// The note being edited, as a waiting write not yet committed (after a
+    /// failed write): newer than what storage holds.
+    pub fn waiting(&self, id: &str) -> Option<Note> {
+        self.pending.borrow().iter().find(|p| p.id == id).cloned()
+    }
+
+    /// Forgets every waiting write and stops the running one from landing:
+    /// for `purgeDrafts()`, so nothing is written after a logout's purge.
+    pub fn reset(&self) {
+        let mut closed = self.closed.borrow_mut();
+        for p in self.pending.borrow_mut().drain(..) {
+            closed.insert(p.id);
+        }
+        if let Some(id) = self.running.borrow().clone() {
+            closed.insert(id);
+        }
+        closed.insert(self.current.borrow().clone());
+        self.bases.borrow_mut().clear();
     }
 
     fn run(self: &Rc<Self>, note: Note) {
         self.in_flight.set(true);
         WRITES_IN_FLIGHT.with(|n| n.set(n.get() + 1));
-        self.state.set(SaveState::Saving);
+        if *self.current.borrow() == note.id {
+            self.state.set(SaveState::Saving);
+        }
         let this = Rc::clone(self);
         spawn_local(async move {
             let mut next = Some(note);
             while let Some(note) = next.take() {
                 let base = this.base_of(&note.id);
                 let draft = Draft::new(&this.scope, base + 1, now_ms(), note);
+                *this.running.borrow_mut() = Some(draft.id.clone());
                 let result = this.store.put(&draft, base).await;
+                *this.running.borrow_mut() = None;
                 if this.closed.borrow().contains(&draft.id) {
+                    // Submitted, discarded or purged meanwhile: whatever
+                    // this write did is undone, and nothing else follows.
                     let _ = this.store.delete(&draft.id).await;
+                    next = this.next_pending();
+                    continue;
                 }
                 let is_current = *this.current.borrow() == draft.id;
                 match result {
@@ -234,7 +269,7 @@ impl Autosave {
                             .insert(draft.id.clone(), draft.revision);
                         this.retry_ms.set(FIRST_RETRY_MS);
                         next = this.next_pending();
-                        if next.is_none() && !this.paused.get() {
+                        if is_current && next.is_none() && !this.paused.get() {
                             this.state.set(SaveState::Saved(draft.updated_at));
                         }
                         if let Some(hook) = this.on_saved.borrow().as_ref() {
@@ -249,17 +284,33 @@ impl Autosave {
                     }
                     Ok(PutOutcome::Conflict { .. }) => {
                         // Another tab changed a draft this editor has left:
-                        // its last words here are kept as a separate draft.
-                        let mut copy = draft.note;
-                        copy.id = new_uuid();
-                        this.queue(copy);
+                        // its last words here are kept as a separate draft
+                        // (one copy: a newer waiting write becomes it).
+                        let copy_id = new_uuid();
+                        let waiting = {
+                            let mut pending = this.pending.borrow_mut();
+                            match pending.iter_mut().find(|p| p.id == draft.id) {
+                                Some(p) => {
+                                    p.id = copy_id.clone();
+                                    true
+                                }
+                                None => false,
+                            }
+                        };
+                        if !waiting {
+                            let mut copy = draft.note;
+                            copy.id = copy_id;
+                            this.queue(copy);
+                        }
                         next = this.next_pending();
                     }
                     Err(e) => {
                         // Keep the text: it stays in the form and in
                         // `pending`, and is written again shortly.
                         this.requeue(draft.note);
-                        this.state.set(SaveState::Failed(e));
+                        if is_current {
+                            this.state.set(SaveState::Failed(e));
+                        }
                         this.schedule_retry();
                     }
                 }

@@ -560,6 +560,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             wasm_bindgen_futures::future_to_promise(async move {
                 if let Some(s) = saver.try_get_value().flatten() {
                     let current = form.id.get_untracked();
+                    // Nothing waiting or running may land after the purge.
+                    s.reset();
                     let _ = s.close(&current).await;
                     let purged = s.store().purge(s.scope(), now_ms(), None).await;
                     if let Err(e) = purged {
@@ -1071,10 +1073,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         set_listing.set(None);
         spawn_local(async move {
             if let Some(s) = saver.try_get_value().flatten() {
-                let l = s.store().list(s.scope()).await.unwrap_or_default();
+                let mut l = s.store().list(s.scope()).await.unwrap_or_default();
                 if !alive() {
                     return;
                 }
+                // Past retention: about to be purged, never offered.
+                let (now, days) = (now_ms(), cfg.with_value(|c| c.retention_days));
+                l.drafts.retain(|d| !is_expired(d.updated_at, now, days));
                 set_listing.set(Some(l));
             }
         });
@@ -1106,7 +1111,19 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 None => {}
                 Some(Some(d)) => {
                     restored_at.set(Some(d.updated_at));
-                    open_note(d.note, d.revision);
+                    // Words still waiting to be written (after a failed
+                    // write) are newer than storage: open those.
+                    let waiting = saver
+                        .try_get_value()
+                        .flatten()
+                        .and_then(|s| s.waiting(&d.id));
+                    match waiting {
+                        Some(newer) => {
+                            open_note(newer.clone(), d.revision);
+                            with_saver(&|s| s.flush_changed(newer.clone()));
+                        }
+                        None => open_note(d.note, d.revision),
+                    }
                     panel_open.set(false);
                     request_animation_frame(move || focus_field("client"));
                 }

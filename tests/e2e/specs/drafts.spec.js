@@ -172,8 +172,11 @@ test("a damaged draft record is skipped and does not hide the others", async ({ 
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Intact Client");
   await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("intact words");
   await expect(page.getByText("Saved drafts could not be read")).toHaveCount(0);
-  // The damaged record is left as it was, not deleted.
+  // The damaged record is left as it was, not deleted...
   expect((await rawDrafts(page)).map((d) => d.id)).toContain("dddddddd-dddd-4ddd-8ddd-dddddddddddd");
+  // ...until the host purges the scope (logout): then it goes too.
+  await page.evaluate(() => document.querySelector("casenote-editor").purgeDrafts());
+  await expect.poll(async () => (await rawDrafts(page)).filter((d) => d.scope === "default").length).toBe(0);
 });
 
 test("draft scopes never see or purge each other's drafts", async ({ page }) => {
@@ -276,6 +279,21 @@ test("without IndexedDB, drafts fall back to localStorage with a notice", async 
   await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("kept in localStorage");
 });
 
+test("in localStorage too, a full device is reported as full and the text kept", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k).startsWith("casenote.drafts.")) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return setItem.call(this, k, v);
+    };
+  });
+  await h.openEditor(page);
+  await page.getByLabel("Subjective", { exact: true }).fill("too much for the device");
+  await expect(page.locator(".save-status")).toContainText("storage is full");
+  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("too much for the device");
+});
+
 test("a failing write (quota) warns, keeps the text and retries by itself", async ({ page }) => {
   await page.addInitScript(() => {
     window.__failWrites = true;
@@ -323,6 +341,32 @@ test("a failed write is retried without any new typing", async ({ page }) => {
   });
   await page.reload();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Retry Client");
+});
+
+test("words typed while storage was failing are the ones saved once it recovers", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__failWrites = true;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__failWrites) throw new DOMException("disk error", "UnknownError");
+      return put.apply(this, args);
+    };
+  });
+  await h.openEditor(page);
+  const subjective = page.getByLabel("Subjective", { exact: true });
+  await subjective.fill("one");
+  await expect(page.locator(".save-status")).toContainText("Not saved yet");
+  // Still failing: more words, each write failing in turn.
+  await subjective.fill("one two");
+  await subjective.fill("one two three");
+  await page.evaluate(() => {
+    window.__failWrites = false;
+  });
+  await expect(page.locator(".save-status")).toContainText("Draft saved at", { timeout: 15_000 });
+  // Let any retry that is still scheduled run, then reload.
+  await page.waitForTimeout(2_500);
+  await page.reload();
+  await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("one two three");
 });
 
 test("no warning on leaving once everything is saved", async ({ page }) => {
