@@ -3,7 +3,6 @@
 //! shadow root and unmounts it when the element leaves the page.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -30,7 +29,9 @@ struct Instance {
 }
 
 thread_local! {
-    static INSTANCES: RefCell<HashMap<u32, Instance>> = RefCell::new(HashMap::new());
+    /// Mounted editors by element id (a few per page: a list is smaller in
+    /// wasm than a map).
+    static INSTANCES: RefCell<Vec<(u32, Instance)>> = const { RefCell::new(Vec::new()) };
     static NEXT: RefCell<u32> = const { RefCell::new(1) };
     static STYLE_URL: RefCell<String> = const { RefCell::new(String::new()) };
 }
@@ -193,19 +194,25 @@ fn mount_as(el: HtmlElement, id: u32) {
         move || view! { <Editor config=config controls=c/> },
     );
     INSTANCES.with(|m| {
-        m.borrow_mut().insert(
+        let mut m = m.borrow_mut();
+        m.retain(|(i, _)| *i != id);
+        m.push((
             id,
             Instance {
                 controls,
                 _mounted: Box::new(handle),
                 element: el,
             },
-        )
+        ));
     });
 }
 
 fn unmount(id: u32) {
-    let instance = INSTANCES.with(|m| m.borrow_mut().remove(&id));
+    let instance = INSTANCES.with(|m| {
+        let mut m = m.borrow_mut();
+        let at = m.iter().position(|(i, _)| *i == id)?;
+        Some(m.remove(at).1)
+    });
     if let Some(instance) = instance {
         instance.controls.flush();
         drop(instance._mounted);
@@ -216,7 +223,12 @@ fn unmount(id: u32) {
 }
 
 fn controls(id: u32) -> Option<EditorControls> {
-    INSTANCES.with(|m| m.borrow().get(&id).map(|i| i.controls.clone()))
+    INSTANCES.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, i)| i.controls.clone())
+    })
 }
 
 fn flush(id: u32) {
@@ -261,14 +273,19 @@ fn purge(id: u32, scope: String) -> js_sys::Promise {
 /// Remounts with the new attributes or key. The draft is flushed first and
 /// restored by the new mount, so nothing typed is lost.
 fn remount(id: u32) {
-    let element = INSTANCES.with(|m| m.borrow().get(&id).map(|i| i.element.clone()));
+    let element = INSTANCES.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, i)| i.element.clone())
+    });
     if let Some(el) = element {
         unmount(id);
         // Mount again once the old editor's last draft write has committed,
         // so the new one restores every keystroke.
         leptos::task::spawn_local(async move {
             crate::ui::writes_settled(5_000).await;
-            let replaced = INSTANCES.with(|m| m.borrow().contains_key(&id));
+            let replaced = INSTANCES.with(|m| m.borrow().iter().any(|(i, _)| *i == id));
             if !replaced && el.is_connected() {
                 mount_as(el, id);
             }

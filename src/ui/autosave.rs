@@ -11,7 +11,6 @@
 //! in memory and is retried with backoff.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -47,7 +46,8 @@ pub struct Autosave {
     /// The draft being edited.
     current: RefCell<String>,
     /// The revision storage holds, per note id, as far as this editor knows.
-    bases: RefCell<HashMap<String, u32>>,
+    /// (A handful of notes per session: a list is smaller in wasm than a map.)
+    bases: RefCell<Vec<(String, u32)>>,
     /// Saving the current note waits for the worker (a conflict).
     paused: Cell<bool>,
     /// The note whose write is running.
@@ -56,7 +56,7 @@ pub struct Autosave {
     retry_scheduled: Cell<bool>,
     /// Notes delivered or discarded: never written again, and removed if a
     /// write of theirs was already under way.
-    closed: RefCell<HashSet<String>>,
+    closed: RefCell<Vec<String>>,
     on_saved: RefCell<Option<SavedHook>>,
 }
 
@@ -93,12 +93,12 @@ impl Autosave {
             pending: RefCell::new(Vec::new()),
             last: RefCell::new(None),
             current: RefCell::new(String::new()),
-            bases: RefCell::new(HashMap::new()),
+            bases: RefCell::new(Vec::new()),
             running: RefCell::new(None),
             paused: Cell::new(false),
             retry_ms: Cell::new(FIRST_RETRY_MS),
             retry_scheduled: Cell::new(false),
-            closed: RefCell::new(HashSet::new()),
+            closed: RefCell::new(Vec::new()),
             on_saved: RefCell::new(None),
         })
     }
@@ -117,7 +117,29 @@ impl Autosave {
     }
 
     fn base_of(&self, id: &str) -> u32 {
-        self.bases.borrow().get(id).copied().unwrap_or(0)
+        self.bases
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == id)
+            .map_or(0, |(_, r)| *r)
+    }
+
+    fn set_base(&self, id: &str, revision: u32) {
+        let mut bases = self.bases.borrow_mut();
+        match bases.iter_mut().find(|(k, _)| k == id) {
+            Some(entry) => entry.1 = revision,
+            None => bases.push((id.to_string(), revision)),
+        }
+    }
+
+    fn is_closed(&self, id: &str) -> bool {
+        self.closed.borrow().iter().any(|c| c == id)
+    }
+
+    fn mark_closed(&self, id: String) {
+        if !self.is_closed(&id) {
+            self.closed.borrow_mut().push(id);
+        }
     }
 
     /// Queues `note`, replacing a waiting write of the same note.
@@ -153,7 +175,7 @@ impl Autosave {
     /// stored). Writes still waiting for other notes are kept and finished.
     pub fn adopt(&self, note: Note, revision: u32) {
         *self.current.borrow_mut() = note.id.clone();
-        self.bases.borrow_mut().insert(note.id.clone(), revision);
+        self.set_base(&note.id, revision);
         self.pending.borrow_mut().retain(|p| p.id != note.id);
         *self.last.borrow_mut() = Some(note);
         self.paused.set(false);
@@ -203,7 +225,7 @@ impl Autosave {
 
     /// Queues `note` for saving, unless it is unchanged or closed.
     pub fn save(self: &Rc<Self>, note: Note) {
-        if self.closed.borrow().contains(&note.id) || *self.current.borrow() != note.id {
+        if self.is_closed(&note.id) || *self.current.borrow() != note.id {
             return;
         }
         if self.last.borrow().as_ref() == Some(&note) {
@@ -228,14 +250,14 @@ impl Autosave {
     /// Forgets every waiting write and stops the running one from landing:
     /// for `purgeDrafts()`, so nothing is written after a logout's purge.
     pub fn reset(&self) {
-        let mut closed = self.closed.borrow_mut();
-        for p in self.pending.borrow_mut().drain(..) {
-            closed.insert(p.id);
+        let waiting: Vec<Note> = self.pending.borrow_mut().drain(..).collect();
+        for p in waiting {
+            self.mark_closed(p.id);
         }
         if let Some(id) = self.running.borrow().clone() {
-            closed.insert(id);
+            self.mark_closed(id);
         }
-        closed.insert(self.current.borrow().clone());
+        self.mark_closed(self.current.borrow().clone());
         self.bases.borrow_mut().clear();
     }
 
@@ -254,7 +276,7 @@ impl Autosave {
                 *this.running.borrow_mut() = Some(draft.id.clone());
                 let result = this.store.put(&draft, base).await;
                 *this.running.borrow_mut() = None;
-                if this.closed.borrow().contains(&draft.id) {
+                if this.is_closed(&draft.id) {
                     // Submitted, discarded or purged meanwhile: whatever
                     // this write did is undone, and nothing else follows.
                     let _ = this.store.delete(&draft.id).await;
@@ -264,9 +286,7 @@ impl Autosave {
                 let is_current = *this.current.borrow() == draft.id;
                 match result {
                     Ok(PutOutcome::Written) => {
-                        this.bases
-                            .borrow_mut()
-                            .insert(draft.id.clone(), draft.revision);
+                        this.set_base(&draft.id, draft.revision);
                         this.retry_ms.set(FIRST_RETRY_MS);
                         next = this.next_pending();
                         if is_current && next.is_none() && !this.paused.get() {
@@ -345,12 +365,12 @@ impl Autosave {
 
     /// Allows `id` to be saved again (a refused note back as a draft).
     pub fn reopen(&self, id: &str) {
-        self.closed.borrow_mut().remove(id);
+        self.closed.borrow_mut().retain(|c| c != id);
     }
 
     /// Stops saving `id` and removes its draft.
     pub async fn close(self: &Rc<Self>, id: &str) -> Result<(), String> {
-        self.closed.borrow_mut().insert(id.to_string());
+        self.mark_closed(id.to_string());
         self.pending.borrow_mut().retain(|p| p.id != id);
         self.store.delete(id).await
     }
