@@ -30,6 +30,23 @@ pub fn today_local() -> String {
     )
 }
 
+/// A positive, finite number from an attribute value (`"14"`, `"1.5"`),
+/// read by the browser's `parseFloat` once the text is known to be plain
+/// digits with at most one point: Rust's float parser (about 14 kB of the
+/// gzipped bundle) stays out. Anything else gives `None`.
+pub fn positive_number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let plain = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|&b| b == b'.').count() <= 1
+        && text.bytes().any(|b| b.is_ascii_digit());
+    if !plain {
+        return None;
+    }
+    let n = js_sys::Number::parse_float(text);
+    (n.is_finite() && n > 0.0).then_some(n)
+}
+
 /// `HH:MM` in local time for a time in epoch milliseconds.
 pub fn local_hh_mm(ms: f64) -> String {
     let d = js_sys::Date::new(&ms.into());

@@ -142,6 +142,19 @@ async fn switching_notes_mid_write_keeps_each_notes_last_words_and_revision() {
 }
 
 #[wasm_bindgen_test]
+fn attribute_numbers_are_plain_positive_decimals() {
+    use casenote::platform::positive_number as n;
+    assert_eq!(n("14"), Some(14.0));
+    assert_eq!(n(" 1.5 "), Some(1.5));
+    assert_eq!(n(".5"), Some(0.5));
+    for bad in [
+        "", "0", "0.0", "-1", "1e3", "1.2.3", "12abc", ".", "Infinity", "0x10",
+    ] {
+        assert_eq!(n(bad), None, "{bad:?}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn sealed_drafts_are_unreadable_without_the_key() {
     let key = casenote::storage::generate_key().await.unwrap();
     let (sealed_store, _) = DraftStore::open(Some(key)).await;

@@ -136,7 +136,7 @@ mod tests {
         .unwrap();
         assert!(String::from_utf8(text)
             .unwrap()
-            .contains("SUBJECTIVE\nsubjective text"));
+            .contains("Subjective\n----------\nsubjective text"));
         assert_eq!(
             PayloadV1::parse(&casenote_json_from(&d).unwrap()).unwrap(),
             p

@@ -62,7 +62,14 @@ pub fn plain_text(p: &PayloadV1) -> String {
         }
     }
     for s in &p.sections {
-        let _ = writeln!(out, "\n{}", s.label.to_uppercase());
+        // Underlined rather than upper-cased: a label may be in any
+        // script, and this keeps Unicode case tables out of the bundle.
+        let _ = writeln!(
+            out,
+            "\n{}\n{}",
+            s.label,
+            "-".repeat(s.label.chars().count())
+        );
         if !s.text.trim().is_empty() {
             let _ = writeln!(out, "{}", s.text.trim_end());
         }
@@ -76,16 +83,19 @@ pub fn plain_text(p: &PayloadV1) -> String {
         }
     }
     if !p.goals.is_empty() {
-        let _ = writeln!(out, "\nGOALS ADDRESSED");
+        let _ = writeln!(out, "\nGoals addressed\n---------------");
         for g in &p.goals {
             let _ = writeln!(out, "- {}: {}", g.text, g.progress.label());
         }
     }
     if let Some(c) = &p.challenges {
-        let _ = writeln!(out, "\nCHALLENGES AND BARRIERS\n{c}");
+        let _ = writeln!(
+            out,
+            "\nChallenges and barriers\n-----------------------\n{c}"
+        );
     }
     if !p.interventions.is_empty() {
-        let _ = writeln!(out, "\nINTERVENTIONS");
+        let _ = writeln!(out, "\nInterventions\n-------------");
         for (i, iv) in p.interventions.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", i + 1, iv.description);
             if !iv.rationale.is_empty() {
@@ -107,7 +117,7 @@ pub fn plain_text(p: &PayloadV1) -> String {
         };
         let _ = writeln!(
             out,
-            "\nSIGNATURE\n{}\nSigned by {who} ({}) at {}.\nContent SHA-256: {}",
+            "\nSignature\n---------\n{}\nSigned by {who} ({}) at {}.\nContent SHA-256: {}",
             sig.attestation, sig.signer_id, sig.signed_at, sig.content_hash
         );
     }
@@ -186,10 +196,10 @@ mod tests {
             "SOAP note: Jo <b>Client</b>\nDate of service: 2026-11-20, 09:00–09:45 (45 minutes)\n"
         ));
         assert!(text.contains(
-            "\nSUBJECTIVE\nFeels low.\n  “I want my kids back” (Client, on reunification)\n"
+            "\nSubjective\n----------\nFeels low.\n  “I want my kids back” (Client, on reunification)\n"
         ));
-        assert!(text.contains("\nPLAN\n  “We'll drive her” (Family member)\n"));
-        assert!(text.contains("\nGOALS ADDRESSED\n- Stable housing: Unchanged\n"));
+        assert!(text.contains("\nPlan\n----\n  “We'll drive her” (Family member)\n"));
+        assert!(text.contains("\nGoals addressed\n---------------\n- Stable housing: Unchanged\n"));
         assert!(text.contains("1. Safety planning\n   Why: Raised risk\n   Client's response: Agreed to plan\n   Departs"));
     }
 }

@@ -150,10 +150,12 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
     errors
 }
 
-fn title_case(key: &str) -> String {
+/// `key` (a section key: ASCII, checked by `Template::validate`) with a
+/// capital first letter, for messages.
+pub fn title_case(key: &str) -> String {
     let mut c = key.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
         None => String::new(),
     }
 }

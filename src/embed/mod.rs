@@ -67,8 +67,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         author_name: attr(el, "author-name").unwrap_or_default(),
         draft_scope: non_empty("draft-scope", d.draft_scope),
         retention_days: attr(el, "draft-retention-days")
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|v| v.is_finite() && *v > 0.0)
+            .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.retention_days),
         key,
         key_error,
@@ -80,8 +79,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             .unwrap_or_default(),
         document_type: DocumentType::from_attribute(&attr(el, "note-type").unwrap_or_default()),
         late_entry_hours: attr(el, "late-entry-hours")
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|v| v.is_finite() && *v > 0.0)
+            .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.late_entry_hours),
         abbreviations: attr(el, "abbreviations")
             .map(|v| parse_approved(&v))

@@ -25,6 +25,7 @@ use crate::domain::record::{
 use crate::domain::render::plain_text;
 use crate::domain::time::{duration_minutes, parse_date};
 use crate::domain::timeliness::{hours_after_service, DEFAULT_LATE_ENTRY_HOURS};
+use crate::domain::validate::title_case;
 use crate::domain::writing::abbreviations::defined_in;
 use crate::domain::{
     validate, BuildContext, Checks, DocumentType, FieldError, Note, PayloadV1, Person, Template,
@@ -1606,13 +1607,5 @@ fn sent_texts(s: &Sent) -> (String, String, &'static str) {
             "confirmation waiting",
         ),
         SentState::AuthRequired { message } => ("Sign in to send".into(), message.clone(), "confirmation waiting"),
-    }
-}
-
-fn title_case(key: &str) -> String {
-    let mut c = key.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }

@@ -62,8 +62,7 @@ pub fn send_options(host: Option<&HtmlElement>) -> SendOptions {
         headers.push(pair);
     }
     let timeout_s = attr(host, "request-timeout")
-        .and_then(|v| v.parse::<f64>().ok())
-        .filter(|v| v.is_finite() && *v > 0.0)
+        .and_then(|v| crate::platform::positive_number(&v))
         .unwrap_or(f64::from(DEFAULT_TIMEOUT_SECONDS));
     SendOptions {
         headers,

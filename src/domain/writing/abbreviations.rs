@@ -31,15 +31,19 @@ fn is_defined(abbr: &str, all_text: &str) -> bool {
             .any(|(i, _)| all_text[i + abbr.len()..].trim_start().starts_with('('))
 }
 
-/// The abbreviations spelled out somewhere in `all_text`, sorted.
+/// The abbreviations spelled out somewhere in `all_text`, each once, in
+/// the order they first appear. (A note defines a handful: a linear check
+/// keeps the standard sort out of the bundle.)
 pub fn defined_in(all_text: &str) -> Vec<String> {
-    let mut out: Vec<String> = words_outside_quotes(all_text)
-        .into_iter()
-        .filter(|w| is_abbreviation(w.text) && is_defined(w.text, all_text))
-        .map(|w| w.text.to_string())
-        .collect();
-    out.sort();
-    out.dedup();
+    let mut out: Vec<String> = Vec::new();
+    for w in words_outside_quotes(all_text) {
+        if is_abbreviation(w.text)
+            && !out.iter().any(|d| d == w.text)
+            && is_defined(w.text, all_text)
+        {
+            out.push(w.text.to_string());
+        }
+    }
     out
 }
 
@@ -131,7 +135,7 @@ mod tests {
     fn definitions_are_collected_once() {
         assert_eq!(
             defined_in("Suicidal ideation (SI). SI again. HI (homicidal ideation)."),
-            ["HI", "SI"]
+            ["SI", "HI"]
         );
         assert!(defined_in("No definitions: SI, HI.").is_empty());
     }

@@ -62,7 +62,7 @@ pub struct Flag {
 }
 
 fn normalise(word: &str) -> String {
-    word.replace('’', "'").to_lowercase()
+    super::case::lower(&word.replace('’', "'"))
 }
 
 /// `word` (lower case) is `base` or a simple inflection of it.
@@ -175,7 +175,7 @@ mod tests {
             assert_eq!(flags.len(), 1, "{:?} in {text:?}: {flags:?}", t.term);
             let f = &flags[0];
             assert_eq!(
-                f.found.to_lowercase().replace('-', " "),
+                crate::domain::writing::case::lower(&f.found).replace('-', " "),
                 t.term.replace('-', " "),
                 "{:?}",
                 t.term

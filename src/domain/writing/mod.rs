@@ -3,6 +3,7 @@
 //! nothing here blocks a note.
 
 pub mod abbreviations;
+pub mod case;
 pub mod language;
 pub mod paste;
 pub mod tokens;

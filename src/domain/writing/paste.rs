@@ -2,6 +2,7 @@
 //! sections of the current template. Every character of the paste ends up
 //! somewhere: in a section, in the preamble, or in a recognised heading.
 
+use super::case::{lower, lower_char};
 use crate::domain::template::Template;
 
 /// One piece of the paste: a heading as written and the text after it.
@@ -60,11 +61,11 @@ impl Split {
 fn names(template: &Template) -> Vec<(String, String)> {
     let mut names = Vec::new();
     for s in &template.sections {
-        names.push((s.label.to_lowercase(), s.key.clone()));
-        if s.key.to_lowercase() != s.label.to_lowercase() {
-            names.push((s.key.to_lowercase(), s.key.clone()));
+        names.push((lower(&s.label), s.key.clone()));
+        if lower(&s.key) != lower(&s.label) {
+            names.push((lower(&s.key), s.key.clone()));
         }
-        let initial = s.label.chars().next().map(|c| c.to_lowercase().to_string());
+        let initial = s.label.chars().next().map(|c| lower_char(c).to_string());
         if let Some(initial) = initial {
             let shared = template
                 .sections
@@ -73,7 +74,7 @@ fn names(template: &Template) -> Vec<(String, String)> {
                     o.label
                         .chars()
                         .next()
-                        .map(|c| c.to_lowercase().to_string())
+                        .map(|c| lower_char(c).to_string())
                         .as_deref()
                         == Some(initial.as_str())
                 })
@@ -93,13 +94,13 @@ fn names(template: &Template) -> Vec<(String, String)> {
 fn heading_at(line: &str, names: &[(String, String)]) -> Option<(String, usize)> {
     let indent = line.len() - line.trim_start().len();
     let rest = &line[indent..];
-    let lower = rest.to_lowercase();
+    let lowered = lower(rest);
     for (name, key) in names {
-        if !lower.starts_with(name.as_str()) || !rest.is_char_boundary(name.len()) {
+        if !lowered.starts_with(name.as_str()) || !rest.is_char_boundary(name.len()) {
             continue;
         }
         // The lower-cased name must cover the same bytes in the original.
-        if rest[..name.len()].to_lowercase() != *name {
+        if lower(&rest[..name.len()]) != *name {
             continue;
         }
         let after = &rest[name.len()..];
@@ -151,9 +152,12 @@ pub fn split(text: &str, template: &Template) -> Option<Split> {
         return None;
     }
     let distinct = {
-        let mut keys: Vec<&str> = pieces.iter().map(|p| p.key.as_str()).collect();
-        keys.sort_unstable();
-        keys.dedup();
+        let mut keys: Vec<&str> = Vec::new();
+        for p in &pieces {
+            if !keys.contains(&p.key.as_str()) {
+                keys.push(&p.key);
+            }
+        }
         keys.len()
     };
     if distinct < 2 {

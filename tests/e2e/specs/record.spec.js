@@ -203,7 +203,7 @@ test("print view and copy as text", async ({ page, context }, testInfo) => {
   await expect(printView).toBeVisible();
   await expect(printView).toContainText("SOAP note: Print Client");
   await expect(printView).toContainText("“I can manage” (Client, about money)");
-  await expect(printView).toContainText("SIGNATURE");
+  await expect(printView).toContainText("Signature\n---------");
   await expect(printView).toContainText("Signed by Sam Rivera (W-7)");
   for (const name of ["Submit signed note", "Print", "Copy as text", "Drafts"]) {
     await expect(page.getByRole("button", { name, exact: true })).toBeHidden();
@@ -216,7 +216,7 @@ test("print view and copy as text", async ({ page, context }, testInfo) => {
   await expect(page.locator(".copied")).toHaveText("Copied the note as text.");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain("SOAP note: Print Client");
-  expect(copied).toContain("SUBJECTIVE\nSubjective for Print Client\n  “I can manage” (Client, about money)");
+  expect(copied).toContain("Subjective\n----------\nSubjective for Print Client\n  “I can manage” (Client, about money)");
   expect(copied).toContain("Content SHA-256:");
 });
 
