@@ -1,29 +1,46 @@
 //! IndexedDB: database `casenote` with two stores, `drafts` and `outbox`,
-//! each keyed by note id and indexed by scope.
+//! each keyed by note id and indexed by scope. The requests themselves are
+//! a few lines of JavaScript (`idb.js`); this side turns records into and
+//! out of JSON.
 
-use indexed_db_futures::database::Database;
-use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
-use indexed_db_futures::KeyPath;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 use super::{from_json, to_json, PutOutcome};
 use crate::domain::draft::StoredDraft;
 
-const DB_NAME: &str = "casenote";
 pub const DRAFTS: &str = "drafts";
 pub const OUTBOX: &str = "outbox";
-const BY_SCOPE: &str = "scope";
 
-#[derive(Clone)]
-pub struct IdbStore {
-    db: Database,
+#[wasm_bindgen(module = "/src/storage/idb.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = idbOpen)]
+    fn idb_open() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = idbGet)]
+    fn idb_get(db: &JsValue, store: &str, id: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = idbList)]
+    fn idb_list(db: &JsValue, store: &str, scope: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = idbPut)]
+    fn idb_put(db: &JsValue, store: &str, value: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = idbDelete)]
+    fn idb_delete(db: &JsValue, store: &str, id: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = idbPutChecked)]
+    fn idb_put_checked(db: &JsValue, store: &str, value: &JsValue, base: u32) -> js_sys::Promise;
 }
 
-fn err(e: impl std::fmt::Display) -> String {
-    format!("IndexedDB: {e}")
+/// What went wrong, as `IndexedDB: <DOMException name>: <message>`: the
+/// name (QuotaExceededError, say) tells the editor what to tell the worker.
+fn describe(e: JsValue) -> String {
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) => format!("IndexedDB: {}: {}", d.name(), d.message()),
+        None => "IndexedDB: the request failed".into(),
+    }
+}
+
+async fn call(p: js_sys::Promise) -> Result<JsValue, String> {
+    JsFuture::from(p).await.map_err(describe)
 }
 
 // Records cross into IndexedDB as JSON: serde_json writes the text and the
@@ -31,103 +48,50 @@ fn err(e: impl std::fmt::Display) -> String {
 // One serde format for the whole bundle keeps the wasm small, and the
 // browser's JSON is faster than converting a large note field by field.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
-    js_sys::JSON::parse(&to_json(value)?).map_err(|_| err("cannot encode a record"))
+    js_sys::JSON::parse(&to_json(value)?).map_err(|_| "IndexedDB: cannot encode a record".into())
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    let text = js_sys::JSON::stringify(&value).map_err(|_| err("cannot read a record"))?;
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| String::from("IndexedDB: cannot read a record"))?;
     from_json(&String::from(text))
+}
+
+fn field(v: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(v, &JsValue::from_str(name)).ok()
+}
+
+#[derive(Clone)]
+pub struct IdbStore {
+    db: JsValue,
 }
 
 impl IdbStore {
     pub async fn open() -> Result<Self, String> {
-        let db = Database::open(DB_NAME)
-            .with_version(2u32)
-            .with_on_upgrade_needed(|_event, db| {
-                // Version 1 had `drafts`; version 2 adds `outbox`. Creating a
-                // store only when missing makes every upgrade path work.
-                for name in [DRAFTS, OUTBOX] {
-                    if !db.object_store_names().any(|n| n == name) {
-                        let store = db
-                            .create_object_store(name)
-                            .with_key_path(KeyPath::One("id"))
-                            .build()?;
-                        store
-                            .create_index(BY_SCOPE, KeyPath::One("scope"))
-                            .build()?;
-                    }
-                }
-                Ok(())
-            })
-            .await
-            .map_err(err)?;
-        Ok(IdbStore { db })
+        Ok(IdbStore {
+            db: call(idb_open()).await?,
+        })
     }
 
-    fn readwrite(
-        &self,
-        store_name: &str,
-    ) -> Result<indexed_db_futures::transaction::Transaction<'_>, String> {
-        self.db
-            .transaction(store_name)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(err)
-    }
-
-    /// Reads the stored revision and writes only if it is still `base`, in
-    /// one readwrite transaction, so two tabs can never both win.
+    /// Writes `draft` only if the stored revision is still `base`, in one
+    /// readwrite transaction, so two tabs can never both win.
     pub async fn put_draft_checked(
         &self,
         draft: &StoredDraft,
         base: u32,
     ) -> Result<PutOutcome, String> {
-        let tx = self.readwrite(DRAFTS)?;
-        let store = tx.object_store(DRAFTS).map_err(err)?;
-        let existing: Option<JsValue> = store
-            .get(draft.id.as_str())
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?;
-        // Only the stored revision matters here: read that one property
-        // rather than decoding the whole note.
-        let stored_revision = existing.map(|v| {
-            js_sys::Reflect::get(&v, &JsValue::from_str("revision"))
-                .ok()
-                .and_then(|r| r.as_f64())
-                .unwrap_or(0.0) as u32
-        });
-        match stored_revision {
-            Some(stored_revision) if stored_revision != base => {
-                return Ok(PutOutcome::Conflict { stored_revision });
-            }
-            // Gone since we last wrote it: another tab submitted or discarded it.
-            None if base > 0 => return Ok(PutOutcome::Conflict { stored_revision: 0 }),
-            _ => {}
+        let outcome = call(idb_put_checked(&self.db, DRAFTS, &to_js(draft)?, base)).await?;
+        match outcome.as_f64() {
+            Some(n) if n >= 0.0 => Ok(PutOutcome::Conflict {
+                stored_revision: n as u32,
+            }),
+            _ => Ok(PutOutcome::Written),
         }
-        store
-            .put(to_js(draft)?)
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?;
-        drop(store);
-        tx.commit().await.map_err(err)?;
-        Ok(PutOutcome::Written)
     }
 
     pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), String> {
-        let tx = self.readwrite(store_name)?;
-        let store = tx.object_store(store_name).map_err(err)?;
-        store
-            .put(to_js(value)?)
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?;
-        drop(store);
-        tx.commit().await.map_err(err)
+        call(idb_put(&self.db, store_name, &to_js(value)?)).await?;
+        Ok(())
     }
 
     pub async fn get<T: DeserializeOwned>(
@@ -135,10 +99,16 @@ impl IdbStore {
         store_name: &str,
         id: &str,
     ) -> Result<Option<T>, String> {
-        let tx = self.db.transaction(store_name).build().map_err(err)?;
-        let store = tx.object_store(store_name).map_err(err)?;
-        let found: Option<JsValue> = store.get(id).primitive().map_err(err)?.await.map_err(err)?;
-        found.map(from_js).transpose()
+        let found = call(idb_get(&self.db, store_name, id)).await?;
+        if found.is_undefined() || found.is_null() {
+            return Ok(None);
+        }
+        from_js(found).map(Some)
+    }
+
+    async fn all(&self, store_name: &str, scope: &str) -> Result<js_sys::Array, String> {
+        let found = call(idb_list(&self.db, store_name, scope)).await?;
+        Ok(found.dyn_into().unwrap_or_default())
     }
 
     pub async fn list<T: DeserializeOwned>(
@@ -146,20 +116,13 @@ impl IdbStore {
         store_name: &str,
         scope: &str,
     ) -> Result<Vec<T>, String> {
-        let tx = self.db.transaction(store_name).build().map_err(err)?;
-        let store = tx.object_store(store_name).map_err(err)?;
-        let index = store.index(BY_SCOPE).map_err(err)?;
-        let iter = index
-            .get_all::<JsValue>()
-            .with_query(scope)
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?;
         // A record that cannot be read is left in place and skipped, so one
         // damaged record never hides the others.
-        Ok(iter
-            .filter_map(|item| item.ok().and_then(|v| from_js(v).ok()))
+        Ok(self
+            .all(store_name, scope)
+            .await?
+            .iter()
+            .filter_map(|v| from_js(v).ok())
             .collect())
     }
 
@@ -170,20 +133,10 @@ impl IdbStore {
         store_name: &str,
         scope: &str,
     ) -> Result<Vec<(String, Option<f64>)>, String> {
-        let tx = self.db.transaction(store_name).build().map_err(err)?;
-        let store = tx.object_store(store_name).map_err(err)?;
-        let index = store.index(BY_SCOPE).map_err(err)?;
-        let iter = index
-            .get_all::<JsValue>()
-            .with_query(scope)
-            .primitive()
-            .map_err(err)?
-            .await
-            .map_err(err)?;
-        let field =
-            |v: &JsValue, name: &str| js_sys::Reflect::get(v, &JsValue::from_str(name)).ok();
-        Ok(iter
-            .filter_map(Result::ok)
+        Ok(self
+            .all(store_name, scope)
+            .await?
+            .iter()
             .filter_map(|v| {
                 let id = field(&v, "id")?.as_string()?;
                 Some((id, field(&v, "updatedAt").and_then(|t| t.as_f64())))
@@ -192,10 +145,7 @@ impl IdbStore {
     }
 
     pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), String> {
-        let tx = self.readwrite(store_name)?;
-        let store = tx.object_store(store_name).map_err(err)?;
-        store.delete(id).await.map_err(err)?;
-        drop(store);
-        tx.commit().await.map_err(err)
+        call(idb_delete(&self.db, store_name, id)).await?;
+        Ok(())
     }
 }
