@@ -24,7 +24,24 @@ function settled(tx, failure = () => null) {
   });
 }
 
+// The database starts opening as soon as this module loads, while the wasm
+// is still being fetched and compiled; every editor on the page shares the
+// one connection.
+let opening = null;
+
 export function idbOpen() {
+  if (!opening) {
+    opening = openNow();
+    // A page without IndexedDB is told when it asks (and falls back);
+    // until then the rejection is not an error.
+    opening.catch(() => {});
+  }
+  return opening;
+}
+
+idbOpen();
+
+function openNow() {
   try {
     const r = indexedDB.open(NAME, VERSION);
     // Version 1 had `drafts`; version 2 adds `outbox`. Creating a store only
@@ -37,8 +54,11 @@ export function idbOpen() {
       }
     };
     return request(r).then((db) => {
-      // Let a newer version in another tab upgrade.
-      db.onversionchange = () => db.close();
+      // Let a newer version in another tab upgrade; open again next time.
+      db.onversionchange = () => {
+        db.close();
+        opening = null;
+      };
       return db;
     });
   } catch (e) {
