@@ -69,33 +69,8 @@ struct Scoped {
     updated_at: Option<f64>,
 }
 
-/// The id and save time of every record of `scope` in `store`.
-pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, String> {
-    let prefix = key(store, "");
-    let raw = storage()?;
-    let len = raw.length().map_err(|_| err("cannot read"))?;
-    let mut out = Vec::new();
-    for i in 0..len {
-        let Ok(Some(k)) = raw.key(i) else { continue };
-        if !k.starts_with(&prefix) {
-            continue;
-        }
-        if let Some(s) = raw
-            .get_item(&k)
-            .ok()
-            .flatten()
-            .and_then(|t| from_json::<Scoped>(&t).ok())
-        {
-            if s.scope == scope {
-                out.push((s.id, s.updated_at));
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Every record of `store` whose `scope` field is `scope`.
-pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, String> {
+/// The text and bookkeeping of every record of `scope` in `store`.
+fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, String> {
     let prefix = key(store, "");
     let raw = storage()?;
     let len = raw.length().map_err(|_| err("cannot read"))?;
@@ -108,13 +83,30 @@ pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, Str
         let Some(text) = raw.get_item(&k).ok().flatten() else {
             continue;
         };
-        if from_json::<Scoped>(&text).is_ok_and(|s| s.scope == scope) {
-            if let Ok(item) = from_json(&text) {
-                out.push(item);
+        if let Ok(s) = from_json::<Scoped>(&text) {
+            if s.scope == scope {
+                out.push((s, text));
             }
         }
     }
     Ok(out)
+}
+
+/// The id and save time of every record of `scope` in `store`.
+pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, String> {
+    Ok(in_scope(store, scope)?
+        .into_iter()
+        .map(|(s, _)| (s.id, s.updated_at))
+        .collect())
+}
+
+/// Every record of `store` whose `scope` field is `scope` (records that
+/// cannot be read are skipped).
+pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, String> {
+    Ok(in_scope(store, scope)?
+        .into_iter()
+        .filter_map(|(_, text)| from_json(&text).ok())
+        .collect())
 }
 
 pub fn delete(store: &str, id: &str) -> Result<(), String> {

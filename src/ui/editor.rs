@@ -710,17 +710,26 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         problems.extend(validate(note, &template, &checks));
         problems
     };
-
-    let review_and_sign = move |_| {
-        let note = form.snapshot_untracked();
-        let problems = check_note(&note);
+    // Checks `note` before signing or sending. Problems go to the error
+    // summary, which takes focus and links to each field (the GOV.UK
+    // pattern): a screen reader hears every problem at once.
+    let passes_checks = move |note: &Note| -> bool {
+        let problems = check_note(note);
         send_error.set(None);
         if !problems.is_empty() {
             errors.set(problems);
             request_animation_frame(move || focus_selector(root, ".error-summary"));
-            return;
+            return false;
         }
         errors.set(Vec::new());
+        true
+    };
+
+    let review_and_sign = move |_| {
+        let note = form.snapshot_untracked();
+        if !passes_checks(&note) {
+            return;
+        }
         if note.author.id.trim().is_empty() && note.author.name.trim().is_empty() {
             send_error.set(Some(
                 "This page has not told casenote who you are (its author-id and author-name attributes are empty), so the note cannot be signed. You can still submit it unsigned.".into(),
@@ -779,16 +788,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         }
         let note = form.snapshot_untracked();
         let template = template_of(&note.format);
-        let problems = check_note(&note);
-        send_error.set(None);
-        if !problems.is_empty() {
-            // The error summary takes focus and links to each field (the
-            // GOV.UK pattern): a screen reader hears every problem at once.
-            errors.set(problems);
-            request_animation_frame(move || focus_selector(root, ".error-summary"));
+        if !passes_checks(&note) {
             return;
         }
-        errors.set(Vec::new());
         if !key_usable {
             send_error.set(Some(
                 "The encryption key this page gave casenote is not usable, so the note cannot be kept safely while it is sent. Tell your administrator.".into(),

@@ -179,38 +179,9 @@ for (const [name, viewport, scale] of [
 test("axe finds no violation in the drafts panel holding more than one page", async ({ page }) => {
   await h.openEditor(page);
   const now = Date.now();
-  await page.evaluate(
-    (recs) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("casenote");
-        open.onsuccess = () => {
-          const tx = open.result.transaction("drafts", "readwrite");
-          for (const r of recs) tx.objectStore("drafts").put(r);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    Array.from({ length: 60 }, (_, i) => {
-      const id = `${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`;
-      return {
-        id,
-        scope: "default",
-        revision: 1,
-        updatedAt: now - (i + 1) * 60_000,
-        note: {
-          id,
-          format: "soap",
-          client: { id: "", name: `Client ${i}` },
-          author: { id: "", name: "" },
-          service: { date: "2026-11-20", start: "", end: "" },
-          sections: [{ key: "subjective", text: "words", quotes: [] }],
-          createdAt: "2026-11-20T09:00:00Z",
-        },
-      };
-    }),
+  await h.putRawDrafts(
+    page,
+    Array.from({ length: 60 }, (_, i) => h.rawDraft({ id: h.seqId(i), client: `Client ${i}`, updatedAt: now - (i + 1) * 60_000 })),
   );
   await page.reload();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Client 0");

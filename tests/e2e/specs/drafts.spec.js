@@ -31,26 +31,6 @@ async function rawDrafts(page) {
   );
 }
 
-/** Writes raw records (one, or an array) into the drafts store. */
-async function putRawDraft(page, record) {
-  await page.evaluate(
-    (recs) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("casenote");
-        open.onsuccess = () => {
-          const tx = open.result.transaction("drafts", "readwrite");
-          for (const rec of recs) tx.objectStore("drafts").put(rec);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    Array.isArray(record) ? record : [record],
-  );
-}
-
 async function openDrafts(page) {
   await page.getByRole("button", { name: "Drafts" }).click();
   await expect(page.getByRole("heading", { name: "Your drafts on this device" })).toBeFocused();
@@ -103,24 +83,11 @@ test("several drafts: list, resume and discard after confirmation", async ({ pag
 test("many drafts open a page at a time, most recent first, and the rest are a keypress away", async ({ page }) => {
   await h.openEditor(page);
   const now = Date.now();
-  const id = (i) => `${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`;
-  await putRawDraft(
+  await h.putRawDrafts(
     page,
-    Array.from({ length: 120 }, (_, i) => ({
-      id: id(i),
-      scope: "default",
-      revision: 1,
-      updatedAt: now - (i + 1) * 60_000,
-      note: {
-        id: id(i),
-        format: "soap",
-        client: { id: "", name: `Client ${String(i).padStart(3, "0")}` },
-        author: { id: "", name: "" },
-        service: { date: "2026-11-20", start: "", end: "" },
-        sections: [{ key: "subjective", text: "words", quotes: [] }],
-        createdAt: "2026-11-20T09:00:00Z",
-      },
-    })),
+    Array.from({ length: 120 }, (_, i) =>
+      h.rawDraft({ id: h.seqId(i), client: `Client ${String(i).padStart(3, "0")}`, updatedAt: now - (i + 1) * 60_000 }),
+    ),
   );
   await page.reload();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Client 000");
@@ -150,23 +117,9 @@ test("many drafts open a page at a time, most recent first, and the rest are a k
 test("a damaged draft record is skipped and does not hide the others", async ({ page }) => {
   await h.openEditor(page);
   const now = Date.now();
-  await putRawDraft(page, [
+  await h.putRawDrafts(page, [
     { id: "dddddddd-dddd-4ddd-8ddd-dddddddddddd", scope: "default", revision: 1, updatedAt: now, note: "not a note" },
-    {
-      id: "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee",
-      scope: "default",
-      revision: 1,
-      updatedAt: now - 60_000,
-      note: {
-        id: "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee",
-        format: "soap",
-        client: { id: "", name: "Intact Client" },
-        author: { id: "", name: "" },
-        service: { date: "2026-11-20", start: "", end: "" },
-        sections: [{ key: "subjective", text: "intact words", quotes: [] }],
-        createdAt: "2026-11-20T09:00:00Z",
-      },
-    },
+    h.rawDraft({ id: "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee", client: "Intact Client", updatedAt: now - 60_000, text: "intact words" }),
   ]);
   await page.reload();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Intact Client");
@@ -295,14 +248,7 @@ test("in localStorage too, a full device is reported as full and the text kept",
 });
 
 test("a failing write (quota) warns, keeps the text and retries by itself", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__failWrites = true;
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__failWrites) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return put.apply(this, args);
-    };
-  });
+  await h.failIndexedDbWrites(page, "QuotaExceededError", "The quota has been exceeded.");
   await h.openEditor(page);
   await h.fillContact(page, { client: "Quota Client" });
   await page.getByLabel("Subjective", { exact: true }).fill("must not be lost");
@@ -321,14 +267,7 @@ test("a failing write (quota) warns, keeps the text and retries by itself", asyn
 });
 
 test("a failed write is retried without any new typing", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__failWrites = true;
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__failWrites) throw new DOMException("disk error", "UnknownError");
-      return put.apply(this, args);
-    };
-  });
+  await h.failIndexedDbWrites(page, "UnknownError", "disk error");
   await h.openEditor(page);
   await h.fillContact(page, { client: "Retry Client" });
   await expect(page.locator(".save-status")).toContainText("Not saved yet");
@@ -344,14 +283,7 @@ test("a failed write is retried without any new typing", async ({ page }) => {
 });
 
 test("words typed while storage was failing are the ones saved once it recovers", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__failWrites = true;
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__failWrites) throw new DOMException("disk error", "UnknownError");
-      return put.apply(this, args);
-    };
-  });
+  await h.failIndexedDbWrites(page, "UnknownError", "disk error");
   await h.openEditor(page);
   const subjective = page.getByLabel("Subjective", { exact: true });
   await subjective.fill("one");
@@ -385,29 +317,11 @@ test("no warning on leaving once everything is saved", async ({ page }) => {
 test("drafts past their retention are purged on start", async ({ page }) => {
   await h.openEditor(page);
   const day = 24 * 60 * 60 * 1000;
-  const note = (id, client) => ({
-    id,
-    format: "soap",
-    client: { id: "", name: client },
-    author: { id: "", name: "" },
-    service: { date: "2026-11-01", start: "", end: "" },
-    sections: [{ key: "subjective", text: "old words", quotes: [] }],
-    createdAt: "2026-11-01T09:00:00Z",
-  });
-  await putRawDraft(page, {
-    id: "11111111-1111-4111-8111-111111111111",
-    scope: "default",
-    revision: 3,
-    updatedAt: Date.now() - 15 * day,
-    note: note("11111111-1111-4111-8111-111111111111", "Expired Client"),
-  });
-  await putRawDraft(page, {
-    id: "22222222-2222-4222-8222-222222222222",
-    scope: "default",
-    revision: 1,
-    updatedAt: Date.now() - 2 * day,
-    note: note("22222222-2222-4222-8222-222222222222", "Recent Client"),
-  });
+  const old = { text: "old words", date: "2026-11-01" };
+  await h.putRawDrafts(page, [
+    h.rawDraft({ ...old, id: "11111111-1111-4111-8111-111111111111", client: "Expired Client", revision: 3, updatedAt: Date.now() - 15 * day }),
+    h.rawDraft({ ...old, id: "22222222-2222-4222-8222-222222222222", client: "Recent Client", updatedAt: Date.now() - 2 * day }),
+  ]);
   await page.reload();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Recent Client");
   // Deleted just after the form is ready (an expired draft is never opened).

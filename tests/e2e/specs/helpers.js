@@ -81,7 +81,70 @@ async function waitForSaved(page) {
   await expect(page.locator(".save-status")).toContainText("Draft saved at");
 }
 
+/** Writes raw records (one, or an array) into the editor's drafts store. */
+async function putRawDrafts(page, records) {
+  await page.evaluate(
+    (recs) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("casenote");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("drafts", "readwrite");
+          for (const rec of recs) tx.objectStore("drafts").put(rec);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    Array.isArray(records) ? records : [records],
+  );
+}
+
+/** A stored draft record of a SOAP note, as the editor writes it. */
+function rawDraft({ id, client, updatedAt, text = "words", revision = 1, date = "2026-11-20" }) {
+  return {
+    id,
+    scope: "default",
+    revision,
+    updatedAt,
+    note: {
+      id,
+      format: "soap",
+      client: { id: "", name: client },
+      author: { id: "", name: "" },
+      service: { date, start: "", end: "" },
+      sections: [{ key: "subjective", text, quotes: [] }],
+      createdAt: `${date}T09:00:00Z`,
+    },
+  };
+}
+
+/** A note id that sorts by `i`. */
+function seqId(i) {
+  return `${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`;
+}
+
+/** Makes every IndexedDB put throw `name` while window.__failWrites is true (from the start). */
+async function failIndexedDbWrites(page, name, message) {
+  await page.addInitScript(
+    ([n, m]) => {
+      window.__failWrites = true;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__failWrites) throw new DOMException(m, n);
+        return put.apply(this, args);
+      };
+    },
+    [name, message],
+  );
+}
+
 module.exports = {
+  putRawDrafts,
+  rawDraft,
+  seqId,
+  failIndexedDbWrites,
   today,
   resetReceiver,
   injectFaults,
