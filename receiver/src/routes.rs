@@ -122,11 +122,16 @@ fn error(status: StatusCode, message: &str) -> Response {
     json(status, serde_json::json!({ "error": message }).to_string())
 }
 
+/// `{"errors": [{"field", "message"}]}`, the body casenote reads.
+fn errors_body(errors: &[FieldError]) -> String {
+    casenote::domain::json::ObjectWriter::new()
+        .put("errors", errors.to_vec())
+        .done()
+        .to_text()
+}
+
 fn field_errors(errors: &[FieldError]) -> Response {
-    json(
-        StatusCode::BAD_REQUEST,
-        serde_json::json!({ "errors": errors }).to_string(),
-    )
+    json(StatusCode::BAD_REQUEST, errors_body(errors))
 }
 
 /// The largest note body accepted (a 50,000-character note is ~100 KB).
@@ -212,7 +217,7 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
     // A FHIR DocumentReference carries the casenote JSON as an attachment.
     let owned;
     let text = if is_fhir {
-        let doc: serde_json::Value = match serde_json::from_str(raw) {
+        let doc = match casenote::domain::json::parse(raw) {
             Ok(v) => v,
             Err(e) => return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]),
         };
@@ -244,11 +249,10 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
             if actual.as_deref().ok() != Some(expected.to_ascii_lowercase().as_str()) {
                 return json(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    serde_json::json!({ "errors": [FieldError::new(
+                    errors_body(&[FieldError::new(
                         "addendum.toHash",
                         "does not match the original note this addendum points to: the original was changed, or the hash is wrong",
-                    )] })
-                    .to_string(),
+                    )]),
                 );
             }
         }
@@ -366,12 +370,11 @@ mod tests {
         for k in ["subjective", "objective", "assessment", "plan"] {
             n.section_mut(k).text = "text".into();
         }
-        serde_json::to_string(&PayloadV1::build(
+        casenote::domain::json::write(&PayloadV1::build(
             &n,
             &Template::soap(),
             &casenote::domain::BuildContext::at("2026-11-26T10:00:00Z"),
         ))
-        .unwrap()
     }
 
     async fn post(

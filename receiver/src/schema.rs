@@ -238,7 +238,8 @@ mod tests {
                     late_entry_threshold_hours: 24.0,
                 };
                 let mut p = PayloadV1::build(&n, &t, &ctx);
-                let value = serde_json::to_value(&p).unwrap();
+                let value =
+                    serde_json::from_str::<Value>(&casenote::domain::json::write(&p)).unwrap();
                 assert_eq!(validate(&value), vec![], "{} late={late}", t.id);
                 // And signed.
                 p.signature = Some(Signature {
@@ -249,7 +250,9 @@ mod tests {
                     content_hash: content_hash(&p),
                 });
                 assert_eq!(
-                    validate(&serde_json::to_value(&p).unwrap()),
+                    validate(
+                        &serde_json::from_str::<Value>(&casenote::domain::json::write(&p)).unwrap()
+                    ),
                     vec![],
                     "{} signed",
                     t.id

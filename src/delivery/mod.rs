@@ -57,11 +57,16 @@ impl SendOutcome {
     }
 }
 
-/// The JSON body of a 4xx answer: `{"errors": [{"field", "message"}]}`.
-#[derive(serde::Deserialize)]
-struct ErrorBody {
-    #[serde(default)]
-    errors: Vec<FieldError>,
+/// The field errors in the JSON body of a 4xx answer:
+/// `{"errors": [{"field", "message"}]}`. Anything else reads as none.
+fn field_errors(body: &str) -> Vec<FieldError> {
+    let Ok(v) = crate::domain::json::parse(body) else {
+        return Vec::new();
+    };
+    match crate::domain::json::Fields::of(&v) {
+        Ok(f) => f.or_default("errors").unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Classifies an HTTP answer. `body` is read for field errors;
@@ -87,9 +92,7 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now_ms: f64)
             retry_after_ms: retry_after.and_then(|v| parse_retry_after(v, now_ms)),
         },
         _ => {
-            let errors = serde_json::from_str::<ErrorBody>(body)
-                .map(|b| b.errors)
-                .unwrap_or_default();
+            let errors = field_errors(body);
             let message = match status {
                 400 | 422 if !errors.is_empty() => {
                     "The server found problems with the note. Fix the fields marked below, then submit again.".to_string()

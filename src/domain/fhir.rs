@@ -1,9 +1,8 @@
 //! The optional FHIR R4 form of a note: a DocumentReference whose content
 //! is the rendered note (text/plain) and the casenote JSON (application/json).
 
-use serde_json::{json, Value};
-
 use super::encoding::base64_encode;
+use super::json::{Json, ObjectWriter};
 use super::payload::PayloadV1;
 use super::record::AddendumKind;
 use super::render::plain_text;
@@ -11,41 +10,113 @@ use super::render::plain_text;
 /// The media type to POST a FHIR resource with.
 pub const FHIR_JSON: &str = "application/fhir+json";
 
+fn obj() -> ObjectWriter {
+    ObjectWriter::new()
+}
+
+/// `[{"system": system, "code": code, "display": display}]`
+fn coding(system: &str, code: &str, display: &str) -> Json {
+    Json::Arr(vec![obj()
+        .put("system", system)
+        .put("code", code)
+        .put("display", display)
+        .done()])
+}
+
+fn reference(to: &str) -> Json {
+    obj().put("reference", to).done()
+}
+
+fn attachment(content_type: &str, data: &[u8], title: &str) -> Json {
+    obj()
+        .put(
+            "attachment",
+            obj()
+                .put("contentType", content_type)
+                .put("data", base64_encode(data))
+                .put("title", title)
+                .done(),
+        )
+        .done()
+}
+
 /// Builds the DocumentReference for `p`. `subject` and `author` are FHIR
 /// references the host supplies (e.g. `Patient/123`, `Practitioner/7`).
-pub fn document_reference(p: &PayloadV1, subject: &str, author: Option<&str>) -> Value {
-    let casenote_json = serde_json::to_string(p).unwrap_or_default();
-    let mut doc = json!({
-        "resourceType": "DocumentReference",
-        "id": p.id,
-        "identifier": [{ "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{}", p.id) }],
-        "status": "current",
-        "docStatus": if p.addendum.is_some() { "amended" } else { "final" },
-        "type": { "coding": [{ "system": "http://loinc.org", "code": p.document_type.code, "display": p.document_type.display }] },
-        "category": [{ "coding": [{
-            "system": "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category",
-            "code": "clinical-note",
-            "display": "Clinical Note"
-        }] }],
-        "subject": { "reference": subject },
-        "date": p.documented_at,
-        "description": format!("{} note", p.format_name),
-        "content": [
-            { "attachment": {
-                "contentType": "text/plain; charset=utf-8",
-                "data": base64_encode(plain_text(p).as_bytes()),
-                "title": format!("{} note", p.format_name)
-            } },
-            { "attachment": {
-                "contentType": "application/json",
-                "data": base64_encode(casenote_json.as_bytes()),
-                "title": "casenote JSON v1"
-            } }
-        ],
-        "context": { "period": { "start": p.service.date } }
-    });
+pub fn document_reference(p: &PayloadV1, subject: &str, author: Option<&str>) -> Json {
+    let casenote_json = super::json::write(p);
+    let title = format!("{} note", p.format_name);
+    let mut doc = obj()
+        .put("resourceType", "DocumentReference")
+        .put("id", &p.id)
+        .put(
+            "identifier",
+            Json::Arr(vec![obj()
+                .put("system", "urn:ietf:rfc:3986")
+                .put("value", format!("urn:uuid:{}", p.id))
+                .done()]),
+        )
+        .put("status", "current")
+        .put(
+            "docStatus",
+            if p.addendum.is_some() {
+                "amended"
+            } else {
+                "final"
+            },
+        )
+        .put(
+            "type",
+            obj()
+                .put(
+                    "coding",
+                    coding(
+                        "http://loinc.org",
+                        &p.document_type.code,
+                        &p.document_type.display,
+                    ),
+                )
+                .done(),
+        )
+        .put(
+            "category",
+            Json::Arr(vec![obj()
+                .put(
+                    "coding",
+                    coding(
+                        "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category",
+                        "clinical-note",
+                        "Clinical Note",
+                    ),
+                )
+                .done()]),
+        )
+        .put("subject", reference(subject))
+        .put("date", &p.documented_at)
+        .put("description", &title)
+        .put(
+            "content",
+            Json::Arr(vec![
+                attachment(
+                    "text/plain; charset=utf-8",
+                    plain_text(p).as_bytes(),
+                    &title,
+                ),
+                attachment(
+                    "application/json",
+                    casenote_json.as_bytes(),
+                    "casenote JSON v1",
+                ),
+            ]),
+        )
+        .put(
+            "context",
+            obj()
+                .put("period", obj().put("start", &p.service.date).done())
+                .done(),
+        )
+        .done();
     if let Some(a) = author.filter(|a| !a.trim().is_empty()) {
-        doc["author"] = json!([{ "reference": a }]);
+        doc.set("author", Json::Arr(vec![reference(a)]));
     }
     if let Some(link) = &p.addendum {
         let code = if link.kind == AddendumKind::Correction {
@@ -53,13 +124,20 @@ pub fn document_reference(p: &PayloadV1, subject: &str, author: Option<&str>) ->
         } else {
             "appends"
         };
-        doc["relatesTo"] = json!([{ "code": code, "target": { "reference": format!("DocumentReference/{}", link.to) } }]);
+        let relates = obj()
+            .put("code", code)
+            .put(
+                "target",
+                reference(&format!("DocumentReference/{}", link.to)),
+            )
+            .done();
+        doc.set("relatesTo", Json::Arr(vec![relates]));
     }
     doc
 }
 
 /// The casenote JSON carried in a DocumentReference, for a receiver.
-pub fn casenote_json_from(doc: &Value) -> Result<String, String> {
+pub fn casenote_json_from(doc: &Json) -> Result<String, String> {
     if doc["resourceType"] != "DocumentReference" {
         return Err("resourceType must be \"DocumentReference\"".into());
     }
@@ -170,10 +248,13 @@ mod tests {
 
     #[test]
     fn receivers_get_a_clear_error_for_a_wrong_resource() {
-        assert!(casenote_json_from(&json!({"resourceType": "Patient"}))
+        let parse = |t: &str| crate::domain::json::parse(t).unwrap();
+        assert!(casenote_json_from(&parse(r#"{"resourceType": "Patient"}"#))
             .unwrap_err()
             .contains("DocumentReference"));
-        let no_json = json!({"resourceType": "DocumentReference", "content": [{"attachment": {"contentType": "text/plain", "data": ""}}]});
+        let no_json = parse(
+            r#"{"resourceType": "DocumentReference", "content": [{"attachment": {"contentType": "text/plain", "data": ""}}]}"#,
+        );
         assert!(casenote_json_from(&no_json)
             .unwrap_err()
             .contains("application/json"));

@@ -2,12 +2,14 @@
 //!
 //! Everything here compiles and is tested on the host with `cargo test`.
 //! The browser shell (storage, delivery, ui, embed) depends on this module;
-//! this module depends on nothing but serde, serde_json and chrono.
+//! this module depends on nothing but chrono (dates) and sha2 (hashes);
+//! its JSON is its own (`json`).
 
 pub mod draft;
 pub mod encoding;
 pub mod fhir;
 pub mod id;
+pub mod json;
 pub mod note;
 pub mod order;
 pub mod outbox;
@@ -28,3 +30,5 @@ pub use note::{
 pub use payload::{BuildContext, PayloadV1, PAYLOAD_SCHEMA};
 pub use template::{DocumentType, SectionSpec, Template};
 pub use validate::{validate, Checks, FieldError};
+#[cfg(test)]
+pub mod fixtures;

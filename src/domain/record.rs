@@ -6,19 +6,17 @@
 //! exactly as typed, and only the fields that are the record itself (not the
 //! time it was sent, nor the signature).
 
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::note::{Client, GoalProgress, Intervention, Person};
-use super::payload::{PayloadSection, PayloadService, PayloadV1};
+use super::json::{enum_from, DecodeError, Fields, FromJson, Json, ObjectWriter, ToJson};
+use super::payload::PayloadV1;
 
 /// The default attestation statement a worker agrees to when signing.
 pub const DEFAULT_ATTESTATION: &str =
     "I attest that this note is accurate and complete to the best of my knowledge, and that I wrote it.";
 
 /// Who signed, when, to what, and over which content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
     pub signer_id: String,
     pub signer_name: String,
@@ -29,8 +27,7 @@ pub struct Signature {
     pub content_hash: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AddendumKind {
     Amendment,
     Correction,
@@ -70,75 +67,107 @@ impl AddendumKind {
 }
 
 /// An addendum's link to the note it adds to. The original is never changed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AddendumLink {
     /// The original note's id.
     pub to: String,
     /// The original's content hash, when the host knows it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_hash: Option<String>,
     pub kind: AddendumKind,
     pub reason: String,
 }
 
-/// What is hashed: the record's content, in a fixed shape.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CanonicalContent<'a> {
-    id: &'a str,
-    format: &'a str,
-    document_type: &'a str,
-    client: &'a Client,
-    author: Option<&'a Person>,
-    service: CanonicalService<'a>,
-    sections: &'a [PayloadSection],
-    goals: &'a [GoalProgress],
-    challenges: Option<&'a str>,
-    interventions: &'a [Intervention],
-    late_entry_reason: Option<&'a str>,
-    addendum: Option<&'a AddendumLink>,
+impl ToJson for Signature {
+    fn to_json(&self) -> Json {
+        ObjectWriter::new()
+            .put("signerId", &self.signer_id)
+            .put("signerName", &self.signer_name)
+            .put("signedAt", &self.signed_at)
+            .put("attestation", &self.attestation)
+            .put("contentHash", &self.content_hash)
+            .done()
+    }
 }
 
-#[derive(Serialize)]
-struct CanonicalService<'a> {
-    date: &'a str,
-    start: Option<&'a str>,
-    end: Option<&'a str>,
+impl FromJson for Signature {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        Ok(Signature {
+            signer_id: f.req("signerId")?,
+            signer_name: f.req("signerName")?,
+            signed_at: f.req("signedAt")?,
+            attestation: f.req("attestation")?,
+            content_hash: f.req("contentHash")?,
+        })
+    }
 }
 
-fn service(s: &PayloadService) -> CanonicalService<'_> {
-    CanonicalService {
-        date: &s.date,
-        start: s.start.as_deref(),
-        end: s.end.as_deref(),
+impl ToJson for AddendumKind {
+    fn to_json(&self) -> Json {
+        self.value().to_json()
+    }
+}
+
+impl FromJson for AddendumKind {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        enum_from(v, &AddendumKind::ALL, AddendumKind::value)
+    }
+}
+
+impl ToJson for AddendumLink {
+    fn to_json(&self) -> Json {
+        ObjectWriter::new()
+            .put("to", &self.to)
+            .put_some("toHash", &self.to_hash)
+            .put("kind", self.kind)
+            .put("reason", &self.reason)
+            .done()
+    }
+}
+
+impl FromJson for AddendumLink {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        Ok(AddendumLink {
+            to: f.req("to")?,
+            to_hash: f.or_default("toHash")?,
+            kind: f.req("kind")?,
+            reason: f.req("reason")?,
+        })
     }
 }
 
 /// The canonical serialization of `p`'s content: JSON, keys sorted at every
 /// level, no insignificant whitespace, strings as typed (UTF-8, JSON escapes
-/// for `"`, `\` and control characters only).
+/// for `"`, `\` and control characters only). Absent optional members are
+/// `null` here, except inside the addendum link and quotes, which keep their
+/// stored form.
 pub fn canonical_content(p: &PayloadV1) -> String {
-    let content = CanonicalContent {
-        id: &p.id,
-        format: &p.format,
-        document_type: &p.document_type.code,
-        client: &p.client,
-        author: p.author.as_ref(),
-        service: service(&p.service),
-        sections: &p.sections,
-        goals: &p.goals,
-        challenges: p.challenges.as_deref(),
-        interventions: &p.interventions,
-        late_entry_reason: p
-            .timeliness
-            .as_ref()
-            .and_then(|t| t.late_entry_reason.as_deref()),
-        addendum: p.addendum.as_ref(),
-    };
-    // serde_json's Value keeps object keys in a BTreeMap: sorted.
-    let value = serde_json::to_value(&content).expect("content is plain data");
-    serde_json::to_string(&value).expect("a Value always serializes")
+    let service = ObjectWriter::new()
+        .put("date", &p.service.date)
+        .put("start", &p.service.start)
+        .put("end", &p.service.end)
+        .done();
+    let late_entry_reason = p
+        .timeliness
+        .as_ref()
+        .and_then(|t| t.late_entry_reason.as_ref());
+    ObjectWriter::new()
+        .put("id", &p.id)
+        .put("format", &p.format)
+        .put("documentType", &p.document_type.code)
+        .put("client", &p.client)
+        .put("author", &p.author)
+        .put("service", service)
+        .put("sections", &p.sections)
+        .put("goals", &p.goals)
+        .put("challenges", &p.challenges)
+        .put("interventions", &p.interventions)
+        .put("lateEntryReason", late_entry_reason)
+        .put("addendum", &p.addendum)
+        .done()
+        .sorted()
+        .to_text()
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

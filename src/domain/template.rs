@@ -1,6 +1,6 @@
 //! Note formats as data: each template is an ordered list of sections.
 
-use serde::{Deserialize, Serialize};
+use super::json::{DecodeError, Fields, FromJson, Json};
 
 /// LOINC code of the whole document: a progress note.
 pub const LOINC_PROGRESS_NOTE: &str = "11506-3";
@@ -37,8 +37,7 @@ impl DocumentType {
 }
 
 /// One section of a template.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionSpec {
     /// Stable key, used in drafts and payloads (e.g. `subjective`).
     pub key: String,
@@ -48,13 +47,11 @@ pub struct SectionSpec {
     pub prompt: String,
     pub required: bool,
     /// LOINC code of the section, where one exists.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loinc: Option<String>,
 }
 
 /// A note format: SOAP, DAP, ...
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Template {
     /// Stable id, used as the `format` attribute value (e.g. `soap`).
     pub id: String,
@@ -317,14 +314,10 @@ impl Template {
     /// field; the caller falls back to SOAP.
     pub fn from_json(json: &str) -> Result<Template, Vec<super::validate::FieldError>> {
         use super::validate::FieldError;
-        let t: Template = serde_json::from_str(json).map_err(|e| {
+        let t: Template = super::json::read(json).map_err(|e| {
             vec![FieldError::new(
                 "template",
-                format!(
-                    "is not a valid template: {e} (at line {}, column {})",
-                    e.line(),
-                    e.column()
-                ),
+                format!("is not a valid template: {e}"),
             )]
         })?;
         let errors = t.validate();
@@ -344,6 +337,30 @@ impl Template {
 
     pub fn section(&self, key: &str) -> Option<&SectionSpec> {
         self.sections.iter().find(|s| s.key == key)
+    }
+}
+
+impl FromJson for SectionSpec {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        Ok(SectionSpec {
+            key: f.req("key")?,
+            label: f.req("label")?,
+            prompt: f.req("prompt")?,
+            required: f.req("required")?,
+            loinc: f.or_default("loinc")?,
+        })
+    }
+}
+
+impl FromJson for Template {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        Ok(Template {
+            id: f.req("id")?,
+            name: f.req("name")?,
+            sections: f.req("sections")?,
+        })
     }
 }
 
@@ -451,7 +468,7 @@ mod tests {
             Template::from_json(r#"{"id":"x","name":"X","sections":[{"key":"a"}]}"#).unwrap_err();
         assert_eq!(errs[0].field, "template");
         assert!(
-            errs[0].message.contains("missing field `label`"),
+            errs[0].message == "is not a valid template: sections[0].label is missing",
             "{}",
             errs[0].message
         );

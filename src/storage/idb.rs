@@ -3,13 +3,12 @@
 //! a few lines of JavaScript (`idb.js`); this side turns records into and
 //! out of JSON.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{from_json, to_json, PutOutcome};
 use crate::domain::draft::StoredDraft;
+use crate::domain::json::{FromJson, ToJson};
 
 pub const DRAFTS: &str = "drafts";
 pub const OUTBOX: &str = "outbox";
@@ -43,15 +42,15 @@ async fn call(p: js_sys::Promise) -> Result<JsValue, String> {
     JsFuture::from(p).await.map_err(describe)
 }
 
-// Records cross into IndexedDB as JSON: serde_json writes the text and the
-// browser's JSON.parse makes the object (and JSON.stringify the way back).
-// One serde format for the whole bundle keeps the wasm small, and the
-// browser's JSON is faster than converting a large note field by field.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
+// Records cross into IndexedDB as JSON: `domain::json` writes the text and
+// the browser's JSON.parse makes the object (and JSON.stringify the way
+// back). One JSON code path for the whole bundle keeps the wasm small, and
+// the browser's JSON is faster than converting a large note field by field.
+fn to_js<T: ToJson>(value: &T) -> Result<JsValue, String> {
     js_sys::JSON::parse(&to_json(value)?).map_err(|_| "IndexedDB: cannot encode a record".into())
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+fn from_js<T: FromJson>(value: JsValue) -> Result<T, String> {
     let text = js_sys::JSON::stringify(&value)
         .map_err(|_| String::from("IndexedDB: cannot read a record"))?;
     from_json(&String::from(text))
@@ -89,16 +88,12 @@ impl IdbStore {
         }
     }
 
-    pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), String> {
+    pub async fn put<T: ToJson>(&self, store_name: &str, value: &T) -> Result<(), String> {
         call(idb_put(&self.db, store_name, &to_js(value)?)).await?;
         Ok(())
     }
 
-    pub async fn get<T: DeserializeOwned>(
-        &self,
-        store_name: &str,
-        id: &str,
-    ) -> Result<Option<T>, String> {
+    pub async fn get<T: FromJson>(&self, store_name: &str, id: &str) -> Result<Option<T>, String> {
         let found = call(idb_get(&self.db, store_name, id)).await?;
         if found.is_undefined() || found.is_null() {
             return Ok(None);
@@ -111,11 +106,7 @@ impl IdbStore {
         Ok(found.dyn_into().unwrap_or_default())
     }
 
-    pub async fn list<T: DeserializeOwned>(
-        &self,
-        store_name: &str,
-        scope: &str,
-    ) -> Result<Vec<T>, String> {
+    pub async fn list<T: FromJson>(&self, store_name: &str, scope: &str) -> Result<Vec<T>, String> {
         // A record that cannot be read is left in place and skipped, so one
         // damaged record never hides the others.
         Ok(self

@@ -1,13 +1,12 @@
 //! The localStorage fallback, one key per record:
 //! `casenote.<store>.<id>` (`drafts` or `outbox`).
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 use super::{from_json, to_json, PutOutcome};
 use crate::domain::draft::StoredDraft;
+use crate::domain::json::{DecodeError, Fields, FromJson, Json, ToJson};
 
 fn err(e: impl std::fmt::Display) -> String {
     format!("localStorage: {e}")
@@ -37,7 +36,7 @@ pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, S
     Ok(PutOutcome::Written)
 }
 
-pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), String> {
+pub fn put<T: ToJson>(store: &str, id: &str, value: &T) -> Result<(), String> {
     storage()?
         .set_item(&key(store, id), &to_json(value)?)
         // Keep the browser's reason (QuotaExceededError when full): the
@@ -51,22 +50,31 @@ pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), String>
         })
 }
 
-fn read<T: DeserializeOwned>(storage: &Storage, key: &str) -> Option<T> {
+fn read<T: FromJson>(storage: &Storage, key: &str) -> Option<T> {
     from_json(&storage.get_item(key).ok()??).ok()
 }
 
-pub fn get<T: DeserializeOwned>(store: &str, id: &str) -> Option<T> {
+pub fn get<T: FromJson>(store: &str, id: &str) -> Option<T> {
     read(&storage().ok()?, &key(store, id))
 }
 
 /// Just the bookkeeping of a record, to filter and purge without decoding
 /// the rest.
-#[derive(Deserialize)]
 struct Scoped {
     id: String,
     scope: String,
-    #[serde(default, rename = "updatedAt")]
     updated_at: Option<f64>,
+}
+
+impl FromJson for Scoped {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        Ok(Scoped {
+            id: f.req("id")?,
+            scope: f.req("scope")?,
+            updated_at: f.or_default("updatedAt")?,
+        })
+    }
 }
 
 /// The text and bookkeeping of every record of `scope` in `store`.
@@ -102,7 +110,7 @@ pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, St
 
 /// Every record of `store` whose `scope` field is `scope` (records that
 /// cannot be read are skipped).
-pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, String> {
+pub fn list<T: FromJson>(store: &str, scope: &str) -> Result<Vec<T>, String> {
     Ok(in_scope(store, scope)?
         .into_iter()
         .filter_map(|(_, text)| from_json(&text).ok())

@@ -13,17 +13,18 @@ use web_sys::CryptoKey;
 use idb::{DRAFTS, OUTBOX};
 
 use crate::domain::draft::{is_expired, Sealed, StoredDraft};
+use crate::domain::json::{self, FromJson, ToJson};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::Draft;
 
-/// Every record is stored as JSON written and read by these two, so the
-/// bundle carries one serde format (serde_json over `&str`).
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string(value).map_err(|e| e.to_string())
+/// Every record is stored as JSON written and read by these two
+/// (`domain::json`).
+fn to_json<T: ToJson>(value: &T) -> Result<String, String> {
+    Ok(json::write(value))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+fn from_json<T: FromJson>(text: &str) -> Result<T, String> {
+    json::read(text).map_err(|e| e.to_string())
 }
 
 /// The result of a checked write.
@@ -96,7 +97,7 @@ impl DraftStore {
     }
 
     /// `value` as JSON, sealed with the key (or `None` without a key).
-    async fn seal<T: serde::Serialize>(&self, value: &T) -> Result<Option<Sealed>, String> {
+    async fn seal<T: ToJson>(&self, value: &T) -> Result<Option<Sealed>, String> {
         match &self.key {
             None => Ok(None),
             Some(key) => {
@@ -106,7 +107,7 @@ impl DraftStore {
         }
     }
 
-    async fn unseal<T: serde::de::DeserializeOwned>(&self, sealed: &Sealed) -> Option<T> {
+    async fn unseal<T: FromJson>(&self, sealed: &Sealed) -> Option<T> {
         let plain = crypto::unseal(self.key.as_ref()?, sealed).await.ok()?;
         from_json(&String::from_utf8(plain).ok()?).ok()
     }

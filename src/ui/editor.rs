@@ -830,7 +830,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 (doc.to_string(), crate::domain::fhir::FHIR_JSON.to_string())
             } else {
                 (
-                    serde_json::to_string(&payload).unwrap_or_default(),
+                    crate::domain::json::write(&payload),
                     "application/json".to_string(),
                 )
             }

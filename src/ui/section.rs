@@ -11,29 +11,6 @@ use crate::domain::writing::language::check_text;
 use crate::domain::writing::paste::{split, Split};
 use crate::domain::{Quote, SectionSpec, Speaker, Template};
 
-const SPEAKERS: [Speaker; 4] = [
-    Speaker::Client,
-    Speaker::FamilyMember,
-    Speaker::CollateralContact,
-    Speaker::Other,
-];
-
-fn speaker_value(s: Speaker) -> &'static str {
-    match s {
-        Speaker::Client => "client",
-        Speaker::FamilyMember => "familyMember",
-        Speaker::CollateralContact => "collateralContact",
-        Speaker::Other => "other",
-    }
-}
-
-fn speaker_from(v: &str) -> Speaker {
-    SPEAKERS
-        .into_iter()
-        .find(|s| speaker_value(*s) == v)
-        .unwrap_or_default()
-}
-
 /// The DOM id of the field an error key names (`section.plan` → `cn-section-plan`).
 pub fn field_dom_id(field: &str) -> String {
     let safe: String = field
@@ -326,10 +303,10 @@ fn QuoteItem(
                     <select
                         id=speaker_id
                         disabled=move || locked.get()
-                        on:change=move |ev| q.speaker.set(speaker_from(&event_target_value(&ev)))
+                        on:change=move |ev| q.speaker.set(Speaker::from_value(&event_target_value(&ev)).unwrap_or_default())
                     >
-                        {SPEAKERS.into_iter().map(|s| view! {
-                            <option value=speaker_value(s) selected=move || q.speaker.get() == s>{s.label()}</option>
+                        {Speaker::ALL.into_iter().map(|s| view! {
+                            <option value=s.value() selected=move || q.speaker.get() == s>{s.label()}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -8,40 +8,73 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 use super::tokens::{words_outside_quotes, Word};
+use crate::domain::json::{DecodeError, Fields, FromJson, Json};
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Source {
     pub id: String,
     pub cite: String,
     pub url: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Term {
     pub term: String,
     pub category: String,
     pub suggest: String,
     pub source: String,
     /// Only in these sections (empty: everywhere).
-    #[serde(default)]
     pub sections: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct WordList {
     pub sources: Vec<Source>,
     pub categories: BTreeMap<String, String>,
     pub terms: Vec<Term>,
 }
 
+impl FromJson for Source {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        Ok(Source {
+            id: f.req("id")?,
+            cite: f.req("cite")?,
+            url: f.req("url")?,
+        })
+    }
+}
+
+impl FromJson for Term {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        Ok(Term {
+            term: f.req("term")?,
+            category: f.req("category")?,
+            suggest: f.req("suggest")?,
+            source: f.req("source")?,
+            sections: f.or_default("sections")?,
+        })
+    }
+}
+
+impl FromJson for WordList {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        Ok(WordList {
+            sources: f.req("sources")?,
+            categories: f.req("categories")?,
+            terms: f.req("terms")?,
+        })
+    }
+}
+
 /// The shipped word list.
 pub fn word_list() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
     LIST.get_or_init(|| {
-        serde_json::from_str(include_str!("terms.json")).expect("terms.json is valid")
+        crate::domain::json::read(include_str!("terms.json")).expect("terms.json is valid")
     })
 }
 

@@ -1,0 +1,157 @@
+// Rich values of every stored and sent shape, for format tests.
+use crate::domain::draft::{Draft, Sealed, StoredDraft};
+use crate::domain::outbox::{OutboxContent, OutboxEntry};
+use crate::domain::payload::{BuildContext, PayloadV1};
+use crate::domain::record::{AddendumKind, AddendumLink, Signature};
+use crate::domain::{GoalProgress, Intervention, Note, Progress, Quote, Speaker, Template};
+
+pub fn rich_note() -> Note {
+    let mut n = Note::new(
+        "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+        "soap",
+        "2026-11-26T09:00:00Z".into(),
+    );
+    n.client.id = "C-1".into();
+    n.client.name = "Jo Ünïcode 👋".into();
+    n.author.id = "W-7".into();
+    n.author.name = "Sam \"Sammy\" O'Neil".into();
+    n.service.date = "2026-11-26".into();
+    n.service.start = "09:00".into();
+    n.service.end = "09:30".into();
+    n.section_mut("subjective").text =
+        "line one\nline two\ttab \\ back \u{1} ctrl \u{7f} del / slash".into();
+    n.section_mut("plan").quotes.push(Quote {
+        text: "I'll be there".into(),
+        speaker: Speaker::Client,
+        context: Some("asked about \"Tuesday\"".into()),
+    });
+    n.section_mut("plan").quotes.push(Quote {
+        text: "She will".into(),
+        speaker: Speaker::FamilyMember,
+        context: None,
+    });
+    n.section_mut("data").text = "from DAP".into();
+    n.goals.push(GoalProgress {
+        id: "g1".into(),
+        text: "Housing".into(),
+        progress: Progress::NotAssessed,
+    });
+    n.challenges = "Transport".into();
+    n.interventions.push(Intervention {
+        description: "Referral".into(),
+        rationale: String::new(),
+        client_response: "Agreed".into(),
+        deviates: true,
+    });
+    n.late_entry_reason = "Outage".into();
+    n.signature = Some(Signature {
+        signer_id: "W-7".into(),
+        signer_name: "Sam".into(),
+        signed_at: "2026-11-26T10:00:00Z".into(),
+        attestation: "I attest.".into(),
+        content_hash: "ab".repeat(32),
+    });
+    n.addendum = Some(AddendumLink {
+        to: "1f8fad5b-d9cb-469f-a165-70867728950e".into(),
+        to_hash: None,
+        kind: AddendumKind::LateEntry,
+        reason: "Forgot".into(),
+    });
+    n
+}
+
+pub fn rich_payload() -> PayloadV1 {
+    let mut ctx = BuildContext::at("2026-11-27T10:00:00Z");
+    ctx.hours_after_service = Some(26.5);
+    PayloadV1::build(&rich_note(), &Template::soap(), &ctx)
+}
+
+pub fn stored_clear() -> StoredDraft {
+    StoredDraft::clear(&Draft::new("user-1", 3, 1764147600000.0, rich_note()))
+}
+
+pub fn stored_sealed() -> StoredDraft {
+    let d = Draft::new("user-1", 4, 1764147600123.0, rich_note());
+    StoredDraft::sealed(
+        &d,
+        Sealed {
+            iv: "aXY=".into(),
+            data: "ZGF0YQ==".into(),
+        },
+    )
+}
+
+pub fn outbox_entry() -> OutboxEntry {
+    let mut e = OutboxEntry::new(
+        "user-1",
+        "https://example.org/notes",
+        1764147600000.0,
+        OutboxContent {
+            note: rich_note(),
+            body: "{\"a\":1}".into(),
+            content_type: "application/fhir+json".into(),
+        },
+    );
+    e.attempts = 2;
+    e.next_attempt_at = 1764147660000.5;
+    e.last_status = Some(503);
+    e.last_message = Some("The server could not take the note".into());
+    e
+}
+
+// Texts serde_json wrote for these values before casenote had its own JSON
+// code: stored drafts and outbox entries from earlier versions must still
+// read, and the same values must still write the same text and hash.
+const SERDE_NOTE: &str = include_str!("testdata/serde-note.json");
+const SERDE_PAYLOAD: &str = include_str!("testdata/serde-payload.json");
+const SERDE_CLEAR: &str = include_str!("testdata/serde-clear.json");
+const SERDE_SEALED: &str = include_str!("testdata/serde-sealed.json");
+const SERDE_OUTBOX: &str = include_str!("testdata/serde-outbox.json");
+const SERDE_CANONICAL: &str = include_str!("testdata/serde-canonical.json");
+
+#[test]
+fn writes_what_serde_json_wrote() {
+    use crate::domain::json::write;
+    assert_eq!(write(&rich_note()), SERDE_NOTE);
+    assert_eq!(write(&rich_payload()), SERDE_PAYLOAD);
+    assert_eq!(write(&stored_clear()), SERDE_CLEAR);
+    assert_eq!(write(&stored_sealed()), SERDE_SEALED);
+    assert_eq!(write(&outbox_entry()), SERDE_OUTBOX);
+}
+
+#[test]
+fn reads_what_serde_json_wrote() {
+    use crate::domain::json::read;
+    assert_eq!(read::<Note>(SERDE_NOTE).unwrap(), rich_note());
+    assert_eq!(read::<PayloadV1>(SERDE_PAYLOAD).unwrap(), rich_payload());
+    assert_eq!(read::<StoredDraft>(SERDE_CLEAR).unwrap(), stored_clear());
+    assert_eq!(read::<StoredDraft>(SERDE_SEALED).unwrap(), stored_sealed());
+    assert_eq!(read::<OutboxEntry>(SERDE_OUTBOX).unwrap(), outbox_entry());
+}
+
+#[test]
+fn the_canonical_form_and_hash_are_unchanged() {
+    use crate::domain::record::{canonical_content, content_hash, sha256_hex};
+    let p = rich_payload();
+    assert_eq!(canonical_content(&p), SERDE_CANONICAL);
+    assert_eq!(
+        content_hash(&p),
+        "3d80ad78c2a18899cad798ddbeab45ca142d3f74ba91cc9f12b4643d6b020fe9"
+    );
+    assert_eq!(content_hash(&p), sha256_hex(SERDE_CANONICAL.as_bytes()));
+}
+
+#[test]
+fn older_records_with_members_left_out_still_read() {
+    use crate::domain::json::read;
+    // An outbox entry from before contentType, paused and the last
+    // failure were kept; a quote before speakers were recorded.
+    let e: OutboxEntry = read(
+        r#"{"id":"a","scope":"s","endpoint":"/n","queuedAt":1,"attempts":0,"nextAttemptAt":1,"content":{"note":{"id":"a","format":"soap"},"body":"{}"}}"#,
+    )
+    .unwrap();
+    assert_eq!(e.content.unwrap().content_type, "application/json");
+    assert!(!e.paused && e.last_status.is_none());
+    let q: Quote = read(r#"{"text":"hi","context":null}"#).unwrap();
+    assert_eq!((q.speaker, q.context), (Speaker::Client, None));
+}
