@@ -590,6 +590,7 @@ impl DecodeError {
     }
 
     /// This error inside the member `key`.
+    #[inline(never)]
     fn at(mut self, key: &str) -> Self {
         if !self.path.is_empty() && !self.path.starts_with('[') {
             self.path.insert(0, '.');
@@ -829,8 +830,13 @@ impl ObjectWriter {
     }
 
     /// Adds `key`.
-    pub fn put(mut self, key: &str, value: impl ToJson) -> Self {
-        self.0.push((key.to_string(), value.to_json()));
+    pub fn put(self, key: &str, value: impl ToJson) -> Self {
+        self.push(key, value.to_json())
+    }
+
+    #[inline(never)]
+    fn push(mut self, key: &str, value: Json) -> Self {
+        self.0.push((key.to_string(), value));
         self
     }
 
@@ -858,6 +864,7 @@ impl<'a> Fields<'a> {
         }
     }
 
+    #[inline(never)]
     fn find(&self, key: &str) -> Option<&'a Json> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
