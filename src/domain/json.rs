@@ -207,9 +207,26 @@ fn write_number(n: f64, out: &mut String) {
         out.push_str(".0");
         return;
     }
-    // Six decimals in integer arithmetic: no float formatting code in the
-    // bundle. Whole numbers beyond 2^53 are not exact in f64 anyway.
     let abs = n.abs();
+    if abs >= 9.0e15 {
+        // Only whole numbers are this large. Written as digits and a
+        // power of ten, close to the nearest (no float formatting code).
+        let mut m = abs;
+        let mut k = 0;
+        while m >= 9.0e15 {
+            m /= 10.0;
+            k += 1;
+        }
+        if n < 0.0 {
+            out.push('-');
+        }
+        out.push_str(&(m.round() as u64).to_string());
+        out.push('e');
+        out.push_str(&k.to_string());
+        return;
+    }
+    // Six decimals in integer arithmetic: no float formatting code in the
+    // bundle.
     let mut whole = abs.trunc();
     // Exact: the fraction of an f64 is itself an f64.
     let mut frac = ((abs - whole) * 1e6).round() as u64;
@@ -220,7 +237,7 @@ fn write_number(n: f64, out: &mut String) {
     if n < 0.0 && (whole > 0.0 || frac > 0) {
         out.push('-');
     }
-    out.push_str(&(whole.min(1.8e19) as u64).to_string());
+    out.push_str(&(whole as u64).to_string());
     if frac > 0 {
         let digits = frac.to_string();
         out.push('.');
@@ -540,6 +557,9 @@ impl Parser<'_> {
         if integral && exponent == 0 && mantissa <= i64::MAX as u64 {
             let v = mantissa as i64;
             return Ok(Json::Int(if negative { -v } else { v }));
+        }
+        if mantissa == 0 {
+            return Ok(Json::Num(0.0));
         }
         let mut v = mantissa as f64;
         // Exact for the numbers casenote writes (at most 15 significant
@@ -987,6 +1007,13 @@ mod tests {
             assert_eq!(Json::Num(n).to_text(), text);
         }
         assert_eq!(Json::Num(1.0 / 3.0).to_text(), "0.333333");
+        assert_eq!(Json::Num(1e20).to_text(), "1000000000000000e5");
+        for n in [1e20, 9.1e15, -2.5e300, 1.5e308] {
+            let back = parse(&Json::Num(n).to_text()).unwrap().as_f64().unwrap();
+            assert!(((back - n) / n).abs() < 1e-12, "{n} read back as {back}");
+        }
+        assert_eq!(parse("0e500").unwrap(), Json::Num(0.0));
+        assert_eq!(parse("1e-400").unwrap(), Json::Num(0.0));
         assert_eq!(Json::Int(-42).to_text(), "-42");
         for n in [1764147660000.5, 26.5, 0.25, 123456.75] {
             assert_eq!(parse(&Json::Num(n).to_text()).unwrap().as_f64(), Some(n));
