@@ -229,6 +229,10 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
     } else {
         raw
     };
+    // One wording for "not JSON", whether the note came plain or in FHIR.
+    if let Err(e) = casenote::domain::json::parse(text) {
+        return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]);
+    }
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]),
@@ -440,6 +444,22 @@ mod tests {
         let (status, body) = post(&app, "{".into(), "application/json", None).await;
         assert_eq!(status, 400);
         assert!(body.contains("\"field\":\"body\""));
+        assert_eq!(count(&app).await, 0);
+    }
+
+    #[tokio::test]
+    async fn a_repeated_member_is_refused_so_the_hash_covers_what_is_stored() {
+        // A second "sections" after the hashed one: a reader taking the last
+        // copy would see text the content hash does not cover.
+        let app = app(false);
+        let good = note_json(ID);
+        let forged = format!(
+            r#"{},"sections":[{{"key":"subjective","label":"Subjective","text":"forged","quotes":[]}}]}}"#,
+            &good[..good.len() - 1]
+        );
+        let (status, body) = post(&app, forged, "application/json", Some(ID)).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("the same key is given twice"), "{body}");
         assert_eq!(count(&app).await, 0);
     }
 

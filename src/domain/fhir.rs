@@ -42,7 +42,7 @@ fn attachment(content_type: &str, data: &[u8], title: &str) -> Json {
 
 /// Builds the DocumentReference for `p`. `subject` and `author` are FHIR
 /// references the host supplies (e.g. `Patient/123`, `Practitioner/7`).
-pub fn document_reference(p: &PayloadV1, subject: &str, author: Option<&str>) -> Json {
+pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&str>) -> Json {
     let casenote_json = super::json::write(p);
     let title = format!("{} note", p.format_name);
     let mut doc = obj()
@@ -90,7 +90,6 @@ pub fn document_reference(p: &PayloadV1, subject: &str, author: Option<&str>) ->
                 )
                 .done()]),
         )
-        .put("subject", reference(subject))
         .put("date", &p.documented_at)
         .put("description", &title)
         .put(
@@ -115,6 +114,9 @@ pub fn document_reference(p: &PayloadV1, subject: &str, author: Option<&str>) ->
                 .done(),
         )
         .done();
+    if let Some(s) = subject.filter(|s| !s.trim().is_empty()) {
+        doc.set("subject", reference(s));
+    }
     if let Some(a) = author.filter(|a| !a.trim().is_empty()) {
         doc.set("author", Json::Arr(vec![reference(a)]));
     }
@@ -192,7 +194,7 @@ mod tests {
     #[test]
     fn has_the_required_elements_of_an_r4_document_reference() {
         let p = payload();
-        let d = document_reference(&p, "Patient/C-1", Some("Practitioner/W-7"));
+        let d = document_reference(&p, Some("Patient/C-1"), Some("Practitioner/W-7"));
         assert_eq!(d["resourceType"], "DocumentReference");
         assert_eq!(d["status"], "current");
         assert_eq!(d["docStatus"], "final");
@@ -231,7 +233,7 @@ mod tests {
             kind: AddendumKind::Clarification,
             reason: "r".into(),
         });
-        let d = document_reference(&p, "Patient/C-1", None);
+        let d = document_reference(&p, Some("Patient/C-1"), None);
         assert_eq!(d["docStatus"], "amended");
         assert_eq!(d["relatesTo"][0]["code"], "appends");
         assert_eq!(
@@ -239,9 +241,12 @@ mod tests {
             "DocumentReference/11111111-1111-4111-8111-111111111111"
         );
         assert!(d.get("author").is_none());
+        // Without a subject reference there is no subject, rather than one
+        // pointing at the wrong resource.
+        assert!(document_reference(&p, None, None).get("subject").is_none());
         p.addendum.as_mut().unwrap().kind = AddendumKind::Correction;
         assert_eq!(
-            document_reference(&p, "Patient/C-1", None)["relatesTo"][0]["code"],
+            document_reference(&p, Some("Patient/C-1"), None)["relatesTo"][0]["code"],
             "replaces"
         );
     }

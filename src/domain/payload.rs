@@ -205,15 +205,16 @@ impl PayloadV1 {
     /// Returns every problem found, each with the JSON path of its field.
     pub fn parse(json: &str) -> Result<Self, Vec<FieldError>> {
         let payload: PayloadV1 = super::json::read(json).map_err(|e| {
-            let field = match &e {
-                ReadError::Syntax(_) => "body".to_string(),
-                ReadError::Decode(d) if d.path.is_empty() => "payload".to_string(),
-                ReadError::Decode(d) => d.path.clone(),
+            // The path goes in the field, not again in the message.
+            let (field, problem) = match &e {
+                ReadError::Syntax(_) => ("body".to_string(), e.to_string()),
+                ReadError::Decode(d) if d.path.is_empty() => (
+                    "payload".to_string(),
+                    format!("must be a casenote/v1 note: {}", d.message),
+                ),
+                ReadError::Decode(d) => (d.path.clone(), d.message.clone()),
             };
-            vec![FieldError::new(
-                field,
-                format!("Not a casenote/v1 note: {e}"),
-            )]
+            vec![FieldError::new(field, problem)]
         })?;
         let errors = payload.check();
         if errors.is_empty() {
@@ -585,7 +586,23 @@ mod tests {
         assert_eq!(errs[0].field, "body");
         let errs = PayloadV1::parse(r#"{"schema":"casenote/v1"}"#).unwrap_err();
         assert_eq!(errs[0].field, "id");
-        assert_eq!(errs[0].message, "Not a casenote/v1 note: id is missing");
+        assert_eq!(errs[0].message, "is missing");
+        // A repeated member is refused: a reader taking the last copy would
+        // otherwise see text the content hash does not cover.
+        let good = super::super::json::write(&PayloadV1::build(
+            &note(),
+            &Template::soap(),
+            &BuildContext::at("t"),
+        ));
+        assert!(PayloadV1::parse(&good).is_ok());
+        let forged = format!("{},\"sections\":[]}}", &good[..good.len() - 1]);
+        let errs = PayloadV1::parse(&forged).unwrap_err();
+        assert_eq!(errs[0].field, "body");
+        assert!(
+            errs[0].message.contains("the same key is given twice"),
+            "{}",
+            errs[0].message
+        );
         let errs = PayloadV1::parse("[]").unwrap_err();
         assert_eq!(errs[0].field, "payload");
         let mut text = super::super::json::write(&PayloadV1::build(
@@ -596,7 +613,7 @@ mod tests {
         text = text.replacen(r#""label":"Subjective","#, "", 1);
         let errs = PayloadV1::parse(&text).unwrap_err();
         assert_eq!(errs[0].field, "sections[0].label");
-        assert!(errs[0].message.ends_with("sections[0].label is missing"));
+        assert_eq!(errs[0].message, "is missing");
 
         let mut p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
         p.id = "nope".into();

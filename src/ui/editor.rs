@@ -373,7 +373,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let approved = StoredValue::new(config.abbreviations.clone());
     let template_notice = (!config.template_errors.is_empty()).then(|| {
         let list: Vec<String> = config.template_errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
-        format!("This page's note template could not be used, so SOAP is offered instead. Problems: {}.", list.join("; "))
+        format!("This page's note template could not be used, so the built-in formats are offered instead. Problems: {}.", list.join("; "))
     });
     let form = Form::new(&host_templates);
     let cfg = StoredValue::new_local(config);
@@ -808,25 +808,22 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let payload = PayloadV1::build(&note, &template, &build_ctx(&note));
         let (json, content_type) = cfg.with_value(|c| {
             if c.fhir {
+                // No subject rather than one that points at the wrong thing.
                 let subject = if c.fhir_subject.is_empty() {
-                    format!(
-                        "Patient/{}",
-                        if note.client.id.is_empty() {
-                            &note.id
-                        } else {
-                            &note.client.id
-                        }
-                    )
+                    (!note.client.id.is_empty()).then(|| format!("Patient/{}", note.client.id))
                 } else {
-                    c.fhir_subject.clone()
+                    Some(c.fhir_subject.clone())
                 };
                 let author = if c.fhir_author.is_empty() {
                     (!note.author.id.is_empty()).then(|| format!("Practitioner/{}", note.author.id))
                 } else {
                     Some(c.fhir_author.clone())
                 };
-                let doc =
-                    crate::domain::fhir::document_reference(&payload, &subject, author.as_deref());
+                let doc = crate::domain::fhir::document_reference(
+                    &payload,
+                    subject.as_deref(),
+                    author.as_deref(),
+                );
                 (doc.to_string(), crate::domain::fhir::FHIR_JSON.to_string())
             } else {
                 (

@@ -56,7 +56,7 @@ test("a host template is offered; an invalid one is reported precisely and SOAP 
   await page.getByRole("button", { name: "Write another note" }).click();
   await editor(page, `el.template = { id: "Bad Id", name: "X", sections: [{ key: "a", label: "", prompt: "", required: true, loinc: "12" }] };`);
   const notice = page.locator(".notice").first();
-  await expect(notice).toContainText("could not be used, so SOAP is offered instead");
+  await expect(notice).toContainText("could not be used, so the built-in formats are offered instead");
   await expect(notice).toContainText("id: must be 1 to 40 lower-case letters");
   await expect(notice).toContainText("sections[0].label: must not be empty");
   await expect(notice).toContainText('sections[0].loinc: "12" is not a LOINC code');
