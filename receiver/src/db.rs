@@ -62,19 +62,38 @@ impl Store {
         self.conn.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Stores the note `id` under `key`, once. A repeated key replays the
-    /// first answer; a known note id under another key is a 409.
+    /// Stores the note `id` under `key`, once. A repeated key with the same
+    /// body replays the first answer; with another body it is refused (422),
+    /// so that a sender never hears "stored" for text that was not; a known
+    /// note id under another key is a 409.
     pub fn accept(&self, key: &str, id: &str, body: &str, now: &str) -> rusqlite::Result<Outcome> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let replay: Option<(u16, String)> = tx
+        let replay: Option<(u16, String, String)> = tx
             .query_row(
-                "SELECT response_status, response_body FROM notes WHERE idempotency_key = ?1",
+                "SELECT response_status, response_body, body FROM notes WHERE idempotency_key = ?1",
                 params![key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        if let Some((status, body)) = replay {
+        if replay.as_ref().is_some_and(|r| r.2 != body) {
+            let answer = casenote::domain::json::ObjectWriter::new()
+                .put(
+                    "errors",
+                    vec![casenote::domain::FieldError::new(
+                        "Idempotency-Key",
+                        "was already used for a different note: send each note under its own id",
+                    )],
+                )
+                .done()
+                .to_text();
+            return Ok(Outcome {
+                status: 422,
+                body: answer,
+                stored: false,
+            });
+        }
+        if let Some((status, body, _)) = replay {
             return Ok(Outcome {
                 status,
                 body,
@@ -175,6 +194,10 @@ mod tests {
     fn same_note_under_another_key_is_a_conflict() {
         let s = Store::in_memory().unwrap();
         s.accept("k1", "n1", "{}", "t1").unwrap();
+        // The same key with another body is refused, never "stored".
+        let changed = s.accept("k1", "n1", "{\"x\":1}", "t2").unwrap();
+        assert_eq!((changed.status, changed.stored), (422, false));
+        assert!(changed.body.contains("Idempotency-Key"));
         let other = s.accept("k2", "n1", "{}", "t2").unwrap();
         assert_eq!((other.status, other.stored), (409, false));
         assert!(other.body.contains("\"receivedAt\":\"t1\""));

@@ -16,10 +16,16 @@ fn schema() -> &'static Value {
     SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_TEXT).expect("the schema is valid JSON"))
 }
 
-/// Every place `value` breaks the schema, with its JSON path.
+/// At most this many problems are reported: a hostile body with millions
+/// of broken items must not make millions of messages.
+pub const MAX_ERRORS: usize = 50;
+
+/// The places `value` breaks the schema (the first [`MAX_ERRORS`]), with
+/// their JSON paths.
 pub fn validate(value: &Value) -> Vec<FieldError> {
     let mut errors = Vec::new();
     check(value, schema(), "", &mut errors);
+    errors.truncate(MAX_ERRORS);
     errors
 }
 
@@ -56,6 +62,9 @@ fn format_ok(format: &str, s: &str) -> bool {
 }
 
 fn check(v: &Value, s: &Value, path: &str, errors: &mut Vec<FieldError>) {
+    if errors.len() >= MAX_ERRORS {
+        return;
+    }
     let at = if path.is_empty() {
         "body".to_string()
     } else {
@@ -199,6 +208,15 @@ mod tests {
             });
         }
         n
+    }
+
+    /// A body with very many broken items gets a bounded list of problems.
+    #[test]
+    fn problems_are_capped() {
+        let items = vec!["{}"; 100_000].join(",");
+        let body: Value = serde_json::from_str(&format!(r#"{{"sections":[{items}]}}"#)).unwrap();
+        let errors = validate(&body);
+        assert_eq!(errors.len(), MAX_ERRORS);
     }
 
     /// Every kind of payload the code can build validates against the schema.

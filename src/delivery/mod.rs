@@ -95,7 +95,7 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now_ms: f64)
             let errors = field_errors(body);
             let message = match status {
                 400 | 422 if !errors.is_empty() => {
-                    "The server found problems with the note. Fix the fields marked below, then submit again.".to_string()
+                    "The server found problems with the note. Fix the problems listed at the top of the form, then submit again.".to_string()
                 }
                 404 => "The address this editor sends notes to was not found (error 404). Your note is kept on this device; tell your administrator.".to_string(),
                 413 => "The note is too large for the server (error 413). Your note is kept on this device.".to_string(),
@@ -285,7 +285,7 @@ mod tests {
                     errors,
                     vec![FieldError::new("sections[1].text", "must not be empty")]
                 );
-                assert!(message.contains("Fix the fields marked below"));
+                assert!(message.contains("Fix the problems listed at the top of the form"));
             }
             other => panic!("{other:?}"),
         }

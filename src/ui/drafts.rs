@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::editor::{focus_selector, Root};
+use super::editor::{focus_selector, Root, TemplateOf};
 use crate::domain::{Draft, Template};
 use crate::platform::local_date_time;
 use crate::storage::Listing;
@@ -12,8 +12,7 @@ use crate::storage::Listing;
 /// Rows shown at first, and added by each "Show more".
 pub const PAGE: usize = 50;
 
-fn row_summary(d: &Draft) -> (String, String, String, String, usize) {
-    let template = Template::builtin(&d.note.format).unwrap_or_else(Template::soap);
+fn row_summary(d: &Draft, template: &Template) -> (String, String, String, String, usize) {
     let client = match d.note.client.name.trim() {
         "" => "(no client yet)".to_string(),
         name => name.to_string(),
@@ -27,7 +26,7 @@ fn row_summary(d: &Draft) -> (String, String, String, String, usize) {
         template.name.clone(),
         date,
         local_date_time(d.updated_at),
-        d.note.word_count(&template),
+        d.note.word_count(template),
     )
 }
 
@@ -43,6 +42,7 @@ pub fn DraftsPanel(
     let confirming = RwSignal::new(None::<String>);
     let shown = RwSignal::new(PAGE);
     let root = expect_context::<Root>().0;
+    let template_of = expect_context::<TemplateOf>().0;
     view! {
         <section id="cn-drafts" class="drafts-panel" aria-labelledby="cn-drafts-title" part="drafts-panel">
             <h3 id="cn-drafts-title" tabindex="-1">"Your drafts on this device"</h3>
@@ -71,7 +71,7 @@ pub fn DraftsPanel(
                                 </thead>
                                 <tbody>
                                     {drafts.into_iter().map(|d| {
-                                        let (client, format, date, edited, words) = row_summary(&d);
+                                        let (client, format, date, edited, words) = row_summary(&d, &template_of.run(d.note.format.clone()));
                                         let id = d.id.clone();
                                         let (id_resume, id_discard, id_confirm) = (id.clone(), id.clone(), id.clone());
                                         let is_current = {

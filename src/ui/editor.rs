@@ -136,6 +136,11 @@ impl Default for EditorConfig {
 #[derive(Clone, Copy)]
 pub struct Root(pub NodeRef<html::Div>);
 
+/// How the editor finds a note's template by its format id (the host's
+/// template included), for the panels that list notes.
+#[derive(Clone, Copy)]
+pub struct TemplateOf(pub Callback<String, Template>);
+
 /// Focuses the first element matching `selector` inside the editor.
 pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
     let Some(el) = root.try_get_untracked().flatten() else {
@@ -145,6 +150,28 @@ pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
         if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
             let _ = target.focus();
         }
+    }
+}
+
+/// The element matching `selector` inside the nearest `container` around
+/// the event's target: where focus goes when the control that had it is
+/// about to be removed.
+pub fn focus_target_near(
+    ev: &web_sys::Event,
+    container: &str,
+    selector: &str,
+) -> Option<web_sys::HtmlElement> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let around = el.closest(container).ok()??;
+    around.query_selector(selector).ok()??.dyn_into().ok()
+}
+
+/// Focuses `target` once the view has updated.
+pub fn focus_later(target: Option<web_sys::HtmlElement>) {
+    if let Some(t) = target {
+        request_animation_frame(move || {
+            let _ = t.focus();
+        });
     }
 }
 
@@ -367,6 +394,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             .or_else(|| (format == "addendum").then(Template::addendum))
             .unwrap_or_else(Template::soap)
     };
+    provide_context(TemplateOf(Callback::new(move |format: String| {
+        template_of(&format)
+    })));
     let host_goals = config.goals.clone();
     let late_threshold = config.late_entry_hours;
     let document_type = config.document_type;
@@ -725,15 +755,39 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         true
     };
 
+    // A problem with sending: said at once (role="alert") and focused, so
+    // that keyboard users are not left on a control that went away.
+    let show_send_error = move |message: String| {
+        send_error.set(Some(message));
+        request_animation_frame(move || focus_selector(root, ".send-error"));
+    };
+
+    // While another tab's newer version of this draft is unresolved, the
+    // note may not be signed or sent: sending would close the draft and
+    // delete the other tab's words.
+    let blocked_by_conflict = move || {
+        if save_state.get_untracked() != SaveState::Conflict {
+            return false;
+        }
+        send_error.set(Some(
+            "This draft was changed in another tab or window. Choose which version to keep (at the top of the editor) before you sign or submit.".into(),
+        ));
+        request_animation_frame(move || focus_selector(root, ".conflict"));
+        true
+    };
+
     let review_and_sign = move |_| {
+        if blocked_by_conflict() {
+            return;
+        }
         let note = form.snapshot_untracked();
         if !passes_checks(&note) {
             return;
         }
         if note.author.id.trim().is_empty() && note.author.name.trim().is_empty() {
-            send_error.set(Some(
+            show_send_error(
                 "This page has not told casenote who you are (its author-id and author-name attributes are empty), so the note cannot be signed. You can still submit it unsigned.".into(),
-            ));
+            );
             return;
         }
         attested.set(false);
@@ -783,7 +837,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
+        if sending.get_untracked() || blocked_by_conflict() {
             return;
         }
         let note = form.snapshot_untracked();
@@ -792,16 +846,16 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             return;
         }
         if !key_usable {
-            send_error.set(Some(
+            show_send_error(
                 "The encryption key this page gave casenote is not usable, so the note cannot be kept safely while it is sent. Tell your administrator.".into(),
-            ));
+            );
             return;
         }
         let endpoint = cfg.with_value(|c| c.endpoint.trim().to_string());
         if endpoint.is_empty() {
-            send_error.set(Some(
+            show_send_error(
                 "This editor has no address to send notes to (its endpoint attribute is empty). Your note is kept on this device; tell your administrator.".into(),
-            ));
+            );
             return;
         }
         flush();
@@ -850,14 +904,14 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 HookResult::Send(body) => body,
                 // Not sent: the note stays a draft (it was flushed above).
                 HookResult::Cancelled if alive() => {
-                    send_error.set(Some(
+                    show_send_error(
                         "This page stopped the note from being sent. It is kept as a draft.".into(),
-                    ));
+                    );
                     sending.set(false);
                     return;
                 }
                 HookResult::Failed(message) if alive() => {
-                    send_error.set(Some(message));
+                    show_send_error(message);
                     sending.set(false);
                     return;
                 }
@@ -878,9 +932,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 if !alive() {
                     return;
                 }
-                send_error.set(Some(
+                show_send_error(
                     "The note could not be saved for sending on this device. It is still here as a draft; try again.".into(),
-                ));
+                );
                 sending.set(false);
                 return;
             }
@@ -1047,9 +1101,12 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                         }
                     });
                     sent.set(None);
+                    // Focus the list of problems, or the message when the
+                    // server named no field.
+                    let target = if mapped.is_empty() { ".send-error" } else { ".error-summary" };
                     errors.set(mapped);
                     send_error.set(Some(message));
-                    request_animation_frame(move || focus_selector(root, ".error-summary"));
+                    request_animation_frame(move || focus_selector(root, target));
                 } else {
                     let client = note.client.name.clone();
                     notice.set(Some(format!(
@@ -1157,6 +1214,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
 
     // "Keep mine as a separate draft": this tab's text under a new id.
     let fork_current = move || {
+        send_error.set(None);
         let mut note = form.snapshot_untracked();
         note.id = new_uuid();
         note.created_at = now_rfc3339();
@@ -1185,7 +1243,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             }
         });
     };
-    let keep_mine = move |_| fork_current();
+    let keep_mine = move |_| {
+        fork_current();
+        notice.set(Some(
+            "Your text here is now a separate draft. The other tab's version is unchanged, under Drafts.".into(),
+        ));
+        request_animation_frame(move || focus_selector(root, ".notice"));
+    };
 
     let save_text = move || {
         match save_state.get() {
@@ -1311,12 +1375,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 }}
                 {move || form.addendum.get().map(|a| {
                     let kind_error = error_for("addendum.reason".into());
-                    let link_error = Signal::derive(move || errors.with(|e| e.iter().find(|x| x.field == "addendum.toHash" || x.field == "addendum.to").map(|x| x.message.clone())));
+                    // Either link problem, with the id its summary link points at.
+                    let link_error = Signal::derive(move || errors.with(|e| e.iter().find(|x| x.field == "addendum.toHash" || x.field == "addendum.to").map(|x| (field_dom_id(&x.field), x.message.clone()))));
                     view! {
                         <fieldset class="addendum-block" part="addendum">
                             <legend>"Addendum"</legend>
                             <p>{format!("This is an addendum to note {}. The original note is not changed: this addendum is sent as a separate note that points to it.", a.to)}</p>
-                            {move || link_error.get().map(|e| view! { <p class="error-message" id="cn-addendum-toHash" tabindex="-1"><span class="visually-hidden">"Error: "</span>{e}</p> })}
+                            {move || link_error.get().map(|(id, e)| view! { <p class="error-message" id=id tabindex="-1"><span class="visually-hidden">"Error: "</span>{e}</p> })}
                             <div class="field">
                                 <label for="cn-addendum-kind">"Kind of addendum"</label>
                                 <select id="cn-addendum-kind" disabled=move || locked.get() on:change=move |ev| {
@@ -1345,7 +1410,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 })}
                 {move || form.signature.get().map(|sig| view! {
                     <div class="signed" role="status" tabindex="-1" part="signed">
-                        <p><strong>{format!("Signed by {} at {}.", if sig.signer_name.is_empty() { sig.signer_id.clone() } else { sig.signer_name.clone() }, sig.signed_at)}</strong>
+                        <p><strong>{format!("Signed by {} at {}.", if sig.signer_name.is_empty() { sig.signer_id.clone() } else { sig.signer_name.clone() }, signed_at_local(&sig.signed_at))}</strong>
                             " The note is locked and can no longer be changed here; corrections go in an addendum."</p>
                         <p class="hash">"Content SHA-256: "<code>{sig.content_hash.clone()}</code></p>
                     </div>
@@ -1442,7 +1507,11 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 </div>
                 {move || sign_open.get().then(|| {
                     let attestation = cfg.with_value(|c| c.attestation.clone());
-                    let who = form.author.with(|a| if a.name.is_empty() { a.id.clone() } else { format!("{} ({})", a.name, a.id) });
+                    let who = form.author.with(|a| match (a.name.is_empty(), a.id.is_empty()) {
+                        (true, _) => a.id.clone(),
+                        (false, true) => a.name.clone(),
+                        (false, false) => format!("{} ({})", a.name, a.id),
+                    });
                     view! {
                         <section class="sign-panel" aria-labelledby="cn-sign-title" part="sign-panel">
                             <h3 id="cn-sign-title" tabindex="-1">"Review and sign"</h3>
@@ -1456,7 +1525,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                             </div>
                             <div class="panel-actions">
                                 <button type="button" class="primary" disabled=move || !attested.get() on:click=sign>"Sign the note"</button>
-                                <button type="button" class="secondary" on:click=move |_| sign_open.set(false)>"Back to editing"</button>
+                                <button type="button" class="secondary" on:click=move |_| {
+                                    sign_open.set(false);
+                                    request_animation_frame(move || focus_selector(root, "button[part=sign]"));
+                                }>"Back to editing"</button>
                             </div>
                         </section>
                     }
@@ -1476,7 +1548,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     <pre class="rendered">{preview_text}</pre>
                 </section>
                 {move || send_error.get().map(|m| view! {
-                    <div class="send-error" role="alert" part="send-error"><p>{m}</p></div>
+                    <div class="send-error" role="alert" tabindex="-1" part="send-error"><p>{m}</p></div>
                 })}
             </form>
         }
@@ -1486,7 +1558,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         <div class="casenote" node_ref=root part="editor">
             <div class="status-bar">
                 <h2 class="title">"Case note"</h2>
-                <p class="save-status" aria-hidden="true">{save_text}</p>
+                <p class="save-status">{save_text}</p>
                 <button
                     type="button"
                     class="secondary drafts-toggle"
@@ -1526,9 +1598,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 />
             })}
             <p class="visually-hidden save-announcer" role="status">{move || announce.get()}</p>
-            {move || notice.get().map(|n| view! { <p class="notice" part="notice">{n}</p> })}
+            {move || notice.get().map(|n| view! { <p class="notice" role="status" tabindex="-1" part="notice">{n}</p> })}
             {move || (save_state.get() == SaveState::Conflict).then(|| view! {
-                <div class="conflict" role="alert" part="conflict">
+                <div class="conflict" role="alert" tabindex="-1" part="conflict">
                     <p><strong>"This draft was changed in another tab or window."</strong>
                         " Saving here is paused so that neither version is overwritten. Choose which to keep:"</p>
                     <button type="button" class="secondary" on:click=keep_theirs>"Load the other version"</button>
@@ -1567,6 +1639,15 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     }
 }
 
+/// When a note was signed, in the worker's local time (the stored time is
+/// UTC, RFC 3339).
+fn signed_at_local(rfc3339: &str) -> String {
+    match crate::domain::time::parse_rfc3339(rfc3339) {
+        Some(t) => crate::platform::local_date_time(t.timestamp_millis() as f64),
+        None => rfc3339.to_string(),
+    }
+}
+
 /// Title, text and CSS class of the panel shown after submit.
 fn sent_texts(s: &Sent) -> (String, String, &'static str) {
     let what = format!(
@@ -1591,9 +1672,9 @@ fn sent_texts(s: &Sent) -> (String, String, &'static str) {
         } => (
             "Waiting to send".into(),
             format!(
-                "{message} Your {what} is saved on this device and will be sent automatically{}. You can close this page.",
+                "{message}{} You can close this page: your {what} is sent automatically.",
                 next_attempt_at
-                    .map(|t| format!(" (next try at {})", local_hh_mm(t)))
+                    .map(|t| format!(" Next try at {}.", local_hh_mm(t)))
                     .unwrap_or_default()
             ),
             "confirmation waiting",

@@ -169,7 +169,12 @@ pub fn InterventionsField(
                                         on:input=move |ev| item.client_response.set(event_target_value(&ev))></textarea>
                                 </div>
                                 <button type="button" class="link" disabled=move || locked.get()
-                                    on:click=move |_| list.update(|v| v.retain(|x| x.uid != item.uid))>
+                                    on:click=move |ev: web_sys::MouseEvent| {
+                                        // Focus goes to "Add an intervention", not lost with this one.
+                                        let next = super::editor::focus_target_near(&ev, ".interventions", ":scope > button");
+                                        list.update(|v| v.retain(|x| x.uid != item.uid));
+                                        super::editor::focus_later(next);
+                                    }>
                                     {move || format!("Remove intervention {}", index() + 1)}
                                 </button>
                             </li>

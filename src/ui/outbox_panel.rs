@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::editor::TemplateOf;
 use crate::domain::outbox::OutboxEntry;
-use crate::domain::Template;
 use crate::platform::{local_date_time, local_hh_mm};
 
 /// "1 note waiting to send", "3 notes waiting to send".
@@ -18,6 +18,7 @@ pub fn OutboxPanel(
     on_retry: Callback<()>,
     on_close: Callback<()>,
 ) -> impl IntoView {
+    let template_of = expect_context::<TemplateOf>().0;
     view! {
         <section id="cn-outbox" class="outbox-panel" aria-labelledby="cn-outbox-title" part="outbox-panel">
             <h3 id="cn-outbox-title" tabindex="-1">"Waiting to send"</h3>
@@ -29,7 +30,7 @@ pub fn OutboxPanel(
                 {move || waiting.get().into_iter().map(|e| {
                     let (client, what) = match &e.content {
                         Some(c) => {
-                            let t = Template::builtin(&c.note.format).unwrap_or_else(Template::soap);
+                            let t = template_of.run(c.note.format.clone());
                             let client = match c.note.client.name.trim() {
                                 "" => "(no client name)".to_string(),
                                 n => n.to_string(),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use super::editor::{focus_selector, Root};
+use super::editor::{focus_later, focus_selector, focus_target_near, Root};
 use super::form::{Form, QuoteState, SectionState};
 use crate::domain::writing::abbreviations::unexplained_given;
 use crate::domain::writing::language::check_text;
@@ -149,6 +149,9 @@ pub fn SectionField(
     // Pasting a whole note with headings offers to split it.
     let offer = RwSignal::new(None::<(String, Split)>);
     let on_paste = move |ev: web_sys::ClipboardEvent| {
+        if locked.get_untracked() {
+            return;
+        }
         let pasted = ev
             .clipboard_data()
             .and_then(|d| d.get_data("text/plain").ok());
@@ -166,6 +169,10 @@ pub fn SectionField(
         text.set(event_target_value(&ev));
     };
     let apply_split = move |_| {
+        if locked.get_untracked() {
+            offer.set(None);
+            return;
+        }
         let Some((before, split)) = offer.get_untracked() else {
             return;
         };
@@ -281,7 +288,12 @@ fn QuoteItem(
     let words_id = format!("{base}-words");
     let speaker_id = format!("{base}-speaker");
     let context_id = format!("{base}-context");
-    let remove = move |_| quotes.update(|v| v.retain(|x| x.uid != q.uid));
+    // Focus goes to "Add a quote" rather than being lost with this quote.
+    let remove = move |ev: web_sys::MouseEvent| {
+        let next = focus_target_near(&ev, ".quotes", ".quote-actions button");
+        quotes.update(|v| v.retain(|x| x.uid != q.uid));
+        focus_later(next);
+    };
     view! {
         <li class="quote" part="quote">
             <label for=words_id.clone()>"Words, exactly as said"</label>

@@ -166,7 +166,7 @@ test("purgeDrafts() removes this scope's drafts, for the host's logout", async (
   await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("");
 });
 
-test("one draft in two tabs: neither is overwritten, and the worker chooses", async ({ context }) => {
+test("one draft in two tabs: neither is overwritten, and the worker chooses", async ({ context, request }) => {
   const one = await context.newPage();
   await h.openEditor(one);
   await h.fillContact(one, { client: "Two Tabs" });
@@ -188,8 +188,19 @@ test("one draft in two tabs: neither is overwritten, and the worker chooses", as
   expect(stored).toHaveLength(1);
   expect(stored[0].note.sections.find((s) => s.key === "subjective").text).toBe("rewritten in tab two");
 
+  // Submitting now would close the draft and delete tab two's words: it
+  // is refused until the worker chooses.
+  await one.getByRole("button", { name: "Submit note" }).press("Enter");
+  await expect(conflict).toBeFocused();
+  await expect(one.locator(".send-error")).toContainText("Choose which version to keep");
+  expect(await h.requestLog(request)).toHaveLength(0);
+  expect(await rawDrafts(one)).toHaveLength(1);
+
   await conflict.getByRole("button", { name: "Keep mine as a separate draft" }).click();
   await expect(conflict).toHaveCount(0);
+  await expect(one.locator(".notice")).toContainText("Your text here is now a separate draft");
+  await expect(one.locator(".notice")).toBeFocused();
+  await expect(one.locator(".send-error")).toHaveCount(0);
   await h.waitForSaved(one);
   stored = await rawDrafts(one);
   expect(stored).toHaveLength(2);

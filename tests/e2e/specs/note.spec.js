@@ -34,7 +34,7 @@ for (const [id, labels] of [
   });
 }
 
-test("a host template is offered; an invalid one is reported precisely and SOAP is used", async ({ page, request }) => {
+test("a host template is offered and listed by name; an invalid one is reported precisely and the built-ins are used", async ({ page, request }) => {
   await h.openEditor(page);
   await editor(
     page,
@@ -46,6 +46,12 @@ test("a host template is offered; an invalid one is reported precisely and SOAP 
   await expect(page.getByText("Steps agreed to stay safe")).toBeVisible();
   await h.fillContact(page, { client: "Crisis Client", date: h.today() });
   await page.getByLabel("Situation", { exact: true }).fill("Called from a friend's flat.");
+  // The drafts list names the host's format and counts its words.
+  await page.getByRole("button", { name: "Drafts", exact: true }).click();
+  const row = page.locator(".drafts-panel tbody tr").filter({ hasText: "Crisis Client" });
+  await expect(row).toContainText("Crisis contact");
+  await expect(row.locator("td").filter({ hasText: /^5$/ })).toHaveCount(1);
+  await page.getByRole("button", { name: "Drafts", exact: true }).click();
   const note = await submitAndGet(page, request);
   expect(note.format).toBe("crisis");
   expect(note.sections.map((s) => [s.key, s.loinc ?? null])).toEqual([

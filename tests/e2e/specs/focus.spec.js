@@ -1,0 +1,63 @@
+// Where focus goes when the control a keyboard user was on goes away or
+// an action fails: never back to the top of the page.
+const { test, expect } = require("@playwright/test");
+const h = require("./helpers");
+
+test.beforeEach(async ({ request }) => {
+  await h.resetReceiver(request);
+});
+
+const host = (page, body) =>
+  page.evaluate((b) => new Function("el", b)(document.querySelector("casenote-editor")), body);
+
+test("a refusal that names no field focuses the message, and the note stays", async ({ page, request }) => {
+  await h.openEditor(page);
+  await h.fillSoap(page, "Lost Address");
+  await h.injectFaults(request, 1, 404);
+  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  const message = page.locator(".send-error");
+  await expect(message).toContainText("was not found (error 404)");
+  await expect(message).toBeFocused();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Lost Address");
+});
+
+test("a cancelled send focuses the message instead of the disabled button", async ({ page }) => {
+  await h.openEditor(page);
+  await host(page, `el.beforeSubmit = async () => false;`);
+  await h.fillSoap(page, "Held Back");
+  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await expect(page.locator(".send-error")).toContainText("stopped the note from being sent");
+  await expect(page.locator(".send-error")).toBeFocused();
+});
+
+test("Back to editing returns to Review and sign; the signed time is local", async ({ page }) => {
+  await h.openEditor(page);
+  await host(page, `el.setAttribute("author-name", "Sam Rivera");`);
+  await h.fillSoap(page, "Signing Client");
+  await page.getByRole("button", { name: "Review and sign" }).press("Enter");
+  await expect(page.getByRole("heading", { name: "Review and sign" })).toBeFocused();
+  // No author id: the name alone, without empty brackets.
+  await expect(page.locator(".sign-panel")).toContainText("Signing as Sam Rivera.");
+  await page.getByRole("button", { name: "Back to editing" }).press("Enter");
+  await expect(page.getByRole("button", { name: "Review and sign" })).toBeFocused();
+
+  await page.getByRole("button", { name: "Review and sign" }).press("Enter");
+  await page.getByLabel("I agree with this statement").check();
+  await page.getByRole("button", { name: "Sign the note" }).press("Enter");
+  await expect(page.locator(".signed")).toContainText(/Signed by Sam Rivera at \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./);
+});
+
+test("removing a quote or an intervention moves focus to its Add button", async ({ page }) => {
+  await h.openEditor(page);
+  await h.addQuote(page, "Subjective", "I will call on Monday");
+  await h.section(page, "Subjective").getByRole("button", { name: "Remove quote" }).press("Enter");
+  await expect(h.section(page, "Subjective").locator(".quote")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add a quote to Subjective" })).toBeFocused();
+
+  await page.getByRole("button", { name: "Add an intervention" }).click();
+  await page.getByRole("button", { name: "Add an intervention" }).click();
+  await page.getByRole("button", { name: "Remove intervention 2" }).press("Enter");
+  await expect(page.getByRole("button", { name: "Remove intervention 1" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove intervention 2" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add an intervention" })).toBeFocused();
+});
