@@ -133,7 +133,8 @@ test("with the receiver answering 500 the note survives, the error is shown, and
   const status = page.locator(".confirmation");
   await expect(status).toContainText("Waiting to send");
   await expect(status).toContainText("could not take the note just now (error 500)");
-  await expect(status).toContainText("saved on this device");
+  await expect(status).toContainText("kept on this device");
+  await expect(status).toContainText("You can close this page");
   await expect(page.getByRole("button", { name: "1 note waiting to send" })).toBeVisible();
   expect(await h.storedNotes(request)).toHaveLength(0);
 
