@@ -1338,7 +1338,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 <input
                     id=id.clone()
                     type=kind
-                    aria-describedby=format!("{id}-error")
+                    aria-describedby=move || error.get().map(|_| format!("{id}-error"))
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                     prop:value=move || value.get()
                     prop:readOnly=move || locked.get()
@@ -1398,7 +1398,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                                 <label for="cn-addendum-reason">"Why you are writing this addendum"</label>
                                 {move || kind_error.get().map(|e| view! { <p class="error-message" id="cn-addendum-reason-error"><span class="visually-hidden">"Error: "</span>{e}</p> })}
                                 <textarea id="cn-addendum-reason" rows="2"
-                                    aria-describedby="cn-addendum-reason-error"
+                                    aria-describedby=move || kind_error.get().map(|_| "cn-addendum-reason-error")
                                     aria-invalid=move || if kind_error.get().is_some() { "true" } else { "false" }
                                     prop:value=move || form.addendum.with(|a| a.as_ref().map(|a| a.reason.clone()).unwrap_or_default())
                                     prop:readOnly=move || locked.get()
@@ -1426,7 +1426,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                             id="cn-client"
                             type="text"
                             autocomplete="off"
-                            aria-describedby="cn-client-error"
+                            aria-describedby=move || client_error.get().map(|_| "cn-client-error")
                             aria-invalid=move || if client_error.get().is_some() { "true" } else { "false" }
                             prop:value=move || form.client_name.get()
                             prop:readOnly=move || locked.get()

@@ -133,7 +133,7 @@ pub fn InterventionsField(
                                     <label for=move || id("description")>{move || format!("Intervention {}: what you did", index() + 1)}</label>
                                     {move || desc_err.get().map(|e| view! { <p class="error-message" id=move || format!("{}-error", id("description"))><span class="visually-hidden">"Error: "</span>{e}</p> })}
                                     <textarea id=move || id("description") rows="2"
-                                        aria-describedby=move || format!("{}-error", id("description"))
+                                        aria-describedby=move || desc_err.get().map(|_| format!("{}-error", id("description")))
                                         aria-invalid=move || if desc_err.get().is_some() { "true" } else { "false" }
                                         prop:value=move || item.description.get()
                                         prop:readOnly=move || locked.get()
@@ -144,17 +144,17 @@ pub fn InterventionsField(
                                         prop:checked=move || item.deviates.get()
                                         disabled=move || locked.get()
                                         on:change=move |ev| item.deviates.set(event_target_checked(&ev))/>
-                                    <label class="inline" for=move || id("deviates")>"Departs from standard procedure"</label>
+                                    <label class="inline" for=move || id("deviates")>"Departs from standard procedure"<span class="visually-hidden">{move || format!(" (intervention {})", index() + 1)}</span></label>
                                 </div>
                                 <div class="field" class:has-error=move || why_err.get().is_some()>
                                     <label for=move || id("rationale")>{move || if item.deviates.get() {
                                         "Why you chose it, and why you departed from standard procedure (required)"
                                     } else {
                                         "Why you chose it"
-                                    }}</label>
+                                    }}<span class="visually-hidden">{move || format!(" (intervention {})", index() + 1)}</span></label>
                                     {move || why_err.get().map(|e| view! { <p class="error-message" id=move || format!("{}-error", id("rationale"))><span class="visually-hidden">"Error: "</span>{e}</p> })}
                                     <textarea id=move || id("rationale") rows="2"
-                                        aria-describedby=move || format!("{}-error", id("rationale"))
+                                        aria-describedby=move || why_err.get().map(|_| format!("{}-error", id("rationale")))
                                         aria-invalid=move || if why_err.get().is_some() { "true" } else { "false" }
                                         aria-required=move || if item.deviates.get() { "true" } else { "false" }
                                         prop:value=move || item.rationale.get()
@@ -162,7 +162,7 @@ pub fn InterventionsField(
                                         on:input=move |ev| item.rationale.set(event_target_value(&ev))></textarea>
                                 </div>
                                 <div class="field">
-                                    <label for=move || id("response")>"How the client responded"</label>
+                                    <label for=move || id("response")>"How the client responded"<span class="visually-hidden">{move || format!(" (intervention {})", index() + 1)}</span></label>
                                     <textarea id=move || id("response") rows="2"
                                         prop:value=move || item.client_response.get()
                                         prop:readOnly=move || locked.get()
@@ -205,7 +205,7 @@ pub fn LateEntryField(
             <label for="cn-lateEntryReason">"Reason for the late entry"</label>
             {move || error.get().map(|e| view! { <p class="error-message" id="cn-lateEntryReason-error"><span class="visually-hidden">"Error: "</span>{e}</p> })}
             <textarea id="cn-lateEntryReason" rows="2"
-                aria-describedby="cn-lateEntryReason-error"
+                aria-describedby=move || error.get().map(|_| "cn-lateEntryReason-error")
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 prop:value=move || form.late_reason.get()
                 prop:readOnly=move || locked.get()

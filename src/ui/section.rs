@@ -117,7 +117,7 @@ pub fn SectionField(
             let words = current[bs..be].trim().to_string();
             if words.is_empty() {
                 mark_hint.set(Some(
-                    "Select the client's words in the text first, then choose Mark as quote."
+                    "Select the client's words in the text first, then choose Mark selected text as a quote."
                         .into(),
                 ));
                 return;

@@ -61,3 +61,17 @@ test("removing a quote or an intervention moves focus to its Add button", async 
   await expect(page.getByRole("button", { name: "Remove intervention 2" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Add an intervention" })).toBeFocused();
 });
+
+test("a field points at its error message only while there is one", async ({ page }) => {
+  await h.openEditor(page);
+  const client = page.getByLabel("Client", { exact: true });
+  await expect(client).not.toHaveAttribute("aria-describedby", /.*/);
+  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await expect(client).toHaveAttribute("aria-describedby", "cn-client-error");
+  await expect(page.locator("#cn-client-error")).toContainText("Enter the client's name");
+  await client.fill("Named Now");
+  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await expect(page.locator("#cn-client-error")).toHaveCount(0);
+  await expect(client).not.toHaveAttribute("aria-describedby", /.*/);
+});

@@ -138,6 +138,8 @@ test("an intervention that departs from standard procedure needs its reason", as
   await page.keyboard.type("Home visit alone");
   await page.getByLabel("Departs from standard procedure").check();
   await page.getByLabel("How the client responded").fill("Relieved, talked openly");
+  // Each intervention's fields say which intervention they belong to.
+  await expect(page.getByLabel("How the client responded (intervention 1)", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Submit note" }).click();
   await expect(page.locator(".error-summary")).toContainText(
     "Intervention 1 departs from standard procedure: give the reason",
