@@ -120,9 +120,11 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
             ));
         }
         if let Some(entry) = note.section(&spec.key) {
-            if entry.quotes.iter().any(|q| q.text.trim().is_empty()) {
+            if let Some(i) = entry.quotes.iter().position(|q| q.text.trim().is_empty()) {
+                // The field is the empty quote itself, so that the error
+                // summary's link goes to it.
                 errors.push(FieldError::new(
-                    format!("section.{}", spec.key),
+                    format!("section.{}.quotes.{i}", spec.key),
                     format!(
                         "A quote in {} has no words: add them or remove the quote",
                         spec.label
@@ -243,6 +245,10 @@ mod tests {
             ..Quote::default()
         });
         assert!(validate(&n, &Template::soap(), &Checks::default()).is_empty());
+        n.section_mut("plan").quotes.push(Quote::default());
+        let errs = validate(&n, &Template::soap(), &Checks::default());
+        assert_eq!(fields(&errs), ["section.plan.quotes.1"]);
+        assert!(errs[0].message.starts_with("A quote in Plan has no words"));
     }
 
     #[test]

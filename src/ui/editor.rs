@@ -714,6 +714,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let locked = Signal::derive(move || sending.get() || form.signature.with(Option::is_some));
 
     let focus_field = move |field: &str| {
+        if let Some((key, i)) = quote_field(field) {
+            focus_quote(root, key, i);
+            return;
+        }
         focus_selector(root, &format!("#{}", field_dom_id(field)));
     };
 
@@ -1453,7 +1457,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     template.get().sections.into_iter().map(|spec| {
                         let section = form.section(&spec.key);
                         let error = error_for(format!("section.{}", spec.key));
-                        view! { <SectionField spec=spec section=section error=error locked=locked form=form template=template defined=defined approved=approved/> }
+                        view! { <SectionField spec=spec section=section error=error error_of=error_cb locked=locked form=form template=template defined=defined approved=approved/> }
                     }).collect_view()
                 }}
                 {move || {
@@ -1637,6 +1641,27 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// `section.<key>.quotes.<i>`, a quote's error field, as `(key, i)`.
+fn quote_field(field: &str) -> Option<(&str, usize)> {
+    let (key, i) = field.strip_prefix("section.")?.split_once(".quotes.")?;
+    Some((key, i.parse().ok()?))
+}
+
+/// Focuses the words of quote `i` in section `key`.
+fn focus_quote(root: NodeRef<html::Div>, key: &str, i: usize) -> Option<()> {
+    let el = root.try_get_untracked().flatten()?;
+    let text = el
+        .query_selector(&format!("#{}", field_dom_id(&format!("section.{key}"))))
+        .ok()??;
+    let section = text.closest(".section").ok()??;
+    let quotes = section.query_selector_all(".quote-words textarea").ok()?;
+    let target = quotes
+        .item(i as u32)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    target.focus().ok()
 }
 
 /// When a note was signed, in the worker's local time (the stored time is

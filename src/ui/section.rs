@@ -66,6 +66,8 @@ pub fn SectionField(
     section: SectionState,
     /// The error for this section, if any.
     error: Signal<Option<String>>,
+    /// The error for any field by name (a quote's: `section.<key>.quotes.<i>`).
+    error_of: Callback<String, Option<String>>,
     locked: Signal<bool>,
     form: Form,
     template: Memo<Template>,
@@ -261,7 +263,7 @@ pub fn SectionField(
                 <p class="quotes-title">"Client's own words"</p>
                 <ul class="quote-list">
                     <For each=move || quotes.get() key=|q| q.uid let:q>
-                        <QuoteItem q=q quotes=quotes locked=locked/>
+                        <QuoteItem q=q quotes=quotes locked=locked section=spec.key.clone() error_of=error_of/>
                     </For>
                 </ul>
                 {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
@@ -283,8 +285,18 @@ fn QuoteItem(
     q: QuoteState,
     quotes: RwSignal<Vec<QuoteState>>,
     locked: Signal<bool>,
+    /// The section's key, for this quote's error field.
+    section: String,
+    error_of: Callback<String, Option<String>>,
 ) -> impl IntoView {
     let base = format!("cn-quote-{}", q.uid);
+    // This quote's error, by its place in the list (`section.<key>.quotes.<i>`).
+    let error = Signal::derive(move || {
+        let i = quotes.with(|v| v.iter().position(|x| x.uid == q.uid))?;
+        error_of.run(format!("section.{section}.quotes.{i}"))
+    });
+    let error_id = format!("{base}-error");
+    let described = error_id.clone();
     let words_id = format!("{base}-words");
     let speaker_id = format!("{base}-speaker");
     let context_id = format!("{base}-context");
@@ -297,12 +309,17 @@ fn QuoteItem(
     view! {
         <li class="quote" part="quote">
             <label for=words_id.clone()>"Words, exactly as said"</label>
+            {move || error.get().map(|e| view! {
+                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p>
+            })}
             <div class="quote-words">
                 <span class="mark" aria-hidden="true">"“"</span>
                 <textarea
                     id=words_id
                     rows="2"
                     data-quote-uid=q.uid.to_string()
+                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                    aria-describedby=move || error.get().map(|_| described.clone())
                     prop:value=move || q.text.get()
                     prop:readOnly=move || locked.get()
                     on:input=move |ev| q.text.set(event_target_value(&ev))

@@ -75,3 +75,21 @@ test("a field points at its error message only while there is one", async ({ pag
   await expect(page.locator("#cn-client-error")).toHaveCount(0);
   await expect(client).not.toHaveAttribute("aria-describedby", /.*/);
 });
+
+test("an empty quote's error is on the quote, and the summary link goes to it", async ({ page }) => {
+  await h.openEditor(page);
+  await h.fillSoap(page, "Quote Client");
+  await h.addQuote(page, "Plan", "I'll call on Monday");
+  const plan = h.section(page, "Plan");
+  await plan.getByRole("button", { name: "Add a quote to Plan" }).click();
+  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await summary.getByRole("link", { name: /A quote in Plan has no words/ }).press("Enter");
+  const empty = plan.locator(".quote").nth(1).getByLabel("Words, exactly as said");
+  await expect(empty).toBeFocused();
+  await expect(empty).toHaveAttribute("aria-invalid", "true");
+  await expect(plan.locator(".quote").nth(1).locator(".error-message")).toContainText("has no words");
+  await expect(plan.locator(".quote").nth(0).getByLabel("Words, exactly as said")).toHaveAttribute("aria-invalid", "false");
+  await expect(page.getByLabel("Plan", { exact: true })).toHaveAttribute("aria-invalid", "false");
+});
