@@ -585,7 +585,25 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             with_saver(&|s| s.flush(form.snapshot_untracked()));
         }
     };
-    controls.with_value(|c| *c.flush.borrow_mut() = Some(Rc::new(flush)));
+    // Leaving (the page closed, the editor removed or re-mounted) while
+    // another tab's version of this draft is unresolved: this tab's text is
+    // kept as a draft of its own rather than lost with the paused saver.
+    // This tab's text under a new id, saved; returns the new note.
+    let fork_note = move || {
+        let mut note = form.snapshot_untracked();
+        note.id = new_uuid();
+        note.created_at = now_rfc3339();
+        with_saver(&|s| s.fork(note.clone()));
+        note
+    };
+    let save_on_leave = move || {
+        if save_state.get_untracked() == SaveState::Conflict && may_save() {
+            fork_note();
+        } else {
+            flush();
+        }
+    };
+    controls.with_value(|c| *c.flush.borrow_mut() = Some(Rc::new(save_on_leave)));
     controls.with_value(|c| {
         *c.purge.borrow_mut() = Some(Rc::new(move || {
             wasm_bindgen_futures::future_to_promise(async move {
@@ -618,7 +636,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
 
     let w = window();
     let listeners = vec![
-        Listener::new(w.as_ref(), "pagehide", move |_| flush()),
+        Listener::new(w.as_ref(), "pagehide", move |_| save_on_leave()),
         Listener::new(
             w.document().expect("document").as_ref(),
             "visibilitychange",
@@ -1219,12 +1237,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     // "Keep mine as a separate draft": this tab's text under a new id.
     let fork_current = move || {
         send_error.set(None);
-        let mut note = form.snapshot_untracked();
-        note.id = new_uuid();
-        note.created_at = now_rfc3339();
+        let note = fork_note();
         form.id.set(note.id.clone());
         form.created_at.set(note.created_at.clone());
-        with_saver(&|s| s.fork(note.clone()));
     };
 
     let keep_theirs = move |_| {

@@ -209,6 +209,25 @@ test("one draft in two tabs: neither is overwritten, and the worker chooses", as
   await expect(two.getByLabel("Subjective", { exact: true })).toHaveValue("rewritten in tab two");
 });
 
+test("one draft in two tabs: leaving mid-conflict keeps this tab's text as its own draft", async ({ context }) => {
+  const one = await context.newPage();
+  await h.openEditor(one);
+  await h.fillContact(one, { client: "Leaving Tab" });
+  await h.waitForSaved(one);
+  const two = await context.newPage();
+  await h.openEditor(two);
+  await two.getByLabel("Plan", { exact: true }).fill("plan from tab two");
+  await h.waitForSaved(two);
+
+  await expect(one.locator(".conflict")).toBeVisible();
+  await one.getByLabel("Assessment", { exact: true }).fill("only tab one has this");
+  // The host re-mounts the editor (an attribute changed) before the worker chose.
+  await one.evaluate(() => document.querySelector("casenote-editor").setAttribute("author-name", "Sam"));
+  await expect.poll(async () => (await rawDrafts(two)).length).toBe(2);
+  const texts = (await rawDrafts(two)).map((d) => d.note.sections.map((s) => s.text).join(" | ")).sort();
+  expect(texts).toEqual(["only tab one has this", "plan from tab two"]);
+});
+
 test("one draft in two tabs: loading the other version", async ({ context }) => {
   const one = await context.newPage();
   await h.openEditor(one);
