@@ -720,6 +720,27 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     });
     let _online_listener = StoredValue::new_local(online_listener);
 
+    // Errors name list items by their place (`interventions.1.description`,
+    // `section.plan.quotes.2`): when an item is removed, the ones after it
+    // move up and those errors would point at the wrong item, so they are
+    // dropped until the next check.
+    Effect::new(move |prev: Option<(usize, usize)>| {
+        let quotes: usize = form
+            .sections
+            .with(|v| v.iter().map(|s| s.quotes.with(Vec::len)).sum());
+        let now = (form.interventions.with(Vec::len), quotes);
+        if let Some((interventions, quotes)) = prev {
+            if now.0 < interventions || now.1 < quotes {
+                errors.update(|e| {
+                    e.retain(|x| {
+                        !x.field.starts_with("interventions.") && !x.field.contains(".quotes.")
+                    })
+                });
+            }
+        }
+        now
+    });
+
     let error_for = move |field: String| {
         Signal::derive(move || {
             errors.with(|e| {

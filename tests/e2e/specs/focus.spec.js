@@ -93,3 +93,18 @@ test("an empty quote's error is on the quote, and the summary link goes to it", 
   await expect(plan.locator(".quote").nth(0).getByLabel("Words, exactly as said")).toHaveAttribute("aria-invalid", "false");
   await expect(page.getByLabel("Plan", { exact: true })).toHaveAttribute("aria-invalid", "false");
 });
+
+test("removing an intervention drops errors that named items by their place", async ({ page }) => {
+  await h.openEditor(page);
+  await page.getByRole("button", { name: "Add an intervention" }).click();
+  await page.getByRole("button", { name: "Add an intervention" }).click();
+  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  const summary = page.locator(".error-summary");
+  await expect(summary).toContainText("Describe intervention 1");
+  await expect(summary).toContainText("Describe intervention 2");
+  await page.getByRole("button", { name: "Remove intervention 1" }).click();
+  // The remaining intervention is not blamed for the removed one.
+  await expect(summary).not.toContainText("Describe intervention");
+  await expect(page.locator(".interventions .error-message")).toHaveCount(0);
+  await expect(summary).toContainText("Enter the client's name");
+});
