@@ -335,3 +335,38 @@ async fn outbox_entries_persist_and_are_sealed_with_a_key() {
     store.delete_outbox(&entry.id).await.unwrap();
     assert!(store.list_outbox(&scope).await.unwrap().is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn records_written_before_the_key_came_are_sealed_once_it_does() {
+    use casenote::domain::outbox::{OutboxContent, OutboxEntry};
+    let scope = unique("late-key");
+    let (plain, _) = DraftStore::open(None).await;
+    let d = draft(&scope, "written before the key");
+    plain.put(&d, 0).await.unwrap();
+    let entry = OutboxEntry::new(
+        &scope,
+        "https://host.example/api/notes",
+        js_sys::Date::now(),
+        OutboxContent {
+            note: d.note.clone(),
+            body: "{}".into(),
+            content_type: "application/json".into(),
+        },
+    );
+    plain.put_outbox(&entry).await.unwrap();
+    assert_eq!(plain.list(&scope).await.unwrap().drafts.len(), 1);
+
+    let key = casenote::storage::generate_key().await.unwrap();
+    let (keyed, _) = DraftStore::open(Some(key)).await;
+    assert_eq!(keyed.seal_clear(&scope).await.unwrap(), 2);
+    // Nothing is left in clear: without the key, both are locked.
+    let listing = plain.list(&scope).await.unwrap();
+    assert!(listing.drafts.is_empty());
+    assert_eq!(listing.locked, 1);
+    let outbox = plain.list_outbox(&scope).await.unwrap();
+    assert!(outbox[0].content.is_none() && outbox[0].sealed.is_some());
+    // With it, both read as before, at the same revision.
+    assert_eq!(keyed.list(&scope).await.unwrap().drafts, vec![d.clone()]);
+    assert_eq!(keyed.list_outbox(&scope).await.unwrap(), vec![entry]);
+    assert_eq!(keyed.seal_clear(&scope).await.unwrap(), 0);
+}

@@ -242,6 +242,37 @@ impl DraftStore {
         self.delete_in(OUTBOX, id).await
     }
 
+    /// With a key: seals every draft and outbox entry of `scope` still
+    /// stored in clear (written before the host gave the key), keeping each
+    /// draft's revision. Returns how many records were sealed. A draft
+    /// another tab rewrites meanwhile is left to that write.
+    pub async fn seal_clear(&self, scope: &str) -> Result<usize, String> {
+        if self.key.is_none() {
+            return Ok(0);
+        }
+        let mut sealed = 0;
+        for stored in self.stored_in(scope).await? {
+            let Some(draft) = stored.open() else { continue };
+            let form = self.write_form(&draft).await?;
+            let written = match &self.backend {
+                Backend::IndexedDb(s) => s.put_draft_checked(&form, draft.revision).await?,
+                Backend::LocalStorage => local::put_draft_checked(&form, draft.revision)?,
+            };
+            if written == PutOutcome::Written {
+                sealed += 1;
+            }
+        }
+        let entries: Vec<OutboxEntry> = match &self.backend {
+            Backend::IndexedDb(s) => s.list(OUTBOX, scope).await?,
+            Backend::LocalStorage => local::list(OUTBOX, scope)?,
+        };
+        for entry in entries.into_iter().filter(|e| e.content.is_some()) {
+            self.put_outbox(&entry).await?;
+            sealed += 1;
+        }
+        Ok(sealed)
+    }
+
     /// Deletes the drafts in `scope` older than `retention_days` at `now`
     /// (epoch ms), or all of them when `retention_days` is `None`. Returns
     /// how many were deleted. Sealed drafts are purged too.

@@ -532,9 +532,15 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         // Mirror the outbox into this editor's own signal for the indicator.
         let list = ob.waiting;
         Effect::new(move |_| waiting.set(list.get()));
-        ob.kick();
+        let kick = ob.clone();
         outbox.set_value(Some(ob));
         phase.set(Phase::Ready);
+        if key_usable {
+            // Records written in clear before the host gave its key are
+            // sealed now, before the outbox starts sending.
+            let _ = housekeeping.seal_clear(&c.draft_scope).await;
+        }
+        kick.kick();
         let _ = housekeeping
             .purge(&c.draft_scope, started, Some(c.retention_days))
             .await;

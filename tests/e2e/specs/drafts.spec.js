@@ -397,6 +397,28 @@ test("with the host's key, drafts are encrypted at rest and unreadable without i
   await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("a confidential disclosure");
 });
 
+test("drafts written in clear before the host gave its key are sealed once it does", async ({ page }) => {
+  await h.openEditor(page);
+  const now = Date.now();
+  await h.putRawDrafts(page, [
+    h.rawDraft({ id: h.seqId(1), client: "Early Client", updatedAt: now - 60_000, text: "written before the key" }),
+    h.rawDraft({ id: h.seqId(2), client: "Other Client", updatedAt: now - 120_000, text: "another early draft" }),
+  ]);
+  await page.evaluate(async () => {
+    window.__key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+    document.querySelector("casenote-editor").encryptionKey = window.__key;
+  });
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Early Client");
+  await expect
+    .poll(async () => JSON.stringify(await rawDrafts(page)))
+    .not.toMatch(/Early Client|Other Client|before the key|early draft/);
+  const raw = await rawDrafts(page);
+  expect(raw.filter((d) => d.sealed && !d.note)).toHaveLength(2);
+  // Both still open with the key.
+  await openDrafts(page);
+  await expect(page.locator(".drafts-panel")).toContainText("Other Client");
+});
+
 test("a key that is not an AES-GCM CryptoKey stops saving rather than saving in clear", async ({ page }) => {
   await h.openEditor(page);
   await page.evaluate(() => {
