@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::editor::{focus_selector, Root, TemplateOf};
+use super::editor::{focus_selector, focus_within_later, Root, TemplateOf};
 use crate::domain::{Draft, Template};
 use crate::platform::local_date_time;
 use crate::storage::Listing;
@@ -102,7 +102,10 @@ pub fn DraftsPanel(
                                                                     let id = id.clone();
                                                                     move |_| { confirming.set(None); on_discard.run(id.clone()); }
                                                                 }>{format!("Yes, discard the draft for {client_label}")}</button>
-                                                                <button type="button" class="secondary" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                                                                <button type="button" class="secondary" on:click=move |ev: web_sys::MouseEvent| {
+                                                                    confirming.set(None);
+                                                                    focus_within_later(&ev, "td", "button.link");
+                                                                }>"Keep it"</button>
                                                             </span>
                                                         }.into_any()
                                                     } else {
@@ -111,7 +114,11 @@ pub fn DraftsPanel(
                                                             <button type="button" class="secondary" on:click=move |_| on_resume.run(r.clone())>
                                                                 "Resume"<span class="visually-hidden">{format!(" the draft for {}", client_label)}</span>
                                                             </button>
-                                                            <button type="button" class="link" on:click=move |_| confirming.set(Some(d.clone()))>
+                                                            <button type="button" class="link" on:click=move |ev: web_sys::MouseEvent| {
+                                                                // The question is read out with the button it asks about.
+                                                                confirming.set(Some(d.clone()));
+                                                                focus_within_later(&ev, "td", "button.danger");
+                                                            }>
                                                                 "Discard"<span class="visually-hidden">{format!(" the draft for {}", client_label)}</span>
                                                             </button>
                                                         }.into_any()

@@ -166,6 +166,25 @@ pub fn focus_target_near(
     around.query_selector(selector).ok()??.dyn_into().ok()
 }
 
+/// Once the view has updated, focuses `selector` inside the `container`
+/// around the event's target (which itself may be replaced).
+pub fn focus_within_later(ev: &web_sys::Event, container: &str, selector: &str) {
+    let around = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(container).ok().flatten());
+    if let Some(around) = around {
+        let selector = selector.to_string();
+        request_animation_frame(move || {
+            if let Ok(Some(t)) = around.query_selector(&selector) {
+                if let Ok(t) = t.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = t.focus();
+                }
+            }
+        });
+    }
+}
+
 /// Focuses `target` once the view has updated.
 pub fn focus_later(target: Option<web_sys::HtmlElement>) {
     if let Some(t) = target {

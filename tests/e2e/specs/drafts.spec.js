@@ -70,9 +70,12 @@ test("several drafts: list, resume and discard after confirmation", async ({ pag
   await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("one two three");
 
   await openDrafts(page);
-  await rows.filter({ hasText: "Ben Second" }).getByRole("button", { name: "Discard the draft for Ben Second" }).click();
-  await page.getByRole("button", { name: "Keep it" }).click();
+  await rows.filter({ hasText: "Ben Second" }).getByRole("button", { name: "Discard the draft for Ben Second" }).press("Enter");
+  // Focus moves to the question's answer, and back to Discard on "Keep it".
+  await expect(page.getByRole("button", { name: "Yes, discard the draft for Ben Second" })).toBeFocused();
+  await page.getByRole("button", { name: "Keep it" }).press("Enter");
   await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Ben Second" }).getByRole("button", { name: "Discard the draft for Ben Second" })).toBeFocused();
   await rows.filter({ hasText: "Ben Second" }).getByRole("button", { name: "Discard the draft for Ben Second" }).click();
   await page.getByRole("button", { name: "Yes, discard the draft for Ben Second" }).click();
   await expect(rows).toHaveCount(1);
