@@ -72,14 +72,30 @@ pub fn router(state: AppState, site: &Path) -> Router {
     r.fallback_service(ServeDir::new(site)).with_state(state)
 }
 
+/// The host name of a `Host` header value, without its port.
+fn host_name(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host.split_inclusive(']').next().unwrap_or(host);
+    }
+    host.split(':').next().unwrap_or(host)
+}
+
 /// Test-mode routes refuse requests a browser sends from another origin
-/// (a page elsewhere must not reset or read this receiver).
+/// (a page elsewhere must not reset or read this receiver), and requests
+/// for any host name but the loopback's, so that a name rebound to
+/// 127.0.0.1 by another site's DNS cannot reach them either.
 async fn same_origin_only(req: Request, next: Next) -> Response {
     let host = req
         .headers()
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
+    if !host.is_empty() && !matches!(host_name(host), "localhost" | "127.0.0.1" | "[::1]") {
+        return error(
+            StatusCode::FORBIDDEN,
+            "Test routes answer only requests for localhost",
+        );
+    }
     if let Some(origin) = req
         .headers()
         .get(header::ORIGIN)
@@ -544,6 +560,22 @@ mod tests {
         assert_eq!(res.status(), StatusCode::NO_CONTENT);
         let res = test.clone().oneshot(req(None)).await.unwrap();
         assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        // A name another site's DNS points at 127.0.0.1 is refused.
+        let rebound = HttpRequest::post("/api/_test/reset")
+            .header("host", "rebind.evil.example:8181")
+            .header("origin", "http://rebind.evil.example:8181")
+            .body(Body::empty())
+            .unwrap();
+        let res = test.clone().oneshot(rebound).await.unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        for ok in ["localhost:8181", "[::1]:8181", "127.0.0.1"] {
+            let req = HttpRequest::post("/api/_test/reset")
+                .header("host", ok)
+                .body(Body::empty())
+                .unwrap();
+            let res = test.clone().oneshot(req).await.unwrap();
+            assert_eq!(res.status(), StatusCode::NO_CONTENT, "{ok}");
+        }
     }
 
     #[tokio::test]
