@@ -621,9 +621,16 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         with_saver(&|s| s.fork(note.clone()));
         note
     };
+    // The form follows its text to the new id (the page may come back
+    // from the back-forward cache after `pagehide`).
+    let fork_and_switch = move || {
+        let note = fork_note();
+        form.id.set(note.id);
+        form.created_at.set(note.created_at);
+    };
     let save_on_leave = move || {
         if save_state.get_untracked() == SaveState::Conflict && may_save() {
-            fork_note();
+            fork_and_switch();
         } else {
             flush();
         }
@@ -1283,9 +1290,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     // "Keep mine as a separate draft": this tab's text under a new id.
     let fork_current = move || {
         send_error.set(None);
-        let note = fork_note();
-        form.id.set(note.id.clone());
-        form.created_at.set(note.created_at.clone());
+        fork_and_switch();
     };
 
     let keep_theirs = move |_| {
