@@ -153,19 +153,6 @@ pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
     }
 }
 
-/// The element matching `selector` inside the nearest `container` around
-/// the event's target: where focus goes when the control that had it is
-/// about to be removed.
-pub fn focus_target_near(
-    ev: &web_sys::Event,
-    container: &str,
-    selector: &str,
-) -> Option<web_sys::HtmlElement> {
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let around = el.closest(container).ok()??;
-    around.query_selector(selector).ok()??.dyn_into().ok()
-}
-
 /// Once the view has updated, focuses `selector` inside the `container`
 /// around the event's target (which itself may be replaced).
 pub fn focus_within_later(ev: &web_sys::Event, container: &str, selector: &str) {
@@ -181,15 +168,6 @@ pub fn focus_within_later(ev: &web_sys::Event, container: &str, selector: &str) 
                     let _ = t.focus();
                 }
             }
-        });
-    }
-}
-
-/// Focuses `target` once the view has updated.
-pub fn focus_later(target: Option<web_sys::HtmlElement>) {
-    if let Some(t) = target {
-        request_animation_frame(move || {
-            let _ = t.focus();
         });
     }
 }

@@ -171,9 +171,8 @@ pub fn InterventionsField(
                                 <button type="button" class="link" disabled=move || locked.get()
                                     on:click=move |ev: web_sys::MouseEvent| {
                                         // Focus goes to "Add an intervention", not lost with this one.
-                                        let next = super::editor::focus_target_near(&ev, ".interventions", ":scope > button");
+                                        super::editor::focus_within_later(&ev, ".interventions", ":scope > button");
                                         list.update(|v| v.retain(|x| x.uid != item.uid));
-                                        super::editor::focus_later(next);
                                     }>
                                     {move || format!("Remove intervention {}", index() + 1)}
                                 </button>

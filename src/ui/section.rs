@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use super::editor::{focus_later, focus_selector, focus_target_near, Root};
+use super::editor::{focus_selector, focus_within_later, Root};
 use super::form::{Form, QuoteState, SectionState};
 use crate::domain::writing::abbreviations::unexplained_given;
 use crate::domain::writing::language::check_text;
@@ -302,9 +302,9 @@ fn QuoteItem(
     let context_id = format!("{base}-context");
     // Focus goes to "Add a quote" rather than being lost with this quote.
     let remove = move |ev: web_sys::MouseEvent| {
-        let next = focus_target_near(&ev, ".quotes", ".quote-actions button");
+        // The container is found now, while this button is still in it.
+        focus_within_later(&ev, ".quotes", ".quote-actions button");
         quotes.update(|v| v.retain(|x| x.uid != q.uid));
-        focus_later(next);
     };
     view! {
         <li class="quote" part="quote">
