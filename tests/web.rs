@@ -299,23 +299,28 @@ async fn removing_the_element_unmounts_the_editor() {
     .await;
 }
 
-#[wasm_bindgen_test]
-async fn outbox_entries_persist_and_are_sealed_with_a_key() {
+/// An outbox entry for `d`'s note, to be sent as `body`.
+fn outbox_entry(scope: &str, d: &Draft, body: &str) -> casenote::domain::outbox::OutboxEntry {
     use casenote::domain::outbox::{OutboxContent, OutboxEntry};
-    let key = casenote::storage::generate_key().await.unwrap();
-    let (store, _) = DraftStore::open(Some(key)).await;
-    let scope = unique("outbox");
-    let d = draft(&scope, "words to deliver");
-    let entry = OutboxEntry::new(
-        &scope,
+    OutboxEntry::new(
+        scope,
         "https://host.example/api/notes",
         js_sys::Date::now(),
         OutboxContent {
             note: d.note.clone(),
-            body: "{\"words\":\"words to deliver\"}".into(),
+            body: body.into(),
             content_type: "application/json".into(),
         },
-    );
+    )
+}
+
+#[wasm_bindgen_test]
+async fn outbox_entries_persist_and_are_sealed_with_a_key() {
+    let key = casenote::storage::generate_key().await.unwrap();
+    let (store, _) = DraftStore::open(Some(key)).await;
+    let scope = unique("outbox");
+    let d = draft(&scope, "words to deliver");
+    let entry = outbox_entry(&scope, &d, "{\"words\":\"words to deliver\"}");
     store.put_outbox(&entry).await.unwrap();
     assert_eq!(
         store.list_outbox(&scope).await.unwrap(),
@@ -338,21 +343,11 @@ async fn outbox_entries_persist_and_are_sealed_with_a_key() {
 
 #[wasm_bindgen_test]
 async fn records_written_before_the_key_came_are_sealed_once_it_does() {
-    use casenote::domain::outbox::{OutboxContent, OutboxEntry};
     let scope = unique("late-key");
     let (plain, _) = DraftStore::open(None).await;
     let d = draft(&scope, "written before the key");
     plain.put(&d, 0).await.unwrap();
-    let entry = OutboxEntry::new(
-        &scope,
-        "https://host.example/api/notes",
-        js_sys::Date::now(),
-        OutboxContent {
-            note: d.note.clone(),
-            body: "{}".into(),
-            content_type: "application/json".into(),
-        },
-    );
+    let entry = outbox_entry(&scope, &d, "{}");
     plain.put_outbox(&entry).await.unwrap();
     assert_eq!(plain.list(&scope).await.unwrap().drafts.len(), 1);
 

@@ -643,21 +643,13 @@ impl DecodeError {
         }
     }
 
-    /// This error inside the member `key`.
+    /// This error inside `step`: a member's key, or `[i]` for a list item.
     #[inline(never)]
-    fn at(mut self, key: &str) -> Self {
+    fn at(mut self, step: &str) -> Self {
         if !self.path.is_empty() && !self.path.starts_with('[') {
             self.path.insert(0, '.');
         }
-        self.path.insert_str(0, key);
-        self
-    }
-
-    fn at_index(mut self, i: usize) -> Self {
-        if !self.path.is_empty() && !self.path.starts_with('[') {
-            self.path.insert(0, '.');
-        }
-        self.path.insert_str(0, &format!("[{i}]"));
+        self.path.insert_str(0, step);
         self
     }
 }
@@ -848,7 +840,7 @@ impl<T: FromJson> FromJson for Vec<T> {
         // A plain loop: collecting into a Result costs KBs of wasm per type.
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            out.push(T::from_json(item).map_err(|e| e.at_index(i))?);
+            out.push(T::from_json(item).map_err(|e| e.at(&format!("[{i}]")))?);
         }
         Ok(out)
     }
@@ -865,12 +857,6 @@ impl FromJson for BTreeMap<String, String> {
             out.insert(k.clone(), String::from_json(v).map_err(|e| e.at(k))?);
         }
         Ok(out)
-    }
-}
-
-impl FromJson for Json {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        Ok(v.clone())
     }
 }
 

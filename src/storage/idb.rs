@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{from_json, to_json, PutOutcome};
+use super::{from_json, PutOutcome};
 use crate::domain::draft::StoredDraft;
 use crate::domain::json::{FromJson, ToJson};
 
@@ -47,7 +47,8 @@ async fn call(p: js_sys::Promise) -> Result<JsValue, String> {
 // back). One JSON code path for the whole bundle keeps the wasm small, and
 // the browser's JSON is faster than converting a large note field by field.
 fn to_js<T: ToJson>(value: &T) -> Result<JsValue, String> {
-    js_sys::JSON::parse(&to_json(value)?).map_err(|_| "IndexedDB: cannot encode a record".into())
+    js_sys::JSON::parse(&crate::domain::json::write(value))
+        .map_err(|_| "IndexedDB: cannot encode a record".into())
 }
 
 fn from_js<T: FromJson>(value: JsValue) -> Result<T, String> {

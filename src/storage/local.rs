@@ -4,9 +4,9 @@
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
-use super::{from_json, to_json, PutOutcome};
+use super::{from_json, PutOutcome};
 use crate::domain::draft::StoredDraft;
-use crate::domain::json::{DecodeError, Fields, FromJson, Json, ToJson};
+use crate::domain::json::{self, DecodeError, Fields, FromJson, Json, ToJson};
 
 fn err(e: impl std::fmt::Display) -> String {
     format!("localStorage: {e}")
@@ -38,7 +38,7 @@ pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, S
 
 pub fn put<T: ToJson>(store: &str, id: &str, value: &T) -> Result<(), String> {
     storage()?
-        .set_item(&key(store, id), &to_json(value)?)
+        .set_item(&key(store, id), &json::write(value))
         // Keep the browser's reason (QuotaExceededError when full): the
         // editor tells the worker that storage is full.
         .map_err(|e| {
@@ -77,8 +77,9 @@ impl FromJson for Scoped {
     }
 }
 
-/// The text and bookkeeping of every record of `scope` in `store`.
-fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, String> {
+/// The bookkeeping and parsed JSON of every record of `scope` in `store`
+/// (each record is parsed once).
+fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, Json)>, String> {
     let prefix = key(store, "");
     let raw = storage()?;
     let len = raw.length().map_err(|_| err("cannot read"))?;
@@ -91,9 +92,10 @@ fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, String> {
         let Some(text) = raw.get_item(&k).ok().flatten() else {
             continue;
         };
-        if let Ok(s) = from_json::<Scoped>(&text) {
+        let Ok(v) = json::parse(&text) else { continue };
+        if let Ok(s) = Scoped::from_json(&v) {
             if s.scope == scope {
-                out.push((s, text));
+                out.push((s, v));
             }
         }
     }
@@ -113,7 +115,7 @@ pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, St
 pub fn list<T: FromJson>(store: &str, scope: &str) -> Result<Vec<T>, String> {
     Ok(in_scope(store, scope)?
         .into_iter()
-        .filter_map(|(_, text)| from_json(&text).ok())
+        .filter_map(|(_, v)| T::from_json(&v).ok())
         .collect())
 }
 

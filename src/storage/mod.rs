@@ -17,12 +17,8 @@ use crate::domain::json::{self, FromJson, ToJson};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::Draft;
 
-/// Every record is stored as JSON written and read by these two
+/// Every record is stored as JSON: written by `json::write`, read by this
 /// (`domain::json`).
-fn to_json<T: ToJson>(value: &T) -> Result<String, String> {
-    Ok(json::write(value))
-}
-
 fn from_json<T: FromJson>(text: &str) -> Result<T, String> {
     json::read(text).map_err(|e| e.to_string())
 }
@@ -44,6 +40,9 @@ pub enum PutOutcome {
 pub struct Listing {
     pub drafts: Vec<Draft>,
     pub locked: usize,
+    /// Drafts read from records in clear although this store seals: written
+    /// before the host gave its key (see `seal_clear_drafts`).
+    pub in_clear: usize,
 }
 
 #[derive(Clone)]
@@ -101,7 +100,7 @@ impl DraftStore {
         match &self.key {
             None => Ok(None),
             Some(key) => {
-                let json = to_json(value)?;
+                let json = json::write(value);
                 crypto::seal(key, json.as_bytes()).await.map(Some)
             }
         }
@@ -166,6 +165,9 @@ impl DraftStore {
     pub async fn list(&self, scope: &str) -> Result<Listing, String> {
         let mut listing = Listing::default();
         for stored in self.stored_in(scope).await? {
+            if self.key.is_some() && stored.note.is_some() {
+                listing.in_clear += 1;
+            }
             match self.read_stored(stored).await {
                 Some(d) => listing.drafts.push(d),
                 None => listing.locked += 1,
@@ -243,10 +245,16 @@ impl DraftStore {
     }
 
     /// With a key: seals every draft and outbox entry of `scope` still
-    /// stored in clear (written before the host gave the key), keeping each
-    /// draft's revision. Returns how many records were sealed. A draft
-    /// another tab rewrites meanwhile is left to that write.
+    /// stored in clear (written before the host gave the key). Returns how
+    /// many records were sealed.
     pub async fn seal_clear(&self, scope: &str) -> Result<usize, String> {
+        Ok(self.seal_clear_drafts(scope).await? + self.seal_clear_outbox(scope).await?)
+    }
+
+    /// With a key: seals the drafts of `scope` stored in clear, keeping each
+    /// one's revision. A draft another tab rewrites meanwhile is left to that
+    /// write. Returns how many were sealed.
+    pub async fn seal_clear_drafts(&self, scope: &str) -> Result<usize, String> {
         if self.key.is_none() {
             return Ok(0);
         }
@@ -262,6 +270,16 @@ impl DraftStore {
                 sealed += 1;
             }
         }
+        Ok(sealed)
+    }
+
+    /// With a key: seals the outbox entries of `scope` stored in clear.
+    /// Returns how many were sealed.
+    pub async fn seal_clear_outbox(&self, scope: &str) -> Result<usize, String> {
+        if self.key.is_none() {
+            return Ok(0);
+        }
+        let mut sealed = 0;
         let entries: Vec<OutboxEntry> = match &self.backend {
             Backend::IndexedDb(s) => s.list(OUTBOX, scope).await?,
             Backend::LocalStorage => local::list(OUTBOX, scope)?,

@@ -440,13 +440,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         // Expired drafts are skipped now and deleted once the form is up.
         let housekeeping = store.clone();
         let started = now_ms();
-        let drafts = match store.list(&c.draft_scope).await {
-            Ok(l) => l.drafts,
+        let (drafts, in_clear) = match store.list(&c.draft_scope).await {
+            Ok(l) => (l.drafts, l.in_clear),
             Err(_) => {
                 notice.set(Some(
                     "Saved drafts could not be read. New typing is still saved.".into(),
                 ));
-                Vec::new()
+                (Vec::new(), 0)
             }
         };
         if !alive() {
@@ -534,8 +534,12 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         phase.set(Phase::Ready);
         if key_usable {
             // Records written in clear before the host gave its key are
-            // sealed now, before the outbox starts sending.
-            let _ = housekeeping.seal_clear(&c.draft_scope).await;
+            // sealed now, before the outbox starts sending. The drafts are
+            // read again only when the listing above found some in clear.
+            if in_clear > 0 {
+                let _ = housekeeping.seal_clear_drafts(&c.draft_scope).await;
+            }
+            let _ = housekeeping.seal_clear_outbox(&c.draft_scope).await;
         }
         kick.kick();
         let _ = housekeeping
@@ -588,9 +592,6 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             with_saver(&|s| s.flush(form.snapshot_untracked()));
         }
     };
-    // Leaving (the page closed, the editor removed or re-mounted) while
-    // another tab's version of this draft is unresolved: this tab's text is
-    // kept as a draft of its own rather than lost with the paused saver.
     // This tab's text under a new id, saved; returns the new note.
     let fork_note = move || {
         let mut note = form.snapshot_untracked();
@@ -606,6 +607,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         form.id.set(note.id);
         form.created_at.set(note.created_at);
     };
+    // Leaving (the page closed, the editor removed or re-mounted) while
+    // another tab's version of this draft is unresolved: this tab's text is
+    // kept as a draft of its own rather than lost with the paused saver.
     let save_on_leave = move || {
         if save_state.get_untracked() == SaveState::Conflict && may_save() {
             fork_and_switch();
@@ -763,10 +767,6 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let locked = Signal::derive(move || sending.get() || form.signature.with(Option::is_some));
 
     let focus_field = move |field: &str| {
-        if let Some((key, i)) = quote_field(field) {
-            focus_quote(root, key, i);
-            return;
-        }
         focus_selector(root, &format!("#{}", field_dom_id(field)));
     };
 
@@ -1685,27 +1685,6 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// `section.<key>.quotes.<i>`, a quote's error field, as `(key, i)`.
-fn quote_field(field: &str) -> Option<(&str, usize)> {
-    let (key, i) = field.strip_prefix("section.")?.split_once(".quotes.")?;
-    Some((key, i.parse().ok()?))
-}
-
-/// Focuses the words of quote `i` in section `key`.
-fn focus_quote(root: NodeRef<html::Div>, key: &str, i: usize) -> Option<()> {
-    let el = root.try_get_untracked().flatten()?;
-    let text = el
-        .query_selector(&format!("#{}", field_dom_id(&format!("section.{key}"))))
-        .ok()??;
-    let section = text.closest(".section").ok()??;
-    let quotes = section.query_selector_all(".quote-words textarea").ok()?;
-    let target = quotes
-        .item(i as u32)?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()?;
-    target.focus().ok()
 }
 
 /// When a note was signed, in the worker's local time (the stored time is

@@ -290,14 +290,18 @@ fn QuoteItem(
     error_of: Callback<String, Option<String>>,
 ) -> impl IntoView {
     let base = format!("cn-quote-{}", q.uid);
-    // This quote's error, by its place in the list (`section.<key>.quotes.<i>`).
-    let error = Signal::derive(move || {
-        let i = quotes.with(|v| v.iter().position(|x| x.uid == q.uid))?;
-        error_of.run(format!("section.{section}.quotes.{i}"))
+    // This quote's field by its place in the list, `section.<key>.quotes.<i>`:
+    // its errors are named so, and its words carry that field's DOM id, so
+    // the error summary's links reach it like any other field.
+    let field = Signal::derive(move || {
+        quotes
+            .with(|v| v.iter().position(|x| x.uid == q.uid))
+            .map(|i| format!("section.{section}.quotes.{i}"))
     });
+    let error = Signal::derive(move || error_of.run(field.get()?));
+    let words_id = move || field.get().map(|f| field_dom_id(&f)).unwrap_or_default();
     let error_id = format!("{base}-error");
     let described = error_id.clone();
-    let words_id = format!("{base}-words");
     let speaker_id = format!("{base}-speaker");
     let context_id = format!("{base}-context");
     // Focus goes to "Add a quote" rather than being lost with this quote.
@@ -308,7 +312,7 @@ fn QuoteItem(
     };
     view! {
         <li class="quote" part="quote">
-            <label for=words_id.clone()>"Words, exactly as said"</label>
+            <label for=words_id>"Words, exactly as said"</label>
             {move || error.get().map(|e| view! {
                 <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p>
             })}
