@@ -33,7 +33,8 @@ pub fn render(notes: &[StoredNote]) -> String {
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>Inbox: casenote reference receiver</title>\
-         <link rel=\"stylesheet\" href=\"inbox.css\"></head><body><main>\
+         <link rel=\"stylesheet\" href=\"inbox.css\">\
+         <link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\"></head><body><main>\
          <h1>Inbox</h1>",
     );
     let _ = write!(
@@ -152,5 +153,7 @@ mod tests {
         assert!(html.contains("a &amp; b &lt;img"));
         assert!(html.contains("“&quot;hi&quot;”"));
         assert!(html.contains("data-note-id=\"id&quot;&gt;&lt;x\""));
+        // The site's icon, so browsers do not ask for a missing /favicon.ico.
+        assert!(html.contains("<link rel=\"icon\" href=\"favicon.svg\""));
     }
 }
