@@ -119,67 +119,70 @@ pub fn InterventionsField(
             <legend>"Interventions"</legend>
             <p class="hint">"What you did, why you chose it, and how the client received it."</p>
             <ol class="intervention-list">
-                <For each=move || list.get() key=|i| i.uid let:item>
-                    {
-                        let index = move || list.with(|v| v.iter().position(|x| x.uid == item.uid).unwrap_or(0));
-                        let field = move |name: &'static str| format!("interventions.{}.{name}", index());
-                        let err = move |name: &'static str| Signal::derive(move || error_for.run(field(name)));
-                        let desc_err = err("description");
-                        let why_err = err("rationale");
-                        let id = move |name: &'static str| field_dom_id(&field(name));
-                        view! {
-                            <li class="intervention">
-                                <div class="field" class:has-error=move || desc_err.get().is_some()>
-                                    <label for=move || id("description")>{move || format!("Intervention {}: what you did", index() + 1)}</label>
-                                    {move || desc_err.get().map(|e| view! { <p class="error-message" id=move || format!("{}-error", id("description"))><span class="visually-hidden">"Error: "</span>{e}</p> })}
-                                    <textarea id=move || id("description") rows="2"
-                                        aria-describedby=move || desc_err.get().map(|_| format!("{}-error", id("description")))
-                                        aria-invalid=move || if desc_err.get().is_some() { "true" } else { "false" }
-                                        prop:value=move || item.description.get()
-                                        prop:readOnly=move || locked.get()
-                                        on:input=move |ev| item.description.set(event_target_value(&ev))></textarea>
-                                </div>
-                                <div class="check">
-                                    <input type="checkbox" id=move || id("deviates")
-                                        prop:checked=move || item.deviates.get()
-                                        disabled=move || locked.get()
-                                        on:change=move |ev| item.deviates.set(event_target_checked(&ev))/>
-                                    <label class="inline" for=move || id("deviates")>"Departs from standard procedure"<span class="visually-hidden">{move || format!(" (intervention {})", index() + 1)}</span></label>
-                                </div>
-                                <div class="field" class:has-error=move || why_err.get().is_some()>
-                                    <label for=move || id("rationale")>{move || if item.deviates.get() {
-                                        "Why you chose it, and why you departed from standard procedure (required)"
-                                    } else {
-                                        "Why you chose it"
-                                    }}<span class="visually-hidden">{move || format!(" (intervention {})", index() + 1)}</span></label>
-                                    {move || why_err.get().map(|e| view! { <p class="error-message" id=move || format!("{}-error", id("rationale"))><span class="visually-hidden">"Error: "</span>{e}</p> })}
-                                    <textarea id=move || id("rationale") rows="2"
-                                        aria-describedby=move || why_err.get().map(|_| format!("{}-error", id("rationale")))
-                                        aria-invalid=move || if why_err.get().is_some() { "true" } else { "false" }
-                                        aria-required=move || if item.deviates.get() { "true" } else { "false" }
-                                        prop:value=move || item.rationale.get()
-                                        prop:readOnly=move || locked.get()
-                                        on:input=move |ev| item.rationale.set(event_target_value(&ev))></textarea>
-                                </div>
-                                <div class="field">
-                                    <label for=move || id("response")>"How the client responded"<span class="visually-hidden">{move || format!(" (intervention {})", index() + 1)}</span></label>
-                                    <textarea id=move || id("response") rows="2"
-                                        prop:value=move || item.client_response.get()
-                                        prop:readOnly=move || locked.get()
-                                        on:input=move |ev| item.client_response.set(event_target_value(&ev))></textarea>
-                                </div>
-                                <button type="button" class="link" disabled=move || locked.get()
-                                    on:click=move |ev: web_sys::MouseEvent| {
-                                        // Focus goes to "Add an intervention", not lost with this one.
-                                        super::editor::focus_within_later(&ev, ".interventions", ":scope > button");
-                                        list.update(|v| v.retain(|x| x.uid != item.uid));
-                                    }>
-                                    {move || format!("Remove intervention {}", index() + 1)}
-                                </button>
-                            </li>
-                        }
+                // Rebuilt whole when an item is added or removed (typing
+                // changes an item's own signals, not the list), so each
+                // item's number and ids are plain values.
+                {move || list.get().into_iter().enumerate().map(|(index, item)| {
+                    let field = move |name: &str| format!("interventions.{index}.{name}");
+                    let desc_err = Signal::derive(move || error_for.run(field("description")));
+                    let why_err = Signal::derive(move || error_for.run(field("rationale")));
+                    let id = move |name: &str| field_dom_id(&field(name));
+                    let (desc_id, deviates_id, why_id, response_id) = (id("description"), id("deviates"), id("rationale"), id("response"));
+                    let (desc_error_id, why_error_id) = (format!("{desc_id}-error"), format!("{why_id}-error"));
+                    let (desc_described, why_described) = (desc_error_id.clone(), why_error_id.clone());
+                    let n = index + 1;
+                    view! {
+                        <li class="intervention">
+                            <div class="field" class:has-error=move || desc_err.get().is_some()>
+                                <label for=desc_id.clone()>{format!("Intervention {n}: what you did")}</label>
+                                {move || desc_err.get().map(|e| view! { <p class="error-message" id=desc_error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p> })}
+                                <textarea id=desc_id rows="2"
+                                    aria-describedby=move || desc_err.get().map(|_| desc_described.clone())
+                                    aria-invalid=move || if desc_err.get().is_some() { "true" } else { "false" }
+                                    prop:value=move || item.description.get()
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| item.description.set(event_target_value(&ev))></textarea>
+                            </div>
+                            <div class="check">
+                                <input type="checkbox" id=deviates_id.clone()
+                                    prop:checked=move || item.deviates.get()
+                                    disabled=move || locked.get()
+                                    on:change=move |ev| item.deviates.set(event_target_checked(&ev))/>
+                                <label class="inline" for=deviates_id>"Departs from standard procedure"<span class="visually-hidden">{format!(" (intervention {n})")}</span></label>
+                            </div>
+                            <div class="field" class:has-error=move || why_err.get().is_some()>
+                                <label for=why_id.clone()>{move || if item.deviates.get() {
+                                    "Why you chose it, and why you departed from standard procedure (required)"
+                                } else {
+                                    "Why you chose it"
+                                }}<span class="visually-hidden">{format!(" (intervention {n})")}</span></label>
+                                {move || why_err.get().map(|e| view! { <p class="error-message" id=why_error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p> })}
+                                <textarea id=why_id rows="2"
+                                    aria-describedby=move || why_err.get().map(|_| why_described.clone())
+                                    aria-invalid=move || if why_err.get().is_some() { "true" } else { "false" }
+                                    aria-required=move || if item.deviates.get() { "true" } else { "false" }
+                                    prop:value=move || item.rationale.get()
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| item.rationale.set(event_target_value(&ev))></textarea>
+                            </div>
+                            <div class="field">
+                                <label for=response_id.clone()>"How the client responded"<span class="visually-hidden">{format!(" (intervention {n})")}</span></label>
+                                <textarea id=response_id rows="2"
+                                    prop:value=move || item.client_response.get()
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| item.client_response.set(event_target_value(&ev))></textarea>
+                            </div>
+                            <button type="button" class="link" disabled=move || locked.get()
+                                on:click=move |ev: web_sys::MouseEvent| {
+                                    // Focus goes to "Add an intervention", not lost with this one.
+                                    super::editor::focus_within_later(&ev, ".interventions", ":scope > button");
+                                    list.update(|v| v.retain(|x| x.uid != item.uid));
+                                }>
+                                {format!("Remove intervention {n}")}
+                            </button>
+                        </li>
                     }
-                </For>
+                }).collect_view()}
             </ol>
             <button type="button" class="secondary" on:click=add disabled=move || locked.get()>"Add an intervention"</button>
         </fieldset>

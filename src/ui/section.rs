@@ -262,9 +262,12 @@ pub fn SectionField(
             <div class="quotes" role="group" aria-label=format!("{}: client's own words", spec.label)>
                 <p class="quotes-title">"Client's own words"</p>
                 <ul class="quote-list">
-                    <For each=move || quotes.get() key=|q| q.uid let:q>
-                        <QuoteItem q=q quotes=quotes locked=locked section=spec.key.clone() error_of=error_of/>
-                    </For>
+                    // Rebuilt whole when a quote is added or removed (typing
+                    // changes a quote's own signals, not the list), so each
+                    // quote's place is a plain value.
+                    {let key = spec.key.clone(); move || quotes.get().into_iter().enumerate().map(|(i, q)| view! {
+                        <QuoteItem q=q index=i quotes=quotes locked=locked section=key.clone() error_of=error_of/>
+                    }).collect_view()}
                 </ul>
                 {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
                 <div class="quote-actions">
@@ -283,6 +286,8 @@ pub fn SectionField(
 #[component]
 fn QuoteItem(
     q: QuoteState,
+    /// Its place in the section's list of quotes.
+    index: usize,
     quotes: RwSignal<Vec<QuoteState>>,
     locked: Signal<bool>,
     /// The section's key, for this quote's error field.
@@ -293,13 +298,9 @@ fn QuoteItem(
     // This quote's field by its place in the list, `section.<key>.quotes.<i>`:
     // its errors are named so, and its words carry that field's DOM id, so
     // the error summary's links reach it like any other field.
-    let field = Signal::derive(move || {
-        quotes
-            .with(|v| v.iter().position(|x| x.uid == q.uid))
-            .map(|i| format!("section.{section}.quotes.{i}"))
-    });
-    let error = Signal::derive(move || error_of.run(field.get()?));
-    let words_id = move || field.get().map(|f| field_dom_id(&f)).unwrap_or_default();
+    let field = format!("section.{section}.quotes.{index}");
+    let words_id = field_dom_id(&field);
+    let error = Signal::derive(move || error_of.run(field.clone()));
     let error_id = format!("{base}-error");
     let described = error_id.clone();
     let speaker_id = format!("{base}-speaker");
@@ -312,7 +313,7 @@ fn QuoteItem(
     };
     view! {
         <li class="quote" part="quote">
-            <label for=words_id>"Words, exactly as said"</label>
+            <label for=words_id.clone()>"Words, exactly as said"</label>
             {move || error.get().map(|e| view! {
                 <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p>
             })}
