@@ -142,6 +142,77 @@ async fn switching_notes_mid_write_keeps_each_notes_last_words_and_revision() {
 }
 
 #[wasm_bindgen_test]
+async fn words_typed_during_a_conflict_are_kept_when_the_worker_moves_to_another_note() {
+    use casenote::ui::{writes_settled, Autosave, SaveState};
+    use leptos::prelude::*;
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let _mounted = leptos::mount::mount_to(div, || ());
+    let (store, _) = DraftStore::open(None).await;
+    let scope = unique("conflict-leave");
+    let state = RwSignal::new(SaveState::Idle);
+    let saver = Autosave::new(store.clone(), scope.clone(), state);
+
+    let mut a = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
+    saver.adopt(a.clone(), 0);
+    a.section_mut("subjective").text = "mine".into();
+    saver.save(a.clone());
+    writes_settled(5_000).await;
+    // Another tab saves A; this tab's next words meet a conflict and wait.
+    let mut theirs = store.get(&a.id).await.unwrap().unwrap();
+    theirs.revision += 1;
+    theirs.note.section_mut("subjective").text = "theirs".into();
+    store.put(&theirs, theirs.revision - 1).await.unwrap();
+    a.section_mut("subjective").text = "mine, typed during the conflict".into();
+    saver.save(a.clone());
+    writes_settled(5_000).await;
+    assert_eq!(state.get_untracked(), SaveState::Conflict);
+    a.section_mut("subjective").text = "mine, typed during the conflict, and more".into();
+    saver.save(a.clone());
+
+    // The worker starts a new note without choosing, and types nothing more.
+    saver.adopt(Note::new(casenote::platform::new_uuid(), "soap", "t".into()), 0);
+    writes_settled(5_000).await;
+    let texts: Vec<String> = store
+        .list(&scope)
+        .await
+        .unwrap()
+        .drafts
+        .iter()
+        .filter_map(|d| d.note.section("subjective").map(|s| s.text.clone()))
+        .collect();
+    assert!(
+        texts.iter().any(|t| t == "mine, typed during the conflict, and more"),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "theirs"), "{texts:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_draft_opened_again_is_saved_even_after_this_editor_submitted_it() {
+    use casenote::ui::{writes_settled, Autosave, SaveState};
+    use leptos::prelude::*;
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let _mounted = leptos::mount::mount_to(div, || ());
+    let (store, _) = DraftStore::open(None).await;
+    let scope = unique("reopen");
+    let state = RwSignal::new(SaveState::Idle);
+    let saver = Autosave::new(store.clone(), scope.clone(), state);
+    let mut a = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
+    saver.adopt(a.clone(), 0);
+    saver.close(&a.id).await.unwrap(); // submitted from this tab
+    // Another tab's outbox had it refused and wrote it back as a draft.
+    let back = Draft::new(&scope, 1, 0.0, a.clone());
+    store.put(&back, 0).await.unwrap();
+    saver.adopt(a.clone(), 1); // the worker resumes it here
+    a.section_mut("subjective").text = "fixed".into();
+    saver.save(a.clone());
+    writes_settled(5_000).await;
+    let stored = store.get(&a.id).await.unwrap().expect("still a draft");
+    assert_eq!(stored.note.section("subjective").unwrap().text, "fixed");
+    assert_eq!(stored.revision, 2);
+}
+
+#[wasm_bindgen_test]
 fn attribute_numbers_are_plain_positive_decimals() {
     use casenote::platform::positive_number as n;
     assert_eq!(n("14"), Some(14.0));

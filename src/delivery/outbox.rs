@@ -139,6 +139,23 @@ impl Outbox {
         });
     }
 
+    /// Starts sending when an editor loads. A pause stored by an earlier
+    /// page (a 401/403, or a refused note that could not go back to the
+    /// drafts) is lifted, since the worker may have signed in again since:
+    /// each such note is tried once more, and pauses again if still refused.
+    pub fn start(self: &Rc<Self>) {
+        let this = Rc::clone(self);
+        spawn_local(async move {
+            if let Ok(entries) = this.store.list_outbox(&this.scope).await {
+                for mut e in entries.into_iter().filter(|e| e.paused) {
+                    e.paused = false;
+                    let _ = this.put_back(&e).await;
+                }
+            }
+            this.kick();
+        });
+    }
+
     /// Clears an auth pause and makes every entry due now: the host has new
     /// credentials, or called `retry()`.
     pub fn retry_now(self: &Rc<Self>) {
@@ -288,9 +305,11 @@ impl Outbox {
                 errors,
             } => {
                 // The refused note goes back to the drafts before it leaves
-                // the outbox, whether or not an editor is still listening.
-                let mut draft =
-                    crate::domain::Draft::new(&self.scope, 1, now_ms(), content.note.clone());
+                // the outbox, whether or not an editor is still listening,
+                // unsigned: it is fixed, then signed again.
+                let mut note = content.note.clone();
+                note.signature = None;
+                let mut draft = crate::domain::Draft::new(&self.scope, 1, now_ms(), note);
                 let mut restored = self.store.put(&draft, 0).await;
                 if let Ok(crate::storage::PutOutcome::Conflict { stored_revision }) = restored {
                     // A draft of this note exists again (another tab): the

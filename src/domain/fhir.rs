@@ -4,7 +4,6 @@
 use super::encoding::base64_encode;
 use super::json::{Json, ObjectWriter};
 use super::payload::PayloadV1;
-use super::record::AddendumKind;
 use super::render::plain_text;
 
 /// The media type to POST a FHIR resource with.
@@ -56,14 +55,9 @@ pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&
                 .done()]),
         )
         .put("status", "current")
-        .put(
-            "docStatus",
-            if p.addendum.is_some() {
-                "amended"
-            } else {
-                "final"
-            },
-        )
+        // An addendum is a final document of its own: the original is not
+        // amended, replaced or superseded.
+        .put("docStatus", "final")
         .put(
             "type",
             obj()
@@ -121,13 +115,10 @@ pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&
         doc.set("author", Json::Arr(vec![reference(a)]));
     }
     if let Some(link) = &p.addendum {
-        let code = if link.kind == AddendumKind::Correction {
-            "replaces"
-        } else {
-            "appends"
-        };
+        // Every kind appends, a correction too: "replaces" would tell a FHIR
+        // server to supersede the original. The kind is in the casenote JSON.
         let relates = obj()
-            .put("code", code)
+            .put("code", "appends")
             .put(
                 "target",
                 reference(&format!("DocumentReference/{}", link.to)),
@@ -165,6 +156,7 @@ pub fn casenote_json_from(doc: &Json) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::record::AddendumKind;
     use super::*;
     use crate::domain::payload::BuildContext;
     use crate::domain::record::AddendumLink;
@@ -234,7 +226,7 @@ mod tests {
             reason: "r".into(),
         });
         let d = document_reference(&p, Some("Patient/C-1"), None);
-        assert_eq!(d["docStatus"], "amended");
+        assert_eq!(d["docStatus"], "final");
         assert_eq!(d["relatesTo"][0]["code"], "appends");
         assert_eq!(
             d["relatesTo"][0]["target"]["reference"],
@@ -245,10 +237,9 @@ mod tests {
         // pointing at the wrong resource.
         assert!(document_reference(&p, None, None).get("subject").is_none());
         p.addendum.as_mut().unwrap().kind = AddendumKind::Correction;
-        assert_eq!(
-            document_reference(&p, Some("Patient/C-1"), None)["relatesTo"][0]["code"],
-            "replaces"
-        );
+        let d = document_reference(&p, Some("Patient/C-1"), None);
+        assert_eq!(d["relatesTo"][0]["code"], "appends");
+        assert_eq!(d["docStatus"], "final");
     }
 
     #[test]

@@ -173,13 +173,26 @@ impl Autosave {
 
     /// Starts editing `note`, which storage holds at `revision` (0: not
     /// stored). Writes still waiting for other notes are kept and finished.
-    pub fn adopt(&self, note: Note, revision: u32) {
+    pub fn adopt(self: &Rc<Self>, note: Note, revision: u32) {
         *self.current.borrow_mut() = note.id.clone();
+        if revision > 0 {
+            // A note stored as a draft is saved again, even if this editor
+            // once submitted it (another tab's outbox may have brought it
+            // back, refused).
+            self.reopen(&note.id);
+        }
         self.set_base(&note.id, revision);
         self.pending.borrow_mut().retain(|p| p.id != note.id);
         *self.last.borrow_mut() = Some(note);
         self.paused.set(false);
         self.state.set(SaveState::Idle);
+        // Words that waited while saving was paused (a two-tab conflict)
+        // are written now, not on some later keystroke.
+        if !self.in_flight.get() {
+            if let Some(next) = self.next_pending() {
+                self.run(next);
+            }
+        }
     }
 
     /// Saves `note` (the worker's text, under a new id) as a new draft:

@@ -298,8 +298,8 @@ fn new_note(cfg: &EditorConfig) -> Note {
     note
 }
 
-/// Applies what the host configures now to a restored draft: the signed-in
-/// author (unless the note is signed) and the addendum's original.
+/// Applies what the host configures now to a restored draft, unless it is
+/// signed: the signed-in author and the addendum's original.
 fn apply_host(note: &mut Note, cfg: &EditorConfig) {
     if note.signature.is_none() && (!cfg.author_id.is_empty() || !cfg.author_name.is_empty()) {
         note.author = Person {
@@ -307,7 +307,8 @@ fn apply_host(note: &mut Note, cfg: &EditorConfig) {
             name: cfg.author_name.clone(),
         };
     }
-    if let Some(to) = &cfg.addendum_to {
+    // A signed addendum keeps the link it was signed with: the hash covers it.
+    if let (Some(to), None) = (&cfg.addendum_to, &note.signature) {
         let (kind, reason) = note
             .addendum
             .as_ref()
@@ -541,7 +542,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             }
             let _ = housekeeping.seal_clear_outbox(&c.draft_scope).await;
         }
-        kick.kick();
+        kick.start();
         let _ = housekeeping
             .purge(&c.draft_scope, started, Some(c.retention_days))
             .await;
@@ -597,6 +598,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let mut note = form.snapshot_untracked();
         note.id = new_uuid();
         note.created_at = now_rfc3339();
+        // A signature covers the note's id: the copy is signed anew.
+        note.signature = None;
         with_saver(&|s| s.fork(note.clone()));
         note
     };
@@ -606,6 +609,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let note = fork_note();
         form.id.set(note.id);
         form.created_at.set(note.created_at);
+        form.signature.set(None);
     };
     // Leaving (the page closed, the editor removed or re-mounted) while
     // another tab's version of this draft is unresolved: this tab's text is
@@ -911,8 +915,21 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             );
             return;
         }
-        flush();
         let payload = PayloadV1::build(&note, &template, &build_ctx(&note));
+        if let Some(sig) = &note.signature {
+            let mut unsigned = payload.clone();
+            unsigned.signature = None;
+            if content_hash(&unsigned) != sig.content_hash {
+                // Sent as it is, the note would carry a signature that does
+                // not match it (the page's settings for it changed).
+                form.signature.set(None);
+                show_send_error(
+                    "This note has changed since it was signed (this page's settings for it are different), so the signature no longer matches it. It is unlocked: read it again, then review and sign it.".into(),
+                );
+                return;
+            }
+        }
+        flush();
         let (json, content_type) = cfg.with_value(|c| {
             if c.fhir {
                 // No subject rather than one that points at the wrong thing.

@@ -167,6 +167,26 @@ test("401 pauses the outbox and fires casenote-auth-required; new headers resume
   expect(stored).not.toContain("t0k");
 });
 
+test("a note paused by a 401 is sent on the next load once the page has credentials", async ({ page, request }) => {
+  await h.setFaults(request, { requireToken: "t0k" });
+  await h.openEditor(page);
+  await h.fillSoap(page, "Signed Back In Client");
+  await submit(page);
+  await expect(page.getByRole("heading", { name: "Sign in to send" })).toBeVisible();
+  // The worker signs in again, which reloads the portal; it sets the
+  // headers before the editor has loaded.
+  await page.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      document.querySelector("casenote-editor").headers = { Authorization: "Bearer t0k" };
+    });
+  });
+  await page.reload();
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await expect.poll(async () => (await h.storedNotes(request)).length).toBe(1);
+  expect((await h.storedNotes(request))[0].note.client.name).toBe("Signed Back In Client");
+  await expect(page.getByRole("button", { name: /waiting to send/ })).toHaveCount(0);
+});
+
 test("retry() resumes after a 403", async ({ page, request }) => {
   await h.setFaults(request, { failNext: 1, status: 403 });
   await h.openEditor(page);

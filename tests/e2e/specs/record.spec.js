@@ -62,6 +62,63 @@ test("signing: refused with reasons when invalid, then locks the note and sends 
   expect(new Date(sig.signedAt).toString()).not.toBe("Invalid Date");
 });
 
+test("a signed note refused after its editor was removed comes back unsigned, to fix and sign again", async ({
+  page,
+  request,
+}) => {
+  await h.setFaults(request, { failNext: 1, status: 503 });
+  await h.openEditor(page);
+  await asWorker(page);
+  await h.fillSoap(page, "Refused Signed Client");
+  await signNote(page);
+  // The retry is refused: the page changes the signed content.
+  await editor(page, `el.beforeSubmit = async (p) => ({ ...p, service: { ...p.service, date: "not a date" } });`);
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.locator(".confirmation")).toContainText("error 503");
+  await editor(page, `el.remove();`);
+  await page.evaluate(() => {
+    const fresh = document.createElement("casenote-editor");
+    fresh.setAttribute("endpoint", "api/notes");
+    fresh.setAttribute("author-id", "W-7");
+    fresh.setAttribute("author-name", "Sam Rivera");
+    document.querySelector("main").append(fresh);
+  });
+  await expect(page.locator(".notice").first()).toContainText("The server refused your note for Refused Signed Client");
+  await page.getByRole("button", { name: "Drafts" }).click();
+  await page.getByRole("button", { name: "Resume the draft for Refused Signed Client" }).click();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Refused Signed Client");
+  await expect(page.locator(".signed")).toHaveCount(0);
+  await expect(page.getByLabel("Subjective", { exact: true })).toBeEditable();
+  await expect(page.getByRole("button", { name: "Review and sign" })).toBeVisible();
+  expect(await h.storedNotes(request)).toHaveLength(0);
+});
+
+test("a signed note whose page settings changed is unlocked to sign again, not sent with a stale signature", async ({
+  page,
+  request,
+}) => {
+  await h.openEditor(page);
+  await asWorker(page);
+  await h.fillSoap(page, "Resettled Client");
+  await signNote(page);
+  await h.waitForSaved(page);
+  // The page now says it is a different kind of note: the signed content changes.
+  await editor(page, `el.setAttribute("note-type", "social-work")`);
+  await expect(page.locator(".signed")).toContainText("Signed by Sam Rivera");
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.locator(".send-error")).toBeFocused();
+  await expect(page.locator(".send-error")).toContainText("the signature no longer matches it");
+  await expect(page.locator(".signed")).toHaveCount(0);
+  await expect(page.getByLabel("Subjective", { exact: true })).toBeEditable();
+  expect(await h.storedNotes(request)).toHaveLength(0);
+  // Signed again, it is sent.
+  await signNote(page);
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [stored] = await h.storedNotes(request);
+  expect(stored.note.documentType.code).toBe("28656-7");
+});
+
 test("the host sets the attestation wording; without a signer the note cannot be signed", async ({ page }) => {
   await h.openEditor(page);
   await h.fillSoap(page, "No Signer");
