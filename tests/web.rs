@@ -170,7 +170,10 @@ async fn words_typed_during_a_conflict_are_kept_when_the_worker_moves_to_another
     saver.save(a.clone());
 
     // The worker starts a new note without choosing, and types nothing more.
-    saver.adopt(Note::new(casenote::platform::new_uuid(), "soap", "t".into()), 0);
+    saver.adopt(
+        Note::new(casenote::platform::new_uuid(), "soap", "t".into()),
+        0,
+    );
     writes_settled(5_000).await;
     let texts: Vec<String> = store
         .list(&scope)
@@ -181,7 +184,9 @@ async fn words_typed_during_a_conflict_are_kept_when_the_worker_moves_to_another
         .filter_map(|d| d.note.section("subjective").map(|s| s.text.clone()))
         .collect();
     assert!(
-        texts.iter().any(|t| t == "mine, typed during the conflict, and more"),
+        texts
+            .iter()
+            .any(|t| t == "mine, typed during the conflict, and more"),
         "{texts:?}"
     );
     assert!(texts.iter().any(|t| t == "theirs"), "{texts:?}");
@@ -200,7 +205,7 @@ async fn a_stored_draft_opened_again_is_saved_even_after_this_editor_submitted_i
     let mut a = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
     saver.adopt(a.clone(), 0);
     saver.close(&a.id).await.unwrap(); // submitted from this tab
-    // Another tab's outbox had it refused and wrote it back as a draft.
+                                       // Another tab's outbox had it refused and wrote it back as a draft.
     let back = Draft::new(&scope, 1, 0.0, a.clone());
     store.put(&back, 0).await.unwrap();
     saver.adopt(a.clone(), 1); // the worker resumes it here

@@ -4,8 +4,10 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 
 pub const USAGE: &str =
-    "usage: casenote-receiver [--bind ADDR] [--port PORT] [--db FILE] [--site DIR] [--test-mode]
+    "usage: casenote-receiver [--bind ADDR] [--public] [--port PORT] [--db FILE] [--site DIR] [--test-mode]
   --bind ADDR   address to listen on (default 127.0.0.1)
+  --public      allow an address other machines can reach: there is no sign-in,
+                so anyone who can reach it can read every note stored
   --port PORT   port to listen on (default 8080)
   --db FILE     SQLite database file (default casenote-receiver.sqlite)
   --site DIR    folder of the built editor to serve (default dist)
@@ -23,6 +25,8 @@ pub struct Config {
     pub site_path: String,
     pub examples: Option<PathBuf>,
     pub test_mode: bool,
+    /// Listening where other machines can reach it was asked for.
+    pub public: bool,
 }
 
 impl Config {
@@ -35,6 +39,7 @@ impl Config {
             site_path: String::new(),
             examples: Some(PathBuf::from("examples")).filter(|p| p.is_dir()),
             test_mode: false,
+            public: false,
         };
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
@@ -72,12 +77,19 @@ impl Config {
                 }
                 "--examples" => c.examples = Some(PathBuf::from(value("--examples")?)),
                 "--test-mode" => c.test_mode = true,
+                "--public" => c.public = true,
                 "-h" | "--help" => return Err("help".into()),
                 other => return Err(format!("unknown flag '{other}'")),
             }
         }
         if c.test_mode && !c.bind.is_loopback() {
             return Err("--test-mode is allowed only on a loopback address".into());
+        }
+        if !c.bind.is_loopback() && !c.public {
+            return Err(format!(
+                "--bind {}: other machines could read every stored note, since this receiver has no sign-in. Add --public if that is what you want",
+                c.bind
+            ));
         }
         Ok(c)
     }
@@ -112,7 +124,13 @@ mod tests {
         );
         assert_eq!(parse(&["--port"]).unwrap_err(), "--port needs a value");
         assert_eq!(parse(&["--nope"]).unwrap_err(), "unknown flag '--nope'");
-        assert!(parse(&["--bind", "0.0.0.0", "--test-mode"])
+        let open = parse(&["--bind", "0.0.0.0"]).unwrap_err();
+        assert!(
+            open.contains("--public") && open.contains("no sign-in"),
+            "{open}"
+        );
+        assert!(parse(&["--bind", "0.0.0.0", "--public"]).unwrap().public);
+        assert!(parse(&["--bind", "0.0.0.0", "--public", "--test-mode"])
             .unwrap_err()
             .contains("loopback"));
     }

@@ -156,9 +156,9 @@ pub fn casenote_json_from(doc: &Json) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::record::AddendumKind;
     use super::*;
     use crate::domain::payload::BuildContext;
+    use crate::domain::record::AddendumKind;
     use crate::domain::record::AddendumLink;
     use crate::domain::{Note, Template};
 

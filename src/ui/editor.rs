@@ -23,7 +23,7 @@ use crate::domain::record::{
     content_hash, is_sha256_hex, AddendumKind, AddendumLink, Signature, DEFAULT_ATTESTATION,
 };
 use crate::domain::render::plain_text;
-use crate::domain::time::{duration_minutes, parse_date};
+use crate::domain::time::{duration_minutes, parse_date, parse_rfc3339};
 use crate::domain::timeliness::{hours_after_service, DEFAULT_LATE_ENTRY_HOURS};
 use crate::domain::validate::title_case;
 use crate::domain::writing::abbreviations::defined_in;
@@ -777,8 +777,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let sign_open = RwSignal::new(false);
     let attested = RwSignal::new(false);
     let copied = RwSignal::new(None::<String>);
+    // A signed note was documented when it was signed; its lateness is
+    // measured to then too.
     let build_ctx = move |note: &Note| BuildContext {
-        documented_at: now_rfc3339(),
+        documented_at: note
+            .signature
+            .as_ref()
+            .map_or_else(now_rfc3339, |s| s.signed_at.clone()),
         document_type,
         hours_after_service: documented_hours(note),
         late_entry_threshold_hours: late_threshold,
@@ -1339,7 +1344,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             start: form.start.get(),
             end: form.end.get(),
         };
-        hours_since_service(&service)
+        match form
+            .signature
+            .with(|s| s.as_ref().and_then(|s| parse_rfc3339(&s.signed_at)))
+        {
+            Some(signed) => hours_after_service(&service, signed, utc_offset_minutes()),
+            None => hours_since_service(&service),
+        }
     });
     let is_late = Memo::new(move |_| late_hours.get().is_some_and(|h| h > late_threshold));
     let all_text = Memo::new(move |_| {

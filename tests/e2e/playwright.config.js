@@ -48,7 +48,7 @@ module.exports = defineConfig({
     },
     {
       // The same build deployed under a sub-path.
-      command: `"${receiver}" --port ${subPort} --db "${subDb}" --site "${site}" --site-path /team/notes --test-mode`,
+      command: `"${receiver}" --port ${subPort} --db "${subDb}" --site "${site}" --site-path /team/notes --examples "${examples}" --test-mode`,
       url: `http://127.0.0.1:${subPort}/team/notes/api/notes`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -249,6 +249,14 @@ test("the standalone build works served under a sub-path", async ({ page, reques
   await page.getByRole("link", { name: "Received notes" }).click();
   await expect(page).toHaveURL(`${base}inbox`);
   await expect(page.getByRole("heading", { name: "SOAP note: Sub-path Client" })).toBeVisible();
+
+  // The portal example works under the sub-path too.
+  await page.goto(`${base}examples/portal/`);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Received notes" })).toHaveAttribute("href", "../../inbox");
+  expect(await page.locator("casenote-editor").evaluate((el) => new URL(el.getAttribute("endpoint"), document.baseURI).href)).toBe(
+    `${base}api/notes`,
+  );
 });
 
 test("themes: dark, custom properties and ::part() from the host", async ({ page }) => {

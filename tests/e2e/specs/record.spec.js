@@ -60,6 +60,9 @@ test("signing: refused with reasons when invalid, then locks the note and sends 
   expect(sig.attestation).toContain("I attest");
   expect(sig.contentHash).toMatch(/^[0-9a-f]{64}$/);
   expect(new Date(sig.signedAt).toString()).not.toBe("Invalid Date");
+  // Documented when signed, not when sent.
+  expect(stored.note.documentedAt).toBe(sig.signedAt);
+  expect(stored.note.timeliness.documentedAt).toBe(sig.signedAt);
 });
 
 test("a signed note refused after its editor was removed comes back unsigned, to fix and sign again", async ({
