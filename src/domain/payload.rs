@@ -50,6 +50,44 @@ pub struct Timeliness {
     pub late_entry_reason: Option<String>,
 }
 
+impl Timeliness {
+    /// Whether the label says what the hours say, so that a late entry
+    /// cannot be sent as on time (hours are sent to two decimals, hence the
+    /// allowance of 0.01 h at the threshold).
+    fn check(&self, documented_at: &str) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if self.documented_at != documented_at {
+            errors.push(FieldError::new(
+                "timeliness.documentedAt",
+                "must equal documentedAt",
+            ));
+        }
+        if let Some(h) = self.hours_after_service {
+            let threshold = self.late_entry_threshold_hours;
+            if (self.late_entry && h < threshold - 0.01)
+                || (!self.late_entry && h > threshold + 0.01)
+            {
+                errors.push(FieldError::new(
+                    "timeliness.lateEntry",
+                    "must be true exactly when hoursAfterService is over lateEntryThresholdHours",
+                ));
+            }
+        }
+        if self.late_entry
+            && self
+                .late_entry_reason
+                .as_deref()
+                .is_none_or(|r| r.trim().is_empty())
+        {
+            errors.push(FieldError::new(
+                "timeliness.lateEntryReason",
+                "must say why a late entry was written late",
+            ));
+        }
+        errors
+    }
+}
+
 /// What building a payload needs beyond the note and its template.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BuildContext {
@@ -288,6 +326,9 @@ impl PayloadV1 {
                     "does not match the note's content: the note was changed after it was signed",
                 ));
             }
+        }
+        if let Some(t) = &self.timeliness {
+            errors.extend(t.check(&self.documented_at));
         }
         if let Some(a) = &self.addendum {
             if !is_uuid(&a.to) {
@@ -574,6 +615,25 @@ mod tests {
         assert!(json.contains(r#""progress":"improved""#));
         assert!(json.contains(r#""lateEntry":true"#));
         assert_eq!(PayloadV1::parse(&json).unwrap(), p);
+
+        assert!(p.check().iter().all(|e| !e.field.starts_with("timeliness")));
+
+        // A late entry cannot be sent as on time, nor without its reason.
+        let mut relabelled = p.clone();
+        relabelled.timeliness.as_mut().unwrap().late_entry = false;
+        let fields = |p: &PayloadV1| p.check().into_iter().map(|e| e.field).collect::<Vec<_>>();
+        assert!(fields(&relabelled).contains(&"timeliness.lateEntry".to_string()));
+        let mut no_reason = p.clone();
+        no_reason.timeliness.as_mut().unwrap().late_entry_reason = None;
+        assert!(fields(&no_reason).contains(&"timeliness.lateEntryReason".to_string()));
+        let mut moved = p.clone();
+        moved.timeliness.as_mut().unwrap().documented_at = "2026-11-27T10:00:00Z".into();
+        assert!(fields(&moved).contains(&"timeliness.documentedAt".to_string()));
+        // Rounding to two decimals at the threshold is not a contradiction.
+        let mut edge = p.clone();
+        let t = edge.timeliness.as_mut().unwrap();
+        t.hours_after_service = Some(24.0);
+        assert!(fields(&edge).iter().all(|f| !f.starts_with("timeliness")));
 
         let on_time = PayloadV1::build(&n, &Template::soap(), &BuildContext::at("t"));
         assert!(!on_time.timeliness.unwrap().late_entry);
