@@ -228,6 +228,19 @@ impl Autosave {
             )
     }
 
+    /// Whether this editor has written draft `id` to storage.
+    pub fn was_stored(&self, id: &str) -> bool {
+        self.base_of(id) > 0
+    }
+
+    /// The current note's stored draft is gone: another tab submitted or
+    /// discarded it. Saving pauses, as in a conflict, until the worker
+    /// chooses what to do with this tab's text.
+    pub fn draft_gone(&self) {
+        self.paused.set(true);
+        self.state.set(SaveState::Conflict);
+    }
+
     /// Another tab saved draft `id` at `revision`.
     pub fn remote_saved(&self, id: &str, revision: u32) {
         if *self.current.borrow() == id && revision > self.base_of(id) {

@@ -973,6 +973,16 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 sending.set(false);
                 return;
             };
+            // A draft this editor stored and that is gone was submitted or
+            // discarded in another tab or window: sent again from here it
+            // could be recorded twice, or refused as a different note under
+            // the same id. The worker chooses, as in a conflict.
+            if s.was_stored(&note.id) && matches!(s.store().get(&note.id).await, Ok(None)) {
+                s.draft_gone();
+                sending.set(false);
+                blocked_by_conflict();
+                return;
+            }
             let host = controls.try_with_value(|c| c.host.clone()).flatten();
             let hooked = before_submit(host.as_ref(), &json).await;
             let body = match hooked {

@@ -231,6 +231,29 @@ test("one draft in two tabs: leaving mid-conflict keeps this tab's text as its o
   expect(texts).toEqual(["only tab one has this", "plan from tab two"]);
 });
 
+test("one draft in two tabs: a note submitted in one is not sent again from the other", async ({ context, request }) => {
+  const one = await context.newPage();
+  await h.openEditor(one);
+  await h.fillSoap(one, "Submitted Elsewhere");
+  await h.waitForSaved(one);
+  const two = await context.newPage();
+  await h.openEditor(two);
+  await expect(two.getByLabel("Client", { exact: true })).toHaveValue("Submitted Elsewhere");
+
+  await one.getByRole("button", { name: "Submit note" }).click();
+  await expect(one.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  // Tab two, untouched since, is asked to choose rather than sending it again.
+  await two.getByRole("button", { name: "Submit note" }).click();
+  const conflict = two.locator(".conflict");
+  await expect(conflict).toBeFocused();
+  await expect(two.locator(".send-error")).toContainText("Choose which version to keep");
+  expect(await h.requestLog(request)).toHaveLength(1);
+  expect(await h.storedNotes(request)).toHaveLength(1);
+  await conflict.getByRole("button", { name: "Load the other version" }).click();
+  await expect(two.locator(".notice:not(.restored)")).toContainText("The other tab submitted or discarded this draft");
+  await expect(two.getByLabel("Client", { exact: true })).toHaveValue("Submitted Elsewhere");
+});
+
 test("one draft in two tabs: loading the other version", async ({ context }) => {
   const one = await context.newPage();
   await h.openEditor(one);
