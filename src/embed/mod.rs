@@ -279,10 +279,12 @@ fn remount(id: u32) {
     });
     if let Some(el) = element {
         unmount(id);
-        // Mount again once the old editor's last draft write has committed,
-        // so the new one restores every keystroke.
+        // Mount again once the old editor's last draft write, and a submit
+        // whose beforeSubmit hook is still deciding, have committed: the
+        // new one restores every keystroke, and finds a submitted note in
+        // the outbox rather than among the drafts.
         leptos::task::spawn_local(async move {
-            crate::ui::writes_settled(5_000).await;
+            crate::ui::writes_settled(30_000).await;
             let replaced = INSTANCES.with(|m| m.borrow().iter().any(|(i, _)| *i == id));
             if !replaced && el.is_connected() {
                 mount_as(el, id);

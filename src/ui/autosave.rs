@@ -65,8 +65,27 @@ thread_local! {
     static WRITES_IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Resolves once no draft write is running in this page (or after `max_ms`):
-/// a re-mounted editor then reads what the old one last wrote.
+/// Counts as a draft write while it lives: for a submit, from the click
+/// until its note is in the outbox and its draft closed, so that a
+/// re-mounted editor neither restores that note nor misses it in the outbox.
+pub struct Busy;
+
+impl Busy {
+    pub fn new() -> Self {
+        WRITES_IN_FLIGHT.with(|n| n.set(n.get() + 1));
+        Busy
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        WRITES_IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// Resolves once no draft write or submit is running in this page (or
+/// after `max_ms`): a re-mounted editor then reads what the old one last
+/// wrote.
 pub async fn writes_settled(max_ms: i32) {
     let mut waited = 0;
     while WRITES_IN_FLIGHT.with(Cell::get) > 0 && waited < max_ms {

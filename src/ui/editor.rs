@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::autosave::{Autosave, SaveState};
+use super::autosave::{Autosave, Busy, SaveState};
 use super::drafts::DraftsPanel;
 use super::extras::{ChallengesField, GoalsField, HostGoal, InterventionsField, LateEntryField};
 use super::form::Form;
@@ -962,7 +962,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             }
         });
         sending.set(true);
+        let busy = Busy::new();
         spawn_local(async move {
+            let _busy = busy;
             // Held from here on, so that a note the worker submitted is
             // queued even if the page removes the editor while its
             // beforeSubmit hook runs.

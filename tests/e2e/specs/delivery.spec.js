@@ -382,6 +382,37 @@ test("a note submitted while beforeSubmit runs is queued even if the page remove
   expect(errors).toEqual([]);
 });
 
+test("a note submitted while beforeSubmit runs is sent once even if the editor is re-mounted meanwhile", async ({
+  page,
+  request,
+}) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await h.openEditor(page);
+  await page.evaluate(() => {
+    const el = document.querySelector("casenote-editor");
+    el.beforeSubmit = (p) =>
+      new Promise((resolve) => {
+        window.__hookStarted = true;
+        setTimeout(() => resolve(p), 700);
+      });
+  });
+  await h.fillSoap(page, "Remounted Client");
+  await submit(page);
+  // An attribute changes while the hook is still deciding: the editor re-mounts.
+  await page.waitForFunction(() => window.__hookStarted === true);
+  await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("author-name", "Sam"));
+  // The new editor sends it, and does not bring it back as a draft.
+  await expect.poll(async () => (await h.storedNotes(request)).length, { timeout: 10_000 }).toBe(1);
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
+  await expect(page.locator(".restored")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /waiting to send/ })).toHaveCount(0);
+  await page.waitForTimeout(1000);
+  expect(await h.storedNotes(request)).toHaveLength(1);
+  expect(await h.requestLog(request)).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
 test("a note refused after its editor was removed comes back as a draft", async ({ page, request }) => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
