@@ -165,6 +165,9 @@ pub fn editor_field(server_field: &str, section_keys: &[String]) -> Option<Strin
     if server_field == "client" || server_field.starts_with("client.") {
         return Some("client".into());
     }
+    if server_field == "timeliness.lateEntryReason" {
+        return Some("lateEntryReason".into());
+    }
     [
         "service.date",
         "service.start",
@@ -317,5 +320,9 @@ mod tests {
             Some("service.date")
         );
         assert_eq!(editor_field("id", &keys), None);
+        assert_eq!(
+            editor_field("timeliness.lateEntryReason", &keys).as_deref(),
+            Some("lateEntryReason")
+        );
     }
 }

@@ -87,15 +87,15 @@ impl Drop for Busy {
 /// after `max_ms`): a re-mounted editor then reads what the old one last
 /// wrote.
 pub async fn writes_settled(max_ms: i32) {
-    let mut waited = 0;
-    while WRITES_IN_FLIGHT.with(Cell::get) > 0 && waited < max_ms {
+    // Measured by the clock, not by turns: a hidden tab's timers run late.
+    let deadline = now_ms() + f64::from(max_ms);
+    while WRITES_IN_FLIGHT.with(Cell::get) > 0 && now_ms() < deadline {
         let p = js_sys::Promise::new(&mut |resolve, _| {
             crate::platform::set_timeout(10, move || {
                 let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
             })
         });
         let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-        waited += 10;
     }
 }
 
@@ -258,6 +258,14 @@ impl Autosave {
     pub fn draft_gone(&self) {
         self.paused.set(true);
         self.state.set(SaveState::Conflict);
+    }
+
+    /// Stops saving `id` without touching storage: its draft is already
+    /// gone (submitted or discarded in another tab) and the worker chose
+    /// not to keep this tab's copy.
+    pub fn forget(&self, id: &str) {
+        self.mark_closed(id.to_string());
+        self.pending.borrow_mut().retain(|p| p.id != id);
     }
 
     /// Another tab saved draft `id` at `revision`.

@@ -413,6 +413,12 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let send_error = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
+    // Bumped whenever the note is checked, so that whether it is a late
+    // entry (which depends on the time now) is worked out again then.
+    let clock = RwSignal::new(0u32);
+    // This tab's note was submitted or discarded in another tab (its draft
+    // is gone): shown in the conflict box, with its own choices.
+    let gone = RwSignal::new(false);
     let sent = RwSignal::new(None::<Sent>);
     let panel_open = RwSignal::new(false);
     let (listing, set_listing) = signal(None::<Listing>);
@@ -792,8 +798,11 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     // Everything that must hold before a note is signed or sent.
     let check_note = move |note: &Note| -> Vec<FieldError> {
         let template = template_of(&note.format);
-        let late_entry =
-            note.signature.is_none() && documented_hours(note).is_some_and(|h| h > late_threshold);
+        // Measured to the signing time once signed, so a signed note only
+        // becomes late if this page's threshold differs from the one it
+        // was signed under.
+        clock.update(|t| *t += 1);
+        let late_entry = documented_hours(note).is_some_and(|h| h > late_threshold);
         let checks = Checks {
             today: parse_date(&today_local()),
             late_entry,
@@ -905,6 +914,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let note = form.snapshot_untracked();
         let template = template_of(&note.format);
         if !passes_checks(&note) {
+            // A signed note that no longer passes (it became a late entry
+            // under this page's threshold) is unlocked to be fixed and
+            // signed again.
+            form.signature.set(None);
             return;
         }
         if !key_usable {
@@ -980,9 +993,16 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             // could be recorded twice, or refused as a different note under
             // the same id. The worker chooses, as in a conflict.
             if s.was_stored(&note.id) && matches!(s.store().get(&note.id).await, Ok(None)) {
+                if !alive() {
+                    return;
+                }
+                gone.set(true);
                 s.draft_gone();
                 sending.set(false);
-                blocked_by_conflict();
+                send_error.set(Some(
+                    "This note was already submitted or discarded in another tab or window, so it was not sent again from here. Choose what to do with the copy in this tab (at the top of the editor).".into(),
+                ));
+                request_animation_frame(move || focus_selector(root, ".conflict"));
                 return;
             }
             let host = controls.try_with_value(|c| c.host.clone()).flatten();
@@ -1061,6 +1081,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
 
     // Switches the form to `note` (stored at `revision`).
     let open_note = move |note: Note, revision: u32| {
+        gone.set(false);
         form.load(&note);
         with_saver(&|s| s.adopt(note.clone(), revision));
         errors.set(Vec::new());
@@ -1301,6 +1322,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
 
     // "Keep mine as a separate draft": this tab's text under a new id.
     let fork_current = move || {
+        gone.set(false);
         send_error.set(None);
         fork_and_switch();
     };
@@ -1324,6 +1346,13 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 }
             }
         });
+    };
+    // The note went from another tab: this tab's copy is let go.
+    let new_after_gone = move |_| {
+        let id = form.id.get_untracked();
+        with_saver(&|s| s.forget(&id));
+        send_error.set(None);
+        start_new();
     };
     let keep_mine = move |_| {
         fork_current();
@@ -1351,6 +1380,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let has_waiting = Memo::new(move |_| waiting.with(|w| !w.is_empty()));
     let formats = templates.get_value();
     let late_hours = Signal::derive(move || {
+        clock.track();
         let service = crate::domain::ServiceTime {
             date: form.date.get(),
             start: form.start.get(),
@@ -1687,13 +1717,24 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             })}
             <p class="visually-hidden save-announcer" role="status">{move || announce.get()}</p>
             {move || notice.get().map(|n| view! { <p class="notice" role="status" tabindex="-1" part="notice">{n}</p> })}
-            {move || (save_state.get() == SaveState::Conflict).then(|| view! {
-                <div class="conflict" role="alert" tabindex="-1" part="conflict">
-                    <p><strong>"This draft was changed in another tab or window."</strong>
-                        " Saving here is paused so that neither version is overwritten. Choose which to keep:"</p>
-                    <button type="button" class="secondary" on:click=keep_theirs>"Load the other version"</button>
-                    <button type="button" class="primary" on:click=keep_mine>"Keep mine as a separate draft"</button>
-                </div>
+            {move || (save_state.get() == SaveState::Conflict).then(|| if gone.get() {
+                view! {
+                    <div class="conflict" role="alert" tabindex="-1" part="conflict">
+                        <p><strong>"This note was already submitted or discarded in another tab or window."</strong>
+                            " Sending it again from here could record it twice. If it was submitted, start a new note; keep this copy only if it still needs to be recorded:"</p>
+                        <button type="button" class="primary" on:click=new_after_gone>"Start a new note"</button>
+                        <button type="button" class="secondary" on:click=keep_mine>"Keep this copy as a new draft"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="conflict" role="alert" tabindex="-1" part="conflict">
+                        <p><strong>"This draft was changed in another tab or window."</strong>
+                            " Saving here is paused so that neither version is overwritten. Choose which to keep:"</p>
+                        <button type="button" class="secondary" on:click=keep_theirs>"Load the other version"</button>
+                        <button type="button" class="primary" on:click=keep_mine>"Keep mine as a separate draft"</button>
+                    </div>
+                }.into_any()
             })}
             {move || panel_open.get().then(|| view! {
                 <DraftsPanel

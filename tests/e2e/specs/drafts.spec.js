@@ -246,12 +246,39 @@ test("one draft in two tabs: a note submitted in one is not sent again from the 
   await two.getByRole("button", { name: "Submit note" }).click();
   const conflict = two.locator(".conflict");
   await expect(conflict).toBeFocused();
-  await expect(two.locator(".send-error")).toContainText("Choose which version to keep");
+  await expect(conflict).toContainText("already submitted or discarded in another tab or window");
+  await expect(two.locator(".send-error")).toContainText("it was not sent again from here");
   expect(await h.requestLog(request)).toHaveLength(1);
   expect(await h.storedNotes(request)).toHaveLength(1);
-  await conflict.getByRole("button", { name: "Load the other version" }).click();
-  await expect(two.locator(".notice:not(.restored)")).toContainText("The other tab submitted or discarded this draft");
-  await expect(two.getByLabel("Client", { exact: true })).toHaveValue("Submitted Elsewhere");
+  // Starting a new note lets this tab's copy go: no second copy is kept to be sent.
+  await conflict.getByRole("button", { name: "Start a new note" }).click();
+  await expect(two.getByLabel("Client", { exact: true })).toHaveValue("");
+  await expect(two.getByLabel("Client", { exact: true })).toBeFocused();
+  await expect(conflict).toHaveCount(0);
+  await expect(two.locator(".send-error")).toHaveCount(0);
+  await two.getByLabel("Client", { exact: true }).fill("Next Client");
+  await h.waitForSaved(two);
+  const names = (await rawDrafts(two)).map((d) => d.note.client.name);
+  expect(names).toEqual(["Next Client"]);
+});
+
+test("one draft in two tabs: a copy of a note submitted elsewhere is kept only when asked", async ({ context, request }) => {
+  const one = await context.newPage();
+  await h.openEditor(one);
+  await h.fillSoap(one, "Kept Copy");
+  await h.waitForSaved(one);
+  const two = await context.newPage();
+  await h.openEditor(two);
+  await expect(two.getByLabel("Client", { exact: true })).toHaveValue("Kept Copy");
+  await one.getByRole("button", { name: "Submit note" }).click();
+  await expect(one.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  await two.getByRole("button", { name: "Submit note" }).click();
+  await two.locator(".conflict").getByRole("button", { name: "Keep this copy as a new draft" }).click();
+  await expect(two.locator(".notice:not(.restored)")).toBeFocused();
+  await h.waitForSaved(two);
+  const drafts = await rawDrafts(two);
+  expect(drafts.map((d) => d.note.client.name)).toEqual(["Kept Copy"]);
+  expect(drafts[0].id).not.toBe((await h.storedNotes(request))[0].id);
 });
 
 test("one draft in two tabs: loading the other version", async ({ context }) => {

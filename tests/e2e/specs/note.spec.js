@@ -182,6 +182,28 @@ test("a late entry is labelled and needs a reason; the threshold is the host's",
   expect(onTime.timeliness.lateEntry).toBe(false);
 });
 
+test("a note that becomes late while it is open asks for the reason when it is submitted", async ({ page, request }) => {
+  await page.clock.install({ time: new Date(2026, 10, 20, 12, 0, 0) });
+  await page.goto("./");
+  await editor(page, `el.setAttribute("late-entry-hours", "1")`);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await h.fillSoap(page, "Slow Client", "2026-11-20");
+  await h.fillContact(page, { start: "11:00", end: "11:55" });
+  await expect(page.locator(".late-entry")).toHaveCount(0);
+
+  // Two hours later, with nothing changed, the worker submits.
+  await page.clock.fastForward("02:00:00");
+  await page.getByRole("button", { name: "Submit note" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toContainText("This is a late entry");
+  await summary.getByRole("link", { name: /late entry/ }).click();
+  await expect(page.getByLabel("Reason for the late entry")).toBeFocused();
+  await page.getByLabel("Reason for the late entry").fill("Called away to a crisis");
+  const note = await submitAndGet(page, request);
+  expect(note.timeliness.lateEntry).toBe(true);
+  expect(note.timeliness.lateEntryReason).toBe("Called away to a crisis");
+});
+
 test("writing aids flag stigmatizing and opinion words and unexplained abbreviations, never quotes", async ({
   page,
 }) => {

@@ -122,6 +122,29 @@ test("a signed note whose page settings changed is unlocked to sign again, not s
   expect(stored.note.documentType.code).toBe("28656-7");
 });
 
+test("a signed note that is late under the page's threshold is unlocked to give the reason", async ({ page, request }) => {
+  await h.openEditor(page);
+  await editor(page, `el.setAttribute("late-entry-hours", "100")`);
+  await asWorker(page);
+  const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+  const date = `${old.getFullYear()}-${String(old.getMonth() + 1).padStart(2, "0")}-${String(old.getDate()).padStart(2, "0")}`;
+  await h.fillSoap(page, "Threshold Client", date);
+  await signNote(page);
+  await h.waitForSaved(page);
+  // The page's threshold is lower now: signed 2 days after the service, the note is late.
+  await editor(page, `el.setAttribute("late-entry-hours", "24")`);
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.locator(".error-summary")).toContainText("This is a late entry");
+  await expect(page.locator(".signed")).toHaveCount(0);
+  await page.getByLabel("Reason for the late entry").fill("Signed late, sent later");
+  await signNote(page);
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [stored] = await h.storedNotes(request);
+  expect(stored.note.timeliness.lateEntry).toBe(true);
+  expect(stored.note.timeliness.lateEntryReason).toBe("Signed late, sent later");
+});
+
 test("the host sets the attestation wording; without a signer the note cannot be signed", async ({ page }) => {
   await h.openEditor(page);
   await h.fillSoap(page, "No Signer");
