@@ -64,6 +64,8 @@ pub struct Outbox {
     running: Cell<bool>,
     again: Cell<bool>,
     auth_paused: Cell<bool>,
+    /// Set by `start`: the next pass lifts pauses stored by earlier pages.
+    lift_pauses: Cell<bool>,
     timer: RefCell<Option<i32>>,
     /// Set when the editor is removed: no more sending from this instance
     /// (the next editor to load sends what is left).
@@ -86,6 +88,7 @@ impl Outbox {
             running: Cell::new(false),
             again: Cell::new(false),
             auth_paused: Cell::new(false),
+            lift_pauses: Cell::new(false),
             timer: RefCell::new(None),
             stopped: Cell::new(false),
         })
@@ -143,17 +146,11 @@ impl Outbox {
     /// page (a 401/403, or a refused note that could not go back to the
     /// drafts) is lifted, since the worker may have signed in again since:
     /// each such note is tried once more, and pauses again if still refused.
+    /// The pauses are lifted by the first pass, under the outbox's lock, so
+    /// that no other tab is sending or deleting those entries meanwhile.
     pub fn start(self: &Rc<Self>) {
-        let this = Rc::clone(self);
-        spawn_local(async move {
-            if let Ok(entries) = this.store.list_outbox(&this.scope).await {
-                for mut e in entries.into_iter().filter(|e| e.paused) {
-                    e.paused = false;
-                    let _ = this.put_back(&e).await;
-                }
-            }
-            this.kick();
-        });
+        self.lift_pauses.set(true);
+        self.kick();
     }
 
     /// Clears an auth pause and makes every entry due now: the host has new
@@ -219,6 +216,14 @@ impl Outbox {
     }
 
     async fn pump(self: &Rc<Self>) {
+        if self.lift_pauses.replace(false) {
+            if let Ok(entries) = self.store.list_outbox(&self.scope).await {
+                for mut e in entries.into_iter().filter(|e| e.paused) {
+                    e.paused = false;
+                    let _ = self.put_back(&e).await;
+                }
+            }
+        }
         loop {
             let all = self.refresh().await;
             if self.stopped.get() || self.auth_paused.get() || !window().navigator().on_line() {

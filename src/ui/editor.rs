@@ -1227,6 +1227,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
 
     let start_new = move || {
         flush();
+        notice.set(None);
+        copied.set(None);
         let n = new_note(&cfg.try_get_value().unwrap_or_default());
         open_note(n, 0);
         restored_at.set(None);
@@ -1335,6 +1337,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 Some(Some(d)) => {
                     restored_at.set(None);
                     open_note(d.note, d.revision);
+                    notice.set(Some("Loaded the version saved in the other tab.".into()));
                 }
                 Some(None) => {
                     // The other tab submitted or discarded it: keep this
@@ -1345,6 +1348,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     fork_current();
                 }
             }
+            // The choice (and the box that held focus) is gone: say what
+            // happened where focus lands.
+            request_animation_frame(move || focus_selector(root, ".notice"));
         });
     };
     // The note went from another tab: this tab's copy is let go.
@@ -1395,7 +1401,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         }
     });
     let is_late = Memo::new(move |_| late_hours.get().is_some_and(|h| h > late_threshold));
-    let all_text = Memo::new(move |_| {
+    // Abbreviations spelled out anywhere; recomputed when typing pauses.
+    let all_text = Signal::derive(move || {
         form.sections.with(|v| {
             v.iter()
                 .map(|s| s.text.get())
@@ -1403,8 +1410,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 .join("\n")
         })
     });
-    // Abbreviations spelled out anywhere; recomputed when typing pauses.
-    let settled_all = super::section::settle(Signal::derive(move || all_text.get()), 250);
+    let settled_all = super::section::settle(all_text, 250);
     let defined = Memo::new(move |_| settled_all.with(|t| defined_in(t)));
     let has_client_quote = Memo::new(move |_| {
         let t = template.get();
@@ -1704,37 +1710,47 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     })
                 }}
             </div>
-            {move || (outbox_open.get() && has_waiting.get()).then(|| view! {
+            // Open until closed, even once nothing is waiting any more: the
+            // panel says so, and focus stays where it was.
+            {move || outbox_open.get().then(|| view! {
                 <OutboxPanel
                     waiting=Signal::derive(move || waiting.get())
                     paused=Signal::derive(move || auth_paused.get())
                     on_retry=Callback::new(move |_: ()| retry_all())
                     on_close=Callback::new(move |_: ()| {
                         outbox_open.set(false);
-                        request_animation_frame(move || focus_selector(root, ".outbox-toggle"));
+                        let to = if has_waiting.get_untracked() { ".outbox-toggle" } else { ".drafts-toggle" };
+                        request_animation_frame(move || focus_selector(root, to));
                     })
                 />
             })}
             <p class="visually-hidden save-announcer" role="status">{move || announce.get()}</p>
             {move || notice.get().map(|n| view! { <p class="notice" role="status" tabindex="-1" part="notice">{n}</p> })}
-            {move || (save_state.get() == SaveState::Conflict).then(|| if gone.get() {
+            {move || (save_state.get() == SaveState::Conflict).then(|| {
+                // Submitted or discarded in another tab, or changed there.
+                let g = gone.get();
+                let (title, text, first, second) = if g {
+                    (
+                        "This note was already submitted or discarded in another tab or window.",
+                        " Sending it again from here could record it twice. If it was submitted, start a new note; keep this copy only if it still needs to be recorded:",
+                        "Start a new note",
+                        "Keep this copy as a new draft",
+                    )
+                } else {
+                    (
+                        "This draft was changed in another tab or window.",
+                        " Saving here is paused so that neither version is overwritten. Choose which to keep:",
+                        "Load the other version",
+                        "Keep mine as a separate draft",
+                    )
+                };
                 view! {
                     <div class="conflict" role="alert" tabindex="-1" part="conflict">
-                        <p><strong>"This note was already submitted or discarded in another tab or window."</strong>
-                            " Sending it again from here could record it twice. If it was submitted, start a new note; keep this copy only if it still needs to be recorded:"</p>
-                        <button type="button" class="primary" on:click=new_after_gone>"Start a new note"</button>
-                        <button type="button" class="secondary" on:click=keep_mine>"Keep this copy as a new draft"</button>
+                        <p><strong>{title}</strong>{text}</p>
+                        <button type="button" class="secondary" on:click=move |ev| if g { new_after_gone(ev) } else { keep_theirs(ev) }>{first}</button>
+                        <button type="button" class="primary" on:click=keep_mine>{second}</button>
                     </div>
-                }.into_any()
-            } else {
-                view! {
-                    <div class="conflict" role="alert" tabindex="-1" part="conflict">
-                        <p><strong>"This draft was changed in another tab or window."</strong>
-                            " Saving here is paused so that neither version is overwritten. Choose which to keep:"</p>
-                        <button type="button" class="secondary" on:click=keep_theirs>"Load the other version"</button>
-                        <button type="button" class="primary" on:click=keep_mine>"Keep mine as a separate draft"</button>
-                    </div>
-                }.into_any()
+                }
             })}
             {move || panel_open.get().then(|| view! {
                 <DraftsPanel

@@ -55,6 +55,7 @@ pub fn OutboxPanel(
                     }
                 }).collect_view()}
             </ul>
+            <p class="outbox-empty" role="status">{move || if waiting.with(Vec::is_empty) { "Every note that was waiting has been sent." } else { "" }}</p>
             <div class="panel-actions">
                 <button type="button" class="primary" on:click=move |_| on_retry.run(())>"Try sending now"</button>
                 <button type="button" class="secondary" on:click=move |_| on_close.run(())>"Close"</button>

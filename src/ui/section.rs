@@ -146,7 +146,7 @@ pub fn SectionField(
         let abbrs = defined.with(|d| approved.with_value(|a| unexplained_given(&key, &t, d, a)));
         (flags, abbrs)
     });
-    let words = Memo::new(move |_| text.with(|t| t.split_whitespace().count()));
+    let words = move || text.with(|t| t.split_whitespace().count());
 
     // Pasting a whole note with headings offers to split it.
     let offer = RwSignal::new(None::<(String, Split)>);
@@ -242,7 +242,7 @@ pub fn SectionField(
                 </div>
             })}
             <div class="aids">
-                <p class="word-count">{move || { let n = words.get(); format!("{n} word{}", if n == 1 { "" } else { "s" }) }}</p>
+                <p class="word-count">{move || { let n = words(); format!("{n} word{}", if n == 1 { "" } else { "s" }) }}</p>
                 {move || aids.with(|(flags, abbrs)| (!flags.is_empty() || !abbrs.is_empty()).then(|| view! {
                     <ul class="suggestions" aria-label=format!("Writing suggestions for {label}")>
                         {flags.iter().map(|f| view! {
@@ -265,8 +265,8 @@ pub fn SectionField(
                     // Rebuilt whole when a quote is added or removed (typing
                     // changes a quote's own signals, not the list), so each
                     // quote's place is a plain value.
-                    {let key = spec.key.clone(); move || quotes.get().into_iter().enumerate().map(|(i, q)| view! {
-                        <QuoteItem q=q index=i quotes=quotes locked=locked section=key.clone() error_of=error_of/>
+                    {let (key, label3) = (spec.key.clone(), spec.label.clone()); move || quotes.get().into_iter().enumerate().map(|(i, q)| view! {
+                        <QuoteItem q=q index=i quotes=quotes locked=locked section=key.clone() section_label=label3.clone() error_of=error_of/>
                     }).collect_view()}
                 </ul>
                 {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
@@ -292,6 +292,9 @@ fn QuoteItem(
     locked: Signal<bool>,
     /// The section's key, for this quote's error field.
     section: String,
+    /// The section's label, so that each quote's controls have names of
+    /// their own ("Remove quote (quote 2 in Plan)") in a screen reader's list.
+    section_label: String,
     error_of: Callback<String, Option<String>>,
 ) -> impl IntoView {
     let base = format!("cn-quote-{}", q.uid);
@@ -299,6 +302,7 @@ fn QuoteItem(
     // its errors are named so, and its words carry that field's DOM id, so
     // the error summary's links reach it like any other field.
     let field = format!("section.{section}.quotes.{index}");
+    let which = format!(" (quote {} in {section_label})", index + 1);
     let words_id = field_dom_id(&field);
     let error = Signal::derive(move || error_of.run(field.clone()));
     let error_id = format!("{base}-error");
@@ -313,7 +317,7 @@ fn QuoteItem(
     };
     view! {
         <li class="quote" part="quote">
-            <label for=words_id.clone()>"Words, exactly as said"</label>
+            <label for=words_id.clone()>"Words, exactly as said"<span class="visually-hidden">{which.clone()}</span></label>
             {move || error.get().map(|e| view! {
                 <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p>
             })}
@@ -333,7 +337,7 @@ fn QuoteItem(
             </div>
             <div class="quote-meta">
                 <div>
-                    <label for=speaker_id.clone()>"Said by"</label>
+                    <label for=speaker_id.clone()>"Said by"<span class="visually-hidden">{which.clone()}</span></label>
                     <select
                         id=speaker_id
                         disabled=move || locked.get()
@@ -345,7 +349,7 @@ fn QuoteItem(
                     </select>
                 </div>
                 <div>
-                    <label for=context_id.clone()>"Context (optional)"</label>
+                    <label for=context_id.clone()>"Context (optional)"<span class="visually-hidden">{which.clone()}</span></label>
                     <input
                         id=context_id
                         type="text"
@@ -355,7 +359,7 @@ fn QuoteItem(
                     />
                 </div>
                 <button type="button" class="link" on:click=remove disabled=move || locked.get()>
-                    "Remove quote"
+                    "Remove quote"<span class="visually-hidden">{which}</span>
                 </button>
             </div>
         </li>

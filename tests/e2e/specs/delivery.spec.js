@@ -272,6 +272,30 @@ test("host headers, a CSRF header from a meta tag, and the Idempotency-Key are s
   expect(entry.headers["content-type"]).toBe("application/json");
 });
 
+test("Try sending now: when the last waiting note goes, the panel says so and keeps focus", async ({ page, request }) => {
+  await h.setFaults(request, { rateLimitNext: 1, retryAfter: 3600 });
+  await h.openEditor(page);
+  await h.fillSoap(page, "Try Now Client");
+  await submit(page);
+  await expect(page.locator(".confirmation")).toContainText("error 429");
+  await page.getByRole("button", { name: "Write another note" }).click();
+  const toggle = page.getByRole("button", { name: "1 note waiting to send" });
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#cn-outbox-title")).toBeFocused();
+  await page.getByRole("button", { name: "Try sending now" }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => (await h.storedNotes(request)).length).toBe(1);
+  const panel = page.locator("#cn-outbox");
+  await expect(panel.locator(".outbox-empty")).toHaveText("Every note that was waiting has been sent.");
+  await expect(panel.getByRole("button", { name: "Try sending now" })).toBeFocused();
+  await expect(page.getByRole("button", { name: /waiting to send/ })).toHaveCount(0);
+  // Closing it puts focus on Drafts, as the waiting-notes button has gone.
+  await panel.getByRole("button", { name: "Close" }).press("Enter");
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Drafts" })).toBeFocused();
+});
+
 test("429 Retry-After is honoured", async ({ page, request }) => {
   await h.setFaults(request, { rateLimitNext: 1, retryAfter: 2 });
   await h.openEditor(page);
