@@ -1178,6 +1178,15 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     .filter(|e| editor_field(&e.field, &keys).is_none())
                     .map(|e| format!("{} {}", e.field, e.message))
                     .collect();
+                // For a note not on screen: what the server said, when it
+                // named no field the worker could be shown.
+                let background_why = if !unmapped.is_empty() {
+                    format!(" It said: {}.", unmapped.join("; "))
+                } else if mapped.is_empty() {
+                    format!(" {message}")
+                } else {
+                    String::new()
+                };
                 let message = if unmapped.is_empty() {
                     message
                 } else {
@@ -1216,10 +1225,19 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     send_error.set(Some(message));
                     request_animation_frame(move || focus_selector(root, target));
                 } else {
-                    let client = note.client.name.clone();
-                    notice.set(Some(format!(
-                        "The server refused your note for {client}: {message} It is back in your drafts."
-                    )));
+                    // Not the note on screen: the form's error list would
+                    // belong to another note, so the worker is told where
+                    // it is and how to see what to change.
+                    let who = match note.client.name.trim() {
+                        "" => "your note".to_string(),
+                        name => format!("your note for {name}"),
+                    };
+                    let text = format!(
+                        "The server refused {who} (error {status}).{background_why} It is back in your drafts: open it from Drafts and submit it again to see what to change."
+                    );
+                    // Said, too: focus is on the worker's other note.
+                    announce.set(text.clone());
+                    notice.set(Some(text));
                 }
             }
         }
@@ -1667,7 +1685,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     <button type="button" class="secondary" on:click=print>"Print"</button>
                     <button type="button" class="secondary" on:click=copy_text>"Copy as text"</button>
                 </div>
-                {move || copied.get().map(|m| view! { <p class="copied" role="status">{m}</p> })}
+                // Present from the start, so that screen readers announce each message.
+                <p class="copied" role="status">{move || copied.get().unwrap_or_default()}</p>
                 <section class="print-view" aria-hidden="true">
                     <pre class="rendered">{preview_text}</pre>
                 </section>

@@ -461,7 +461,10 @@ test("a note refused after its editor was removed comes back as a draft", async 
     fresh.setAttribute("endpoint", "api/notes");
     document.querySelector("main").append(fresh);
   });
-  await expect(page.locator(".notice").first()).toContainText("The server refused your note for Orphan Client");
+  await expect(page.locator(".notice").first()).toContainText("The server refused your note for Orphan Client (error 400)");
+  await expect(page.locator(".notice").first()).toContainText("open it from Drafts and submit it again to see what to change");
+  // Said as well: focus is on the worker's other note.
+  await expect(page.locator(".save-announcer")).toContainText("The server refused your note for Orphan Client");
   await page.getByRole("button", { name: "Drafts" }).click();
   await expect(page.locator(".draft-row").filter({ hasText: "Orphan Client" })).toHaveCount(1);
   await expect(page.getByRole("button", { name: /waiting to send/ })).toHaveCount(0);
