@@ -136,6 +136,11 @@ impl Default for EditorConfig {
 #[derive(Clone, Copy)]
 pub struct Root(pub NodeRef<html::Div>);
 
+/// The editor's polite live region, for what must be heard where focus
+/// is not.
+#[derive(Clone, Copy)]
+pub struct Announce(pub RwSignal<String>);
+
 /// How the editor finds a note's template by its format id (the host's
 /// template included), for the panels that list notes.
 #[derive(Clone, Copy)]
@@ -408,6 +413,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let phase = RwSignal::new(Phase::Loading);
     let save_state = RwSignal::new(SaveState::Idle);
     let announce = RwSignal::new(String::new());
+    provide_context(Announce(announce));
     let notice = RwSignal::new(key_error.clone().or(template_notice));
     let restored_at = RwSignal::new(None::<f64>);
     let errors = RwSignal::new(Vec::<FieldError>::new());

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use super::editor::{focus_selector, focus_within_later, Root};
+use super::editor::{focus_selector, focus_within_later, Announce, Root};
 use super::form::{Form, QuoteState, SectionState};
 use crate::domain::writing::abbreviations::unexplained_given;
 use crate::domain::writing::language::check_text;
@@ -93,6 +93,7 @@ pub fn SectionField(
     let quotes = section.quotes;
     let label = spec.label.clone();
     let root = expect_context::<Root>().0;
+    let announce = expect_context::<Announce>().0;
     let add_quote = move |_| {
         let q = form.new_quote(&Quote::default());
         quotes.update(|v| v.push(q));
@@ -158,7 +159,15 @@ pub fn SectionField(
             .clipboard_data()
             .and_then(|d| d.get_data("text/plain").ok());
         if let Some(p) = pasted {
-            offer.set(split(&p, &template.get_untracked()).map(|s| (text.get_untracked(), s)));
+            let found = split(&p, &template.get_untracked()).map(|s| (text.get_untracked(), s));
+            if found.is_some() {
+                // The offer appears after the text box, where focus is not.
+                announce.set(
+                    "This paste looks like a whole note with headings. To split it into sections, use the buttons after this text box."
+                        .into(),
+                );
+            }
+            offer.set(found);
         }
     };
     let on_input = move |ev: web_sys::Event| {

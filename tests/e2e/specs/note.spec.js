@@ -243,7 +243,12 @@ test("pasting a whole note with headings offers to split it across sections", as
   const offer = page.locator(".paste-offer");
   await expect(offer).toContainText("Split it into those sections? ".trim());
   await expect(offer).toContainText("(Subjective, Objective, Assessment, Plan)");
-  await offer.getByRole("button", { name: "Split into sections" }).click();
+  // Said where focus is not, and reached with the keyboard from the text box.
+  await expect(page.locator(".save-announcer")).toContainText("This paste looks like a whole note with headings");
+  await page.getByLabel("Subjective", { exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await expect(offer.getByRole("button", { name: "Split into sections" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByLabel("Subjective", { exact: true })).toHaveValue("Earlier text.\n\nPhone call.\n\nFeels low");
   await expect(page.getByLabel("Objective", { exact: true })).toHaveValue("Flat affect");
   await expect(page.getByLabel("Assessment", { exact: true })).toHaveValue("Risk low");
