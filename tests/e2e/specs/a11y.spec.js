@@ -189,3 +189,16 @@ test("axe finds no violation in the drafts panel holding more than one page", as
   await expect(page.getByRole("button", { name: "Show 10 more" })).toBeVisible();
   await expectNoViolations(page, "a page of drafts and Show more");
 });
+
+test("each quote's controls have a name of their own", async ({ page }) => {
+  await h.openEditor(page);
+  await h.addQuote(page, "Subjective", "first words");
+  await h.addQuote(page, "Plan", "plan words");
+  await h.addQuote(page, "Plan", "more plan words");
+  for (const name of ["Remove quote (quote 1 in Subjective)", "Remove quote (quote 1 in Plan)", "Remove quote (quote 2 in Plan)"]) {
+    await expect(page.getByRole("button", { name, exact: true })).toHaveCount(1);
+  }
+  await expect(page.getByRole("textbox", { name: "Words, exactly as said (quote 2 in Plan)", exact: true })).toHaveValue("more plan words");
+  await expect(page.getByRole("combobox", { name: "Said by (quote 1 in Subjective)", exact: true })).toHaveCount(1);
+  await expect(page.getByRole("textbox", { name: "Context (optional) (quote 1 in Plan)", exact: true })).toHaveCount(1);
+});
