@@ -23,6 +23,17 @@ async function recordEvents(page) {
 
 const events = (page) => page.evaluate(() => window.__events);
 
+/** A beforeSubmit hook that takes `ms` to answer; window.__hookStarted is set when it starts. */
+async function slowBeforeSubmit(page, ms) {
+  await page.evaluate((ms) => {
+    document.querySelector("casenote-editor").beforeSubmit = (p) =>
+      new Promise((resolve) => {
+        window.__hookStarted = true;
+        setTimeout(() => resolve(p), ms);
+      });
+  }, ms);
+}
+
 test("50 notes through random faults of every kind: exactly 50 stored, none lost or duplicated", async ({
   page,
   request,
@@ -361,14 +372,7 @@ test("a note submitted while beforeSubmit runs is queued even if the page remove
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await h.openEditor(page);
-  await page.evaluate(() => {
-    const el = document.querySelector("casenote-editor");
-    el.beforeSubmit = (p) =>
-      new Promise((resolve) => {
-        window.__hookStarted = true;
-        setTimeout(() => resolve(p), 500);
-      });
-  });
+  await slowBeforeSubmit(page, 500);
   await h.fillSoap(page, "Departing Client");
   await submit(page);
   // The portal navigates away while the hook is still deciding.
@@ -413,14 +417,7 @@ test("a note submitted while beforeSubmit runs is sent once even if the editor i
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await h.openEditor(page);
-  await page.evaluate(() => {
-    const el = document.querySelector("casenote-editor");
-    el.beforeSubmit = (p) =>
-      new Promise((resolve) => {
-        window.__hookStarted = true;
-        setTimeout(() => resolve(p), 700);
-      });
-  });
+  await slowBeforeSubmit(page, 700);
   await h.fillSoap(page, "Remounted Client");
   await submit(page);
   // An attribute changes while the hook is still deciding: the editor re-mounts.
