@@ -77,16 +77,10 @@ impl Store {
             )
             .optional()?;
         if replay.as_ref().is_some_and(|r| r.2 != body) {
-            let answer = casenote::domain::json::ObjectWriter::new()
-                .put(
-                    "errors",
-                    vec![casenote::domain::FieldError::new(
-                        "Idempotency-Key",
-                        "was already used for a different note: send each note under its own id",
-                    )],
-                )
-                .done()
-                .to_text();
+            let answer = crate::routes::errors_body(&[casenote::domain::FieldError::new(
+                "Idempotency-Key",
+                "was already used for a different note: send each note under its own id",
+            )]);
             return Ok(Outcome {
                 status: 422,
                 body: answer,

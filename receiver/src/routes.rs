@@ -139,7 +139,7 @@ fn error(status: StatusCode, message: &str) -> Response {
 }
 
 /// `{"errors": [{"field", "message"}]}`, the body casenote reads.
-fn errors_body(errors: &[FieldError]) -> String {
+pub(crate) fn errors_body(errors: &[FieldError]) -> String {
     casenote::domain::json::ObjectWriter::new()
         .put("errors", errors.to_vec())
         .done()

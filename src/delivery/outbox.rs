@@ -64,8 +64,10 @@ pub struct Outbox {
     running: Cell<bool>,
     again: Cell<bool>,
     auth_paused: Cell<bool>,
-    /// Set by `start`: the next pass lifts pauses stored by earlier pages.
+    /// Set by `start` and `retry_now`: the next pass lifts stored pauses,
+    /// and with `due_now` (`retry_now`) makes every entry due at once.
     lift_pauses: Cell<bool>,
+    due_now: Cell<bool>,
     timer: RefCell<Option<i32>>,
     /// Set when the editor is removed: no more sending from this instance
     /// (the next editor to load sends what is left).
@@ -89,6 +91,7 @@ impl Outbox {
             again: Cell::new(false),
             auth_paused: Cell::new(false),
             lift_pauses: Cell::new(false),
+            due_now: Cell::new(false),
             timer: RefCell::new(None),
             stopped: Cell::new(false),
         })
@@ -154,23 +157,13 @@ impl Outbox {
     }
 
     /// Clears an auth pause and makes every entry due now: the host has new
-    /// credentials, or called `retry()`.
+    /// credentials, or called `retry()`. Done by the next pass, under the
+    /// lock, as `start` is.
     pub fn retry_now(self: &Rc<Self>) {
         self.auth_paused.set(false);
-        let this = Rc::clone(self);
-        spawn_local(async move {
-            if let Ok(entries) = this.store.list_outbox(&this.scope).await {
-                let now = now_ms();
-                for mut e in entries {
-                    if e.paused || e.next_attempt_at > now {
-                        e.paused = false;
-                        e.next_attempt_at = now;
-                        let _ = this.put_back(&e).await;
-                    }
-                }
-            }
-            this.kick();
-        });
+        self.lift_pauses.set(true);
+        self.due_now.set(true);
+        self.kick();
     }
 
     /// Writes an entry back without re-sealing content we could not open.
@@ -217,10 +210,18 @@ impl Outbox {
 
     async fn pump(self: &Rc<Self>) {
         if self.lift_pauses.replace(false) {
+            let due_now = self.due_now.replace(false);
             if let Ok(entries) = self.store.list_outbox(&self.scope).await {
-                for mut e in entries.into_iter().filter(|e| e.paused) {
-                    e.paused = false;
-                    let _ = self.put_back(&e).await;
+                let now = now_ms();
+                for mut e in entries {
+                    let waiting = due_now && e.next_attempt_at > now;
+                    if e.paused || waiting {
+                        e.paused = false;
+                        if due_now {
+                            e.next_attempt_at = now;
+                        }
+                        let _ = self.put_back(&e).await;
+                    }
                 }
             }
         }

@@ -252,10 +252,9 @@ impl Autosave {
         self.base_of(id) > 0
     }
 
-    /// The current note's stored draft is gone: another tab submitted or
-    /// discarded it. Saving pauses, as in a conflict, until the worker
-    /// chooses what to do with this tab's text.
-    pub fn draft_gone(&self) {
+    /// Another tab changed, submitted or discarded the current note's
+    /// draft: saving pauses until the worker chooses what to keep.
+    pub fn pause_for_conflict(&self) {
         self.paused.set(true);
         self.state.set(SaveState::Conflict);
     }
@@ -271,8 +270,7 @@ impl Autosave {
     /// Another tab saved draft `id` at `revision`.
     pub fn remote_saved(&self, id: &str, revision: u32) {
         if *self.current.borrow() == id && revision > self.base_of(id) {
-            self.paused.set(true);
-            self.state.set(SaveState::Conflict);
+            self.pause_for_conflict();
         }
     }
 
@@ -316,12 +314,13 @@ impl Autosave {
 
     fn run(self: &Rc<Self>, note: Note) {
         self.in_flight.set(true);
-        WRITES_IN_FLIGHT.with(|n| n.set(n.get() + 1));
+        let busy = Busy::new();
         if *self.current.borrow() == note.id {
             self.state.set(SaveState::Saving);
         }
         let this = Rc::clone(self);
         spawn_local(async move {
+            let _busy = busy;
             let mut next = Some(note);
             while let Some(note) = next.take() {
                 let base = this.base_of(&note.id);
@@ -350,9 +349,8 @@ impl Autosave {
                         }
                     }
                     Ok(PutOutcome::Conflict { .. }) if is_current => {
-                        this.paused.set(true);
                         this.requeue(draft.note);
-                        this.state.set(SaveState::Conflict);
+                        this.pause_for_conflict();
                         next = this.next_pending();
                     }
                     Ok(PutOutcome::Conflict { .. }) => {
@@ -389,7 +387,6 @@ impl Autosave {
                 }
             }
             this.in_flight.set(false);
-            WRITES_IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
         });
     }
 
@@ -417,14 +414,13 @@ impl Autosave {
     }
 
     /// Allows `id` to be saved again (a refused note back as a draft).
-    pub fn reopen(&self, id: &str) {
+    fn reopen(&self, id: &str) {
         self.closed.borrow_mut().retain(|c| c != id);
     }
 
     /// Stops saving `id` and removes its draft.
     pub async fn close(self: &Rc<Self>, id: &str) -> Result<(), String> {
-        self.mark_closed(id.to_string());
-        self.pending.borrow_mut().retain(|p| p.id != id);
+        self.forget(id);
         self.store.delete(id).await
     }
 }

@@ -331,12 +331,19 @@ fn apply_host(note: &mut Note, cfg: &EditorConfig) {
 /// Hours from the end of service to when the note was documented: its
 /// signing time once signed, else now.
 fn documented_hours(note: &Note) -> Option<f64> {
-    match &note.signature {
+    hours_documented(&note.service, note.signature.as_ref())
+}
+
+fn hours_documented(
+    service: &crate::domain::ServiceTime,
+    signature: Option<&Signature>,
+) -> Option<f64> {
+    match signature {
         Some(sig) => {
-            let at = crate::domain::time::parse_rfc3339(&sig.signed_at)?;
-            hours_after_service(&note.service, at, utc_offset_minutes())
+            let at = parse_rfc3339(&sig.signed_at)?;
+            hours_after_service(service, at, utc_offset_minutes())
         }
-        None => hours_since_service(&note.service),
+        None => hours_since_service(service),
     }
 }
 
@@ -941,9 +948,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         }
         let payload = PayloadV1::build(&note, &template, &build_ctx(&note));
         if let Some(sig) = &note.signature {
-            let mut unsigned = payload.clone();
-            unsigned.signature = None;
-            if content_hash(&unsigned) != sig.content_hash {
+            // The payload's own hash leaves the signature out.
+            if payload.content_hash != sig.content_hash {
                 // Sent as it is, the note would carry a signature that does
                 // not match it (the page's settings for it changed).
                 form.signature.set(None);
@@ -1003,7 +1009,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     return;
                 }
                 gone.set(true);
-                s.draft_gone();
+                s.pause_for_conflict();
                 sending.set(false);
                 send_error.set(Some(
                     "This note was already submitted or discarded in another tab or window, so it was not sent again from here. Choose what to do with the copy in this tab (at the top of the editor).".into(),
@@ -1172,7 +1178,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 let mut note = content.note;
                 // A refused signed note must be editable again: it is signed
                 // anew after the fix.
-                let was_signed = note.signature.take().is_some();
+                note.signature = None;
                 let keys: Vec<String> = template_of(&note.format).sections.into_iter().map(|s| s.key).collect();
                 let mapped: Vec<FieldError> = server_errors
                     .iter()
@@ -1203,24 +1209,17 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 };
                 // The refused note comes back as a draft, never lost.
                 let Some(s) = saver.try_get_value().flatten() else { return };
-                s.reopen(&id);
                 if is_current(&id) {
                     form.load(&note);
-                    // The outbox already wrote it back as a draft (revision 1);
-                    // a signature removed here is saved at once.
+                    // The outbox already wrote it back as a draft, unsigned
+                    // (revision 1, or one past another tab's draft of it).
                     s.adopt(note.clone(), 1);
                     let (s2, id2) = (s.clone(), id.clone());
                     spawn_local(async move {
-                        // Adopt the revision the outbox actually wrote, and
-                        // save the unsigned version of a refused signed note.
+                        // Adopt the revision the outbox actually wrote.
                         if let Ok(Some(d)) = s2.store().get(&id2).await {
-                            let mut unsigned = d.note.clone();
-                            unsigned.signature = None;
                             s2.adopt(d.note, d.revision);
                             s2.saved_at(d.updated_at);
-                            if was_signed {
-                                s2.flush_changed(unsigned);
-                            }
                         }
                     });
                     sent.set(None);
@@ -1416,13 +1415,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             start: form.start.get(),
             end: form.end.get(),
         };
-        match form
-            .signature
-            .with(|s| s.as_ref().and_then(|s| parse_rfc3339(&s.signed_at)))
-        {
-            Some(signed) => hours_after_service(&service, signed, utc_offset_minutes()),
-            None => hours_since_service(&service),
-        }
+        form.signature
+            .with(|s| hours_documented(&service, s.as_ref()))
     });
     let is_late = Memo::new(move |_| late_hours.get().is_some_and(|h| h > late_threshold));
     // Abbreviations spelled out anywhere; recomputed when typing pauses.
