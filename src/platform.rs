@@ -2,7 +2,7 @@
 //! Nothing here knows about notes.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::EventTarget;
 
 pub fn window() -> web_sys::Window {
@@ -53,20 +53,16 @@ pub fn local_hh_mm(ms: f64) -> String {
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
-/// A fresh random UUID from the platform's cryptographic random source.
+/// A fresh random UUID (version 4, by the uuid crate) from the browser's
+/// cryptographic random source. There is no weaker fallback: the id is the
+/// note's `Idempotency-Key`, and every browser that runs WebAssembly has
+/// `crypto.getRandomValues`.
 pub fn new_uuid() -> String {
     let mut bytes = [0u8; 16];
-    let filled = window()
+    window()
         .crypto()
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes))
-        .is_ok();
-    if !filled {
-        // No WebCrypto (very old browser): fall back to Math.random, which
-        // is still unique enough for a draft id.
-        for b in bytes.iter_mut() {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
+        .expect_throw("casenote needs crypto.getRandomValues to make note ids");
     crate::domain::id::uuid_v4(bytes)
 }
 

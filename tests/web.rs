@@ -4,6 +4,7 @@
 
 use casenote::domain::{Draft, Note};
 use casenote::storage::{DraftStore, PutOutcome};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -440,4 +441,114 @@ async fn records_written_before_the_key_came_are_sealed_once_it_does() {
     assert_eq!(keyed.list(&scope).await.unwrap().drafts, vec![d.clone()]);
     assert_eq!(keyed.list_outbox(&scope).await.unwrap(), vec![entry]);
     assert_eq!(keyed.seal_clear(&scope).await.unwrap(), 0);
+}
+
+// Records as the releases before indexed_db_futures wrote them: the JSON
+// text (the same bytes serde_json writes, pinned by the domain's fixtures)
+// made into objects by the browser's JSON.parse, in database `casenote`
+// version 2 with the stores and index that release created.
+#[wasm_bindgen(inline_js = r#"
+export function seedAsBefore(drafts, outbox) {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open("casenote", 2);
+    r.onupgradeneeded = () => {
+      for (const name of ["drafts", "outbox"]) {
+        if (!r.result.objectStoreNames.contains(name)) {
+          r.result.createObjectStore(name, { keyPath: "id" }).createIndex("scope", "scope");
+        }
+      }
+    };
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const db = r.result;
+      const tx = db.transaction(["drafts", "outbox"], "readwrite");
+      for (const text of drafts) tx.objectStore("drafts").put(JSON.parse(text));
+      for (const text of outbox) tx.objectStore("outbox").put(JSON.parse(text));
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+export function storedAsText(store, id) {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open("casenote", 2);
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const get = r.result.transaction(store).objectStore(store).get(id);
+      get.onsuccess = () => { r.result.close(); resolve(JSON.stringify(get.result)); };
+      get.onerror = () => reject(get.error);
+    };
+  });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = seedAsBefore)]
+    fn seed_as_before(drafts: Vec<String>, outbox: Vec<String>) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = storedAsText)]
+    fn stored_as_text(store: &str, id: &str) -> js_sys::Promise;
+}
+
+#[wasm_bindgen_test]
+async fn drafts_and_queued_notes_written_by_earlier_releases_still_open() {
+    use casenote::domain::draft::StoredDraft;
+    use casenote::domain::outbox::OutboxEntry;
+    let scope = unique("earlier");
+    let ours = |text: &str| text.replace("\"user-1\"", &format!("\"{scope}\""));
+    let clear = ours(include_str!("../src/domain/testdata/serde-clear.json"));
+    let sealed_id = casenote::platform::new_uuid();
+    let sealed = ours(include_str!("../src/domain/testdata/serde-sealed.json"))
+        .replace("0f8fad5b-d9cb-469f-a165-70867728950e", &sealed_id);
+    let queued = ours(include_str!("../src/domain/testdata/serde-outbox.json"));
+    wasm_bindgen_futures::JsFuture::from(seed_as_before(
+        vec![clear.clone(), sealed],
+        vec![queued.clone()],
+    ))
+    .await
+    .unwrap();
+
+    let expected_draft = serde_json::from_str::<StoredDraft>(&clear)
+        .unwrap()
+        .open()
+        .unwrap();
+    let expected_entry: OutboxEntry = serde_json::from_str(&queued).unwrap();
+    assert_eq!(expected_draft.note.client.name, "Jo Ünïcode 👋");
+
+    let (store, _) = DraftStore::open(None).await;
+    assert!(!store.is_fallback());
+    let listing = store.list(&scope).await.unwrap();
+    assert_eq!(listing.drafts, vec![expected_draft.clone()]);
+    // The sealed one is there, and stays unreadable without its key.
+    assert_eq!(listing.locked, 1);
+    assert_eq!(
+        store.get(&expected_draft.id).await.unwrap(),
+        Some(expected_draft.clone())
+    );
+    assert_eq!(
+        store.list_outbox(&scope).await.unwrap(),
+        vec![expected_entry.clone()]
+    );
+    // A draft stored before opens at its revision, and the next save checks it.
+    let mut next = expected_draft.clone();
+    next.revision += 1;
+    next.note.section_mut("plan").text = "added after the upgrade".into();
+    assert_eq!(
+        store.put(&next, expected_draft.revision).await.unwrap(),
+        PutOutcome::Written
+    );
+    // What this release writes, an earlier release reads: the record is the
+    // same JSON members (JSON.stringify, then serde_json as that release did).
+    let text = wasm_bindgen_futures::JsFuture::from(stored_as_text("drafts", &next.id))
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let back: StoredDraft = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.open(), Some(next));
+    assert_eq!(
+        store
+            .purge(&scope, js_sys::Date::now(), None)
+            .await
+            .unwrap(),
+        2
+    );
 }

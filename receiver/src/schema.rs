@@ -257,7 +257,7 @@ mod tests {
                 };
                 let mut p = PayloadV1::build(&n, &t, &ctx);
                 let value =
-                    serde_json::from_str::<Value>(&casenote::domain::json::write(&p)).unwrap();
+                    serde_json::from_str::<Value>(&serde_json::to_string(&p).unwrap()).unwrap();
                 assert_eq!(validate(&value), vec![], "{} late={late}", t.id);
                 // And signed.
                 p.signature = Some(Signature {
@@ -269,7 +269,8 @@ mod tests {
                 });
                 assert_eq!(
                     validate(
-                        &serde_json::from_str::<Value>(&casenote::domain::json::write(&p)).unwrap()
+                        &serde_json::from_str::<Value>(&serde_json::to_string(&p).unwrap())
+                            .unwrap()
                     ),
                     vec![],
                     "{} signed",

@@ -60,13 +60,14 @@ impl SendOutcome {
 /// The field errors in the JSON body of a 4xx answer:
 /// `{"errors": [{"field", "message"}]}`. Anything else reads as none.
 fn field_errors(body: &str) -> Vec<FieldError> {
-    let Ok(v) = crate::domain::json::parse(body) else {
-        return Vec::new();
-    };
-    match crate::domain::json::Fields::of(&v) {
-        Ok(f) => f.or_default("errors").unwrap_or_default(),
-        Err(_) => Vec::new(),
+    #[derive(serde::Deserialize)]
+    struct ErrorsBody {
+        #[serde(default)]
+        errors: Vec<FieldError>,
     }
+    serde_json::from_str::<ErrorsBody>(body)
+        .map(|b| b.errors)
+        .unwrap_or_default()
 }
 
 /// Classifies an HTTP answer. `body` is read for field errors;

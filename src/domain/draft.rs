@@ -1,6 +1,7 @@
 //! A draft as it is kept on the device: the note plus bookkeeping.
 
-use super::json::{DecodeError, Fields, FromJson, Json, ObjectWriter, ToJson};
+use serde::{Deserialize, Serialize};
+
 use super::note::Note;
 
 /// One stored draft. `id` equals `note.id`.
@@ -30,7 +31,7 @@ impl Draft {
 
 /// A draft's note, encrypted with the host's key (AES-GCM): base64 of the
 /// 12-byte IV and of the ciphertext of the note's JSON.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sealed {
     pub iv: String,
     pub data: String,
@@ -39,13 +40,16 @@ pub struct Sealed {
 /// A draft as written to storage: either the note in clear, or sealed.
 /// Only bookkeeping (ids, scope, revision, time) is ever stored in clear
 /// next to a sealed note.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StoredDraft {
     pub id: String,
     pub scope: String,
     pub revision: u32,
     pub updated_at: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<Sealed>,
 }
 
@@ -83,52 +87,6 @@ impl StoredDraft {
             revision: self.revision,
             updated_at: self.updated_at,
             note,
-        })
-    }
-}
-
-impl ToJson for Sealed {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("iv", &self.iv)
-            .put("data", &self.data)
-            .done()
-    }
-}
-
-impl FromJson for Sealed {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Sealed {
-            iv: f.req("iv")?,
-            data: f.req("data")?,
-        })
-    }
-}
-
-impl ToJson for StoredDraft {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("id", &self.id)
-            .put("scope", &self.scope)
-            .put("revision", self.revision)
-            .put("updatedAt", self.updated_at)
-            .put_some("note", &self.note)
-            .put_some("sealed", &self.sealed)
-            .done()
-    }
-}
-
-impl FromJson for StoredDraft {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(StoredDraft {
-            id: f.req("id")?,
-            scope: f.req("scope")?,
-            revision: f.req("revision")?,
-            updated_at: f.req("updatedAt")?,
-            note: f.or_default("note")?,
-            sealed: f.or_default("sealed")?,
         })
     }
 }
@@ -175,7 +133,7 @@ mod tests {
                 data: "ZGF0YQ==".into(),
             },
         );
-        let json = super::super::json::write(&s);
+        let json = serde_json::to_string(&s).unwrap();
         assert!(!json.contains("Secret"));
         assert!(json.contains(r#""revision":4"#));
         assert!(s.clone().open().is_none());

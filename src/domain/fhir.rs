@@ -1,136 +1,80 @@
 //! The optional FHIR R4 form of a note: a DocumentReference whose content
 //! is the rendered note (text/plain) and the casenote JSON (application/json).
 
-use super::encoding::base64_encode;
-use super::json::{Json, ObjectWriter};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use serde_json::{json, Value};
+
 use super::payload::PayloadV1;
 use super::render::plain_text;
 
 /// The media type to POST a FHIR resource with.
 pub const FHIR_JSON: &str = "application/fhir+json";
 
-fn obj() -> ObjectWriter {
-    ObjectWriter::new()
+fn attachment(content_type: &str, data: &[u8], title: &str) -> Value {
+    json!({
+        "attachment": { "contentType": content_type, "data": BASE64.encode(data), "title": title }
+    })
 }
 
-/// `[{"system": system, "code": code, "display": display}]`
-fn coding(system: &str, code: &str, display: &str) -> Json {
-    Json::Arr(vec![obj()
-        .put("system", system)
-        .put("code", code)
-        .put("display", display)
-        .done()])
-}
-
-fn reference(to: &str) -> Json {
-    obj().put("reference", to).done()
-}
-
-fn attachment(content_type: &str, data: &[u8], title: &str) -> Json {
-    obj()
-        .put(
-            "attachment",
-            obj()
-                .put("contentType", content_type)
-                .put("data", base64_encode(data))
-                .put("title", title)
-                .done(),
-        )
-        .done()
+fn reference(to: &str) -> Value {
+    json!({ "reference": to })
 }
 
 /// Builds the DocumentReference for `p`. `subject` and `author` are FHIR
 /// references the host supplies (e.g. `Patient/123`, `Practitioner/7`).
-pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&str>) -> Json {
-    let casenote_json = super::json::write(p);
+pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&str>) -> Value {
+    let casenote_json = serde_json::to_string(p).unwrap_or_default();
     let title = format!("{} note", p.format_name);
-    let mut doc = obj()
-        .put("resourceType", "DocumentReference")
-        .put("id", &p.id)
-        .put(
-            "identifier",
-            Json::Arr(vec![obj()
-                .put("system", "urn:ietf:rfc:3986")
-                .put("value", format!("urn:uuid:{}", p.id))
-                .done()]),
-        )
-        .put("status", "current")
+    let mut doc = json!({
+        "resourceType": "DocumentReference",
+        "id": p.id,
+        "identifier": [{ "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{}", p.id) }],
+        "status": "current",
         // An addendum is a final document of its own: the original is not
         // amended, replaced or superseded.
-        .put("docStatus", "final")
-        .put(
-            "type",
-            obj()
-                .put(
-                    "coding",
-                    coding(
-                        "http://loinc.org",
-                        &p.document_type.code,
-                        &p.document_type.display,
-                    ),
-                )
-                .done(),
-        )
-        .put(
-            "category",
-            Json::Arr(vec![obj()
-                .put(
-                    "coding",
-                    coding(
-                        "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category",
-                        "clinical-note",
-                        "Clinical Note",
-                    ),
-                )
-                .done()]),
-        )
-        .put("date", &p.documented_at)
-        .put("description", &title)
-        .put(
-            "content",
-            Json::Arr(vec![
-                attachment(
-                    "text/plain; charset=utf-8",
-                    plain_text(p).as_bytes(),
-                    &title,
-                ),
-                attachment(
-                    "application/json",
-                    casenote_json.as_bytes(),
-                    "casenote JSON v1",
-                ),
-            ]),
-        )
-        .put(
-            "context",
-            obj()
-                .put("period", obj().put("start", &p.service.date).done())
-                .done(),
-        )
-        .done();
+        "docStatus": "final",
+        "type": {
+            "coding": [{
+                "system": "http://loinc.org",
+                "code": p.document_type.code,
+                "display": p.document_type.display,
+            }]
+        },
+        "category": [{
+            "coding": [{
+                "system": "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category",
+                "code": "clinical-note",
+                "display": "Clinical Note",
+            }]
+        }],
+        "date": p.documented_at,
+        "description": title,
+        "content": [
+            attachment("text/plain; charset=utf-8", plain_text(p).as_bytes(), &title),
+            attachment("application/json", casenote_json.as_bytes(), "casenote JSON v1"),
+        ],
+        "context": { "period": { "start": p.service.date } },
+    });
     if let Some(s) = subject.filter(|s| !s.trim().is_empty()) {
-        doc.set("subject", reference(s));
+        doc["subject"] = reference(s);
     }
     if let Some(a) = author.filter(|a| !a.trim().is_empty()) {
-        doc.set("author", Json::Arr(vec![reference(a)]));
+        doc["author"] = json!([reference(a)]);
     }
     if let Some(link) = &p.addendum {
         // Every kind appends, a correction too: "replaces" would tell a FHIR
         // server to supersede the original. The kind is in the casenote JSON.
-        let relates = obj()
-            .put("code", "appends")
-            .put(
-                "target",
-                reference(&format!("DocumentReference/{}", link.to)),
-            )
-            .done();
-        doc.set("relatesTo", Json::Arr(vec![relates]));
+        doc["relatesTo"] = json!([{
+            "code": "appends",
+            "target": reference(&format!("DocumentReference/{}", link.to)),
+        }]);
     }
     doc
 }
 
 /// The casenote JSON carried in a DocumentReference, for a receiver.
-pub fn casenote_json_from(doc: &Json) -> Result<String, String> {
+pub fn casenote_json_from(doc: &Value) -> Result<String, String> {
     if doc["resourceType"] != "DocumentReference" {
         return Err("resourceType must be \"DocumentReference\"".into());
     }
@@ -149,8 +93,9 @@ pub fn casenote_json_from(doc: &Json) -> Result<String, String> {
     let data = attachment["data"]
         .as_str()
         .ok_or("the casenote attachment has no data")?;
-    let bytes =
-        super::encoding::base64_decode(data).ok_or("the casenote attachment is not base64")?;
+    let bytes = BASE64
+        .decode(data)
+        .map_err(|e| format!("the casenote attachment is not base64: {e}"))?;
     String::from_utf8(bytes).map_err(|_| "the casenote attachment is not UTF-8".into())
 }
 
@@ -202,10 +147,9 @@ mod tests {
             assert!(c["attachment"]["contentType"].is_string());
             assert!(c["attachment"]["data"].is_string());
         }
-        let text = crate::domain::encoding::base64_decode(
-            content[0]["attachment"]["data"].as_str().unwrap(),
-        )
-        .unwrap();
+        let text = BASE64
+            .decode(content[0]["attachment"]["data"].as_str().unwrap())
+            .unwrap();
         assert!(String::from_utf8(text)
             .unwrap()
             .contains("Subjective\n----------\nsubjective text"));
@@ -244,7 +188,7 @@ mod tests {
 
     #[test]
     fn receivers_get_a_clear_error_for_a_wrong_resource() {
-        let parse = |t: &str| crate::domain::json::parse(t).unwrap();
+        let parse = |t: &str| serde_json::from_str::<Value>(t).unwrap();
         assert!(casenote_json_from(&parse(r#"{"resourceType": "Patient"}"#))
             .unwrap_err()
             .contains("DocumentReference"));
@@ -254,5 +198,12 @@ mod tests {
         assert!(casenote_json_from(&no_json)
             .unwrap_err()
             .contains("application/json"));
+        // Padding is exact: "data" with a stray "=" is not base64.
+        let padded = parse(
+            r#"{"resourceType": "DocumentReference", "content": [{"attachment": {"contentType": "application/json", "data": "e30=="}}]}"#,
+        );
+        assert!(casenote_json_from(&padded)
+            .unwrap_err()
+            .contains("not base64"));
     }
 }

@@ -99,9 +99,10 @@ pub fn outbox_entry() -> OutboxEntry {
     e
 }
 
-// Texts serde_json wrote for these values before casenote had its own JSON
-// code: stored drafts and outbox entries from earlier versions must still
-// read, and the same values must still write the same text and hash.
+// Texts serde_json wrote for these values, which the hand-written JSON of
+// the releases in between wrote byte for byte too: stored drafts and outbox
+// entries from earlier versions must still read, and the same values must
+// still write the same text and hash.
 const SERDE_NOTE: &str = include_str!("testdata/serde-note.json");
 const SERDE_PAYLOAD: &str = include_str!("testdata/serde-payload.json");
 const SERDE_CLEAR: &str = include_str!("testdata/serde-clear.json");
@@ -109,9 +110,16 @@ const SERDE_SEALED: &str = include_str!("testdata/serde-sealed.json");
 const SERDE_OUTBOX: &str = include_str!("testdata/serde-outbox.json");
 const SERDE_CANONICAL: &str = include_str!("testdata/serde-canonical.json");
 
+fn write<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+fn read<T: serde::de::DeserializeOwned>(text: &str) -> T {
+    serde_json::from_str(text).unwrap()
+}
+
 #[test]
 fn writes_what_serde_json_wrote() {
-    use crate::domain::json::write;
     assert_eq!(write(&rich_note()), SERDE_NOTE);
     assert_eq!(write(&rich_payload()), SERDE_PAYLOAD);
     assert_eq!(write(&stored_clear()), SERDE_CLEAR);
@@ -121,12 +129,11 @@ fn writes_what_serde_json_wrote() {
 
 #[test]
 fn reads_what_serde_json_wrote() {
-    use crate::domain::json::read;
-    assert_eq!(read::<Note>(SERDE_NOTE).unwrap(), rich_note());
-    assert_eq!(read::<PayloadV1>(SERDE_PAYLOAD).unwrap(), rich_payload());
-    assert_eq!(read::<StoredDraft>(SERDE_CLEAR).unwrap(), stored_clear());
-    assert_eq!(read::<StoredDraft>(SERDE_SEALED).unwrap(), stored_sealed());
-    assert_eq!(read::<OutboxEntry>(SERDE_OUTBOX).unwrap(), outbox_entry());
+    assert_eq!(read::<Note>(SERDE_NOTE), rich_note());
+    assert_eq!(read::<PayloadV1>(SERDE_PAYLOAD), rich_payload());
+    assert_eq!(read::<StoredDraft>(SERDE_CLEAR), stored_clear());
+    assert_eq!(read::<StoredDraft>(SERDE_SEALED), stored_sealed());
+    assert_eq!(read::<OutboxEntry>(SERDE_OUTBOX), outbox_entry());
 }
 
 #[test]
@@ -139,19 +146,56 @@ fn the_canonical_form_and_hash_are_unchanged() {
         "3d80ad78c2a18899cad798ddbeab45ca142d3f74ba91cc9f12b4643d6b020fe9"
     );
     assert_eq!(content_hash(&p), sha256_hex(SERDE_CANONICAL.as_bytes()));
+    // Every stored payload's own hash still matches what it says.
+    let stored: PayloadV1 = read(SERDE_PAYLOAD);
+    assert_eq!(content_hash(&stored), stored.content_hash);
+}
+
+#[test]
+fn a_signed_note_from_before_still_verifies() {
+    // The stored payload, signed over its own hash as the editor signs.
+    let signed = SERDE_PAYLOAD.replace(
+        &"ab".repeat(32),
+        "3d80ad78c2a18899cad798ddbeab45ca142d3f74ba91cc9f12b4643d6b020fe9",
+    );
+    let p = PayloadV1::parse(&signed).expect("verifies");
+    assert_eq!(p.signature.unwrap().signer_name, "Sam");
+    // A changed word is caught by both hashes.
+    let tampered = signed.replace("I'll be there", "I will be there");
+    let fields: Vec<_> = PayloadV1::parse(&tampered)
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(fields, ["contentHash", "signature.contentHash"]);
+}
+
+#[test]
+fn numbers_round_trip_exactly() {
+    let mut p = rich_payload();
+    let t = p.timeliness.as_mut().unwrap();
+    t.late_entry_threshold_hours = 0.1234567;
+    t.hours_after_service = Some(26.0);
+    let text = write(&p);
+    assert!(
+        text.contains(r#""lateEntryThresholdHours":0.1234567,"#),
+        "{text}"
+    );
+    assert_eq!(read::<PayloadV1>(&text), p);
+    let mut e = outbox_entry();
+    e.next_attempt_at = 1764147660000.123;
+    assert_eq!(read::<OutboxEntry>(&write(&e)), e);
 }
 
 #[test]
 fn older_records_with_members_left_out_still_read() {
-    use crate::domain::json::read;
     // An outbox entry from before contentType, paused and the last
     // failure were kept; a quote before speakers were recorded.
     let e: OutboxEntry = read(
         r#"{"id":"a","scope":"s","endpoint":"/n","queuedAt":1,"attempts":0,"nextAttemptAt":1,"content":{"note":{"id":"a","format":"soap"},"body":"{}"}}"#,
-    )
-    .unwrap();
+    );
     assert_eq!(e.content.unwrap().content_type, "application/json");
     assert!(!e.paused && e.last_status.is_none());
-    let q: Quote = read(r#"{"text":"hi","context":null}"#).unwrap();
+    let q: Quote = read(r#"{"text":"hi","context":null}"#);
     assert_eq!((q.speaker, q.context), (Speaker::Client, None));
 }

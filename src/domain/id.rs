@@ -1,35 +1,17 @@
-//! Note ids: random (version 4) UUIDs, formatted from 16 random bytes the
-//! shell supplies (from `crypto.getRandomValues`), so this stays pure.
+//! Note ids: random (version 4) UUIDs, made by the uuid crate from 16
+//! random bytes the shell supplies (from `crypto.getRandomValues`), so this
+//! stays pure.
 
-/// Formats 16 random bytes as a version 4, variant 1 UUID in lower case.
-pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let mut out = String::with_capacity(36);
-    for (i, b) in bytes.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            out.push('-');
-        }
-        out.push(hex_digit(b >> 4));
-        out.push(hex_digit(b & 0x0f));
-    }
-    out
+use uuid::{Builder, Uuid};
+
+/// A version 4, variant 1 UUID from 16 random bytes, in lower case.
+pub fn uuid_v4(bytes: [u8; 16]) -> String {
+    Builder::from_random_bytes(bytes).into_uuid().to_string()
 }
 
-fn hex_digit(n: u8) -> char {
-    char::from_digit(u32::from(n), 16).unwrap_or('0')
-}
-
-/// True when `s` is a UUID in its canonical 8-4-4-4-12 hex form.
+/// True when `s` is a UUID in its canonical 8-4-4-4-12 hex form (any case).
 pub fn is_uuid(s: &str) -> bool {
-    s.len() == 36
-        && s.char_indices().all(|(i, c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                c == '-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        })
+    s.len() == 36 && Uuid::try_parse(s).is_ok()
 }
 
 #[cfg(test)]
@@ -43,6 +25,7 @@ mod tests {
         let id = uuid_v4([0; 16]);
         assert_eq!(id, "00000000-0000-4000-8000-000000000000");
         assert!(is_uuid(&id));
+        assert!(is_uuid(&id.to_uppercase()));
     }
 
     #[test]
@@ -51,5 +34,9 @@ mod tests {
         assert!(!is_uuid("not-a-uuid"));
         assert!(!is_uuid("00000000-0000-4000-8000-00000000000g"));
         assert!(!is_uuid("00000000x0000-4000-8000-000000000000"));
+        // Other forms the crate reads are not the canonical one.
+        assert!(!is_uuid("{00000000-0000-4000-8000-000000000000}"));
+        assert!(!is_uuid("00000000000040008000000000000000"));
+        assert!(!is_uuid("urn:uuid:00000000-0000-4000-8000-000000000000"));
     }
 }

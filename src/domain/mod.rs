@@ -2,16 +2,13 @@
 //!
 //! Everything here compiles and is tested on the host with `cargo test`.
 //! The browser shell (storage, delivery, ui, embed) depends on this module;
-//! this module depends on nothing but chrono (dates) and sha2 (hashes);
-//! its JSON is its own (`json`).
+//! this module depends on no browser type: serde and serde_json (JSON),
+//! chrono (dates), sha2 (hashes), uuid, base64 and httpdate.
 
 pub mod draft;
-pub mod encoding;
 pub mod fhir;
 pub mod id;
-pub mod json;
 pub mod note;
-pub mod order;
 pub mod outbox;
 pub mod payload;
 pub mod record;

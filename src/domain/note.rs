@@ -1,11 +1,16 @@
 //! The note as the worker writes it: the draft's content.
 
-use super::json::{enum_from, DecodeError, Fields, FromJson, Json, ObjectWriter, ToJson};
+use serde::{Deserialize, Serialize};
 
 use super::template::Template;
 
+// The JSON form of a note, as stored in drafts and the outbox: members are
+// camelCase, optional ones are left out when empty, and missing ones read
+// as their defaults, so drafts written by earlier versions still open.
+
 /// Who said a quoted passage.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Speaker {
     #[default]
     Client,
@@ -47,7 +52,8 @@ impl Speaker {
 }
 
 /// How a goal moved in this contact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Progress {
     Improved,
     Unchanged,
@@ -87,7 +93,7 @@ impl Progress {
 }
 
 /// A client goal (from the host) that this contact addressed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalProgress {
     pub id: String,
     pub text: String,
@@ -95,29 +101,37 @@ pub struct GoalProgress {
 }
 
 /// Something the worker did, why, and how the client received it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Intervention {
     pub description: String,
+    #[serde(default)]
     pub rationale: String,
+    #[serde(default)]
     pub client_response: String,
     /// Departs from standard procedure: `rationale` is then required.
+    #[serde(default)]
     pub deviates: bool,
 }
 
 /// A verbatim quote: someone's own words, kept exactly as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub text: String,
+    #[serde(default)]
     pub speaker: Speaker,
     /// Optional: when or why it was said ("asked about housing").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
 }
 
 /// The content of one section: free text plus quotes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionEntry {
     pub key: String,
+    #[serde(default)]
     pub text: String,
+    #[serde(default)]
     pub quotes: Vec<Quote>,
 }
 
@@ -127,13 +141,15 @@ impl SectionEntry {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Client {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -141,7 +157,8 @@ pub struct Person {
 
 /// When the service took place, as the worker entered it: `YYYY-MM-DD` and
 /// `HH:MM` (24 h), in the worker's local time. Empty strings mean not given.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ServiceTime {
     pub date: String,
     pub start: String,
@@ -151,28 +168,40 @@ pub struct ServiceTime {
 /// A note being written. Holds the text of every section the worker has
 /// touched, including sections of a format they switched away from, so that
 /// switching formats never loses text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Note {
     /// UUID minted when the draft starts; the `Idempotency-Key` on delivery.
     pub id: String,
     /// Template id (`soap`, `dap`).
     pub format: String,
+    #[serde(default)]
     pub client: Client,
+    #[serde(default)]
     pub author: Person,
+    #[serde(default)]
     pub service: ServiceTime,
+    #[serde(default)]
     pub sections: Vec<SectionEntry>,
     /// RFC 3339 time the draft was started.
+    #[serde(default)]
     pub created_at: String,
     /// Host goals this contact addressed, with their progress.
+    #[serde(default)]
     pub goals: Vec<GoalProgress>,
     /// Challenges and barriers the client faces.
+    #[serde(default)]
     pub challenges: String,
+    #[serde(default)]
     pub interventions: Vec<Intervention>,
     /// Why the note is written late (required for a late entry).
+    #[serde(default)]
     pub late_entry_reason: String,
     /// Set when the worker signs: the note is then read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<super::record::Signature>,
     /// Set when this note is an addendum to another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addendum: Option<super::record::AddendumLink>,
 }
 
@@ -232,217 +261,6 @@ impl Note {
     }
 }
 
-// The JSON form of a note, as stored in drafts and the outbox. Field names
-// are camelCase; optional members are left out when empty.
-
-impl ToJson for Speaker {
-    fn to_json(&self) -> Json {
-        self.value().to_json()
-    }
-}
-
-impl FromJson for Speaker {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        enum_from(v, &Speaker::ALL, Speaker::value)
-    }
-}
-
-impl ToJson for Progress {
-    fn to_json(&self) -> Json {
-        self.value().to_json()
-    }
-}
-
-impl FromJson for Progress {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        enum_from(v, &Progress::ALL, Progress::value)
-    }
-}
-
-impl ToJson for GoalProgress {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("id", &self.id)
-            .put("text", &self.text)
-            .put("progress", self.progress)
-            .done()
-    }
-}
-
-impl FromJson for GoalProgress {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(GoalProgress {
-            id: f.req("id")?,
-            text: f.req("text")?,
-            progress: f.req("progress")?,
-        })
-    }
-}
-
-impl ToJson for Intervention {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("description", &self.description)
-            .put("rationale", &self.rationale)
-            .put("clientResponse", &self.client_response)
-            .put("deviates", self.deviates)
-            .done()
-    }
-}
-
-impl FromJson for Intervention {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Intervention {
-            description: f.req("description")?,
-            rationale: f.or_default("rationale")?,
-            client_response: f.or_default("clientResponse")?,
-            deviates: f.or_default("deviates")?,
-        })
-    }
-}
-
-impl ToJson for Quote {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("text", &self.text)
-            .put("speaker", self.speaker)
-            .put_some("context", &self.context)
-            .done()
-    }
-}
-
-impl FromJson for Quote {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Quote {
-            text: f.req("text")?,
-            speaker: f.or_default("speaker")?,
-            context: f.or_default("context")?,
-        })
-    }
-}
-
-impl ToJson for SectionEntry {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("key", &self.key)
-            .put("text", &self.text)
-            .put("quotes", &self.quotes)
-            .done()
-    }
-}
-
-impl FromJson for SectionEntry {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(SectionEntry {
-            key: f.req("key")?,
-            text: f.or_default("text")?,
-            quotes: f.or_default("quotes")?,
-        })
-    }
-}
-
-/// `{"id", "name"}`, both optional: the form of a client and of a person.
-fn id_name(id: &str, name: &str) -> Json {
-    ObjectWriter::new().put("id", id).put("name", name).done()
-}
-
-fn read_id_name(v: &Json) -> Result<(String, String), DecodeError> {
-    let f = Fields::of(v)?;
-    Ok((f.or_default("id")?, f.or_default("name")?))
-}
-
-impl ToJson for Client {
-    fn to_json(&self) -> Json {
-        id_name(&self.id, &self.name)
-    }
-}
-
-impl FromJson for Client {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let (id, name) = read_id_name(v)?;
-        Ok(Client { id, name })
-    }
-}
-
-impl ToJson for Person {
-    fn to_json(&self) -> Json {
-        id_name(&self.id, &self.name)
-    }
-}
-
-impl FromJson for Person {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let (id, name) = read_id_name(v)?;
-        Ok(Person { id, name })
-    }
-}
-
-impl ToJson for ServiceTime {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("date", &self.date)
-            .put("start", &self.start)
-            .put("end", &self.end)
-            .done()
-    }
-}
-
-impl FromJson for ServiceTime {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(ServiceTime {
-            date: f.or_default("date")?,
-            start: f.or_default("start")?,
-            end: f.or_default("end")?,
-        })
-    }
-}
-
-impl ToJson for Note {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("id", &self.id)
-            .put("format", &self.format)
-            .put("client", &self.client)
-            .put("author", &self.author)
-            .put("service", &self.service)
-            .put("sections", &self.sections)
-            .put("createdAt", &self.created_at)
-            .put("goals", &self.goals)
-            .put("challenges", &self.challenges)
-            .put("interventions", &self.interventions)
-            .put("lateEntryReason", &self.late_entry_reason)
-            .put_some("signature", &self.signature)
-            .put_some("addendum", &self.addendum)
-            .done()
-    }
-}
-
-impl FromJson for Note {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Note {
-            id: f.req("id")?,
-            format: f.req("format")?,
-            client: f.or_default("client")?,
-            author: f.or_default("author")?,
-            service: f.or_default("service")?,
-            sections: f.or_default("sections")?,
-            created_at: f.or_default("createdAt")?,
-            goals: f.or_default("goals")?,
-            challenges: f.or_default("challenges")?,
-            interventions: f.or_default("interventions")?,
-            late_entry_reason: f.or_default("lateEntryReason")?,
-            signature: f.or_default("signature")?,
-            addendum: f.or_default("addendum")?,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -483,25 +301,30 @@ mod tests {
 
     #[test]
     fn json_round_trip_and_defaults() {
-        use crate::domain::json;
-        let n: Note = json::read(r#"{"id":"x","format":"soap"}"#).unwrap();
+        let n: Note = serde_json::from_str(r#"{"id":"x","format":"soap"}"#).unwrap();
         assert_eq!(n.format, "soap");
         assert!(n.sections.is_empty());
-        let q: Quote = json::read(r#"{"text":"hi"}"#).unwrap();
+        let q: Quote = serde_json::from_str(r#"{"text":"hi"}"#).unwrap();
         assert_eq!(q.speaker, Speaker::Client);
-        let text = json::write(&Quote {
+        let text = serde_json::to_string(&Quote {
             text: "t".into(),
             speaker: Speaker::FamilyMember,
             context: None,
-        });
+        })
+        .unwrap();
         assert_eq!(text, r#"{"text":"t","speaker":"familyMember"}"#);
-        let e = json::read::<Quote>(r#"{"text":"hi","speaker":"nurse"}"#).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "speaker must be one of: client, familyMember, collateralContact, other"
+        let e = serde_json::from_str::<Quote>(r#"{"text":"hi","speaker":"nurse"}"#).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("unknown variant `nurse`, expected one of `client`, `familyMember`, `collateralContact`, `other`"),
+            "{e}"
         );
         for s in Speaker::ALL {
             assert_eq!(Speaker::from_value(s.value()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.value());
+        }
+        for p in Progress::ALL {
+            assert_eq!(serde_json::to_value(p).unwrap(), p.value());
         }
     }
 }

@@ -1,17 +1,20 @@
 //! A finished note waiting to be delivered.
 
-use super::json::{DecodeError, Fields, FromJson, Json, ObjectWriter, ToJson};
+use serde::{Deserialize, Serialize};
 
 use super::draft::Sealed;
 use super::note::Note;
 
 /// What is sent, and what comes back as a draft if the host refuses it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OutboxContent {
     pub note: Note,
     /// The exact JSON body to POST (after the host's `beforeSubmit`).
     pub body: String,
-    /// `application/json`, or `application/fhir+json` for FHIR.
+    /// `application/json`, or `application/fhir+json` for FHIR. Entries
+    /// queued before FHIR existed have none: they are casenote JSON.
+    #[serde(default = "default_content_type")]
     pub content_type: String,
 }
 
@@ -20,7 +23,8 @@ fn default_content_type() -> String {
 }
 
 /// One entry of the outbox. It stays until the host answers 2xx (or 409).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OutboxEntry {
     /// The note id: the `Idempotency-Key` on every attempt.
     pub id: String,
@@ -32,73 +36,18 @@ pub struct OutboxEntry {
     /// Epoch ms before which no attempt is made.
     pub next_attempt_at: f64,
     /// Paused by a 401 or 403 until the host has new credentials.
+    #[serde(default)]
     pub paused: bool,
+    #[serde(default)]
     pub last_status: Option<u16>,
     /// casenote's own words about the last failure (never note text).
+    #[serde(default)]
     pub last_message: Option<String>,
     /// The content in clear, or `None` when sealed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<OutboxContent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<Sealed>,
-}
-
-impl ToJson for OutboxContent {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("note", &self.note)
-            .put("body", &self.body)
-            .put("contentType", &self.content_type)
-            .done()
-    }
-}
-
-impl FromJson for OutboxContent {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(OutboxContent {
-            note: f.req("note")?,
-            body: f.req("body")?,
-            content_type: f
-                .or_default::<Option<String>>("contentType")?
-                .unwrap_or_else(default_content_type),
-        })
-    }
-}
-
-impl ToJson for OutboxEntry {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("id", &self.id)
-            .put("scope", &self.scope)
-            .put("endpoint", &self.endpoint)
-            .put("queuedAt", self.queued_at)
-            .put("attempts", self.attempts)
-            .put("nextAttemptAt", self.next_attempt_at)
-            .put("paused", self.paused)
-            .put("lastStatus", self.last_status)
-            .put("lastMessage", &self.last_message)
-            .put_some("content", &self.content)
-            .put_some("sealed", &self.sealed)
-            .done()
-    }
-}
-
-impl FromJson for OutboxEntry {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(OutboxEntry {
-            id: f.req("id")?,
-            scope: f.req("scope")?,
-            endpoint: f.req("endpoint")?,
-            queued_at: f.req("queuedAt")?,
-            attempts: f.req("attempts")?,
-            next_attempt_at: f.req("nextAttemptAt")?,
-            paused: f.or_default("paused")?,
-            last_status: f.or_default("lastStatus")?,
-            last_message: f.or_default("lastMessage")?,
-            content: f.or_default("content")?,
-            sealed: f.or_default("sealed")?,
-        })
-    }
 }
 
 impl OutboxEntry {
@@ -127,7 +76,7 @@ impl OutboxEntry {
 /// The entries to try at `now`, oldest first.
 pub fn due(entries: &[OutboxEntry], now: f64) -> Vec<&OutboxEntry> {
     let mut due: Vec<&OutboxEntry> = entries.iter().filter(|e| e.is_due(now)).collect();
-    super::order::sort_by_key(&mut due, |e| e.queued_at);
+    due.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
     due
 }
 

@@ -3,8 +3,9 @@
 //! Built from a [`Note`] and its [`Template`]; checked again by the
 //! reference receiver with [`PayloadV1::parse`].
 
+use serde::{Deserialize, Serialize};
+
 use super::id::is_uuid;
-use super::json::{DecodeError, Fields, FromJson, Json, ObjectWriter, ReadError, ToJson};
 use super::note::{Client, GoalProgress, Intervention, Note, Person, Quote};
 use super::template::{DocumentType, Template};
 use super::time::{duration_minutes, parse_date, parse_time};
@@ -13,40 +14,51 @@ use super::validate::FieldError;
 /// The value of the payload's `schema` field.
 pub const PAYLOAD_SCHEMA: &str = "casenote/v1";
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+// The wire form: camelCase members, optional ones left out when absent.
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coding {
     pub system: String,
     pub code: String,
     pub display: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PayloadService {
     pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_minutes: Option<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PayloadSection {
     pub key: String,
     pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loinc: Option<String>,
     pub text: String,
+    #[serde(default)]
     pub quotes: Vec<Quote>,
 }
 
 /// When the note was written relative to the service.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Timeliness {
     /// RFC 3339: when the worker submitted the note.
     pub documented_at: String,
     /// Hours from the end of service to documentation, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_after_service: Option<f64>,
     /// The host's threshold, in hours, past which a note is a late entry.
     pub late_entry_threshold_hours: f64,
     pub late_entry: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_entry_reason: Option<String>,
 }
 
@@ -115,7 +127,8 @@ impl BuildContext {
 }
 
 /// A finished note, as POSTed to the host's endpoint.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PayloadV1 {
     /// Always `casenote/v1`.
     pub schema: String,
@@ -128,27 +141,50 @@ pub struct PayloadV1 {
     /// LOINC document type of the whole note.
     pub document_type: Coding,
     pub client: Client,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<Person>,
     pub service: PayloadService,
     /// The template's sections, in order.
     pub sections: Vec<PayloadSection>,
     /// Host goals this contact addressed, with progress.
+    #[serde(default)]
     pub goals: Vec<GoalProgress>,
     /// Challenges and barriers, if any were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub challenges: Option<String>,
+    #[serde(default)]
     pub interventions: Vec<Intervention>,
     /// RFC 3339: when the draft was started.
     pub created_at: String,
     /// RFC 3339: when the worker submitted the note.
     pub documented_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeliness: Option<Timeliness>,
     /// The worker's signature over the content hash, when signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<super::record::Signature>,
     /// For an addendum: the original it adds to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addendum: Option<super::record::AddendumLink>,
     /// Lower-case hex SHA-256 of the canonical content (see `record`): every
     /// note carries its own hash, signed or not.
+    #[serde(default)]
     pub content_hash: String,
+}
+
+/// A decode error as a field error: the JSON path goes in the field (`body`
+/// for text that is not JSON, `payload` for the top level), the problem in
+/// the message.
+fn decode_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError {
+    let inner = e.inner();
+    let path = e.path().to_string();
+    if inner.is_syntax() || inner.is_eof() {
+        FieldError::new("body", format!("is not JSON: {inner}"))
+    } else if path == "." {
+        FieldError::new("payload", format!("must be a casenote/v1 note: {inner}"))
+    } else {
+        FieldError::new(path, inner.to_string())
+    }
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -241,19 +277,25 @@ impl PayloadV1 {
 
     /// Reads and checks a payload from JSON text, as a receiver does.
     /// Returns every problem found, each with the JSON path of its field.
+    /// A member given twice is refused (a reader taking the last copy would
+    /// see text the content hash does not cover).
     pub fn parse(json: &str) -> Result<Self, Vec<FieldError>> {
-        let payload: PayloadV1 = super::json::read(json).map_err(|e| {
-            // The path goes in the field, not again in the message.
-            let (field, problem) = match &e {
-                ReadError::Syntax(_) => ("body".to_string(), e.to_string()),
-                ReadError::Decode(d) if d.path.is_empty() => (
-                    "payload".to_string(),
-                    format!("must be a casenote/v1 note: {}", d.message),
-                ),
-                ReadError::Decode(d) => (d.path.clone(), d.message.clone()),
-            };
-            vec![FieldError::new(field, problem)]
-        })?;
+        let mut de = serde_json::Deserializer::from_str(json);
+        let payload: PayloadV1 =
+            serde_path_to_error::deserialize(&mut de).map_err(|e| vec![decode_error(&e)])?;
+        de.end()
+            .map_err(|e| vec![FieldError::new("body", format!("is not JSON: {e}"))])?;
+        Self::checked(payload)
+    }
+
+    /// Reads and checks a payload from a parsed JSON value.
+    pub fn from_value(value: serde_json::Value) -> Result<Self, Vec<FieldError>> {
+        let payload: PayloadV1 =
+            serde_path_to_error::deserialize(value).map_err(|e| vec![decode_error(&e)])?;
+        Self::checked(payload)
+    }
+
+    fn checked(payload: PayloadV1) -> Result<Self, Vec<FieldError>> {
         let errors = payload.check();
         if errors.is_empty() {
             Ok(payload)
@@ -373,157 +415,14 @@ impl PayloadV1 {
     }
 }
 
-// The wire form: camelCase members, optional ones left out when absent.
-
-impl ToJson for Coding {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("system", &self.system)
-            .put("code", &self.code)
-            .put("display", &self.display)
-            .done()
-    }
-}
-
-impl FromJson for Coding {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Coding {
-            system: f.req("system")?,
-            code: f.req("code")?,
-            display: f.req("display")?,
-        })
-    }
-}
-
-impl ToJson for PayloadService {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("date", &self.date)
-            .put_some("start", &self.start)
-            .put_some("end", &self.end)
-            .put_some("durationMinutes", &self.duration_minutes)
-            .done()
-    }
-}
-
-impl FromJson for PayloadService {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(PayloadService {
-            date: f.req("date")?,
-            start: f.or_default("start")?,
-            end: f.or_default("end")?,
-            duration_minutes: f.or_default("durationMinutes")?,
-        })
-    }
-}
-
-impl ToJson for PayloadSection {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("key", &self.key)
-            .put("label", &self.label)
-            .put_some("loinc", &self.loinc)
-            .put("text", &self.text)
-            .put("quotes", &self.quotes)
-            .done()
-    }
-}
-
-impl FromJson for PayloadSection {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(PayloadSection {
-            key: f.req("key")?,
-            label: f.req("label")?,
-            loinc: f.or_default("loinc")?,
-            text: f.req("text")?,
-            quotes: f.or_default("quotes")?,
-        })
-    }
-}
-
-impl ToJson for Timeliness {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("documentedAt", &self.documented_at)
-            .put_some("hoursAfterService", &self.hours_after_service)
-            .put("lateEntryThresholdHours", self.late_entry_threshold_hours)
-            .put("lateEntry", self.late_entry)
-            .put_some("lateEntryReason", &self.late_entry_reason)
-            .done()
-    }
-}
-
-impl FromJson for Timeliness {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Timeliness {
-            documented_at: f.req("documentedAt")?,
-            hours_after_service: f.or_default("hoursAfterService")?,
-            late_entry_threshold_hours: f.req("lateEntryThresholdHours")?,
-            late_entry: f.req("lateEntry")?,
-            late_entry_reason: f.or_default("lateEntryReason")?,
-        })
-    }
-}
-
-impl ToJson for PayloadV1 {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("schema", &self.schema)
-            .put("id", &self.id)
-            .put("format", &self.format)
-            .put("formatName", &self.format_name)
-            .put("documentType", &self.document_type)
-            .put("client", &self.client)
-            .put_some("author", &self.author)
-            .put("service", &self.service)
-            .put("sections", &self.sections)
-            .put("goals", &self.goals)
-            .put_some("challenges", &self.challenges)
-            .put("interventions", &self.interventions)
-            .put("createdAt", &self.created_at)
-            .put("documentedAt", &self.documented_at)
-            .put_some("timeliness", &self.timeliness)
-            .put_some("signature", &self.signature)
-            .put_some("addendum", &self.addendum)
-            .put("contentHash", &self.content_hash)
-            .done()
-    }
-}
-
-impl FromJson for PayloadV1 {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(PayloadV1 {
-            schema: f.req("schema")?,
-            id: f.req("id")?,
-            format: f.req("format")?,
-            format_name: f.req("formatName")?,
-            document_type: f.req("documentType")?,
-            client: f.req("client")?,
-            author: f.or_default("author")?,
-            service: f.req("service")?,
-            sections: f.req("sections")?,
-            goals: f.or_default("goals")?,
-            challenges: f.or_default("challenges")?,
-            interventions: f.or_default("interventions")?,
-            created_at: f.req("createdAt")?,
-            documented_at: f.req("documentedAt")?,
-            timeliness: f.or_default("timeliness")?,
-            signature: f.or_default("signature")?,
-            addendum: f.or_default("addendum")?,
-            content_hash: f.or_default("contentHash")?,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::note::Speaker;
+
+    fn to_text(p: &PayloadV1) -> String {
+        serde_json::to_string(p).unwrap()
+    }
 
     fn note() -> Note {
         let mut n = Note::new(
@@ -573,7 +472,7 @@ mod tests {
             &Template::soap(),
             &BuildContext::at("2026-11-26T10:00:00Z"),
         );
-        let json = super::super::json::write(&p);
+        let json = to_text(&p);
         assert!(json.contains(r#""documentType":{"system":"http://loinc.org","code":"11506-3""#));
         assert!(json.contains(r#""durationMinutes":50"#));
         assert_eq!(PayloadV1::parse(&json).unwrap(), p);
@@ -611,7 +510,7 @@ mod tests {
         assert!(t.late_entry);
         assert_eq!(t.hours_after_service, Some(48.33));
         assert_eq!(t.late_entry_reason.as_deref(), Some("Crisis call"));
-        let json = super::super::json::write(&p);
+        let json = to_text(&p);
         assert!(json.contains(r#""progress":"improved""#));
         assert!(json.contains(r#""lateEntry":true"#));
         assert_eq!(PayloadV1::parse(&json).unwrap(), p);
@@ -645,11 +544,15 @@ mod tests {
         let errs = PayloadV1::parse("{not json").unwrap_err();
         assert_eq!(errs[0].field, "body");
         let errs = PayloadV1::parse(r#"{"schema":"casenote/v1"}"#).unwrap_err();
-        assert_eq!(errs[0].field, "id");
-        assert_eq!(errs[0].message, "is missing");
+        assert_eq!(errs[0].field, "payload");
+        assert!(
+            errs[0].message.contains("missing field `id`"),
+            "{}",
+            errs[0].message
+        );
         // A repeated member is refused: a reader taking the last copy would
         // otherwise see text the content hash does not cover.
-        let good = super::super::json::write(&PayloadV1::build(
+        let good = to_text(&PayloadV1::build(
             &note(),
             &Template::soap(),
             &BuildContext::at("t"),
@@ -657,30 +560,38 @@ mod tests {
         assert!(PayloadV1::parse(&good).is_ok());
         let forged = format!("{},\"sections\":[]}}", &good[..good.len() - 1]);
         let errs = PayloadV1::parse(&forged).unwrap_err();
-        assert_eq!(errs[0].field, "body");
+        assert_eq!(errs[0].field, "payload");
         assert!(
-            errs[0].message.contains("the same key is given twice"),
+            errs[0].message.contains("duplicate field `sections`"),
             "{}",
             errs[0].message
         );
         let errs = PayloadV1::parse("[]").unwrap_err();
         assert_eq!(errs[0].field, "payload");
-        let mut text = super::super::json::write(&PayloadV1::build(
+        let mut text = to_text(&PayloadV1::build(
             &note(),
             &Template::soap(),
             &BuildContext::at("t"),
         ));
         text = text.replacen(r#""label":"Subjective","#, "", 1);
         let errs = PayloadV1::parse(&text).unwrap_err();
-        assert_eq!(errs[0].field, "sections[0].label");
-        assert_eq!(errs[0].message, "is missing");
+        assert_eq!(errs[0].field, "sections[0]");
+        assert!(
+            errs[0].message.contains("missing field `label`"),
+            "{}",
+            errs[0].message
+        );
+        let errs = PayloadV1::from_value(serde_json::from_str(&text).unwrap()).unwrap_err();
+        assert_eq!(errs[0].field, "sections[0]");
+        let errs = PayloadV1::parse(&format!("{good} x")).unwrap_err();
+        assert_eq!(errs[0].field, "body");
 
         let mut p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
         p.id = "nope".into();
         p.service.date = "yesterday".into();
         p.sections[1].quotes.push(Quote::default());
         let p = p.with_hash();
-        let json = super::super::json::write(&p);
+        let json = to_text(&p);
         let fields: Vec<_> = PayloadV1::parse(&json)
             .unwrap_err()
             .into_iter()
@@ -696,7 +607,7 @@ mod tests {
         assert_eq!(p.content_hash.len(), 64);
         let mut changed = p.clone();
         changed.sections[0].text.push_str(" (edited)");
-        let json = super::super::json::write(&changed);
+        let json = to_text(&changed);
         let errs = PayloadV1::parse(&json).unwrap_err();
         assert_eq!(errs[0].field, "contentHash");
         assert!(errs[0].message.contains("changed"));

@@ -8,15 +8,17 @@
 
 use sha2::{Digest, Sha256};
 
-use super::json::{enum_from, DecodeError, Fields, FromJson, Json, ObjectWriter, ToJson};
 use super::payload::PayloadV1;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
 
 /// The default attestation statement a worker agrees to when signing.
 pub const DEFAULT_ATTESTATION: &str =
     "I attest that this note is accurate and complete to the best of my knowledge, and that I wrote it.";
 
 /// Who signed, when, to what, and over which content.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Signature {
     pub signer_id: String,
     pub signer_name: String,
@@ -27,7 +29,8 @@ pub struct Signature {
     pub content_hash: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum AddendumKind {
     Amendment,
     Correction,
@@ -67,74 +70,16 @@ impl AddendumKind {
 }
 
 /// An addendum's link to the note it adds to. The original is never changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AddendumLink {
     /// The original note's id.
     pub to: String,
     /// The original's content hash, when the host knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_hash: Option<String>,
     pub kind: AddendumKind,
     pub reason: String,
-}
-
-impl ToJson for Signature {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("signerId", &self.signer_id)
-            .put("signerName", &self.signer_name)
-            .put("signedAt", &self.signed_at)
-            .put("attestation", &self.attestation)
-            .put("contentHash", &self.content_hash)
-            .done()
-    }
-}
-
-impl FromJson for Signature {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Signature {
-            signer_id: f.req("signerId")?,
-            signer_name: f.req("signerName")?,
-            signed_at: f.req("signedAt")?,
-            attestation: f.req("attestation")?,
-            content_hash: f.req("contentHash")?,
-        })
-    }
-}
-
-impl ToJson for AddendumKind {
-    fn to_json(&self) -> Json {
-        self.value().to_json()
-    }
-}
-
-impl FromJson for AddendumKind {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        enum_from(v, &AddendumKind::ALL, AddendumKind::value)
-    }
-}
-
-impl ToJson for AddendumLink {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("to", &self.to)
-            .put_some("toHash", &self.to_hash)
-            .put("kind", self.kind)
-            .put("reason", &self.reason)
-            .done()
-    }
-}
-
-impl FromJson for AddendumLink {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(AddendumLink {
-            to: f.req("to")?,
-            to_hash: f.or_default("toHash")?,
-            kind: f.req("kind")?,
-            reason: f.req("reason")?,
-        })
-    }
 }
 
 /// The canonical serialization of `p`'s content: JSON, keys sorted at every
@@ -143,42 +88,36 @@ impl FromJson for AddendumLink {
 /// `null` here, except inside the addendum link and quotes, which keep their
 /// stored form.
 pub fn canonical_content(p: &PayloadV1) -> String {
-    let service = ObjectWriter::new()
-        .put("date", &p.service.date)
-        .put("start", &p.service.start)
-        .put("end", &p.service.end)
-        .done();
     let late_entry_reason = p
         .timeliness
         .as_ref()
         .and_then(|t| t.late_entry_reason.as_ref());
-    ObjectWriter::new()
-        .put("id", &p.id)
-        .put("format", &p.format)
-        .put("documentType", &p.document_type.code)
-        .put("client", &p.client)
-        .put("author", &p.author)
-        .put("service", service)
-        .put("sections", &p.sections)
-        .put("goals", &p.goals)
-        .put("challenges", &p.challenges)
-        .put("interventions", &p.interventions)
-        .put("lateEntryReason", late_entry_reason)
-        .put("addendum", &p.addendum)
-        .done()
-        .sorted()
-        .to_text()
+    let mut content = json!({
+        "id": p.id,
+        "format": p.format,
+        "documentType": p.document_type.code,
+        "client": p.client,
+        "author": p.author,
+        "service": { "date": p.service.date, "start": p.service.start, "end": p.service.end },
+        "sections": p.sections,
+        "goals": p.goals,
+        "challenges": p.challenges,
+        "interventions": p.interventions,
+        "lateEntryReason": late_entry_reason,
+        "addendum": p.addendum,
+    });
+    // Sorted here, not by the map type: the order must not depend on
+    // whether some crate in the build enables serde_json's preserve_order.
+    content.sort_all_objects();
+    content.to_string()
 }
 
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-        out.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
-    }
-    out
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The content hash of `p`.
@@ -239,6 +178,8 @@ mod tests {
 
     const FIXED_CANONICAL: &str = r#"{"addendum":null,"author":{"id":"W-7","name":"Sam"},"challenges":null,"client":{"id":"C-1","name":"Jo Ünïcode"},"documentType":"11506-3","format":"soap","goals":[],"id":"0f8fad5b-d9cb-469f-a165-70867728950e","interventions":[],"lateEntryReason":null,"sections":[{"key":"subjective","label":"Subjective","loinc":"61150-9","quotes":[],"text":"subjective: \"quoted\" \\ tab\tend"},{"key":"objective","label":"Objective","loinc":"61149-1","quotes":[],"text":"objective: \"quoted\" \\ tab\tend"},{"key":"assessment","label":"Assessment","loinc":"51848-0","quotes":[],"text":"assessment: \"quoted\" \\ tab\tend"},{"key":"plan","label":"Plan","loinc":"18776-5","quotes":[{"speaker":"client","text":"I'll be there"}],"text":"plan: \"quoted\" \\ tab\tend"}],"service":{"date":"2026-11-26","end":"09:30","start":"09:00"}}"#;
 
+    const FIXED_HASH: &str = "5562e8dcb2182a0746770afafab278cefb2655b1cd079b2b701d4d5417fdc9a5";
+
     #[test]
     fn canonical_form_is_fixed_sorted_and_compact() {
         let p = PayloadV1::build(
@@ -248,6 +189,8 @@ mod tests {
         );
         assert_eq!(canonical_content(&p), FIXED_CANONICAL);
         assert_eq!(content_hash(&p), sha256_hex(FIXED_CANONICAL.as_bytes()));
+        // The hash the hand-written JSON of earlier releases computed.
+        assert_eq!(content_hash(&p), FIXED_HASH);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Note formats as data: each template is an ordered list of sections.
 
-use super::json::{DecodeError, Fields, FromJson, Json};
+use serde::{Deserialize, Serialize};
 
 /// LOINC code of the whole document: a progress note.
 pub const LOINC_PROGRESS_NOTE: &str = "11506-3";
@@ -36,8 +36,9 @@ impl DocumentType {
     }
 }
 
-/// One section of a template.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One section of a template. Hosts write their own as JSON, where every
+/// member but `loinc` is required.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionSpec {
     /// Stable key, used in drafts and payloads (e.g. `subjective`).
     pub key: String,
@@ -47,11 +48,12 @@ pub struct SectionSpec {
     pub prompt: String,
     pub required: bool,
     /// LOINC code of the section, where one exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loinc: Option<String>,
 }
 
 /// A note format: SOAP, DAP, ...
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {
     /// Stable id, used as the `format` attribute value (e.g. `soap`).
     pub id: String,
@@ -314,12 +316,34 @@ impl Template {
     /// field; the caller falls back to SOAP.
     pub fn from_json(json: &str) -> Result<Template, Vec<super::validate::FieldError>> {
         use super::validate::FieldError;
-        let t: Template = super::json::read(json).map_err(|e| {
+        let t: Template =
+            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json))
+                .map_err(|e| {
+                    let problem = if e.inner().is_syntax() || e.inner().is_eof() {
+                        format!("is not JSON: {}", e.inner())
+                    } else {
+                        format!("is not a valid template: {e}")
+                    };
+                    vec![FieldError::new("template", problem)]
+                })?;
+        Self::checked(t)
+    }
+
+    /// Reads a host template given as an object (the `template` property).
+    pub fn from_value(
+        value: serde_json::Value,
+    ) -> Result<Template, Vec<super::validate::FieldError>> {
+        use super::validate::FieldError;
+        let t: Template = serde_path_to_error::deserialize(value).map_err(|e| {
             vec![FieldError::new(
                 "template",
                 format!("is not a valid template: {e}"),
             )]
         })?;
+        Self::checked(t)
+    }
+
+    fn checked(t: Template) -> Result<Template, Vec<super::validate::FieldError>> {
         let errors = t.validate();
         if errors.is_empty() {
             Ok(t)
@@ -337,30 +361,6 @@ impl Template {
 
     pub fn section(&self, key: &str) -> Option<&SectionSpec> {
         self.sections.iter().find(|s| s.key == key)
-    }
-}
-
-impl FromJson for SectionSpec {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(SectionSpec {
-            key: f.req("key")?,
-            label: f.req("label")?,
-            prompt: f.req("prompt")?,
-            required: f.req("required")?,
-            loinc: f.or_default("loinc")?,
-        })
-    }
-}
-
-impl FromJson for Template {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Template {
-            id: f.req("id")?,
-            name: f.req("name")?,
-            sections: f.req("sections")?,
-        })
     }
 }
 
@@ -468,7 +468,24 @@ mod tests {
             Template::from_json(r#"{"id":"x","name":"X","sections":[{"key":"a"}]}"#).unwrap_err();
         assert_eq!(errs[0].field, "template");
         assert!(
-            errs[0].message == "is not a valid template: sections[0].label is missing",
+            errs[0]
+                .message
+                .starts_with("is not a valid template: sections[0]: missing field `label`"),
+            "{}",
+            errs[0].message
+        );
+        let errs = Template::from_json("{\"id\" \"x\"}").unwrap_err();
+        assert!(
+            errs[0]
+                .message
+                .starts_with("is not JSON: expected `:` at line 1 column 7"),
+            "{}",
+            errs[0].message
+        );
+        let errs = Template::from_value(serde_json::json!({"id": "x", "name": 3, "sections": []}))
+            .unwrap_err();
+        assert!(
+            errs[0].message.contains("name: invalid type"),
             "{}",
             errs[0].message
         );

@@ -1,104 +1,45 @@
-//! Dates and times of service, parsed strictly, and the two timestamp forms
-//! casenote reads: RFC 3339 (signing times) and HTTP dates (`Retry-After`).
-//! Hand-written so the bundle does not carry chrono's format parser.
+//! Dates and times of service, parsed strictly by chrono, and the two
+//! timestamp forms casenote reads: RFC 3339 (signing times) and HTTP dates
+//! (`Retry-After`, by httpdate).
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-/// `n` ASCII digits as a number; `None` for anything else.
-fn digits(s: &str, n: usize) -> Option<u32> {
-    if s.len() != n || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
+/// `value` when chrono wrote it back exactly as given: chrono's parser
+/// accepts one-digit months and signed years, the form does not.
+fn exact<T>(text: &str, value: T, write: impl Fn(&T) -> String) -> Option<T> {
+    (write(&value) == text).then_some(value)
 }
 
-/// Parses `YYYY-MM-DD`.
+/// Parses `YYYY-MM-DD` (surrounding spaces allowed).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let mut parts = s.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(digits(y, 4)? as i32, digits(m, 2)?, digits(d, 2)?)
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    exact(s, d, |d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Parses `HH:MM` (24 h), also accepting `HH:MM:SS` as browsers may send.
 pub fn parse_time(s: &str) -> Option<NaiveTime> {
     let s = s.trim();
-    let mut parts = s.split(':');
-    let (h, m) = (digits(parts.next()?, 2)?, digits(parts.next()?, 2)?);
-    let sec = match parts.next() {
-        Some(sec) => digits(sec, 2)?,
-        None => 0,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h, m, sec)
+    let form = if s.len() == 5 { "%H:%M" } else { "%H:%M:%S" };
+    let t = NaiveTime::parse_from_str(s, form).ok()?;
+    exact(s, t, |t| t.format(form).to_string())
 }
 
 /// Parses an RFC 3339 timestamp (`2026-11-26T08:49:37.120Z`, or with an
 /// offset like `+01:00`) to UTC.
 pub fn parse_rfc3339(s: &str) -> Option<DateTime<Utc>> {
-    let s = s.trim();
-    let (date, rest) = s.split_once(['T', 't', ' '])?;
-    let date = parse_date(date)?;
-    // The offset starts at the first Z, + or - after the time.
-    let at = rest.find(['Z', 'z', '+', '-'])?;
-    let (clock, offset) = rest.split_at(at);
-    let (clock, fraction) = match clock.split_once('.') {
-        Some((c, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (c, f),
-        Some(_) => return None,
-        None => (clock, ""),
-    };
-    if clock.len() != 8 {
-        return None;
-    }
-    let time = parse_time(clock)?;
-    // Nanoseconds from the first nine digits of the fraction.
-    let nanos = (0..9).fold(0u32, |n, i| {
-        n * 10
-            + fraction
-                .as_bytes()
-                .get(i)
-                .map_or(0, |b| u32::from(b - b'0'))
-    });
-    let offset_minutes = match offset {
-        "Z" | "z" => 0,
-        _ => {
-            let sign = if offset.starts_with('-') { -1 } else { 1 };
-            let (h, m) = offset.get(1..)?.split_once(':')?;
-            sign * (digits(h, 2)? * 60 + digits(m, 2)?) as i64
-        }
-    };
-    let local = date.and_time(time) + chrono::Duration::nanoseconds(i64::from(nanos));
-    Some((local - chrono::Duration::minutes(offset_minutes)).and_utc())
+    DateTime::parse_from_rfc3339(s.trim())
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
-/// Parses an HTTP date in its preferred form (IMF-fixdate, RFC 9110):
-/// `Sun, 06 Nov 1994 08:49:37 GMT`.
+/// Parses an HTTP date in any of the three forms RFC 9110 asks recipients
+/// to accept: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850
+/// (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
 pub fn parse_http_date(s: &str) -> Option<DateTime<Utc>> {
-    let (_, rest) = s.trim().split_once(", ")?;
-    let mut parts = rest.split(' ');
-    let day = digits(parts.next()?, 2)?;
-    let month = parts.next()?;
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|m| *m == month)? as u32
-        + 1;
-    let year = digits(parts.next()?, 4)? as i32;
-    let time = parts.next()?;
-    if time.len() != 8 || parts.next()? != "GMT" || parts.next().is_some() {
-        return None;
-    }
-    Some(
-        NaiveDate::from_ymd_opt(year, month, day)?
-            .and_time(parse_time(time)?)
-            .and_utc(),
-    )
+    let at = httpdate::parse_http_date(s.trim()).ok()?;
+    let since = at.duration_since(std::time::UNIX_EPOCH).ok()?;
+    DateTime::from_timestamp_millis(i64::try_from(since.as_millis()).ok()?)
 }
 
 /// Minutes from `start` to `end`. A session that ends earlier in the day than
@@ -131,6 +72,10 @@ mod tests {
         assert!(parse_date(" 2026-11-26 ").is_some());
         assert!(parse_date("2026-11-26-01").is_none());
         assert!(parse_date("+2026-11-26").is_none());
+        assert!(parse_date("2026-1-26").is_none());
+        assert!(parse_date("12026-11-26").is_none());
+        assert!(parse_time("9:5").is_none());
+        assert!(parse_time("24:00").is_none());
     }
 
     #[test]
@@ -145,6 +90,10 @@ mod tests {
         assert_eq!(ms("2026-11-26T08:49:37"), None);
         assert_eq!(ms("2026-11-26T08:49:37.Z"), None);
         assert_eq!(ms("yesterday"), None);
+        // Offsets are real offsets.
+        assert_eq!(ms("2026-11-26T08:49:37+99:99"), None);
+        assert_eq!(ms("2026-11-26T08:49:37+01:60"), None);
+        assert_eq!(ms("2026-11-26T25:49:37Z"), None);
     }
 
     #[test]
@@ -156,6 +105,10 @@ mod tests {
         assert_eq!(ms("Thu, 26 Nov 2026 08:49:37 PST"), None);
         assert_eq!(ms("Thu, 31 Nov 2026 08:49:37 GMT"), None);
         assert_eq!(ms("26 Nov 2026"), None);
+        // The obsolete forms RFC 9110 still asks recipients to read.
+        assert_eq!(ms("Sunday, 06-Nov-94 08:49:37 GMT"), Some(784_111_777_000));
+        assert_eq!(ms("Sun Nov  6 08:49:37 1994"), Some(784_111_777_000));
+        assert_eq!(ms("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000));
     }
 
     #[test]

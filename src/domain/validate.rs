@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::json::{DecodeError, Fields, FromJson, Json, ObjectWriter, ToJson};
+use serde::{Deserialize, Serialize};
+
 use super::note::Note;
 use super::template::Template;
 use super::time::{parse_date, parse_time};
@@ -12,7 +13,7 @@ use super::time::{parse_date, parse_time};
 /// `field` names the field: `client`, `service.date`, `service.start`,
 /// `service.end`, `section.<key>` (e.g. `section.subjective`), or for a
 /// payload check the JSON path (e.g. `sections[0].text`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
@@ -24,25 +25,6 @@ impl FieldError {
             field: field.into(),
             message: message.into(),
         }
-    }
-}
-
-impl ToJson for FieldError {
-    fn to_json(&self) -> Json {
-        ObjectWriter::new()
-            .put("field", &self.field)
-            .put("message", &self.message)
-            .done()
-    }
-}
-
-impl FromJson for FieldError {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(FieldError {
-            field: f.req("field")?,
-            message: f.req("message")?,
-        })
     }
 }
 

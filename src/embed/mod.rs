@@ -95,8 +95,17 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
     }
 }
 
-/// The `goals` property: an array of `{ id, text }`. Entries without text
-/// are skipped.
+/// One entry of the `goals` property, as the host writes it.
+#[derive(serde::Deserialize)]
+struct GoalIn {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    text: String,
+}
+
+/// The `goals` property: an array of `{ id, text }`. Entries without text,
+/// or that are not such objects, are skipped.
 fn goals_from(el: &HtmlElement) -> Vec<HostGoal> {
     let Ok(value) = js_sys::Reflect::get(el, &"goals".into()) else {
         return Vec::new();
@@ -108,14 +117,10 @@ fn goals_from(el: &HtmlElement) -> Vec<HostGoal> {
         .iter()
         .enumerate()
         .filter_map(|(i, g)| {
-            let get = |k: &str| {
-                js_sys::Reflect::get(&g, &k.into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-            };
-            let text = get("text")?.trim().to_string();
+            let g: GoalIn = serde_wasm_bindgen::from_value(g).ok()?;
+            let text = g.text.trim().to_string();
             (!text.is_empty()).then(|| HostGoal {
-                id: get("id").unwrap_or_else(|| format!("goal-{}", i + 1)),
+                id: g.id.unwrap_or_else(|| format!("goal-{}", i + 1)),
                 text,
             })
         })
@@ -130,17 +135,17 @@ fn template_from(el: &HtmlElement) -> (Option<Template>, Vec<FieldError>) {
     if value.is_null() || value.is_undefined() {
         return (None, Vec::new());
     }
-    let json = match value.as_string() {
-        Some(s) => s,
-        None => match js_sys::JSON::stringify(&value)
-            .ok()
-            .and_then(|s| s.as_string())
-        {
-            Some(s) => s,
-            None => return (None, vec![FieldError::new("template", "is not JSON")]),
+    let read = match value.as_string() {
+        Some(text) => Template::from_json(&text),
+        None => match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
+            Ok(object) => Template::from_value(object),
+            Err(e) => Err(vec![FieldError::new(
+                "template",
+                format!("is not a template object: {e}"),
+            )]),
         },
     };
-    match Template::from_json(&json) {
+    match read {
         Ok(t) => (Some(t), Vec::new()),
         Err(errors) => (None, errors),
     }

@@ -6,7 +6,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesGcmParams, AesKeyGenParams, CryptoKey, SubtleCrypto};
 
 use crate::domain::draft::Sealed;
-use crate::domain::encoding::{base64_decode, base64_encode};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 
 fn subtle() -> Result<SubtleCrypto, String> {
     crate::platform::window()
@@ -35,14 +36,14 @@ pub async fn seal(key: &CryptoKey, plain: &[u8]) -> Result<Sealed, String> {
     let cipher = JsFuture::from(promise).await.map_err(js_err)?;
     let data = Uint8Array::new(&cipher).to_vec();
     Ok(Sealed {
-        iv: base64_encode(&iv),
-        data: base64_encode(&data),
+        iv: BASE64.encode(iv),
+        data: BASE64.encode(data),
     })
 }
 
 pub async fn unseal(key: &CryptoKey, sealed: &Sealed) -> Result<Vec<u8>, String> {
-    let iv = base64_decode(&sealed.iv).ok_or("bad iv")?;
-    let data = base64_decode(&sealed.data).ok_or("bad data")?;
+    let iv = BASE64.decode(&sealed.iv).map_err(|_| "bad iv")?;
+    let data = BASE64.decode(&sealed.data).map_err(|_| "bad data")?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
     let promise = subtle()?
         .decrypt_with_object_and_u8_array(&params, key, &data)

@@ -1,120 +1,163 @@
-//! IndexedDB: database `casenote` with two stores, `drafts` and `outbox`,
-//! each keyed by note id and indexed by scope. The requests themselves are
-//! a few lines of JavaScript (`idb.js`); this side turns records into and
-//! out of JSON.
+//! IndexedDB through `indexed_db_futures`: database `casenote`, version 2,
+//! with two stores, `drafts` and `outbox`, each keyed by note id and indexed
+//! by scope. Records cross as serde values (serde-wasm-bindgen), so a
+//! stored record is a plain object with the same members as its JSON.
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use indexed_db_futures::database::Database;
+use indexed_db_futures::error::Error as IdbError;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::KeyPath;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::{from_json, PutOutcome};
+use super::PutOutcome;
 use crate::domain::draft::StoredDraft;
-use crate::domain::json::{FromJson, ToJson};
 
+const DB_NAME: &str = "casenote";
+const DB_VERSION: u32 = 2;
 pub const DRAFTS: &str = "drafts";
 pub const OUTBOX: &str = "outbox";
-
-#[wasm_bindgen(module = "/src/storage/idb.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = idbOpen)]
-    fn idb_open() -> js_sys::Promise;
-    #[wasm_bindgen(js_name = idbGet)]
-    fn idb_get(db: &JsValue, store: &str, id: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = idbList)]
-    fn idb_list(db: &JsValue, store: &str, scope: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = idbPut)]
-    fn idb_put(db: &JsValue, store: &str, value: &JsValue) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = idbDelete)]
-    fn idb_delete(db: &JsValue, store: &str, id: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = idbPutChecked)]
-    fn idb_put_checked(db: &JsValue, store: &str, value: &JsValue, base: u32) -> js_sys::Promise;
-}
+const BY_SCOPE: &str = "scope";
 
 /// What went wrong, as `IndexedDB: <DOMException name>: <message>`: the
 /// name (QuotaExceededError, say) tells the editor what to tell the worker.
-fn describe(e: JsValue) -> String {
-    match e.dyn_ref::<web_sys::DomException>() {
-        Some(d) => format!("IndexedDB: {}: {}", d.name(), d.message()),
-        None => "IndexedDB: the request failed".into(),
+fn err(e: impl Into<IdbError>) -> String {
+    match e.into() {
+        IdbError::DomException(d) => {
+            let d: &web_sys::DomException = d.as_ref().unchecked_ref();
+            format!("IndexedDB: {}: {}", d.name(), d.message())
+        }
+        other => format!("IndexedDB: {other}"),
     }
 }
 
-async fn call(p: js_sys::Promise) -> Result<JsValue, String> {
-    JsFuture::from(p).await.map_err(describe)
-}
-
-// Records cross into IndexedDB as JSON: `domain::json` writes the text and
-// the browser's JSON.parse makes the object (and JSON.stringify the way
-// back). One JSON code path for the whole bundle keeps the wasm small, and
-// the browser's JSON is faster than converting a large note field by field.
-fn to_js<T: ToJson>(value: &T) -> Result<JsValue, String> {
-    js_sys::JSON::parse(&crate::domain::json::write(value))
-        .map_err(|_| "IndexedDB: cannot encode a record".into())
-}
-
-fn from_js<T: FromJson>(value: JsValue) -> Result<T, String> {
-    let text = js_sys::JSON::stringify(&value)
-        .map_err(|_| String::from("IndexedDB: cannot read a record"))?;
-    from_json(&String::from(text))
-}
-
-fn field(v: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(v, &JsValue::from_str(name)).ok()
+/// Just the bookkeeping of a record: enough to check a revision or purge
+/// a record whose note no longer reads.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Stamp {
+    id: String,
+    #[serde(default)]
+    revision: Option<f64>,
+    #[serde(default)]
+    updated_at: Option<f64>,
 }
 
 #[derive(Clone)]
 pub struct IdbStore {
-    db: JsValue,
+    db: Database,
 }
 
 impl IdbStore {
     pub async fn open() -> Result<Self, String> {
-        Ok(IdbStore {
-            db: call(idb_open()).await?,
-        })
+        let db = Database::open(DB_NAME)
+            .with_version(DB_VERSION)
+            .with_on_upgrade_needed(|_event, db| {
+                // Version 1 had `drafts`; version 2 adds `outbox`. Creating a
+                // store only when missing makes every upgrade path work.
+                for name in [DRAFTS, OUTBOX] {
+                    if !db.object_store_names().any(|n| n == name) {
+                        db.create_object_store(name)
+                            .with_key_path(KeyPath::One("id"))
+                            .build()?
+                            .create_index(BY_SCOPE, KeyPath::One("scope"))
+                            .build()?;
+                    }
+                }
+                Ok(())
+            })
+            .await
+            .map_err(|e| format!("IndexedDB: {e}"))?;
+        Ok(IdbStore { db })
     }
 
-    /// Writes `draft` only if the stored revision is still `base`, in one
-    /// readwrite transaction, so two tabs can never both win.
+    fn transaction(&self, store: &str, mode: TransactionMode) -> Result<Transaction<'_>, String> {
+        self.db
+            .transaction(store)
+            .with_mode(mode)
+            .build()
+            .map_err(err)
+    }
+
+    /// Reads the stored revision and writes only if it is still `base`, in
+    /// one readwrite transaction, so two tabs can never both win.
     pub async fn put_draft_checked(
         &self,
         draft: &StoredDraft,
         base: u32,
     ) -> Result<PutOutcome, String> {
-        let outcome = call(idb_put_checked(&self.db, DRAFTS, &to_js(draft)?, base)).await?;
-        match outcome.as_f64() {
-            Some(n) if n >= 0.0 => Ok(PutOutcome::Conflict {
-                stored_revision: n as u32,
-            }),
-            _ => Ok(PutOutcome::Written),
+        let tx = self.transaction(DRAFTS, TransactionMode::Readwrite)?;
+        let store = tx.object_store(DRAFTS).map_err(err)?;
+        // Only the bookkeeping is decoded, not the whole note.
+        let existing: Option<Stamp> = store
+            .get(draft.id.as_str())
+            .serde()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        let stored_revision = existing.map(|s| s.revision.unwrap_or(0.0) as u32);
+        match stored_revision {
+            Some(stored_revision) if stored_revision != base => {
+                return Ok(PutOutcome::Conflict { stored_revision });
+            }
+            // Gone since we last wrote it: another tab submitted or discarded it.
+            None if base > 0 => return Ok(PutOutcome::Conflict { stored_revision: 0 }),
+            _ => {}
         }
+        store.put(draft).serde().map_err(err)?.await.map_err(err)?;
+        drop(store);
+        tx.commit().await.map_err(err)?;
+        Ok(PutOutcome::Written)
     }
 
-    pub async fn put<T: ToJson>(&self, store_name: &str, value: &T) -> Result<(), String> {
-        call(idb_put(&self.db, store_name, &to_js(value)?)).await?;
-        Ok(())
+    pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), String> {
+        let tx = self.transaction(store_name, TransactionMode::Readwrite)?;
+        let store = tx.object_store(store_name).map_err(err)?;
+        store.put(value).serde().map_err(err)?.await.map_err(err)?;
+        drop(store);
+        tx.commit().await.map_err(err)
     }
 
-    pub async fn get<T: FromJson>(&self, store_name: &str, id: &str) -> Result<Option<T>, String> {
-        let found = call(idb_get(&self.db, store_name, id)).await?;
-        if found.is_undefined() || found.is_null() {
-            return Ok(None);
-        }
-        from_js(found).map(Some)
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        store_name: &str,
+        id: &str,
+    ) -> Result<Option<T>, String> {
+        let tx = self.transaction(store_name, TransactionMode::Readonly)?;
+        let store = tx.object_store(store_name).map_err(err)?;
+        store.get(id).serde().map_err(err)?.await.map_err(err)
     }
 
-    async fn all(&self, store_name: &str, scope: &str) -> Result<js_sys::Array, String> {
-        let found = call(idb_list(&self.db, store_name, scope)).await?;
-        Ok(found.dyn_into().unwrap_or_default())
+    /// Every record of `scope`, undecoded.
+    async fn all(&self, store_name: &str, scope: &str) -> Result<Vec<JsValue>, String> {
+        let tx = self.transaction(store_name, TransactionMode::Readonly)?;
+        let store = tx.object_store(store_name).map_err(err)?;
+        let index = store.index(BY_SCOPE).map_err(err)?;
+        let found = index
+            .get_all::<JsValue>()
+            .with_query(scope)
+            .primitive()
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        Ok(found.filter_map(Result::ok).collect())
     }
 
-    pub async fn list<T: FromJson>(&self, store_name: &str, scope: &str) -> Result<Vec<T>, String> {
-        // A record that cannot be read is left in place and skipped, so one
-        // damaged record never hides the others.
+    /// Every record of `scope` that reads as a `T`. A record that cannot be
+    /// read is left in place and skipped, so one damaged record never hides
+    /// the others.
+    pub async fn list<T: DeserializeOwned>(
+        &self,
+        store_name: &str,
+        scope: &str,
+    ) -> Result<Vec<T>, String> {
         Ok(self
             .all(store_name, scope)
             .await?
-            .iter()
-            .filter_map(|v| from_js(v).ok())
+            .into_iter()
+            .filter_map(|v| serde_wasm_bindgen::from_value(v).ok())
             .collect())
     }
 
@@ -126,18 +169,18 @@ impl IdbStore {
         scope: &str,
     ) -> Result<Vec<(String, Option<f64>)>, String> {
         Ok(self
-            .all(store_name, scope)
+            .list::<Stamp>(store_name, scope)
             .await?
-            .iter()
-            .filter_map(|v| {
-                let id = field(&v, "id")?.as_string()?;
-                Some((id, field(&v, "updatedAt").and_then(|t| t.as_f64())))
-            })
+            .into_iter()
+            .map(|s| (s.id, s.updated_at))
             .collect())
     }
 
     pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), String> {
-        call(idb_delete(&self.db, store_name, id)).await?;
-        Ok(())
+        let tx = self.transaction(store_name, TransactionMode::Readwrite)?;
+        let store = tx.object_store(store_name).map_err(err)?;
+        store.delete(id).await.map_err(err)?;
+        drop(store);
+        tx.commit().await.map_err(err)
     }
 }

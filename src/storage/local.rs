@@ -1,21 +1,30 @@
-//! The localStorage fallback, one key per record:
-//! `casenote.<store>.<id>` (`drafts` or `outbox`).
+//! The localStorage fallback through gloo-storage, one key per record:
+//! `casenote.<store>.<id>` (`drafts` or `outbox`), each the record's JSON.
 
-use wasm_bindgen::JsCast;
-use web_sys::Storage;
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
-use super::{from_json, PutOutcome};
+use super::PutOutcome;
 use crate::domain::draft::StoredDraft;
-use crate::domain::json::{self, DecodeError, Fields, FromJson, Json, ToJson};
 
-fn err(e: impl std::fmt::Display) -> String {
-    format!("localStorage: {e}")
+fn err(e: StorageError) -> String {
+    match e {
+        // Keep the browser's reason (QuotaExceededError when full): the
+        // editor tells the worker that storage is full.
+        StorageError::JsError(js) => format!("localStorage: {}: {}", js.name, js.message),
+        other => format!("localStorage: {other}"),
+    }
 }
 
-fn storage() -> Result<Storage, String> {
+/// gloo-storage panics where the page may not use localStorage (a
+/// sandboxed frame, say): ask the browser first.
+fn available() -> Result<(), String> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or_else(|| err("not available"))
+        .map(|_| ())
+        .ok_or_else(|| "localStorage: not available".to_string())
 }
 
 fn key(store: &str, id: &str) -> String {
@@ -23,7 +32,7 @@ fn key(store: &str, id: &str) -> String {
 }
 
 pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, String> {
-    match get::<StoredDraft>(super::idb::DRAFTS, &draft.id) {
+    match get::<Scoped>(super::idb::DRAFTS, &draft.id) {
         Some(existing) if existing.revision != base => {
             return Ok(PutOutcome::Conflict {
                 stored_revision: existing.revision,
@@ -36,70 +45,48 @@ pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, S
     Ok(PutOutcome::Written)
 }
 
-pub fn put<T: ToJson>(store: &str, id: &str, value: &T) -> Result<(), String> {
-    storage()?
-        .set_item(&key(store, id), &json::write(value))
-        // Keep the browser's reason (QuotaExceededError when full): the
-        // editor tells the worker that storage is full.
-        .map_err(|e| {
-            let name = e
-                .dyn_ref::<web_sys::DomException>()
-                .map(|d| d.name())
-                .unwrap_or_else(|| "the write was refused".into());
-            err(name)
-        })
+pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), String> {
+    available()?;
+    LocalStorage::set(key(store, id), value).map_err(err)
 }
 
-fn read<T: FromJson>(storage: &Storage, key: &str) -> Option<T> {
-    from_json(&storage.get_item(key).ok()??).ok()
-}
-
-pub fn get<T: FromJson>(store: &str, id: &str) -> Option<T> {
-    read(&storage().ok()?, &key(store, id))
+pub fn get<T: DeserializeOwned>(store: &str, id: &str) -> Option<T> {
+    available().ok()?;
+    LocalStorage::get(key(store, id)).ok()
 }
 
 /// Just the bookkeeping of a record, to filter and purge without decoding
 /// the rest.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Scoped {
     id: String,
     scope: String,
+    #[serde(default)]
+    revision: u32,
+    #[serde(default)]
     updated_at: Option<f64>,
 }
 
-impl FromJson for Scoped {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Scoped {
-            id: f.req("id")?,
-            scope: f.req("scope")?,
-            updated_at: f.or_default("updatedAt")?,
-        })
-    }
-}
-
-/// The bookkeeping and parsed JSON of every record of `scope` in `store`
-/// (each record is parsed once).
-fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, Json)>, String> {
+/// The bookkeeping and JSON of every record of `scope` in `store` (each
+/// record is parsed once).
+fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, serde_json::Value)>, String> {
+    available()?;
     let prefix = key(store, "");
-    let raw = storage()?;
-    let len = raw.length().map_err(|_| err("cannot read"))?;
-    let mut out = Vec::new();
-    for i in 0..len {
-        let Ok(Some(k)) = raw.key(i) else { continue };
-        if !k.starts_with(&prefix) {
-            continue;
-        }
-        let Some(text) = raw.get_item(&k).ok().flatten() else {
-            continue;
-        };
-        let Ok(v) = json::parse(&text) else { continue };
-        if let Ok(s) = Scoped::from_json(&v) {
-            if s.scope == scope {
-                out.push((s, v));
-            }
-        }
-    }
-    Ok(out)
+    let raw = LocalStorage::raw();
+    // The page's own keys may hold anything: only ours are read.
+    let ours: Vec<String> = (0..LocalStorage::length())
+        .filter_map(|i| raw.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    Ok(ours
+        .iter()
+        .filter_map(|k| LocalStorage::get::<serde_json::Value>(k).ok())
+        .filter_map(|v| {
+            let s = Scoped::deserialize(&v).ok()?;
+            (s.scope == scope).then_some((s, v))
+        })
+        .collect())
 }
 
 /// The id and save time of every record of `scope` in `store`.
@@ -112,15 +99,15 @@ pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, St
 
 /// Every record of `store` whose `scope` field is `scope` (records that
 /// cannot be read are skipped).
-pub fn list<T: FromJson>(store: &str, scope: &str) -> Result<Vec<T>, String> {
+pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, String> {
     Ok(in_scope(store, scope)?
         .into_iter()
-        .filter_map(|(_, v)| T::from_json(&v).ok())
+        .filter_map(|(_, v)| T::deserialize(v).ok())
         .collect())
 }
 
 pub fn delete(store: &str, id: &str) -> Result<(), String> {
-    storage()?
-        .remove_item(&key(store, id))
-        .map_err(|_| err("refused the delete"))
+    available()?;
+    LocalStorage::delete(key(store, id));
+    Ok(())
 }

@@ -12,16 +12,12 @@ use web_sys::CryptoKey;
 
 use idb::{DRAFTS, OUTBOX};
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
 use crate::domain::draft::{is_expired, Sealed, StoredDraft};
-use crate::domain::json::{self, FromJson, ToJson};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::Draft;
-
-/// Every record is stored as JSON: written by `json::write`, read by this
-/// (`domain::json`).
-fn from_json<T: FromJson>(text: &str) -> Result<T, String> {
-    json::read(text).map_err(|e| e.to_string())
-}
 
 /// The result of a checked write.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,19 +92,19 @@ impl DraftStore {
     }
 
     /// `value` as JSON, sealed with the key (or `None` without a key).
-    async fn seal<T: ToJson>(&self, value: &T) -> Result<Option<Sealed>, String> {
+    async fn seal<T: Serialize>(&self, value: &T) -> Result<Option<Sealed>, String> {
         match &self.key {
             None => Ok(None),
             Some(key) => {
-                let json = json::write(value);
-                crypto::seal(key, json.as_bytes()).await.map(Some)
+                let json = serde_json::to_vec(value).map_err(|e| e.to_string())?;
+                crypto::seal(key, &json).await.map(Some)
             }
         }
     }
 
-    async fn unseal<T: FromJson>(&self, sealed: &Sealed) -> Option<T> {
+    async fn unseal<T: DeserializeOwned>(&self, sealed: &Sealed) -> Option<T> {
         let plain = crypto::unseal(self.key.as_ref()?, sealed).await.ok()?;
-        from_json(&String::from_utf8(plain).ok()?).ok()
+        serde_json::from_slice(&plain).ok()
     }
 
     async fn write_form(&self, draft: &Draft) -> Result<StoredDraft, String> {
@@ -225,7 +221,7 @@ impl DraftStore {
         for e in stored {
             out.push(self.open_entry(e).await);
         }
-        crate::domain::order::sort_by_key(&mut out, |e| e.queued_at);
+        out.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
         Ok(out)
     }
 

@@ -50,7 +50,7 @@ pub fn DraftsPanel(
                 None => view! { <p>"Loading drafts…"</p> }.into_any(),
                 Some(l) => {
                     let mut drafts = l.drafts.clone();
-                    crate::domain::order::sort_by_key(&mut drafts, |d| -d.updated_at);
+                    drafts.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
                     let locked = l.locked;
                     let total = drafts.len();
                     let hidden = total.saturating_sub(shown.get());

@@ -981,7 +981,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 (doc.to_string(), crate::domain::fhir::FHIR_JSON.to_string())
             } else {
                 (
-                    crate::domain::json::write(&payload),
+                    serde_json::to_string(&payload).unwrap_or_default(),
                     "application/json".to_string(),
                 )
             }

@@ -9,65 +9,31 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::tokens::{words_outside_quotes, Word};
-use crate::domain::json::{DecodeError, Fields, FromJson, Json};
+use serde::Deserialize;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Source {
     pub id: String,
     pub cite: String,
     pub url: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Term {
     pub term: String,
     pub category: String,
     pub suggest: String,
     pub source: String,
     /// Only in these sections (empty: everywhere).
+    #[serde(default)]
     pub sections: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct WordList {
     pub sources: Vec<Source>,
     pub categories: BTreeMap<String, String>,
     pub terms: Vec<Term>,
-}
-
-impl FromJson for Source {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Source {
-            id: f.req("id")?,
-            cite: f.req("cite")?,
-            url: f.req("url")?,
-        })
-    }
-}
-
-impl FromJson for Term {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(Term {
-            term: f.req("term")?,
-            category: f.req("category")?,
-            suggest: f.req("suggest")?,
-            source: f.req("source")?,
-            sections: f.or_default("sections")?,
-        })
-    }
-}
-
-impl FromJson for WordList {
-    fn from_json(v: &Json) -> Result<Self, DecodeError> {
-        let f = Fields::of(v)?;
-        Ok(WordList {
-            sources: f.req("sources")?,
-            categories: f.req("categories")?,
-            terms: f.req("terms")?,
-        })
-    }
 }
 
 /// The shipped word list.
@@ -77,7 +43,7 @@ pub fn word_list() -> &'static WordList {
     // not read, the checker flags nothing rather than stopping the editor
     // (and no error's Debug formatting is carried in the bundle).
     LIST.get_or_init(|| {
-        crate::domain::json::read(include_str!("terms.json")).unwrap_or_else(|_| WordList {
+        serde_json::from_str(include_str!("terms.json")).unwrap_or_else(|_| WordList {
             sources: Vec::new(),
             categories: BTreeMap::new(),
             terms: Vec::new(),
@@ -102,7 +68,7 @@ pub struct Flag {
 }
 
 fn normalise(word: &str) -> String {
-    super::case::lower(&word.replace('’', "'"))
+    word.replace('’', "'").to_lowercase()
 }
 
 /// `word` (lower case) is `base` or a simple inflection of it.
@@ -183,7 +149,7 @@ pub fn check_text(section: &str, text: &str) -> Vec<Flag> {
             }
         }
     }
-    crate::domain::order::sort_by_key(&mut flags, |f| f.start as f64);
+    flags.sort_by_key(|f| f.start);
     flags
 }
 
@@ -193,7 +159,7 @@ mod tests {
 
     #[test]
     fn the_shipped_word_list_reads_and_is_not_empty() {
-        let list: WordList = crate::domain::json::read(include_str!("terms.json")).unwrap();
+        let list: WordList = serde_json::from_str(include_str!("terms.json")).unwrap();
         assert!(list.terms.len() > 20 && !list.sources.is_empty());
         assert_eq!(word_list().terms.len(), list.terms.len());
     }
@@ -222,7 +188,7 @@ mod tests {
             assert_eq!(flags.len(), 1, "{:?} in {text:?}: {flags:?}", t.term);
             let f = &flags[0];
             assert_eq!(
-                crate::domain::writing::case::lower(&f.found).replace('-', " "),
+                f.found.to_lowercase().replace('-', " "),
                 t.term.replace('-', " "),
                 "{:?}",
                 t.term

@@ -3,7 +3,6 @@
 //! nothing here blocks a note.
 
 pub mod abbreviations;
-pub mod case;
 pub mod language;
 pub mod paste;
 pub mod tokens;

@@ -2,7 +2,6 @@
 //! sections of the current template. Every character of the paste ends up
 //! somewhere: in a section, in the preamble, or in a recognised heading.
 
-use super::case::{lower, lower_char};
 use crate::domain::template::Template;
 
 /// One piece of the paste: a heading as written and the text after it.
@@ -61,11 +60,11 @@ impl Split {
 fn names(template: &Template) -> Vec<(String, String)> {
     let mut names = Vec::new();
     for s in &template.sections {
-        names.push((lower(&s.label), s.key.clone()));
-        if lower(&s.key) != lower(&s.label) {
-            names.push((lower(&s.key), s.key.clone()));
+        names.push((s.label.to_lowercase(), s.key.clone()));
+        if s.key.to_lowercase() != s.label.to_lowercase() {
+            names.push((s.key.to_lowercase(), s.key.clone()));
         }
-        let initial = s.label.chars().next().map(|c| lower_char(c).to_string());
+        let initial = s.label.chars().next().map(|c| c.to_lowercase().to_string());
         if let Some(initial) = initial {
             let shared = template
                 .sections
@@ -74,7 +73,7 @@ fn names(template: &Template) -> Vec<(String, String)> {
                     o.label
                         .chars()
                         .next()
-                        .map(|c| lower_char(c).to_string())
+                        .map(|c| c.to_lowercase().to_string())
                         .as_deref()
                         == Some(initial.as_str())
                 })
@@ -85,7 +84,7 @@ fn names(template: &Template) -> Vec<(String, String)> {
         }
     }
     // Longest first, so "plan" is tried before "p".
-    crate::domain::order::sort_by_key(&mut names, |(n, _)| -(n.len() as f64));
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
     names
 }
 
@@ -94,13 +93,13 @@ fn names(template: &Template) -> Vec<(String, String)> {
 fn heading_at(line: &str, names: &[(String, String)]) -> Option<(String, usize)> {
     let indent = line.len() - line.trim_start().len();
     let rest = &line[indent..];
-    let lowered = lower(rest);
+    let lowered = rest.to_lowercase();
     for (name, key) in names {
         if !lowered.starts_with(name.as_str()) || !rest.is_char_boundary(name.len()) {
             continue;
         }
         // The lower-cased name must cover the same bytes in the original.
-        if lower(&rest[..name.len()]) != *name {
+        if rest[..name.len()].to_lowercase() != *name {
             continue;
         }
         let after = &rest[name.len()..];
