@@ -14,7 +14,7 @@ use casenote::domain::{FieldError, PayloadV1};
 use tower_http::services::ServeDir;
 
 use crate::conn::Cut;
-use crate::db::Store;
+use crate::db::{Accepted, Store};
 use crate::faults::{Fault, FaultPlan, Faults, LogEntry};
 use crate::inbox;
 
@@ -139,15 +139,46 @@ fn error(status: StatusCode, message: &str) -> Response {
 }
 
 /// `{"errors": [{"field", "message"}]}`, the body casenote reads.
-pub(crate) fn errors_body(errors: &[FieldError]) -> String {
-    casenote::domain::json::ObjectWriter::new()
-        .put("errors", errors.to_vec())
-        .done()
-        .to_text()
+fn errors_body(errors: &[FieldError]) -> String {
+    let errors: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| serde_json::json!({ "field": e.field, "message": e.message }))
+        .collect();
+    serde_json::json!({ "errors": errors }).to_string()
 }
 
 fn field_errors(errors: &[FieldError]) -> Response {
     json(StatusCode::BAD_REQUEST, errors_body(errors))
+}
+
+/// The answer to a POST of note `id` that the store took as `outcome`.
+/// A function of what is stored only, so a replay is answered byte for byte
+/// as the first delivery was.
+fn accepted(outcome: &Accepted, id: &str) -> Response {
+    match outcome {
+        Accepted::Stored { received_at } | Accepted::Replayed { received_at } => json(
+            StatusCode::CREATED,
+            serde_json::json!({ "id": id, "status": "stored", "receivedAt": received_at })
+                .to_string(),
+        ),
+        Accepted::KeyReused => json(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors_body(&[FieldError::new(
+                "Idempotency-Key",
+                "was already used for a different note: send each note under its own id",
+            )]),
+        ),
+        Accepted::Duplicate { received_at } => json(
+            StatusCode::CONFLICT,
+            serde_json::json!({
+                "id": id,
+                "status": "duplicate",
+                "receivedAt": received_at,
+                "message": "This note was already received under another Idempotency-Key",
+            })
+            .to_string(),
+        ),
+    }
 }
 
 /// The largest note body accepted (a 50,000-character note is ~100 KB).
@@ -289,10 +320,7 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
     };
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let response = match state.store.accept(&key, &payload.id, text, &now) {
-        Ok(outcome) => json(
-            StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK),
-            outcome.body,
-        ),
+        Ok(outcome) => accepted(&outcome, &payload.id),
         Err(e) => {
             eprintln!("casenote-receiver: storing note failed: {e}");
             return error(
@@ -445,6 +473,27 @@ mod tests {
         )
         .await;
         assert_eq!((s2, b2), (s1, b1));
+        assert_eq!(count(&app).await, 1);
+    }
+
+    #[tokio::test]
+    async fn a_reused_key_gets_422_and_a_known_note_under_another_key_409() {
+        let app = app(false);
+        let (status, first) = post(&app, note_json(ID), "application/json", Some("k1")).await;
+        assert_eq!(status, 201, "{first}");
+        let other = note_json("11111111-1111-4111-8111-111111111111");
+        let (status, body) = post(&app, other, "application/json", Some("k1")).await;
+        assert_eq!(status, 422, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], "Idempotency-Key");
+        let (status, body) = post(&app, note_json(ID), "application/json", Some("k2")).await;
+        assert_eq!(status, 409, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let f: serde_json::Value = serde_json::from_str(&first).unwrap();
+        assert_eq!(
+            (&v["id"], &v["status"], &v["receivedAt"]),
+            (&f["id"], &"duplicate".into(), &f["receivedAt"])
+        );
         assert_eq!(count(&app).await, 1);
     }
 
