@@ -10,6 +10,7 @@ mod faults;
 mod inbox;
 mod routes;
 mod schema;
+mod strict;
 
 use std::sync::Arc;
 

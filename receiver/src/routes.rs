@@ -1,5 +1,6 @@
 //! HTTP routes.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -181,6 +182,41 @@ fn accepted(outcome: &Accepted, id: &str) -> Response {
     }
 }
 
+/// `text` as JSON, or the problem at field `body`. One wording for "not
+/// JSON", whether the note came plain or in FHIR.
+fn read_json(text: &str) -> Result<serde_json::Value, FieldError> {
+    crate::strict::parse(text).map_err(|e| {
+        let problem = if e.is_data() {
+            // The one data error the strict reader raises: a repeated key.
+            format!("{e}: each key may be given only once")
+        } else {
+            format!("is not JSON: {e}")
+        };
+        FieldError::new("body", problem)
+    })
+}
+
+/// The note in `value`, a casenote JSON v1 payload already checked against
+/// the schema, with the rules the schema cannot express checked. `text` is
+/// the same payload as text.
+fn payload_from(value: serde_json::Value, text: &str) -> Result<PayloadV1, Vec<FieldError>> {
+    // MERGE: becomes `PayloadV1::from_value(value)` once the domain derives
+    // serde (with `.check()` after it if from_value does not run the rules);
+    // `text` then goes.
+    let _ = value;
+    PayloadV1::parse(text)
+}
+
+/// The casenote JSON text a FHIR DocumentReference `doc` carries as its
+/// attachment. `raw` is `doc` as text.
+fn casenote_json_in_fhir(doc: &serde_json::Value, raw: &str) -> Result<String, String> {
+    // MERGE: becomes `casenote::domain::fhir::casenote_json_from(doc)` once it
+    // takes a `&serde_json::Value`; `raw` then goes.
+    let _ = doc;
+    let doc = casenote::domain::json::parse(raw).map_err(|e| format!("is not JSON: {e}"))?;
+    casenote::domain::fhir::casenote_json_from(&doc)
+}
+
 /// The largest note body accepted (a 50,000-character note is ~100 KB).
 const MAX_BODY: usize = 5 * 1024 * 1024;
 
@@ -261,34 +297,29 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
     let Ok(raw) = std::str::from_utf8(&body) else {
         return field_errors(&[FieldError::new("body", "must be UTF-8 JSON")]);
     };
-    // A FHIR DocumentReference carries the casenote JSON as an attachment.
-    let owned;
-    let text = if is_fhir {
-        let doc = match casenote::domain::json::parse(raw) {
-            Ok(v) => v,
-            Err(e) => return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]),
-        };
-        owned = match casenote::domain::fhir::casenote_json_from(&doc) {
+    // Each text is parsed once: the body, and for FHIR the casenote JSON
+    // its attachment carries.
+    let value = match read_json(raw) {
+        Ok(v) => v,
+        Err(e) => return field_errors(&[e]),
+    };
+    let (value, text) = if is_fhir {
+        let inner = match casenote_json_in_fhir(&value, raw) {
             Ok(t) => t,
             Err(e) => return field_errors(&[FieldError::new("body", e)]),
         };
-        owned.as_str()
+        match read_json(&inner) {
+            Ok(v) => (v, Cow::Owned(inner)),
+            Err(e) => return field_errors(&[e]),
+        }
     } else {
-        raw
-    };
-    // One wording for "not JSON", whether the note came plain or in FHIR.
-    if let Err(e) = casenote::domain::json::parse(text) {
-        return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]);
-    }
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]),
+        (value, Cow::Borrowed(raw))
     };
     let schema_errors = crate::schema::validate(&value);
     if !schema_errors.is_empty() {
         return field_errors(&schema_errors);
     }
-    let payload = match PayloadV1::parse(text) {
+    let payload = match payload_from(value, &text) {
         Ok(p) => p,
         Err(errors) => return field_errors(&errors),
     };
@@ -319,7 +350,7 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
         }
     };
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let response = match state.store.accept(&key, &payload.id, text, &now) {
+    let response = match state.store.accept(&key, &payload.id, &text, &now) {
         Ok(outcome) => accepted(&outcome, &payload.id),
         Err(e) => {
             eprintln!("casenote-receiver: storing note failed: {e}");
@@ -524,8 +555,56 @@ mod tests {
         );
         let (status, body) = post(&app, forged, "application/json", Some(ID)).await;
         assert_eq!(status, 400, "{body}");
-        assert!(body.contains("the same key is given twice"), "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], "body");
+        let message = v["errors"][0]["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("gives the key \"sections\" twice in one object at line 1 column")
+                && message.ends_with(": each key may be given only once"),
+            "{message}"
+        );
         assert_eq!(count(&app).await, 0);
+    }
+
+    fn fhir(note: &str) -> String {
+        serde_json::json!({
+            "resourceType": "DocumentReference",
+            "content": [{"attachment": {
+                "contentType": "application/json",
+                "data": casenote::domain::encoding::base64_encode(note.as_bytes()),
+            }}],
+        })
+        .to_string()
+    }
+
+    #[tokio::test]
+    async fn a_fhir_document_reference_is_unwrapped_checked_and_stored() {
+        let app = app(false);
+        let bad = note_json(ID).replace("\"date\":\"2026-11-26\"", "\"date\":\"soon\"");
+        let (status, body) = post(&app, fhir(&bad), FHIR_JSON, None).await;
+        assert_eq!(status, 400, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], "service.date");
+        let (status, body) = post(&app, fhir("{"), FHIR_JSON, None).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("is not JSON"), "{body}");
+        let (status, body) = post(
+            &app,
+            r#"{"resourceType":"Patient"}"#.into(),
+            FHIR_JSON,
+            None,
+        )
+        .await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("DocumentReference"), "{body}");
+        assert_eq!(count(&app).await, 0);
+
+        let (status, body) = post(&app, fhir(&note_json(ID)), FHIR_JSON, None).await;
+        assert_eq!(status, 201, "{body}");
+        // What is stored is the casenote JSON, which a plain POST repeats.
+        let (status, _) = post(&app, note_json(ID), "application/json", Some(ID)).await;
+        assert_eq!(status, 201);
+        assert_eq!(count(&app).await, 1);
     }
 
     #[tokio::test]
