@@ -25,6 +25,9 @@ async fn main() {
             std::process::exit(2);
         }
     };
+    // A schema that does not compile stops the receiver here, not at the
+    // first note.
+    schema::init();
     let store = match db::Store::open(&config.db) {
         Ok(s) => s,
         Err(e) => {
