@@ -12,7 +12,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use casenote::domain::fhir::FHIR_JSON;
 use casenote::domain::{FieldError, PayloadV1};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeader;
 
 use crate::conn::Cut;
 use crate::db::{Accepted, Store};
@@ -49,7 +50,11 @@ pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path
             )
             .route_service(
                 &format!("{site_path}/"),
-                tower_http::services::ServeFile::new(site.join("index.html")),
+                built(
+                    ServeFile::new(site.join("index.html"))
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                ),
             )
             .nest(site_path, inner)
     };
@@ -70,7 +75,23 @@ pub fn router(state: AppState, site: &Path) -> Router {
             .layer(middleware::from_fn(same_origin_only));
         r = r.merge(test_routes);
     }
-    r.fallback_service(ServeDir::new(site)).with_state(state)
+    r.fallback_service(built(
+        ServeDir::new(site).precompressed_br().precompressed_gzip(),
+    ))
+    .with_state(state)
+}
+
+/// A service of the built site, which keeps a `.br` and a `.gz` beside each
+/// file: `service` sends one of those to a browser that accepts it (with
+/// `Content-Encoding`), else the file itself. Every answer says it varies
+/// with `Accept-Encoding`, so that no cache hands brotli to a browser that
+/// did not ask for it.
+fn built<S>(service: S) -> SetResponseHeader<S, HeaderValue> {
+    SetResponseHeader::appending(
+        service,
+        header::VARY,
+        HeaderValue::from_static("accept-encoding"),
+    )
 }
 
 /// The host name of a `Host` header value, without its port.
@@ -605,6 +626,93 @@ mod tests {
         let (status, _) = post(&app, note_json(ID), "application/json", Some(ID)).await;
         assert_eq!(status, 201);
         assert_eq!(count(&app).await, 1);
+    }
+
+    /// A folder like a built `dist/`: each file with its `.br` and `.gz`.
+    fn built_site() -> std::path::PathBuf {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "casenote-receiver-site-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in ["casenote.js", "index.html"] {
+            std::fs::write(dir.join(file), format!("plain {file}")).unwrap();
+            std::fs::write(dir.join(format!("{file}.br")), format!("br {file}")).unwrap();
+            std::fs::write(dir.join(format!("{file}.gz")), format!("gz {file}")).unwrap();
+        }
+        dir
+    }
+
+    async fn get(app: &Router, path: &str, accept: Option<&str>) -> (Response, String) {
+        let mut req = HttpRequest::get(path);
+        if let Some(a) = accept {
+            req = req.header(header::ACCEPT_ENCODING, a);
+        }
+        let res = app
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let (parts, body) = res.into_parts();
+        let bytes = to_bytes(body, usize::MAX).await.unwrap();
+        (
+            Response::from_parts(parts, Body::empty()),
+            String::from_utf8(bytes.to_vec()).unwrap(),
+        )
+    }
+
+    #[tokio::test]
+    async fn built_files_are_served_precompressed_with_vary() {
+        let site = built_site();
+        for (site_path, prefix) in [("", ""), ("/team/notes", "/team/notes")] {
+            let state = AppState {
+                store: Arc::new(Store::in_memory().unwrap()),
+                faults: None,
+            };
+            let app = super::app(state, &site, site_path, None);
+            for (path, file) in [
+                (format!("{prefix}/casenote.js"), "casenote.js"),
+                (format!("{prefix}/"), "index.html"),
+            ] {
+                for (accept, encoding, body) in [
+                    (Some("br"), Some("br"), format!("br {file}")),
+                    (
+                        Some("gzip, deflate, br, zstd"),
+                        Some("br"),
+                        format!("br {file}"),
+                    ),
+                    (Some("gzip"), Some("gzip"), format!("gz {file}")),
+                    (None, None, format!("plain {file}")),
+                ] {
+                    let (res, text) = get(&app, &path, accept).await;
+                    let at = format!("{path} with {accept:?}");
+                    assert_eq!(res.status(), StatusCode::OK, "{at}");
+                    assert_eq!(text, body, "{at}");
+                    let h = res.headers();
+                    assert_eq!(
+                        h.get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap()),
+                        encoding,
+                        "{at}"
+                    );
+                    assert_eq!(h[header::VARY], "accept-encoding", "{at}");
+                    // The type is the file's, not the compressed file's.
+                    let mime = if file == "index.html" {
+                        "text/html"
+                    } else {
+                        "text/javascript"
+                    };
+                    assert!(
+                        h[header::CONTENT_TYPE].to_str().unwrap().starts_with(mime),
+                        "{at}"
+                    );
+                    assert_eq!(h[header::CONTENT_SECURITY_POLICY], CSP, "{at}");
+                    assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{at}");
+                }
+            }
+        }
+        std::fs::remove_dir_all(site).unwrap();
     }
 
     #[tokio::test]
