@@ -470,6 +470,9 @@ mod tests {
         for k in ["subjective", "objective", "assessment", "plan"] {
             n.section_mut(k).text = "text".into();
         }
+        // MERGE: becomes `serde_json::to_string(&PayloadV1::build(..)).unwrap()`
+        // once the domain derives serde (the tests' string replacements
+        // expect compact JSON, which to_string writes).
         casenote::domain::json::write(&PayloadV1::build(
             &n,
             &Template::soap(),
