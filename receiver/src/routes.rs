@@ -463,21 +463,25 @@ mod tests {
         super::app(state, Path::new("/nonexistent"), "", None)
     }
 
-    fn note_json(id: &str) -> String {
+    fn note_payload(id: &str) -> PayloadV1 {
         let mut n = Note::new(id.into(), "soap", "2026-11-26T09:00:00Z".into());
         n.client.name = "Jo".into();
         n.service.date = "2026-11-26".into();
         for k in ["subjective", "objective", "assessment", "plan"] {
             n.section_mut(k).text = "text".into();
         }
-        // MERGE: becomes `serde_json::to_string(&PayloadV1::build(..)).unwrap()`
-        // once the domain derives serde (the tests' string replacements
-        // expect compact JSON, which to_string writes).
-        casenote::domain::json::write(&PayloadV1::build(
+        PayloadV1::build(
             &n,
             &Template::soap(),
             &casenote::domain::BuildContext::at("2026-11-26T10:00:00Z"),
-        ))
+        )
+    }
+
+    fn note_json(id: &str) -> String {
+        // MERGE: becomes `serde_json::to_string(&note_payload(id)).unwrap()`
+        // once the domain derives serde (the tests' string replacements
+        // expect compact JSON, which to_string writes).
+        casenote::domain::json::write(&note_payload(id))
     }
 
     async fn post(
@@ -590,26 +594,25 @@ mod tests {
         assert_eq!(count(&app).await, 0);
     }
 
-    fn fhir(note: &str) -> String {
-        serde_json::json!({
-            "resourceType": "DocumentReference",
-            "content": [{"attachment": {
-                "contentType": "application/json",
-                "data": casenote::domain::encoding::base64_encode(note.as_bytes()),
-            }}],
-        })
-        .to_string()
+    /// The DocumentReference casenote sends for `p`.
+    fn fhir(p: &PayloadV1) -> String {
+        // MERGE: `.to_text()` becomes `.to_string()` once document_reference
+        // returns a serde_json::Value.
+        casenote::domain::fhir::document_reference(p, Some("Patient/1"), None).to_text()
     }
 
     #[tokio::test]
     async fn a_fhir_document_reference_is_unwrapped_checked_and_stored() {
         let app = app(false);
-        let bad = note_json(ID).replace("\"date\":\"2026-11-26\"", "\"date\":\"soon\"");
+        let mut bad = note_payload(ID);
+        bad.service.date = "soon".into();
         let (status, body) = post(&app, fhir(&bad), FHIR_JSON, None).await;
         assert_eq!(status, 400, "{body}");
         let v: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(v["errors"][0]["field"], "service.date");
-        let (status, body) = post(&app, fhir("{"), FHIR_JSON, None).await;
+        // An attachment of "{" (base64 "ew==").
+        let broken = r#"{"resourceType":"DocumentReference","content":[{"attachment":{"contentType":"application/json","data":"ew=="}}]}"#;
+        let (status, body) = post(&app, broken.into(), FHIR_JSON, None).await;
         assert_eq!(status, 400, "{body}");
         assert!(body.contains("is not JSON"), "{body}");
         let (status, body) = post(
@@ -623,7 +626,7 @@ mod tests {
         assert!(body.contains("DocumentReference"), "{body}");
         assert_eq!(count(&app).await, 0);
 
-        let (status, body) = post(&app, fhir(&note_json(ID)), FHIR_JSON, None).await;
+        let (status, body) = post(&app, fhir(&note_payload(ID)), FHIR_JSON, None).await;
         assert_eq!(status, 201, "{body}");
         // What is stored is the casenote JSON, which a plain POST repeats.
         let (status, _) = post(&app, note_json(ID), "application/json", Some(ID)).await;
