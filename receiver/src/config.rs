@@ -1,19 +1,69 @@
-//! Command-line flags.
+//! Command-line flags, read with clap (`--help` lists them).
 
+use std::ffi::OsString;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-pub const USAGE: &str =
-    "usage: casenote-receiver [--bind ADDR] [--public] [--port PORT] [--db FILE] [--site DIR] [--test-mode]
-  --bind ADDR   address to listen on (default 127.0.0.1)
-  --public      allow an address other machines can reach: there is no sign-in,
-                so anyone who can reach it can read every note stored
-  --port PORT   port to listen on (default 8080)
-  --db FILE     SQLite database file (default casenote-receiver.sqlite)
-  --site DIR    folder of the built editor to serve (default dist)
-  --site-path P serve everything under the path P, e.g. /team/notes (default /)
-  --examples D  folder served at /examples/ (default: examples, if present)
-  --test-mode   enable fault injection under /api/_test (loopback only)";
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
+
+/// The flags as given; [`Config::try_parse_from`] checks them together.
+#[derive(Debug, Parser)]
+#[command(
+    name = "casenote-receiver",
+    about = "Reference receiver for casenote: serves the editor, accepts notes at /api/notes, \
+             stores each once in SQLite and lists them at /inbox"
+)]
+struct Flags {
+    /// Address to listen on
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = ip_address)]
+    bind: IpAddr,
+    /// Allow an address other machines can reach: there is no sign-in, so
+    /// anyone who can reach it can read every note stored
+    #[arg(long)]
+    public: bool,
+    /// Port to listen on
+    #[arg(long, value_name = "PORT", default_value = "8080", value_parser = port)]
+    port: u16,
+    /// SQLite database file
+    #[arg(long, value_name = "FILE", default_value = "casenote-receiver.sqlite")]
+    db: PathBuf,
+    /// Folder of the built editor to serve
+    #[arg(long, value_name = "DIR", default_value = "dist")]
+    site: PathBuf,
+    /// Serve everything under the path P, e.g. /team/notes
+    #[arg(long, value_name = "P", default_value = "/", value_parser = site_path)]
+    site_path: String,
+    /// Folder served at /examples/ [default: examples, if present]
+    #[arg(long, value_name = "DIR")]
+    examples: Option<PathBuf>,
+    /// Enable fault injection under /api/_test (loopback only)
+    #[arg(long)]
+    test_mode: bool,
+}
+
+fn ip_address(v: &str) -> Result<IpAddr, String> {
+    v.parse().map_err(|_| "not an IP address".to_string())
+}
+
+fn port(v: &str) -> Result<u16, String> {
+    v.parse().map_err(|_| "not a port number".to_string())
+}
+
+/// `/team/notes` for `team/notes/`, and "" for `/`.
+fn site_path(v: &str) -> Result<String, String> {
+    let trimmed = v.trim_matches('/');
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    if trimmed
+        .split('/')
+        .any(|seg| seg.is_empty() || seg == "." || seg == "..")
+    {
+        return Err("not a path like /team/notes".into());
+    }
+    Ok(format!("/{trimmed}"))
+}
 
 #[derive(Debug, PartialEq)]
 pub struct Config {
@@ -30,68 +80,39 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
-        let mut c = Config {
-            bind: IpAddr::from([127, 0, 0, 1]),
-            port: 8080,
-            db: PathBuf::from("casenote-receiver.sqlite"),
-            site: PathBuf::from("dist"),
-            site_path: String::new(),
-            examples: Some(PathBuf::from("examples")).filter(|p| p.is_dir()),
-            test_mode: false,
-            public: false,
-        };
-        let mut args = args.into_iter();
-        while let Some(flag) = args.next() {
-            let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
-            match flag.as_str() {
-                "--bind" => {
-                    let v = value("--bind")?;
-                    c.bind = v
-                        .parse()
-                        .map_err(|_| format!("--bind: '{v}' is not an IP address"))?;
-                }
-                "--port" => {
-                    let v = value("--port")?;
-                    c.port = v
-                        .parse()
-                        .map_err(|_| format!("--port: '{v}' is not a port number"))?;
-                }
-                "--db" => c.db = PathBuf::from(value("--db")?),
-                "--site" => c.site = PathBuf::from(value("--site")?),
-                "--site-path" => {
-                    let v = value("--site-path")?;
-                    let trimmed = v.trim_matches('/');
-                    if trimmed
-                        .split('/')
-                        .any(|seg| seg.is_empty() || seg == "." || seg == "..")
-                        && !trimmed.is_empty()
-                    {
-                        return Err(format!("--site-path: '{v}' is not a path like /team/notes"));
-                    }
-                    c.site_path = if trimmed.is_empty() {
-                        String::new()
-                    } else {
-                        format!("/{trimmed}")
-                    };
-                }
-                "--examples" => c.examples = Some(PathBuf::from(value("--examples")?)),
-                "--test-mode" => c.test_mode = true,
-                "--public" => c.public = true,
-                "-h" | "--help" => return Err("help".into()),
-                other => return Err(format!("unknown flag '{other}'")),
-            }
-        }
-        if c.test_mode && !c.bind.is_loopback() {
-            return Err("--test-mode is allowed only on a loopback address".into());
-        }
-        if !c.bind.is_loopback() && !c.public {
-            return Err(format!(
-                "--bind {}: other machines could read every stored note, since this receiver has no sign-in. Add --public if that is what you want",
-                c.bind
+    /// Reads the flags in `args`, the program's name first (as from
+    /// `std::env::args_os()`). A `--help` comes back as an error too:
+    /// `clap::Error::exit` prints it.
+    pub fn try_parse_from<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let f = Flags::try_parse_from(args)?;
+        let refuse = |message: String| Flags::command().error(ErrorKind::ArgumentConflict, message);
+        if f.test_mode && !f.bind.is_loopback() {
+            return Err(refuse(
+                "--test-mode is allowed only on a loopback address".into(),
             ));
         }
-        Ok(c)
+        if !f.bind.is_loopback() && !f.public {
+            return Err(refuse(format!(
+                "--bind {}: other machines could read every stored note, since this receiver has no sign-in. Add --public if that is what you want",
+                f.bind
+            )));
+        }
+        Ok(Config {
+            bind: f.bind,
+            port: f.port,
+            db: f.db,
+            site: f.site,
+            site_path: f.site_path,
+            examples: f
+                .examples
+                .or_else(|| Some(PathBuf::from("examples")).filter(|p| p.is_dir())),
+            test_mode: f.test_mode,
+            public: f.public,
+        })
     }
 }
 
@@ -100,7 +121,8 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> Result<Config, String> {
-        Config::from_args(args.iter().map(|s| s.to_string()))
+        Config::try_parse_from(std::iter::once("casenote-receiver").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())
     }
 
     #[test]
@@ -109,6 +131,7 @@ mod tests {
         assert_eq!(c.bind.to_string(), "127.0.0.1");
         assert_eq!(c.port, 8080);
         assert!(!c.test_mode);
+        assert_eq!(c.site_path, "");
     }
 
     #[test]
@@ -118,12 +141,15 @@ mod tests {
             (c.port, c.db.to_str().unwrap(), c.test_mode),
             (9000, "/tmp/x.db", true)
         );
-        assert_eq!(
-            parse(&["--port", "http"]).unwrap_err(),
-            "--port: 'http' is not a port number"
+        let e = parse(&["--port", "http"]).unwrap_err();
+        assert!(
+            e.contains("invalid value 'http' for '--port <PORT>': not a port number"),
+            "{e}"
         );
-        assert_eq!(parse(&["--port"]).unwrap_err(), "--port needs a value");
-        assert_eq!(parse(&["--nope"]).unwrap_err(), "unknown flag '--nope'");
+        let e = parse(&["--port"]).unwrap_err();
+        assert!(e.contains("a value is required for '--port <PORT>'"), "{e}");
+        let e = parse(&["--nope"]).unwrap_err();
+        assert!(e.contains("unexpected argument '--nope'"), "{e}");
         let open = parse(&["--bind", "0.0.0.0"]).unwrap_err();
         assert!(
             open.contains("--public") && open.contains("no sign-in"),
@@ -133,5 +159,44 @@ mod tests {
         assert!(parse(&["--bind", "0.0.0.0", "--public", "--test-mode"])
             .unwrap_err()
             .contains("loopback"));
+    }
+
+    #[test]
+    fn site_path_is_normalised() {
+        for (given, path) in [
+            ("/", ""),
+            ("team/notes", "/team/notes"),
+            ("/team/notes/", "/team/notes"),
+        ] {
+            assert_eq!(parse(&["--site-path", given]).unwrap().site_path, path);
+        }
+        for bad in ["/team//notes", "/team/../notes", "./notes"] {
+            let e = parse(&["--site-path", bad]).unwrap_err();
+            assert!(e.contains("not a path like /team/notes"), "{e}");
+        }
+    }
+
+    #[test]
+    fn help_lists_every_flag_with_its_explanation() {
+        let e = Config::try_parse_from(["casenote-receiver", "--help"]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::DisplayHelp);
+        let help = e.to_string();
+        for expected in [
+            "--bind <ADDR>",
+            "[default: 127.0.0.1]",
+            "--public",
+            "anyone who can reach it can read every note stored",
+            "--port <PORT>",
+            "[default: 8080]",
+            "--db <FILE>",
+            "--site <DIR>",
+            "--site-path <P>",
+            "--examples <DIR>",
+            "[default: examples, if present]",
+            "--test-mode",
+            "loopback only",
+        ] {
+            assert!(help.contains(expected), "{expected} in {help}");
+        }
     }
 }

@@ -10,14 +10,20 @@ pub struct Store {
     conn: Mutex<Connection>,
 }
 
-/// What the receiver answers for a POST, stored so that a repeat of the same
-/// `Idempotency-Key` gets exactly the same answer.
+/// What [`Store::accept`] did with a note. The routes turn it into HTTP.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    pub status: u16,
-    pub body: String,
-    /// True when this request stored a new note.
-    pub stored: bool,
+pub enum Accepted {
+    /// This request stored the note.
+    Stored { received_at: String },
+    /// This key already delivered this very body: nothing is stored again,
+    /// and the sender is answered as the first time (`received_at` is the
+    /// first delivery's).
+    Replayed { received_at: String },
+    /// This key already delivered a different body: refused, so that a
+    /// sender never hears "stored" for text that was not.
+    KeyReused,
+    /// This note id is already stored under another key.
+    Duplicate { received_at: String },
 }
 
 #[derive(Debug, Serialize)]
@@ -48,11 +54,21 @@ impl Store {
                id TEXT NOT NULL UNIQUE,
                idempotency_key TEXT NOT NULL UNIQUE,
                received_at TEXT NOT NULL,
-               body TEXT NOT NULL,
-               response_status INTEGER NOT NULL,
-               response_body TEXT NOT NULL
+               body TEXT NOT NULL
              );",
         )?;
+        // Files made before outcomes were typed also kept the HTTP answer
+        // given; it is rebuilt from `received_at` now, so those columns go.
+        for column in ["response_status", "response_body"] {
+            let present: bool = conn.query_row(
+                "SELECT count(*) > 0 FROM pragma_table_info('notes') WHERE name = ?1",
+                params![column],
+                |r| r.get(0),
+            )?;
+            if present {
+                conn.execute_batch(&format!("ALTER TABLE notes DROP COLUMN {column}"))?;
+            }
+        }
         Ok(Store {
             conn: Mutex::new(conn),
         })
@@ -63,35 +79,24 @@ impl Store {
     }
 
     /// Stores the note `id` under `key`, once. A repeated key with the same
-    /// body replays the first answer; with another body it is refused (422),
-    /// so that a sender never hears "stored" for text that was not; a known
-    /// note id under another key is a 409.
-    pub fn accept(&self, key: &str, id: &str, body: &str, now: &str) -> rusqlite::Result<Outcome> {
+    /// body is [`Accepted::Replayed`]; with another body it is
+    /// [`Accepted::KeyReused`]; a known note id under another key is
+    /// [`Accepted::Duplicate`].
+    pub fn accept(&self, key: &str, id: &str, body: &str, now: &str) -> rusqlite::Result<Accepted> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let replay: Option<(u16, String, String)> = tx
+        let earlier: Option<(String, String)> = tx
             .query_row(
-                "SELECT response_status, response_body, body FROM notes WHERE idempotency_key = ?1",
+                "SELECT received_at, body FROM notes WHERE idempotency_key = ?1",
                 params![key],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        if replay.as_ref().is_some_and(|r| r.2 != body) {
-            let answer = crate::routes::errors_body(&[casenote::domain::FieldError::new(
-                "Idempotency-Key",
-                "was already used for a different note: send each note under its own id",
-            )]);
-            return Ok(Outcome {
-                status: 422,
-                body: answer,
-                stored: false,
-            });
-        }
-        if let Some((status, body, _)) = replay {
-            return Ok(Outcome {
-                status,
-                body,
-                stored: false,
+        if let Some((received_at, earlier_body)) = earlier {
+            return Ok(if earlier_body == body {
+                Accepted::Replayed { received_at }
+            } else {
+                Accepted::KeyReused
             });
         }
         let known: Option<String> = tx
@@ -102,31 +107,15 @@ impl Store {
             )
             .optional()?;
         if let Some(received_at) = known {
-            let body = serde_json::json!({
-                "id": id,
-                "status": "duplicate",
-                "receivedAt": received_at,
-                "message": "This note was already received under another Idempotency-Key",
-            })
-            .to_string();
-            return Ok(Outcome {
-                status: 409,
-                body,
-                stored: false,
-            });
+            return Ok(Accepted::Duplicate { received_at });
         }
-        let response =
-            serde_json::json!({ "id": id, "status": "stored", "receivedAt": now }).to_string();
         tx.execute(
-            "INSERT INTO notes (id, idempotency_key, received_at, body, response_status, response_body)
-             VALUES (?1, ?2, ?3, ?4, 201, ?5)",
-            params![id, key, now, body, response],
+            "INSERT INTO notes (id, idempotency_key, received_at, body) VALUES (?1, ?2, ?3, ?4)",
+            params![id, key, now, body],
         )?;
         tx.commit()?;
-        Ok(Outcome {
-            status: 201,
-            body: response,
-            stored: true,
+        Ok(Accepted::Stored {
+            received_at: now.to_string(),
         })
     }
 
@@ -172,13 +161,19 @@ mod tests {
     fn same_key_replays_and_stores_once() {
         let s = Store::in_memory().unwrap();
         let first = s.accept("k1", "n1", "{}", "t1").unwrap();
-        assert_eq!((first.status, first.stored), (201, true));
+        assert_eq!(
+            first,
+            Accepted::Stored {
+                received_at: "t1".into()
+            }
+        );
+        // The repeat carries the first delivery's time, so it is answered
+        // exactly as the first was.
         let again = s.accept("k1", "n1", "{}", "t2").unwrap();
         assert_eq!(
             again,
-            Outcome {
-                stored: false,
-                ..first
+            Accepted::Replayed {
+                received_at: "t1".into()
             }
         );
         assert_eq!(s.list().unwrap().len(), 1);
@@ -190,11 +185,47 @@ mod tests {
         s.accept("k1", "n1", "{}", "t1").unwrap();
         // The same key with another body is refused, never "stored".
         let changed = s.accept("k1", "n1", "{\"x\":1}", "t2").unwrap();
-        assert_eq!((changed.status, changed.stored), (422, false));
-        assert!(changed.body.contains("Idempotency-Key"));
+        assert_eq!(changed, Accepted::KeyReused);
         let other = s.accept("k2", "n1", "{}", "t2").unwrap();
-        assert_eq!((other.status, other.stored), (409, false));
-        assert!(other.body.contains("\"receivedAt\":\"t1\""));
+        assert_eq!(
+            other,
+            Accepted::Duplicate {
+                received_at: "t1".into()
+            }
+        );
         assert_eq!(s.list().unwrap().len(), 1);
+    }
+
+    /// A file written before outcomes were typed (with the answer columns)
+    /// opens, loses those columns, and still replays its notes.
+    #[test]
+    fn an_old_file_with_answer_columns_is_migrated() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE notes (
+               seq INTEGER PRIMARY KEY AUTOINCREMENT,
+               id TEXT NOT NULL UNIQUE,
+               idempotency_key TEXT NOT NULL UNIQUE,
+               received_at TEXT NOT NULL,
+               body TEXT NOT NULL,
+               response_status INTEGER NOT NULL,
+               response_body TEXT NOT NULL
+             );
+             INSERT INTO notes (id, idempotency_key, received_at, body, response_status, response_body)
+             VALUES ('n1', 'k1', 't1', '{}', 201, '{}');",
+        )
+        .unwrap();
+        let s = Store::init(conn).unwrap();
+        assert_eq!(
+            s.accept("k1", "n1", "{}", "t2").unwrap(),
+            Accepted::Replayed {
+                received_at: "t1".into()
+            }
+        );
+        assert!(matches!(
+            s.accept("k2", "n2", "{}", "t2").unwrap(),
+            Accepted::Stored { .. }
+        ));
+        assert_eq!(s.list().unwrap().len(), 2);
     }
 }

@@ -10,6 +10,7 @@ mod faults;
 mod inbox;
 mod routes;
 mod schema;
+mod strict;
 
 use std::sync::Arc;
 
@@ -17,13 +18,11 @@ use config::Config;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let config = match Config::from_args(std::env::args().skip(1)) {
-        Ok(c) => c,
-        Err(msg) => {
-            eprintln!("casenote-receiver: {msg}\n\n{}", config::USAGE);
-            std::process::exit(2);
-        }
-    };
+    // Prints --help and exits 0, or prints the error and exits 2.
+    let config = Config::try_parse_from(std::env::args_os()).unwrap_or_else(|e| e.exit());
+    // A schema that does not compile stops the receiver here, not at the
+    // first note.
+    schema::init();
     let store = match db::Store::open(&config.db) {
         Ok(s) => s,
         Err(e) => {

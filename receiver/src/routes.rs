@@ -1,5 +1,6 @@
 //! HTTP routes.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -11,10 +12,11 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use casenote::domain::fhir::FHIR_JSON;
 use casenote::domain::{FieldError, PayloadV1};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeader;
 
 use crate::conn::Cut;
-use crate::db::Store;
+use crate::db::{Accepted, Store};
 use crate::faults::{Fault, FaultPlan, Faults, LogEntry};
 use crate::inbox;
 
@@ -48,7 +50,11 @@ pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path
             )
             .route_service(
                 &format!("{site_path}/"),
-                tower_http::services::ServeFile::new(site.join("index.html")),
+                built(
+                    ServeFile::new(site.join("index.html"))
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                ),
             )
             .nest(site_path, inner)
     };
@@ -69,7 +75,23 @@ pub fn router(state: AppState, site: &Path) -> Router {
             .layer(middleware::from_fn(same_origin_only));
         r = r.merge(test_routes);
     }
-    r.fallback_service(ServeDir::new(site)).with_state(state)
+    r.fallback_service(built(
+        ServeDir::new(site).precompressed_br().precompressed_gzip(),
+    ))
+    .with_state(state)
+}
+
+/// A service of the built site, which keeps a `.br` and a `.gz` beside each
+/// file: `service` sends one of those to a browser that accepts it (with
+/// `Content-Encoding`), else the file itself. Every answer says it varies
+/// with `Accept-Encoding`, so that no cache hands brotli to a browser that
+/// did not ask for it.
+fn built<S>(service: S) -> SetResponseHeader<S, HeaderValue> {
+    SetResponseHeader::appending(
+        service,
+        header::VARY,
+        HeaderValue::from_static("accept-encoding"),
+    )
 }
 
 /// The host name of a `Host` header value, without its port.
@@ -139,12 +161,60 @@ fn error(status: StatusCode, message: &str) -> Response {
 }
 
 /// `{"errors": [{"field", "message"}]}`, the body casenote reads.
-pub(crate) fn errors_body(errors: &[FieldError]) -> String {
+fn errors_body(errors: &[FieldError]) -> String {
+    let errors: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| serde_json::json!({ "field": e.field, "message": e.message }))
+        .collect();
     serde_json::json!({ "errors": errors }).to_string()
 }
 
 fn field_errors(errors: &[FieldError]) -> Response {
     json(StatusCode::BAD_REQUEST, errors_body(errors))
+}
+
+/// The answer to a POST of note `id` that the store took as `outcome`.
+/// A function of what is stored only, so a replay is answered byte for byte
+/// as the first delivery was.
+fn accepted(outcome: &Accepted, id: &str) -> Response {
+    match outcome {
+        Accepted::Stored { received_at } | Accepted::Replayed { received_at } => json(
+            StatusCode::CREATED,
+            serde_json::json!({ "id": id, "status": "stored", "receivedAt": received_at })
+                .to_string(),
+        ),
+        Accepted::KeyReused => json(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors_body(&[FieldError::new(
+                "Idempotency-Key",
+                "was already used for a different note: send each note under its own id",
+            )]),
+        ),
+        Accepted::Duplicate { received_at } => json(
+            StatusCode::CONFLICT,
+            serde_json::json!({
+                "id": id,
+                "status": "duplicate",
+                "receivedAt": received_at,
+                "message": "This note was already received under another Idempotency-Key",
+            })
+            .to_string(),
+        ),
+    }
+}
+
+/// `text` as JSON, or the problem at field `body`. One wording for "not
+/// JSON", whether the note came plain or in FHIR.
+fn read_json(text: &str) -> Result<serde_json::Value, FieldError> {
+    crate::strict::parse(text).map_err(|e| {
+        let problem = if e.is_data() {
+            // The one data error the strict reader raises: a repeated key.
+            format!("{e}: each key may be given only once")
+        } else {
+            format!("is not JSON: {e}")
+        };
+        FieldError::new("body", problem)
+    })
 }
 
 /// The largest note body accepted (a 50,000-character note is ~100 KB).
@@ -227,31 +297,29 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
     let Ok(raw) = std::str::from_utf8(&body) else {
         return field_errors(&[FieldError::new("body", "must be UTF-8 JSON")]);
     };
-    // A FHIR DocumentReference carries the casenote JSON as an attachment.
-    let owned;
-    let text = if is_fhir {
-        let doc: serde_json::Value = match serde_json::from_str(raw) {
-            Ok(v) => v,
-            Err(e) => return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]),
-        };
-        owned = match casenote::domain::fhir::casenote_json_from(&doc) {
+    // Each text is parsed once: the body, and for FHIR the casenote JSON
+    // its attachment carries.
+    let value = match read_json(raw) {
+        Ok(v) => v,
+        Err(e) => return field_errors(&[e]),
+    };
+    let (value, text) = if is_fhir {
+        let inner = match casenote::domain::fhir::casenote_json_from(&value) {
             Ok(t) => t,
             Err(e) => return field_errors(&[FieldError::new("body", e)]),
         };
-        owned.as_str()
+        match read_json(&inner) {
+            Ok(v) => (v, Cow::Owned(inner)),
+            Err(e) => return field_errors(&[e]),
+        }
     } else {
-        raw
-    };
-    // One wording for "not JSON", whether the note came plain or in FHIR.
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return field_errors(&[FieldError::new("body", format!("is not JSON: {e}"))]),
+        (value, Cow::Borrowed(raw))
     };
     let schema_errors = crate::schema::validate(&value);
     if !schema_errors.is_empty() {
         return field_errors(&schema_errors);
     }
-    let payload = match PayloadV1::parse(text) {
+    let payload = match PayloadV1::from_value(value) {
         Ok(p) => p,
         Err(errors) => return field_errors(&errors),
     };
@@ -282,11 +350,8 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
         }
     };
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let response = match state.store.accept(&key, &payload.id, text, &now) {
-        Ok(outcome) => json(
-            StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK),
-            outcome.body,
-        ),
+    let response = match state.store.accept(&key, &payload.id, &text, &now) {
+        Ok(outcome) => accepted(&outcome, &payload.id),
         Err(e) => {
             eprintln!("casenote-receiver: storing note failed: {e}");
             return error(
@@ -377,19 +442,22 @@ mod tests {
         super::app(state, Path::new("/nonexistent"), "", None)
     }
 
-    fn note_json(id: &str) -> String {
+    fn note_payload(id: &str) -> PayloadV1 {
         let mut n = Note::new(id.into(), "soap", "2026-11-26T09:00:00Z".into());
         n.client.name = "Jo".into();
         n.service.date = "2026-11-26".into();
         for k in ["subjective", "objective", "assessment", "plan"] {
             n.section_mut(k).text = "text".into();
         }
-        serde_json::to_string(&PayloadV1::build(
+        PayloadV1::build(
             &n,
             &Template::soap(),
             &casenote::domain::BuildContext::at("2026-11-26T10:00:00Z"),
-        ))
-        .unwrap()
+        )
+    }
+
+    fn note_json(id: &str) -> String {
+        serde_json::to_string(&note_payload(id)).unwrap()
     }
 
     async fn post(
@@ -444,6 +512,45 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_reused_key_gets_422_and_a_known_note_under_another_key_409() {
+        let app = app(false);
+        let (status, first) = post(&app, note_json(ID), "application/json", Some("k1")).await;
+        assert_eq!(status, 201, "{first}");
+        let other = note_json("11111111-1111-4111-8111-111111111111");
+        let (status, body) = post(&app, other, "application/json", Some("k1")).await;
+        assert_eq!(status, 422, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], "Idempotency-Key");
+        let (status, body) = post(&app, note_json(ID), "application/json", Some("k2")).await;
+        assert_eq!(status, 409, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let f: serde_json::Value = serde_json::from_str(&first).unwrap();
+        assert_eq!(
+            (&v["id"], &v["status"], &v["receivedAt"]),
+            (&f["id"], &"duplicate".into(), &f["receivedAt"])
+        );
+        assert_eq!(count(&app).await, 1);
+    }
+
+    #[tokio::test]
+    async fn a_signed_note_from_an_earlier_release_is_accepted() {
+        // The payload the releases with hand-written JSON sent (the same
+        // bytes, pinned by the domain's fixtures), signed over its hash.
+        let hash = "3d80ad78c2a18899cad798ddbeab45ca142d3f74ba91cc9f12b4643d6b020fe9";
+        let signed = include_str!("../../src/domain/testdata/serde-payload.json")
+            .replace(&"ab".repeat(32), hash);
+        let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        let app = app(false);
+        let (status, body) = post(&app, signed.clone(), "application/json", Some(id)).await;
+        assert_eq!(status, 201, "{body}");
+        // A changed word breaks both hashes.
+        let changed = signed.replace("Transport", "Transport costs");
+        let (status, body) = post(&app, changed, "application/json", Some(id)).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("signature.contentHash"), "{body}");
+    }
+
+    #[tokio::test]
     async fn malformed_payload_gets_400_with_field_errors() {
         let app = app(false);
         let bad = note_json(ID).replace("\"date\":\"2026-11-26\"", "\"date\":\"soon\"");
@@ -470,8 +577,140 @@ mod tests {
         );
         let (status, body) = post(&app, forged, "application/json", Some(ID)).await;
         assert_eq!(status, 400, "{body}");
-        assert!(body.contains("duplicate field `sections`"), "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], "body");
+        let message = v["errors"][0]["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("gives the key \"sections\" twice in one object at line 1 column")
+                && message.ends_with(": each key may be given only once"),
+            "{message}"
+        );
         assert_eq!(count(&app).await, 0);
+    }
+
+    /// The DocumentReference casenote sends for `p`.
+    fn fhir(p: &PayloadV1) -> String {
+        casenote::domain::fhir::document_reference(p, Some("Patient/1"), None).to_string()
+    }
+
+    #[tokio::test]
+    async fn a_fhir_document_reference_is_unwrapped_checked_and_stored() {
+        let app = app(false);
+        let mut bad = note_payload(ID);
+        bad.service.date = "soon".into();
+        let (status, body) = post(&app, fhir(&bad), FHIR_JSON, None).await;
+        assert_eq!(status, 400, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], "service.date");
+        // An attachment of "{" (base64 "ew==").
+        let broken = r#"{"resourceType":"DocumentReference","content":[{"attachment":{"contentType":"application/json","data":"ew=="}}]}"#;
+        let (status, body) = post(&app, broken.into(), FHIR_JSON, None).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("is not JSON"), "{body}");
+        let (status, body) = post(
+            &app,
+            r#"{"resourceType":"Patient"}"#.into(),
+            FHIR_JSON,
+            None,
+        )
+        .await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("DocumentReference"), "{body}");
+        assert_eq!(count(&app).await, 0);
+
+        let (status, body) = post(&app, fhir(&note_payload(ID)), FHIR_JSON, None).await;
+        assert_eq!(status, 201, "{body}");
+        // What is stored is the casenote JSON, which a plain POST repeats.
+        let (status, _) = post(&app, note_json(ID), "application/json", Some(ID)).await;
+        assert_eq!(status, 201);
+        assert_eq!(count(&app).await, 1);
+    }
+
+    /// A folder like a built `dist/`: each file with its `.br` and `.gz`.
+    fn built_site() -> std::path::PathBuf {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "casenote-receiver-site-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in ["casenote.js", "index.html"] {
+            std::fs::write(dir.join(file), format!("plain {file}")).unwrap();
+            std::fs::write(dir.join(format!("{file}.br")), format!("br {file}")).unwrap();
+            std::fs::write(dir.join(format!("{file}.gz")), format!("gz {file}")).unwrap();
+        }
+        dir
+    }
+
+    async fn get(app: &Router, path: &str, accept: Option<&str>) -> (Response, String) {
+        let mut req = HttpRequest::get(path);
+        if let Some(a) = accept {
+            req = req.header(header::ACCEPT_ENCODING, a);
+        }
+        let res = app
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let (parts, body) = res.into_parts();
+        let bytes = to_bytes(body, usize::MAX).await.unwrap();
+        (
+            Response::from_parts(parts, Body::empty()),
+            String::from_utf8(bytes.to_vec()).unwrap(),
+        )
+    }
+
+    #[tokio::test]
+    async fn built_files_are_served_precompressed_with_vary() {
+        let site = built_site();
+        for (site_path, prefix) in [("", ""), ("/team/notes", "/team/notes")] {
+            let state = AppState {
+                store: Arc::new(Store::in_memory().unwrap()),
+                faults: None,
+            };
+            let app = super::app(state, &site, site_path, None);
+            for (path, file) in [
+                (format!("{prefix}/casenote.js"), "casenote.js"),
+                (format!("{prefix}/"), "index.html"),
+            ] {
+                for (accept, encoding, body) in [
+                    (Some("br"), Some("br"), format!("br {file}")),
+                    (
+                        Some("gzip, deflate, br, zstd"),
+                        Some("br"),
+                        format!("br {file}"),
+                    ),
+                    (Some("gzip"), Some("gzip"), format!("gz {file}")),
+                    (None, None, format!("plain {file}")),
+                ] {
+                    let (res, text) = get(&app, &path, accept).await;
+                    let at = format!("{path} with {accept:?}");
+                    assert_eq!(res.status(), StatusCode::OK, "{at}");
+                    assert_eq!(text, body, "{at}");
+                    let h = res.headers();
+                    assert_eq!(
+                        h.get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap()),
+                        encoding,
+                        "{at}"
+                    );
+                    assert_eq!(h[header::VARY], "accept-encoding", "{at}");
+                    // The type is the file's, not the compressed file's.
+                    let mime = if file == "index.html" {
+                        "text/html"
+                    } else {
+                        "text/javascript"
+                    };
+                    assert!(
+                        h[header::CONTENT_TYPE].to_str().unwrap().starts_with(mime),
+                        "{at}"
+                    );
+                    assert_eq!(h[header::CONTENT_SECURITY_POLICY], CSP, "{at}");
+                    assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{at}");
+                }
+            }
+        }
+        std::fs::remove_dir_all(site).unwrap();
     }
 
     #[tokio::test]

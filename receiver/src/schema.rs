@@ -1,39 +1,138 @@
 //! Checks incoming notes against `casenote-v1.schema.json`, the same file
-//! the README documents. A small validator for the parts of JSON Schema
-//! that file uses: type, const, enum, required, properties, items, minItems,
-//! minLength, minimum, $ref to $defs, and the formats uuid, date, time,
-//! date-time and sha256.
+//! the README points integrators to, with the `jsonschema` crate (draft
+//! 2020-12, formats asserted). Each problem becomes a [`FieldError`] at the
+//! instance's path in the style casenote reads (`service.date`,
+//! `sections[0].label`), with a message a person can act on.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use casenote::domain::FieldError;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
 pub const SCHEMA_TEXT: &str = include_str!("../../src/domain/casenote-v1.schema.json");
 
-fn schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_TEXT).expect("the schema is valid JSON"))
+/// What a string matching each of the schema's `pattern`s is, for messages.
+/// A test checks that every pattern in the schema is here.
+const PATTERNS: &[(&str, &str)] = &[
+    (
+        "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+        "a time, HH:MM",
+    ),
+    ("^[0-9a-fA-F]{64}$", "a SHA-256 in hex (64 characters)"),
+];
+
+static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| {
+    let schema: Value = serde_json::from_str(SCHEMA_TEXT).expect("the schema is valid JSON");
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .should_ignore_unknown_formats(false)
+        .build(&schema)
+        .expect("the schema compiles")
+});
+
+/// Compiles the schema now rather than on the first note.
+pub fn init() {
+    LazyLock::force(&VALIDATOR);
 }
 
 /// At most this many problems are reported: a hostile body with millions
 /// of broken items must not make millions of messages.
 pub const MAX_ERRORS: usize = 50;
 
-/// The places `value` breaks the schema (the first [`MAX_ERRORS`]), with
+/// The places `value` breaks the schema (at most [`MAX_ERRORS`]), with
 /// their JSON paths.
 pub fn validate(value: &Value) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    check(value, schema(), "", &mut errors);
-    errors.truncate(MAX_ERRORS);
-    errors
+    if VALIDATOR.is_valid(value) {
+        return Vec::new();
+    }
+    // `iter_errors` gathers every problem before the first can be taken: a
+    // 5 MB body of empty sections would make five million errors (2 GB).
+    // A note of up to WHOLE_LIMIT values is checked whole (a value breaks
+    // a few rules at most: some 60,000 problems, 25 MB, at worst). A larger one is checked with each array cut to its
+    // first MAX_ERRORS items: every problem found there is one of the whole
+    // document, at the same path (the schema has no keyword that a shorter
+    // array could break; a test keeps it so).
+    let errors: Vec<FieldError> = if values_up_to(value, WHOLE_LIMIT + 1) <= WHOLE_LIMIT {
+        VALIDATOR
+            .iter_errors(value)
+            .take(MAX_ERRORS)
+            .map(|e| field_error(&e))
+            .collect()
+    } else {
+        VALIDATOR
+            .iter_errors(&head(value, MAX_ERRORS))
+            .take(MAX_ERRORS)
+            .map(|e| field_error(&e))
+            .collect()
+    };
+    if !errors.is_empty() {
+        return errors;
+    }
+    // Every problem lies further along some array: report the first.
+    VALIDATOR
+        .validate(value)
+        .err()
+        .map(|e| field_error(&e))
+        .into_iter()
+        .collect()
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
+/// Notes of at most this many JSON values are checked whole; real notes
+/// have a few thousand at most (200 quotes are 800 values).
+const WHOLE_LIMIT: usize = 20_000;
+
+/// How many values `value` holds (itself included), counting no further
+/// than `limit`.
+fn values_up_to(value: &Value, limit: usize) -> usize {
+    let mut count = 0;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        count += 1;
+        if count >= limit {
+            break;
+        }
+        match v {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    count
+}
+
+/// `value` with every array cut to its first `n` items.
+fn head(value: &Value, n: usize) -> Value {
+    match value {
+        Value::Array(items) => Value::Array(items.iter().take(n).map(|v| head(v, n)).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), head(v, n))).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+/// `sections[0].quotes[1].text` for the JSON pointer
+/// `/sections/0/quotes/1/text`; `body` for the whole document.
+fn field_name<'a>(segments: impl Iterator<Item = LocationSegment<'a>>) -> String {
+    let mut name = String::new();
+    for segment in segments {
+        match segment {
+            LocationSegment::Index(i) => name.push_str(&format!("[{i}]")),
+            LocationSegment::Property(key) => {
+                if !name.is_empty() {
+                    name.push('.');
+                }
+                name.push_str(&key);
+            }
+        }
+    }
+    if name.is_empty() {
+        "body".into()
     } else {
-        format!("{path}.{key}")
+        name
     }
 }
 
@@ -49,133 +148,73 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-fn format_ok(format: &str, s: &str) -> bool {
-    use casenote::domain::{id::is_uuid, record::is_sha256_hex, time};
-    match format {
-        "uuid" => is_uuid(s),
-        "date" => time::parse_date(s).is_some(),
-        "time" => time::parse_time(s).is_some(),
-        "date-time" => chrono::DateTime::parse_from_rfc3339(s).is_ok(),
-        "sha256" => is_sha256_hex(s),
-        _ => true,
-    }
+fn with_article(word: &str) -> String {
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {word}")
 }
 
-fn check(v: &Value, s: &Value, path: &str, errors: &mut Vec<FieldError>) {
-    if errors.len() >= MAX_ERRORS {
-        return;
-    }
-    let at = if path.is_empty() {
-        "body".to_string()
-    } else {
-        path.to_string()
+fn field_error(e: &ValidationError) -> FieldError {
+    let path = e.instance_path();
+    let field = field_name(path.segments());
+    let message = match e.kind() {
+        ValidationErrorKind::Required { property } => {
+            let key = property
+                .as_str()
+                .map_or_else(|| property.to_string(), String::from);
+            let field = field_name(
+                path.segments()
+                    .chain([LocationSegment::Property(key.as_str().into())]),
+            );
+            return FieldError::new(field, "is required");
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected: Vec<String> = match kind {
+                TypeKind::Single(t) => vec![with_article(t.as_str())],
+                TypeKind::Multiple(set) => set.iter().map(|t| with_article(t.as_str())).collect(),
+            };
+            format!(
+                "must be {}, not {}",
+                expected.join(" or "),
+                type_name(e.instance())
+            )
+        }
+        ValidationErrorKind::Constant { expected_value } => format!("must be {expected_value}"),
+        ValidationErrorKind::Enum { options } => {
+            let list: Vec<String> = options
+                .as_array()
+                .map(|o| o.iter().map(Value::to_string).collect())
+                .unwrap_or_else(|| vec![options.to_string()]);
+            format!("must be one of {}", list.join(", "))
+        }
+        ValidationErrorKind::MinLength { limit: 1 } => "must not be empty".into(),
+        ValidationErrorKind::MinLength { limit } => {
+            format!("must be at least {limit} characters long")
+        }
+        ValidationErrorKind::MinItems { limit } => format!("must hold at least {limit} item(s)"),
+        ValidationErrorKind::Minimum { limit } => format!("must be at least {limit}"),
+        ValidationErrorKind::Format { format } => format!(
+            "must be {}",
+            match format.as_str() {
+                "uuid" => "a UUID",
+                "date" => "a date, YYYY-MM-DD",
+                "date-time" => "a date and time (RFC 3339)",
+                other => other,
+            }
+        ),
+        ValidationErrorKind::Pattern { pattern } => {
+            match PATTERNS.iter().find(|p| p.0 == pattern) {
+                Some((_, what)) => format!("must be {what}"),
+                None => format!("must match {pattern}"),
+            }
+        }
+        // Keywords the schema does not use; named, without the value.
+        other => format!("breaks the schema's \"{}\" rule", other.keyword()),
     };
-    if let Some(r) = s.get("$ref").and_then(Value::as_str) {
-        let name = r.trim_start_matches("#/$defs/");
-        if let Some(def) = schema()["$defs"].get(name) {
-            check(v, def, path, errors);
-        }
-        return;
-    }
-    if let Some(c) = s.get("const") {
-        if v != c {
-            errors.push(FieldError::new(at, format!("must be {c}")));
-        }
-        return;
-    }
-    if let Some(options) = s.get("enum").and_then(Value::as_array) {
-        if !options.contains(v) {
-            let list: Vec<String> = options.iter().map(Value::to_string).collect();
-            errors.push(FieldError::new(
-                at,
-                format!("must be one of {}", list.join(", ")),
-            ));
-        }
-        return;
-    }
-    if let Some(t) = s.get("type").and_then(Value::as_str) {
-        let actual = type_name(v);
-        if !(actual == t || (t == "number" && actual == "integer")) {
-            errors.push(FieldError::new(
-                at,
-                format!(
-                    "must be {} {t}, not {actual}",
-                    if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                        "an"
-                    } else {
-                        "a"
-                    }
-                ),
-            ));
-            return;
-        }
-    }
-    match v {
-        Value::Object(map) => {
-            for r in s
-                .get("required")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                if let Some(key) = r.as_str() {
-                    if !map.contains_key(key) {
-                        errors.push(FieldError::new(join(path, key), "is required"));
-                    }
-                }
-            }
-            if let Some(props) = s.get("properties").and_then(Value::as_object) {
-                for (key, sub) in props {
-                    if let Some(child) = map.get(key) {
-                        check(child, sub, &join(path, key), errors);
-                    }
-                }
-            }
-        }
-        Value::Array(items) => {
-            if let Some(min) = s.get("minItems").and_then(Value::as_u64) {
-                if (items.len() as u64) < min {
-                    errors.push(FieldError::new(
-                        at.clone(),
-                        format!("must hold at least {min} item(s)"),
-                    ));
-                }
-            }
-            if let Some(item_schema) = s.get("items") {
-                for (i, item) in items.iter().enumerate() {
-                    check(item, item_schema, &format!("{path}[{i}]"), errors);
-                }
-            }
-        }
-        Value::String(text) => {
-            if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
-                if (text.chars().count() as u64) < min {
-                    errors.push(FieldError::new(at.clone(), "must not be empty"));
-                }
-            }
-            if let Some(f) = s.get("format").and_then(Value::as_str) {
-                if !format_ok(f, text) {
-                    let what = match f {
-                        "uuid" => "a UUID",
-                        "date" => "a date, YYYY-MM-DD",
-                        "time" => "a time, HH:MM",
-                        "date-time" => "a date and time (RFC 3339)",
-                        "sha256" => "a SHA-256 in hex (64 characters)",
-                        _ => f,
-                    };
-                    errors.push(FieldError::new(at, format!("must be {what}")));
-                }
-            }
-        }
-        Value::Number(n) => {
-            if let (Some(min), Some(x)) = (s.get("minimum").and_then(Value::as_f64), n.as_f64()) {
-                if x < min {
-                    errors.push(FieldError::new(at, format!("must be at least {min}")));
-                }
-            }
-        }
-        _ => {}
-    }
+    FieldError::new(field, message)
 }
 
 #[cfg(test)]
@@ -208,6 +247,11 @@ mod tests {
             });
         }
         n
+    }
+
+    /// The payload as the JSON casenote sends.
+    fn payload_value(p: &PayloadV1) -> Value {
+        serde_json::to_value(p).unwrap()
     }
 
     /// A body with very many broken items gets a bounded list of problems.
@@ -256,9 +300,7 @@ mod tests {
                     late_entry_threshold_hours: 24.0,
                 };
                 let mut p = PayloadV1::build(&n, &t, &ctx);
-                let value =
-                    serde_json::from_str::<Value>(&serde_json::to_string(&p).unwrap()).unwrap();
-                assert_eq!(validate(&value), vec![], "{} late={late}", t.id);
+                assert_eq!(validate(&payload_value(&p)), vec![], "{} late={late}", t.id);
                 // And signed.
                 p.signature = Some(Signature {
                     signer_id: "W-7".into(),
@@ -267,15 +309,7 @@ mod tests {
                     attestation: "I attest".into(),
                     content_hash: content_hash(&p),
                 });
-                assert_eq!(
-                    validate(
-                        &serde_json::from_str::<Value>(&serde_json::to_string(&p).unwrap())
-                            .unwrap()
-                    ),
-                    vec![],
-                    "{} signed",
-                    t.id
-                );
+                assert_eq!(validate(&payload_value(&p)), vec![], "{} signed", t.id);
             }
         }
     }
@@ -312,6 +346,159 @@ mod tests {
         assert_eq!(
             validate(&serde_json::json!([])),
             vec![FieldError::new("body", "must be an object, not array")]
+        );
+    }
+
+    /// A valid SOAP payload as JSON.
+    fn soap_payload() -> Value {
+        let t = Template::soap();
+        payload_value(&PayloadV1::build(
+            &note("soap", &t),
+            &t,
+            &BuildContext::at("2026-11-27T10:00:00Z"),
+        ))
+    }
+
+    /// A problem far along an array of a large body is found.
+    #[test]
+    fn a_problem_far_along_a_large_body_is_found() {
+        let mut value = soap_payload();
+        assert_eq!(validate(&value), vec![]);
+        let section = value["sections"][0].clone();
+        value["sections"] = vec![section; 10_000].into();
+        assert!(values_up_to(&value, usize::MAX) > WHOLE_LIMIT);
+        assert_eq!(validate(&value), vec![]);
+        value["sections"][9_000]["label"] = 5.into();
+        assert_eq!(
+            validate(&value),
+            [FieldError::new(
+                "sections[9000].label",
+                "must be a string, not integer"
+            )]
+        );
+        // With a problem in the first items as well, that one is reported.
+        value["sections"][3]["text"] = Value::Null;
+        assert_eq!(
+            validate(&value),
+            [FieldError::new(
+                "sections[3].text",
+                "must be a string, not null"
+            )]
+        );
+    }
+
+    /// Problems past the first MAX_ERRORS items of an array are found too.
+    #[test]
+    fn a_problem_past_the_first_items_is_found() {
+        let mut value = serde_json::json!({"sections": []});
+        let sections: Vec<Value> = (0..200)
+            .map(|i| serde_json::json!({"key": format!("k{i}"), "label": "L", "text": "t"}))
+            .collect();
+        value["sections"] = sections.into();
+        value["sections"][150]["label"] = 5.into();
+        let errors = validate(&value);
+        assert!(
+            errors.contains(&FieldError::new(
+                "sections[150].label",
+                "must be a string, not integer"
+            )),
+            "{errors:?}"
+        );
+    }
+
+    /// Looking for problems in the document with its arrays cut short is
+    /// sound only while no keyword can fail because an array is shorter:
+    /// this lists the keywords the schema may use.
+    #[test]
+    fn the_schema_uses_only_keywords_a_shorter_array_cannot_break() {
+        fn walk(schema: &Value, found: &mut Vec<String>) {
+            match schema {
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        found.push(k.clone());
+                        if k == "minItems" {
+                            assert!(v.as_u64().unwrap() <= MAX_ERRORS as u64);
+                        }
+                        if matches!(k.as_str(), "properties" | "$defs") {
+                            v.as_object().unwrap().values().for_each(|s| walk(s, found));
+                        } else if k == "items" {
+                            walk(v, found);
+                        }
+                    }
+                }
+                _ => panic!("a schema is an object here: {schema}"),
+            }
+        }
+        let mut found = Vec::new();
+        walk(&serde_json::from_str(SCHEMA_TEXT).unwrap(), &mut found);
+        let allowed = [
+            "$schema",
+            "$id",
+            "$defs",
+            "$ref",
+            "title",
+            "description",
+            "type",
+            "const",
+            "enum",
+            "required",
+            "properties",
+            "items",
+            "minItems",
+            "minLength",
+            "minimum",
+            "format",
+            "pattern",
+        ];
+        for k in found {
+            assert!(allowed.contains(&k.as_str()), "the schema uses {k}");
+        }
+    }
+
+    /// Each `pattern` in the schema has its words in PATTERNS, and the
+    /// formats casenote sends pass.
+    #[test]
+    fn patterns_have_messages_and_take_what_casenote_sends() {
+        fn patterns(schema: &Value, found: &mut Vec<String>) {
+            match schema {
+                Value::Object(map) => {
+                    if let Some(p) = map.get("pattern").and_then(Value::as_str) {
+                        found.push(p.to_string());
+                    }
+                    map.values().for_each(|v| patterns(v, found));
+                }
+                Value::Array(items) => items.iter().for_each(|v| patterns(v, found)),
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        patterns(&serde_json::from_str(SCHEMA_TEXT).unwrap(), &mut found);
+        assert!(!found.is_empty());
+        for p in found {
+            assert!(PATTERNS.iter().any(|(q, _)| *q == p), "no message for {p}");
+        }
+        let problems = |start: &str, hash: &str| -> Vec<String> {
+            let mut v = serde_json::json!({"service": {"date": "2026-11-26", "start": start}, "contentHash": hash});
+            v["schema"] = "x".into();
+            validate(&v)
+                .into_iter()
+                .filter(|e| e.field == "service.start" || e.field == "contentHash")
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect()
+        };
+        for ok in ["09:00", "23:59", "00:00:00", "17:45:59"] {
+            assert_eq!(problems(ok, &"AB".repeat(32)), Vec::<String>::new(), "{ok}");
+        }
+        for bad in ["9:00", "24:00", "09:60", "09:00:60", "09:00Z", " 09:00"] {
+            assert_eq!(
+                problems(bad, &"ab".repeat(32)),
+                ["service.start: must be a time, HH:MM"],
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            problems("09:00", &"g".repeat(64)),
+            ["contentHash: must be a SHA-256 in hex (64 characters)"]
         );
     }
 }
