@@ -172,22 +172,31 @@ fn mount_as(el: HtmlElement, id: u32) {
     };
     shadow.set_inner_html("");
     let doc = crate::platform::window().document().expect("document");
+    let Ok(container) = doc.create_element("div") else {
+        return;
+    };
+    let _ = container.set_attribute("class", "casenote-host");
+    let Ok(container) = container.dyn_into::<HtmlElement>() else {
+        return;
+    };
     let style_url = STYLE_URL.with(|s| s.borrow().clone());
     if !style_url.is_empty() {
         if let Ok(link) = doc.create_element("link") {
             let _ = link.set_attribute("rel", "stylesheet");
             let _ = link.set_attribute("href", &style_url);
-            let _ = shadow.append_child(&link);
+            if let Ok(link) = link.dyn_into::<HtmlElement>() {
+                // The editor shows once its styles apply (or failed to
+                // load): never unstyled, with the page's CSS showing through.
+                container.set_hidden(true);
+                let shown = container.clone();
+                let show = Closure::once_into_js(move || shown.set_hidden(false));
+                link.set_onload(Some(show.unchecked_ref()));
+                link.set_onerror(Some(show.unchecked_ref()));
+                let _ = shadow.append_child(&link);
+            }
         }
     }
-    let Ok(container) = doc.create_element("div") else {
-        return;
-    };
-    let _ = container.set_attribute("class", "casenote-host");
     let _ = shadow.append_child(&container);
-    let Ok(container) = container.dyn_into::<HtmlElement>() else {
-        return;
-    };
 
     let config = config_from(&el);
     let controls = EditorControls::new(el.clone());
