@@ -166,7 +166,18 @@ async fn words_typed_during_a_conflict_are_kept_when_the_worker_moves_to_another
     a.section_mut("subjective").text = "mine, typed during the conflict".into();
     saver.save(a.clone());
     writes_settled(5_000).await;
-    assert_eq!(state.get_untracked(), SaveState::Conflict);
+    // Refused by the revision check: stored at once as a separate copy.
+    assert!(
+        matches!(state.get_untracked(), SaveState::SavedAsCopy(_)),
+        "{:?}",
+        state.get_untracked()
+    );
+    let copies = copies_of(&store, &scope, &a.id).await;
+    assert_eq!(copies.len(), 1);
+    assert_eq!(
+        copies[0].note.section("subjective").unwrap().text,
+        "mine, typed during the conflict"
+    );
     a.section_mut("subjective").text = "mine, typed during the conflict, and more".into();
     saver.save(a.clone());
 
@@ -551,4 +562,168 @@ async fn drafts_and_queued_notes_written_by_earlier_releases_still_open() {
             .unwrap(),
         2
     );
+}
+
+/// The conflict copies of draft `of` stored in `scope`.
+async fn copies_of(store: &DraftStore, scope: &str, of: &str) -> Vec<Draft> {
+    store
+        .list(scope)
+        .await
+        .unwrap()
+        .drafts
+        .into_iter()
+        .filter(|d| d.copy_of.as_deref() == Some(of))
+        .collect()
+}
+
+/// An autosave over a fresh scope, with a note it has saved once, and that
+/// note changed since by "another tab" (a direct write at the next revision).
+async fn in_conflict(
+    name: &str,
+) -> (
+    DraftStore,
+    String,
+    std::rc::Rc<casenote::ui::Autosave>,
+    leptos::prelude::RwSignal<casenote::ui::SaveState>,
+    Note,
+) {
+    use casenote::ui::{writes_settled, Autosave, SaveState};
+    use leptos::prelude::*;
+    let (store, _) = DraftStore::open(None).await;
+    let scope = unique(name);
+    let state = RwSignal::new(SaveState::Idle);
+    let saver = Autosave::new(store.clone(), scope.clone(), state);
+    let mut a = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
+    saver.adopt(a.clone(), 0);
+    a.section_mut("subjective").text = "mine".into();
+    saver.save(a.clone());
+    writes_settled(5_000).await;
+    let mut theirs = store.get(&a.id).await.unwrap().unwrap();
+    theirs.revision += 1;
+    theirs.note.section_mut("subjective").text = "theirs".into();
+    store.put(&theirs, theirs.revision - 1).await.unwrap();
+    (store, scope, saver, state, a)
+}
+
+#[wasm_bindgen_test]
+async fn told_of_another_tabs_save_this_tabs_text_is_stored_as_a_copy_at_once_and_on_every_edit() {
+    use casenote::ui::{writes_settled, SaveState};
+    use leptos::prelude::*;
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let _mounted = leptos::mount::mount_to(div, || ());
+    let (store, scope, saver, state, mut a) = in_conflict("conflict-told").await;
+    // The other tab's broadcast arrives before this tab types again: what
+    // this tab had stored, the other tab's version was built on.
+    saver.remote_saved(&a.id, 2);
+    writes_settled(5_000).await;
+    assert!(state.get_untracked().is_conflict());
+    assert!(copies_of(&store, &scope, &a.id).await.is_empty());
+    assert!(!saver.has_unsaved());
+    // Every edit goes to the copy, never over the other tab's version.
+    for text in ["mine, one", "mine, one, two"] {
+        a.section_mut("subjective").text = text.into();
+        saver.save(a.clone());
+        writes_settled(5_000).await;
+        let copies = copies_of(&store, &scope, &a.id).await;
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].note.section("subjective").unwrap().text, text);
+    }
+    assert!(matches!(state.get_untracked(), SaveState::SavedAsCopy(_)));
+    let original = store.get(&a.id).await.unwrap().unwrap();
+    assert_eq!(original.note.section("subjective").unwrap().text, "theirs");
+    // What the form shows as waiting is its own note, not the copy's id.
+    assert!(saver.waiting(&a.id).is_none());
+
+    // "Keep mine": the copy becomes a normal draft, edited from then on.
+    let copy_id = saver.keep_copy().expect("a copy");
+    assert_eq!(copy_id, copies_of(&store, &scope, &a.id).await[0].id);
+    let mut kept = a.clone();
+    kept.id = copy_id.clone();
+    kept.section_mut("subjective").text = "mine, kept".into();
+    saver.save(kept);
+    writes_settled(5_000).await;
+    let now = store.get(&copy_id).await.unwrap().unwrap();
+    assert_eq!(now.copy_of, None);
+    assert_eq!(now.note.section("subjective").unwrap().text, "mine, kept");
+    assert!(matches!(state.get_untracked(), SaveState::Saved(_)));
+    assert_eq!(store.list(&scope).await.unwrap().drafts.len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn loading_the_other_version_leaves_the_copy_listed_and_a_new_editor_finds_it() {
+    use casenote::ui::{writes_settled, SaveState};
+    use leptos::prelude::*;
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let _mounted = leptos::mount::mount_to(div, || ());
+    let (store, scope, saver, state, mut a) = in_conflict("conflict-theirs").await;
+    a.section_mut("subjective").text = "typed while in conflict".into();
+    saver.save(a.clone());
+    writes_settled(5_000).await;
+    // A re-mount (or a crash) now: a new editor on the same storage, with
+    // nothing of the old one's memory, finds both versions.
+    let (fresh_store, _) = DraftStore::open(None).await;
+    let texts: Vec<(Option<String>, String)> = fresh_store
+        .list(&scope)
+        .await
+        .unwrap()
+        .drafts
+        .into_iter()
+        .map(|d| {
+            (
+                d.copy_of,
+                d.note.section("subjective").unwrap().text.clone(),
+            )
+        })
+        .collect();
+    assert!(texts.contains(&(None, "theirs".into())), "{texts:?}");
+    assert!(
+        texts.contains(&(Some(a.id.clone()), "typed while in conflict".into())),
+        "{texts:?}"
+    );
+    // "Load the other version": the editor opens theirs; the copy stays.
+    let theirs = store.get(&a.id).await.unwrap().unwrap();
+    saver.adopt(theirs.note.clone(), theirs.revision);
+    let mut next = theirs.note.clone();
+    next.section_mut("plan").text = "then more".into();
+    saver.save(next);
+    writes_settled(5_000).await;
+    assert_eq!(copies_of(&store, &scope, &a.id).await.len(), 1);
+    let again = store.get(&a.id).await.unwrap().unwrap();
+    assert_eq!(again.note.section("plan").unwrap().text, "then more");
+    assert!(matches!(state.get_untracked(), SaveState::Saved(_)));
+}
+
+#[wasm_bindgen_test]
+async fn a_note_gone_from_another_tab_keeps_this_tabs_text_until_the_worker_lets_it_go() {
+    use casenote::ui::{writes_settled, Autosave, SaveState};
+    use leptos::prelude::*;
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let _mounted = leptos::mount::mount_to(div, || ());
+    let (store, _) = DraftStore::open(None).await;
+    let scope = unique("conflict-gone");
+    let state = RwSignal::new(SaveState::Idle);
+    let saver = Autosave::new(store.clone(), scope.clone(), state);
+    let mut a = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
+    saver.adopt(a.clone(), 0);
+    a.section_mut("subjective").text = "about to submit".into();
+    saver.save(a.clone());
+    writes_settled(5_000).await;
+    // Submitted in another tab: its draft is gone. This tab's submit sees
+    // that and diverts, and the words are stored as a copy.
+    store.delete(&a.id).await.unwrap();
+    saver.divert_to_copy();
+    writes_settled(5_000).await;
+    a.section_mut("subjective").text = "about to submit, and a word more".into();
+    saver.save(a.clone());
+    writes_settled(5_000).await;
+    let copies = copies_of(&store, &scope, &a.id).await;
+    assert_eq!(copies.len(), 1);
+    assert_eq!(
+        copies[0].note.section("subjective").unwrap().text,
+        "about to submit, and a word more"
+    );
+    // The worker chose "Start a new note": the copy goes.
+    saver.discard_copy().await.unwrap();
+    writes_settled(5_000).await;
+    assert!(store.list(&scope).await.unwrap().drafts.is_empty());
 }

@@ -15,6 +15,10 @@ pub struct Draft {
     /// Epoch milliseconds of the last save.
     pub updated_at: f64,
     pub note: Note,
+    /// Set on a conflict copy: the id of the draft whose text another tab
+    /// changed while this one kept typing. The copy is this tab's text,
+    /// saved on every edit until the worker chooses.
+    pub copy_of: Option<String>,
 }
 
 impl Draft {
@@ -25,6 +29,15 @@ impl Draft {
             revision,
             updated_at,
             note,
+            copy_of: None,
+        }
+    }
+
+    /// This draft as a conflict copy of draft `original`.
+    pub fn copy_of(self, original: Option<String>) -> Self {
+        Draft {
+            copy_of: original,
+            ..self
         }
     }
 }
@@ -51,6 +64,9 @@ pub struct StoredDraft {
     pub note: Option<Note>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<Sealed>,
+    /// See [`Draft::copy_of`]: bookkeeping, so it is kept in clear.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 impl StoredDraft {
@@ -63,6 +79,7 @@ impl StoredDraft {
             updated_at: draft.updated_at,
             note: Some(draft.note.clone()),
             sealed: None,
+            copy_of: draft.copy_of.clone(),
         }
     }
 
@@ -87,6 +104,7 @@ impl StoredDraft {
             revision: self.revision,
             updated_at: self.updated_at,
             note,
+            copy_of: self.copy_of,
         })
     }
 }
@@ -138,6 +156,33 @@ mod tests {
         assert!(json.contains(r#""revision":4"#));
         assert!(s.clone().open().is_none());
         assert_eq!(StoredDraft::clear(&d).open().unwrap(), d);
+    }
+
+    #[test]
+    fn a_conflict_copy_keeps_its_link_through_storage() {
+        let d = Draft::new(
+            "me",
+            1,
+            7.0,
+            Note::new("copy".into(), "soap", String::new()),
+        )
+        .copy_of(Some("original".into()));
+        let stored = StoredDraft::clear(&d);
+        let json = serde_json::to_string(&stored).unwrap();
+        assert!(json.ends_with(r#","copyOf":"original"}"#), "{json}");
+        let back: StoredDraft = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.open(), Some(d.clone()));
+        let sealed = StoredDraft::sealed(
+            &d,
+            Sealed {
+                iv: "aXY=".into(),
+                data: "ZGF0YQ==".into(),
+            },
+        );
+        assert_eq!(sealed.copy_of.as_deref(), Some("original"));
+        // A draft that is not a copy writes no link at all.
+        let plain = StoredDraft::clear(&Draft::new("me", 1, 7.0, Note::default()));
+        assert!(!serde_json::to_string(&plain).unwrap().contains("copyOf"));
     }
 
     #[test]

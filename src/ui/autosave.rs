@@ -6,9 +6,13 @@
 //! revision, never under the next note's.
 //!
 //! Each write is checked against the revision this editor last wrote or
-//! loaded; if another tab saved the draft in between, saving pauses and the
-//! worker chooses (see `SaveState::Conflict`). A failed write keeps the text
-//! in memory and is retried with backoff.
+//! loaded. If another tab saved the draft in between (or removed it), this
+//! tab's text goes on being saved on every edit, as a conflict copy: a draft
+//! of its own, linked to the one it came from, never written over the other
+//! tab's version. The worker then chooses what becomes of the copy (see
+//! `SaveState::Conflict`). No edit is ever held only in memory, except
+//! while storage itself fails: a failed write keeps the text in memory and
+//! is retried with backoff.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -28,8 +32,26 @@ pub enum SaveState {
     Saved(f64),
     /// The last write failed; the text is in memory and a retry is scheduled.
     Failed(String),
-    /// Another tab saved this draft: saving is paused until the worker chooses.
+    /// Another tab saved (or removed) this draft: this tab's text is being
+    /// saved as a separate copy until the worker chooses.
     Conflict,
+    /// The same, and the copy holds this tab's text as of this time.
+    SavedAsCopy(f64),
+}
+
+impl SaveState {
+    /// Whether the worker has a two-tab conflict to resolve.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, SaveState::Conflict | SaveState::SavedAsCopy(_))
+    }
+}
+
+/// The current note's conflict copy: this tab's text under its own id.
+#[derive(Clone, Debug)]
+struct Divert {
+    /// The draft another tab changed.
+    from: String,
+    copy: String,
 }
 
 type SavedHook = Box<dyn Fn(&Draft)>;
@@ -43,13 +65,19 @@ pub struct Autosave {
     pending: RefCell<Vec<Note>>,
     /// The note most recently queued, to skip saves that change nothing.
     last: RefCell<Option<Note>>,
+    /// The current note as storage last took it from this editor (or as
+    /// it was loaded): another tab's later save was built on it.
+    committed: RefCell<Option<Note>>,
     /// The draft being edited.
     current: RefCell<String>,
     /// The revision storage holds, per note id, as far as this editor knows.
     /// (A handful of notes per session: a list is smaller in wasm than a map.)
     bases: RefCell<Vec<(String, u32)>>,
-    /// Saving the current note waits for the worker (a conflict).
-    paused: Cell<bool>,
+    /// While the current note is in conflict: where its text is saved.
+    divert: RefCell<Option<Divert>>,
+    /// Conflict copies and the draft each came from (copy id, original id),
+    /// written into each stored copy until the worker keeps it.
+    links: RefCell<Vec<(String, String)>>,
     /// The note whose write is running.
     running: RefCell<Option<String>>,
     retry_ms: Cell<i32>,
@@ -111,10 +139,12 @@ impl Autosave {
             in_flight: Cell::new(false),
             pending: RefCell::new(Vec::new()),
             last: RefCell::new(None),
+            committed: RefCell::new(None),
             current: RefCell::new(String::new()),
             bases: RefCell::new(Vec::new()),
             running: RefCell::new(None),
-            paused: Cell::new(false),
+            divert: RefCell::new(None),
+            links: RefCell::new(Vec::new()),
             retry_ms: Cell::new(FIRST_RETRY_MS),
             retry_scheduled: Cell::new(false),
             closed: RefCell::new(Vec::new()),
@@ -179,15 +209,39 @@ impl Autosave {
         }
     }
 
-    /// The next write that may run: the oldest, skipping the current note
-    /// while its saving is paused.
+    /// The next write to run: the oldest.
     fn next_pending(&self) -> Option<Note> {
-        let paused = self.paused.get().then(|| self.current.borrow().clone());
         let mut pending = self.pending.borrow_mut();
-        let at = pending
+        (!pending.is_empty()).then(|| pending.remove(0))
+    }
+
+    /// `note` as it is to be written: the current note's text goes to its
+    /// conflict copy while there is one.
+    fn routed(&self, mut note: Note) -> Note {
+        if let Some(d) = self.divert.borrow().as_ref() {
+            if note.id == d.from {
+                note.id = d.copy.clone();
+            }
+        }
+        note
+    }
+
+    /// The draft `id` is a conflict copy of, if it is one.
+    fn original_of(&self, id: &str) -> Option<String> {
+        self.links
+            .borrow()
             .iter()
-            .position(|p| Some(&p.id) != paused.as_ref())?;
-        Some(pending.remove(at))
+            .find(|(copy, _)| copy == id)
+            .map(|(_, original)| original.clone())
+    }
+
+    /// Whether `id` is the note being edited, or its conflict copy.
+    fn is_current(&self, id: &str) -> bool {
+        *self.current.borrow() == id || self.divert.borrow().as_ref().is_some_and(|d| d.copy == id)
+    }
+
+    fn is_diverted(&self) -> bool {
+        self.divert.borrow().is_some()
     }
 
     /// Starts editing `note`, which storage holds at `revision` (0: not
@@ -202,11 +256,11 @@ impl Autosave {
         }
         self.set_base(&note.id, revision);
         self.pending.borrow_mut().retain(|p| p.id != note.id);
+        *self.committed.borrow_mut() = (revision > 0).then(|| note.clone());
         *self.last.borrow_mut() = Some(note);
-        self.paused.set(false);
+        // A conflict copy left behind stays stored, and listed, as it is.
+        *self.divert.borrow_mut() = None;
         self.state.set(SaveState::Idle);
-        // Words that waited while saving was paused (a two-tab conflict)
-        // are written now, not on some later keystroke.
         if !self.in_flight.get() {
             if let Some(next) = self.next_pending() {
                 self.run(next);
@@ -241,10 +295,7 @@ impl Autosave {
     pub fn has_unsaved(&self) -> bool {
         self.in_flight.get()
             || !self.pending.borrow().is_empty()
-            || matches!(
-                self.state.get_untracked(),
-                SaveState::Failed(_) | SaveState::Conflict
-            )
+            || matches!(self.state.get_untracked(), SaveState::Failed(_))
     }
 
     /// Whether this editor has written draft `id` to storage.
@@ -253,10 +304,67 @@ impl Autosave {
     }
 
     /// Another tab changed, submitted or discarded the current note's
-    /// draft: saving pauses until the worker chooses what to keep.
-    pub fn pause_for_conflict(&self) {
-        self.paused.set(true);
+    /// draft: from now on this tab's text is saved, at once and on every
+    /// edit, as a conflict copy (its own id and revision, linked to the
+    /// draft it came from), never over the other tab's version.
+    pub fn divert_to_copy(self: &Rc<Self>) {
+        if self.divert_to_copy_now() && !self.in_flight.get() {
+            if let Some(next) = self.next_pending() {
+                self.run(next);
+            }
+        }
+    }
+
+    /// Sets up the conflict copy and queues this tab's last text for it;
+    /// false when there already is one.
+    fn divert_to_copy_now(&self) -> bool {
+        if self.is_diverted() {
+            return false;
+        }
+        let from = self.current.borrow().clone();
+        let copy = new_uuid();
+        self.links.borrow_mut().push((copy.clone(), from.clone()));
+        *self.divert.borrow_mut() = Some(Divert {
+            from: from.clone(),
+            copy: copy.clone(),
+        });
         self.state.set(SaveState::Conflict);
+        // What this tab has that storage does not, written as the copy now
+        // (a write still waiting for the original moves to the copy). Words
+        // this tab had stored are in the other tab's version already: that
+        // was built on them, or the revision check would have refused it.
+        self.pending.borrow_mut().retain(|p| p.id != from);
+        let last = self.last.borrow().clone();
+        let unstored = last.filter(|n| n.id == from && Some(n) != self.committed.borrow().as_ref());
+        if let Some(note) = unstored {
+            self.queue(self.routed(note));
+        }
+        true
+    }
+
+    /// The worker keeps this tab's text: its conflict copy becomes a
+    /// normal draft, edited from now on. Returns the copy's id (the form
+    /// follows its text there).
+    pub fn keep_copy(self: &Rc<Self>) -> Option<String> {
+        let d = self.divert.borrow_mut().take()?;
+        self.links.borrow_mut().retain(|(copy, _)| *copy != d.copy);
+        *self.current.borrow_mut() = d.copy.clone();
+        // The next save writes it again, without the link.
+        *self.last.borrow_mut() = None;
+        *self.committed.borrow_mut() = None;
+        self.state.set(SaveState::Idle);
+        Some(d.copy)
+    }
+
+    /// The worker lets this tab's text go (its note was submitted in
+    /// another tab and they start a new note): the conflict copy is
+    /// removed. Returns once it is.
+    pub async fn discard_copy(self: &Rc<Self>) -> Result<(), String> {
+        let Some(d) = self.divert.borrow_mut().take() else {
+            return Ok(());
+        };
+        self.forget(&d.from);
+        self.close(&d.copy).await
     }
 
     /// Stops saving `id` without touching storage: its draft is already
@@ -268,9 +376,9 @@ impl Autosave {
     }
 
     /// Another tab saved draft `id` at `revision`.
-    pub fn remote_saved(&self, id: &str, revision: u32) {
+    pub fn remote_saved(self: &Rc<Self>, id: &str, revision: u32) {
         if *self.current.borrow() == id && revision > self.base_of(id) {
-            self.pause_for_conflict();
+            self.divert_to_copy();
         }
     }
 
@@ -283,7 +391,8 @@ impl Autosave {
             return;
         }
         *self.last.borrow_mut() = Some(note.clone());
-        if self.in_flight.get() || self.paused.get() {
+        let note = self.routed(note);
+        if self.in_flight.get() {
             self.queue(note);
             return;
         }
@@ -295,7 +404,16 @@ impl Autosave {
     /// The note being edited, as a waiting write not yet committed (after a
     /// failed write): newer than what storage holds.
     pub fn waiting(&self, id: &str) -> Option<Note> {
-        self.pending.borrow().iter().find(|p| p.id == id).cloned()
+        let id = self.divert.borrow().as_ref().map_or(id.to_string(), |d| {
+            if d.from == id {
+                d.copy.clone()
+            } else {
+                id.to_string()
+            }
+        });
+        let mut note = self.pending.borrow().iter().find(|p| p.id == id).cloned()?;
+        note.id = self.current.borrow().clone();
+        Some(note)
     }
 
     /// Forgets every waiting write and stops the running one from landing:
@@ -309,14 +427,21 @@ impl Autosave {
             self.mark_closed(id);
         }
         self.mark_closed(self.current.borrow().clone());
+        if let Some(d) = self.divert.borrow_mut().take() {
+            self.mark_closed(d.copy);
+        }
         self.bases.borrow_mut().clear();
     }
 
     fn run(self: &Rc<Self>, note: Note) {
         self.in_flight.set(true);
         let busy = Busy::new();
-        if *self.current.borrow() == note.id {
-            self.state.set(SaveState::Saving);
+        if self.is_current(&note.id) {
+            self.state.set(if self.is_diverted() {
+                SaveState::Conflict
+            } else {
+                SaveState::Saving
+            });
         }
         let this = Rc::clone(self);
         spawn_local(async move {
@@ -324,7 +449,8 @@ impl Autosave {
             let mut next = Some(note);
             while let Some(note) = next.take() {
                 let base = this.base_of(&note.id);
-                let draft = Draft::new(&this.scope, base + 1, now_ms(), note);
+                let original = this.original_of(&note.id);
+                let draft = Draft::new(&this.scope, base + 1, now_ms(), note).copy_of(original);
                 *this.running.borrow_mut() = Some(draft.id.clone());
                 let result = this.store.put(&draft, base).await;
                 *this.running.borrow_mut() = None;
@@ -335,29 +461,42 @@ impl Autosave {
                     next = this.next_pending();
                     continue;
                 }
-                let is_current = *this.current.borrow() == draft.id;
+                let is_current = this.is_current(&draft.id);
                 match result {
                     Ok(PutOutcome::Written) => {
                         this.set_base(&draft.id, draft.revision);
+                        if *this.current.borrow() == draft.id {
+                            *this.committed.borrow_mut() = Some(draft.note.clone());
+                        }
                         this.retry_ms.set(FIRST_RETRY_MS);
                         next = this.next_pending();
-                        if is_current && next.is_none() && !this.paused.get() {
-                            this.state.set(SaveState::Saved(draft.updated_at));
+                        if is_current && next.is_none() {
+                            this.state.set(if this.is_diverted() {
+                                SaveState::SavedAsCopy(draft.updated_at)
+                            } else {
+                                SaveState::Saved(draft.updated_at)
+                            });
                         }
                         if let Some(hook) = this.on_saved.borrow().as_ref() {
                             hook(&draft);
                         }
                     }
-                    Ok(PutOutcome::Conflict { .. }) if is_current => {
-                        this.requeue(draft.note);
-                        this.pause_for_conflict();
+                    Ok(PutOutcome::Conflict { .. })
+                        if is_current && *this.current.borrow() == draft.id =>
+                    {
+                        // Another tab got there first: these words (or the
+                        // newer ones queued since), and every edit after
+                        // them, go to a conflict copy.
+                        this.divert_to_copy_now();
                         next = this.next_pending();
                     }
                     Ok(PutOutcome::Conflict { .. }) => {
                         // Another tab changed a draft this editor has left:
-                        // its last words here are kept as a separate draft
+                        // its last words here are kept as a conflict copy
                         // (one copy: a newer waiting write becomes it).
                         let copy_id = new_uuid();
+                        let from = this.original_of(&draft.id).unwrap_or(draft.id.clone());
+                        this.links.borrow_mut().push((copy_id.clone(), from));
                         let waiting = {
                             let mut pending = this.pending.borrow_mut();
                             match pending.iter_mut().find(|p| p.id == draft.id) {

@@ -83,9 +83,11 @@ pub fn DraftsPanel(
                                             move || confirming.get().as_deref() == Some(id.as_str())
                                         };
                                         let client_label = client.clone();
+                                        let is_copy = d.copy_of.is_some();
                                         view! {
                                             <tr class="draft-row">
                                                 <th scope="row">{client.clone()}
+                                                    {is_copy.then(|| view! { <span class="copy-tag">" (your unsaved copy)"</span> })}
                                                     {move || is_current().then(|| view! { <span class="open-tag">" (open now)"</span> })}
                                                 </th>
                                                 <td>{format}</td>

@@ -597,8 +597,11 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             SaveState::Failed(_) => {
                 "Draft not saved. Your text is still here; casenote keeps trying.".into()
             }
-            SaveState::Conflict => "This draft was changed in another tab or window.".into(),
-            SaveState::Idle | SaveState::Saving => return,
+            SaveState::SavedAsCopy(ms) => format!(
+                "This draft was changed in another tab or window. Your text here is saved as a separate copy, at {}.",
+                local_hh_mm(ms)
+            ),
+            SaveState::Idle | SaveState::Saving | SaveState::Conflict => return,
         };
         set_timeout(1_200, move || {
             if generation.try_get_value() == Some(mine) {
@@ -630,16 +633,23 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         form.created_at.set(note.created_at);
         form.signature.set(None);
     };
-    // Leaving (the page closed, the editor removed or re-mounted) while
-    // another tab's version of this draft is unresolved: this tab's text is
-    // kept as a draft of its own rather than lost with the paused saver.
-    let save_on_leave = move || {
-        if save_state.get_untracked() == SaveState::Conflict && may_save() {
-            fork_and_switch();
-        } else {
-            flush();
+    // "Keep mine": this tab's conflict copy becomes the draft the form
+    // edits (or, with no copy, its text is saved under a new id).
+    let keep_copy_and_switch = move || {
+        let copy = saver.try_get_value().flatten().and_then(|s| s.keep_copy());
+        match copy {
+            Some(id) => {
+                form.id.set(id);
+                form.created_at.set(now_rfc3339());
+                // A signature covers the note's id: the copy is signed anew.
+                form.signature.set(None);
+            }
+            None => fork_and_switch(),
         }
     };
+    // Leaving (the page closed, the editor removed or re-mounted): even
+    // mid-conflict, this tab's text is already stored, in its copy.
+    let save_on_leave = flush;
     controls.with_value(|c| *c.flush.borrow_mut() = Some(Rc::new(save_on_leave)));
     controls.with_value(|c| {
         *c.purge.borrow_mut() = Some(Rc::new(move || {
@@ -850,7 +860,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     // note may not be signed or sent: sending would close the draft and
     // delete the other tab's words.
     let blocked_by_conflict = move || {
-        if save_state.get_untracked() != SaveState::Conflict {
+        if !save_state.get_untracked().is_conflict() {
             return false;
         }
         send_error.set(Some(
@@ -1009,7 +1019,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                     return;
                 }
                 gone.set(true);
-                s.pause_for_conflict();
+                s.divert_to_copy();
                 sending.set(false);
                 send_error.set(Some(
                     "This note was already submitted or discarded in another tab or window, so it was not sent again from here. Choose what to do with the copy in this tab (at the top of the editor).".into(),
@@ -1349,7 +1359,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let fork_current = move || {
         gone.set(false);
         send_error.set(None);
-        fork_and_switch();
+        keep_copy_and_switch();
     };
 
     let keep_theirs = move |_| {
@@ -1360,7 +1370,9 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 Some(Some(d)) => {
                     restored_at.set(None);
                     open_note(d.note, d.revision);
-                    notice.set(Some("Loaded the version saved in the other tab.".into()));
+                    notice.set(Some(
+                        "Loaded the version saved in the other tab. Your text from this tab is kept under Drafts as \u{201c}your unsaved copy\u{201d}.".into(),
+                    ));
                 }
                 Some(None) => {
                     // The other tab submitted or discarded it: keep this
@@ -1378,10 +1390,16 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     };
     // The note went from another tab: this tab's copy is let go.
     let new_after_gone = move |_| {
-        let id = form.id.get_untracked();
-        with_saver(&|s| s.forget(&id));
         send_error.set(None);
-        start_new();
+        spawn_local(async move {
+            if let Some(s) = saver.try_get_value().flatten() {
+                // The worker saw this copy and let it go.
+                let _ = s.discard_copy().await;
+            }
+            if alive() {
+                start_new();
+            }
+        });
     };
     let keep_mine = move |_| {
         fork_current();
@@ -1400,7 +1418,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             "Not saved: this device's storage is full. Your text is still here; casenote keeps trying.".into()
         }
         SaveState::Failed(_) => "Not saved yet: your text is still here, and casenote keeps trying.".into(),
-        SaveState::Conflict => "Not saved: see the message below.".into(),
+        SaveState::Conflict => "Edits here are saved as a separate copy".into(),
+        SaveState::SavedAsCopy(ms) => format!("Saved as a separate copy at {}", local_hh_mm(ms)),
     }
     };
 
@@ -1745,7 +1764,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             })}
             <p class="visually-hidden save-announcer" role="status">{move || announce.get()}</p>
             {move || notice.get().map(|n| view! { <p class="notice" role="status" tabindex="-1" part="notice">{n}</p> })}
-            {move || (save_state.get() == SaveState::Conflict).then(|| {
+            {move || save_state.with(SaveState::is_conflict).then(|| {
                 // Submitted or discarded in another tab, or changed there.
                 let g = gone.get();
                 let (title, text, first, second) = if g {
@@ -1758,7 +1777,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 } else {
                     (
                         "This draft was changed in another tab or window.",
-                        " Saving here is paused so that neither version is overwritten. Choose which to keep:",
+                        " Your text here is saved as a separate copy on every edit, so neither version is lost. Choose which to keep working on:",
                         "Load the other version",
                         "Keep mine as a separate draft",
                     )

@@ -77,3 +77,72 @@ test("every character survives SIGKILL of the whole browser 100 ms after the las
     fs.rmSync(profile, { recursive: true, force: true });
   }
 });
+
+// Every draft record in this origin's IndexedDB, read without an editor.
+async function storedDrafts(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("casenote");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction("drafts").objectStore("drafts").getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+test("two tabs that disagree about a draft: SIGKILL of the browser loses neither tab's words", async ({ baseURL }) => {
+  test.setTimeout(90_000);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "casenote-crash-two-"));
+  const port = 9300 + Math.floor(Math.random() * 500);
+  try {
+    let { child, browser, page: a } = await launch(profile, port);
+    await a.goto(baseURL);
+    await a.getByLabel("Client", { exact: true }).click();
+    await a.keyboard.type("Two Tabs Killed");
+    await a.getByLabel("Subjective", { exact: true }).click();
+    await a.keyboard.type("Tab A wrote this first.");
+    await expect(a.locator(".save-status")).toContainText("Draft saved at");
+
+    const b = await a.context().newPage();
+    await b.goto(baseURL);
+    await expect(b.getByLabel("Subjective", { exact: true })).toHaveValue("Tab A wrote this first.");
+    // Tab A saves again; tab B, which has not typed since it loaded, types a sentence...
+    await a.getByLabel("Objective", { exact: true }).click();
+    await a.keyboard.type("Tab A saw the flat.");
+    await expect(a.locator(".save-status")).toContainText("Draft saved at");
+    await b.getByLabel("Plan", { exact: true }).click();
+    await b.keyboard.type("Tab B plans a visit on Friday.");
+    // ...and tab A types again; the browser dies 100 ms later.
+    await a.getByLabel("Assessment", { exact: true }).click();
+    await a.keyboard.type("Tab A last words");
+    await a.waitForTimeout(100);
+    await killGroup(child);
+    await browser.close().catch(() => {});
+
+    ({ child, browser, page: a } = await launch(profile, port));
+    await a.goto(`${baseURL}api/notes`);
+    const drafts = await storedDrafts(a);
+    const text = (d, key) => (d.note.sections.find((s) => s.key === key) || { text: "" }).text;
+    const original = drafts.find((d) => !d.copyOf);
+    const copy = drafts.find((d) => d.copyOf);
+    expect(drafts).toHaveLength(2);
+    expect(copy.copyOf).toBe(original.id);
+    expect(text(original, "objective")).toBe("Tab A saw the flat.");
+    expect(text(original, "assessment")).toBe("Tab A last words");
+    expect(text(copy, "plan")).toBe("Tab B plans a visit on Friday.");
+    expect(text(copy, "subjective")).toBe("Tab A wrote this first.");
+    // The next start lists both: the copy is marked as this device's unsaved copy.
+    await a.goto(baseURL);
+    await a.getByRole("button", { name: "Drafts", exact: true }).click();
+    await expect(a.locator(".draft-row")).toHaveCount(2);
+    await expect(a.locator(".draft-row", { hasText: "your unsaved copy" })).toHaveCount(1);
+    await killGroup(child);
+    await browser.close().catch(() => {});
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});

@@ -182,14 +182,20 @@ test("one draft in two tabs: neither is overwritten, and the worker chooses", as
   await two.getByLabel("Subjective", { exact: true }).fill("rewritten in tab two");
   await h.waitForSaved(two);
 
-  // Tab one hears of it and pauses; its own typing is not written over tab two's.
+  // Tab one hears of it: its own typing is stored at once, as a separate
+  // copy, never over tab two's.
   const conflict = one.locator(".conflict");
   await expect(conflict).toContainText("This draft was changed in another tab or window.");
+  await expect(conflict).toContainText("saved as a separate copy");
   await one.getByLabel("Objective", { exact: true }).fill("tab one keeps typing");
-  await expect(one.locator(".save-status")).toContainText("Not saved");
+  await expect(one.locator(".save-status")).toContainText("Saved as a separate copy at");
   let stored = await rawDrafts(one);
-  expect(stored).toHaveLength(1);
-  expect(stored[0].note.sections.find((s) => s.key === "subjective").text).toBe("rewritten in tab two");
+  expect(stored).toHaveLength(2);
+  const original = stored.find((d) => !d.copyOf);
+  const copy = stored.find((d) => d.copyOf);
+  expect(copy.copyOf).toBe(original.id);
+  expect(original.note.sections.find((s) => s.key === "subjective").text).toBe("rewritten in tab two");
+  expect(copy.note.sections.map((s) => s.text).join(" | ")).toBe("written in tab one | tab one keeps typing");
 
   // Submitting now would close the draft and delete tab two's words: it
   // is refused until the worker chooses.
@@ -197,7 +203,7 @@ test("one draft in two tabs: neither is overwritten, and the worker chooses", as
   await expect(conflict).toBeFocused();
   await expect(one.locator(".send-error")).toContainText("Choose which version to keep");
   expect(await h.requestLog(request)).toHaveLength(0);
-  expect(await rawDrafts(one)).toHaveLength(1);
+  expect(await rawDrafts(one)).toHaveLength(2);
 
   await conflict.getByRole("button", { name: "Keep mine as a separate draft" }).click();
   await expect(conflict).toHaveCount(0);
@@ -209,6 +215,9 @@ test("one draft in two tabs: neither is overwritten, and the worker chooses", as
   expect(stored).toHaveLength(2);
   const texts = stored.map((d) => d.note.sections.map((s) => s.text).join(" | ")).sort();
   expect(texts).toEqual(["rewritten in tab two", "written in tab one | tab one keeps typing"]);
+  // The copy tab one kept is a draft like any other now.
+  expect(stored.filter((d) => d.copyOf)).toEqual([]);
+  expect(stored.map((d) => d.id)).toContain(copy.id);
   await expect(two.getByLabel("Subjective", { exact: true })).toHaveValue("rewritten in tab two");
 });
 
@@ -291,13 +300,22 @@ test("one draft in two tabs: loading the other version", async ({ context }) => 
   await two.getByLabel("Plan", { exact: true }).fill("plan from tab two");
   await h.waitForSaved(two);
 
+  await one.getByLabel("Assessment", { exact: true }).fill("typed in tab one before choosing");
+  await expect(one.locator(".save-status")).toContainText("Saved as a separate copy at");
   await one.locator(".conflict").getByRole("button", { name: "Load the other version" }).click();
   await expect(one.getByLabel("Plan", { exact: true })).toHaveValue("plan from tab two");
+  await expect(one.locator(".notice").first()).toContainText("your unsaved copy");
   await one.getByLabel("Assessment", { exact: true }).fill("then tab one adds this");
   await h.waitForSaved(one);
   const stored = await rawDrafts(one);
-  expect(stored).toHaveLength(1);
-  expect(stored[0].note.sections.map((s) => s.key).sort()).toEqual(["assessment", "plan"]);
+  expect(stored).toHaveLength(2);
+  const theirs = stored.find((d) => !d.copyOf);
+  expect(theirs.note.sections.map((s) => s.key).sort()).toEqual(["assessment", "plan"]);
+  // Tab one's words before the choice are kept, listed as its unsaved copy.
+  const copy = stored.find((d) => d.copyOf === theirs.id);
+  expect(copy.note.sections.find((s) => s.key === "assessment").text).toBe("typed in tab one before choosing");
+  await one.getByRole("button", { name: "Drafts", exact: true }).click();
+  await expect(one.locator(".draft-row", { hasText: "your unsaved copy" })).toHaveCount(1);
 });
 
 test("without IndexedDB, drafts fall back to localStorage with a notice", async ({ page }) => {
