@@ -1,27 +1,51 @@
 // casenote benchmark: casenote against a plain-HTML SOAP form (the floor),
 // in one run and one browser. Reports numbers; never passes or fails.
-//   node tests/bench/bench.js <base-url> <dist-dir>
+// Both sides are served compressed (their precompressed .br and .gz), and
+// the page loads are measured under the normal profile and a slow one.
+//   node tests/bench/bench.js <base-url> <dist-dir> <examples-dir>
 // (run through `bash .ci/bench`, which builds and serves everything).
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const zlib = require("node:zlib");
 const { chromium } = require(path.resolve(__dirname, "../e2e/node_modules/@playwright/test"));
 
 const base = process.argv[2] || "http://127.0.0.1:8190/";
 const dist = process.argv[3] || path.resolve(__dirname, "../../dist");
+// The folder served at /examples/: a copy of tests/bench/ with the floor's
+// .br and .gz beside its files (`.ci/bench` makes it with .ci/compress).
+const examples = process.argv[4] || __dirname;
 // Loads of each page, alternating casenote and the floor so that the
-// machine's load drifts on both alike.
+// machine's load drifts on both alike. Each load is a first load (a new
+// browser context: cold HTTP cache) followed by a repeat load (the same
+// context navigating to the page again, its HTTP cache warm).
 const LOADS = 15;
+const SLOW_LOADS = 5;
+// The slow profile, through the DevTools protocol: a slow mobile
+// connection and a phone-class CPU.
+const SLOW = {
+  network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
+  cpu: 4,
+};
+const SLOW_NAME = "slow profile (1.6 Mbit/s down, 750 kbit/s up, 150 ms, CPU ×4)";
 
-const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
-const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
-const walk = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => (x === null || x === undefined ? "n/a" : `${x.toFixed(1)} ms`);
 const kb = (x) => `${(x / 1000).toFixed(1)} kB`;
+const walk = (dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+
+// A file's size as sent: raw, and its precompressed .gz and .br.
+function sizes(file) {
+  const one = (f) => {
+    if (!fs.existsSync(f)) throw new Error(`${f} is missing: run trunk build --release (or .ci/compress) first`);
+    return fs.statSync(f).size;
+  };
+  return { raw: one(file), gz: one(`${file}.gz`), br: one(`${file}.br`) };
+}
+const add = (a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz, br: a.br + b.br });
+const ZERO = { raw: 0, gz: 0, br: 0 };
+const sum = (files) => files.map(sizes).reduce(add, ZERO);
 
 function bytes() {
   const files = walk(dist);
@@ -33,10 +57,10 @@ function bytes() {
     html: sum(by(/index\.html$/)),
   };
   const floor = {
-    wasm: 0,
-    js: gz(path.join(__dirname, "floor.js")),
-    css: gz(path.join(__dirname, "floor.css")),
-    html: gz(path.join(__dirname, "floor.html")),
+    wasm: ZERO,
+    js: sizes(path.join(examples, "floor.js")),
+    css: sizes(path.join(examples, "floor.css")),
+    html: sizes(path.join(examples, "floor.html")),
   };
   return { casenote, floor };
 }
@@ -55,32 +79,113 @@ const FIELD = {
 const URL_OF = { casenote: base, floor: `${base}examples/floor.html` };
 const SAVED_EVENT = { casenote: "casenote-draft-saved", floor: "floor-draft-saved" };
 
-async function readyOnce(browser, which) {
-  {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(`(() => {
-      const ready = ${READY[which].toString()};
-      const tick = () => { if (ready()) { window.__ready = performance.now(); } else { requestAnimationFrame(tick); } };
-      requestAnimationFrame(tick);
-    })()`);
-    await page.goto(URL_OF[which]);
-    await page.waitForFunction(() => window.__ready !== undefined);
-    const t = await page.evaluate(() => window.__ready);
-    await context.close();
-    return t;
-  }
+// What the network did for each navigation, from the DevTools protocol:
+// bytes received (headers included), the encodings the server chose, and
+// how the repeat load got each file (memory or disk cache, revalidated with
+// a 304, or fetched again).
+function watchNetwork(cdp) {
+  const requests = new Map();
+  let phase = null;
+  cdp.on("Network.requestWillBeSent", (e) => {
+    if (!requests.has(e.requestId)) requests.set(e.requestId, { phase, url: e.request.url, bytes: 0 });
+  });
+  cdp.on("Network.requestServedFromCache", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.cache = true;
+  });
+  cdp.on("Network.responseReceived", (e) => {
+    const r = requests.get(e.requestId);
+    if (!r) return;
+    const enc = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === "content-encoding");
+    r.status = e.response.status;
+    r.encoding = enc ? enc[1] : "identity";
+    if (e.response.fromDiskCache || e.response.fromPrefetchCache) r.cache = true;
+  });
+  // The status on the wire: a 304 shows here, where responseReceived
+  // reports the cached 200 it revalidated.
+  const wireStatus = new Map();
+  cdp.on("Network.responseReceivedExtraInfo", (e) => wireStatus.set(e.requestId, e.statusCode));
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.bytes = e.encodedDataLength;
+  });
+  return {
+    start: (name) => (phase = name),
+    summary: (name) => {
+      const rs = [...requests.entries()]
+        .filter(([, r]) => r.phase === name && r.url.startsWith("http"))
+        .map(([id, r]) => ({ ...r, status: wireStatus.get(id) ?? r.status }));
+      const count = (f) => rs.filter(f).length;
+      return {
+        bytes: rs.reduce((n, r) => n + r.bytes, 0),
+        encodings: [...new Set(rs.filter((r) => !r.cache && r.status === 200).map((r) => r.encoding))].sort(),
+        requests: rs.length,
+        cached: count((r) => r.cache),
+        revalidated: count((r) => !r.cache && r.status === 304),
+        fetched: count((r) => !r.cache && r.status !== 304),
+      };
+    },
+  };
 }
 
-async function readyTimes(browser) {
-  const times = { casenote: [], floor: [] };
-  for (let i = 0; i < LOADS; i++) {
+const TIMEOUT = 120_000;
+
+// One first load and one repeat load of a page, in a new context.
+async function loadTwice(browser, which, slow) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  if (slow) {
+    await cdp.send("Network.emulateNetworkConditions", SLOW.network);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOW.cpu });
+  }
+  const net = watchNetwork(cdp);
+  await page.addInitScript(`(() => {
+    const ready = ${READY[which].toString()};
+    const tick = () => { if (ready()) { window.__ready = performance.now(); } else { requestAnimationFrame(tick); } };
+    requestAnimationFrame(tick);
+  })()`);
+  const result = {};
+  for (const load of ["first", "repeat"]) {
+    if (load === "repeat") {
+      // Let the first load finish its requests; then leave the page, so
+      // that coming back is a plain navigation, not a reload.
+      await page.waitForLoadState("load");
+      await page.waitForTimeout(slow ? 2000 : 500);
+      net.start(null);
+      await page.goto("about:blank");
+    }
+    net.start(load);
+    await page.goto(URL_OF[which]);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: TIMEOUT });
+    const t = await page.evaluate(() => window.__ready);
+    await page.waitForLoadState("load");
+    result[load] = { t, net: null };
+  }
+  await page.waitForTimeout(slow ? 2000 : 500);
+  result.first.net = net.summary("first");
+  result.repeat.net = net.summary("repeat");
+  await context.close();
+  return result;
+}
+
+async function readyTimes(browser, loads, slow) {
+  const runs = { casenote: [], floor: [] };
+  for (let i = 0; i < loads; i++) {
     for (const which of ["casenote", "floor"]) {
-      times[which].push(await readyOnce(browser, which));
+      runs[which].push(await loadTwice(browser, which, slow));
     }
   }
   const summary = (ts) => ({ median: median(ts), min: Math.min(...ts), max: Math.max(...ts) });
-  return { casenote: summary(times.casenote), floor: summary(times.floor) };
+  const of = (rs) => ({
+    first: summary(rs.map((r) => r.first.t)),
+    repeat: summary(rs.map((r) => r.repeat.t)),
+    // The network side of the last run (the same every run).
+    net: { first: rs[rs.length - 1].first.net, repeat: rs[rs.length - 1].repeat.net },
+  });
+  return { casenote: of(runs.casenote), floor: of(runs.floor) };
 }
 
 async function perChar(page, field, n) {
@@ -282,7 +387,8 @@ async function bigNote(browser) {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const size = bytes();
-  const ready = await readyTimes(browser);
+  const ready = await readyTimes(browser, LOADS, false);
+  const slow = await readyTimes(browser, SLOW_LOADS, true);
   // Typing cost varies from run to run on a shared machine: the median of
   // three runs each, alternating.
   const runs = { casenote: [], floor: [] };
@@ -295,17 +401,30 @@ async function bigNote(browser) {
   const panel = await draftsPanel(browser);
   const big = await bigNote(browser);
   const floorBigNote = await floorBig(browser);
+  const chromiumVersion = browser.version();
   await browser.close();
 
-  const total = (s) => s.wasm + s.js + s.css + s.html;
+  const total = (s) => add(add(s.wasm, s.js), add(s.css, s.html));
   const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+  const brGz = (s) => `${kb(s.br)} / ${kb(s.gz)}`;
+  const sizeRow = (label, a, b) => [`bytes, brotli / gzip: ${label}`, brGz(a), brGz(b), b.br > 0 ? `${ratio(a.br, b.br)} / ${ratio(a.gz, b.gz)}` : "n/a"];
+  const span = (r) => `${ms(r.median)} (${r.min.toFixed(0)}–${r.max.toFixed(0)})`;
+  const readyRow = (label, r, load) => [label, span(r.casenote[load]), span(r.floor[load]), ratio(r.casenote[load].median, r.floor[load].median)];
+  const wire = (n) => `${kb(n.bytes)} (${n.encodings.join(", ") || "none"})`;
+  const how = (n) => `${n.requests} requests: ${n.cached} from cache, ${n.revalidated} revalidated (304), ${n.fetched} fetched`;
   const rows = [
-    ["bytes loaded, gzipped: wasm", kb(size.casenote.wasm), kb(size.floor.wasm), "n/a"],
-    ["bytes loaded, gzipped: js", kb(size.casenote.js), kb(size.floor.js), ratio(size.casenote.js, size.floor.js)],
-    ["bytes loaded, gzipped: css", kb(size.casenote.css), kb(size.floor.css), ratio(size.casenote.css, size.floor.css)],
-    ["bytes loaded, gzipped: html", kb(size.casenote.html), kb(size.floor.html), ratio(size.casenote.html, size.floor.html)],
-    ["bytes loaded, gzipped: total", kb(total(size.casenote)), kb(total(size.floor)), ratio(total(size.casenote), total(size.floor))],
-    [`ready to type, median of ${LOADS} (min–max)`, `${ms(ready.casenote.median)} (${ready.casenote.min.toFixed(0)}–${ready.casenote.max.toFixed(0)})`, `${ms(ready.floor.median)} (${ready.floor.min.toFixed(0)}–${ready.floor.max.toFixed(0)})`, ratio(ready.casenote.median, ready.floor.median)],
+    sizeRow("wasm", size.casenote.wasm, size.floor.wasm),
+    sizeRow("js", size.casenote.js, size.floor.js),
+    sizeRow("css", size.casenote.css, size.floor.css),
+    sizeRow("html", size.casenote.html, size.floor.html),
+    sizeRow("total", total(size.casenote), total(size.floor)),
+    ["received on a first load, all requests with headers (content-encodings sent)", wire(ready.casenote.net.first), wire(ready.floor.net.first), ratio(ready.casenote.net.first.bytes, ready.floor.net.first.bytes)],
+    ["received on a repeat load", wire(ready.casenote.net.repeat), wire(ready.floor.net.repeat), ""],
+    ["repeat load: how each request was answered", how(ready.casenote.net.repeat), how(ready.floor.net.repeat), ""],
+    readyRow(`ready to type, first load, median of ${LOADS} (min–max)`, ready, "first"),
+    readyRow(`ready to type, repeat load, median of ${LOADS} (min–max)`, ready, "repeat"),
+    readyRow(`ready to type, first load, ${SLOW_NAME}, median of ${SLOW_LOADS} (min–max)`, slow, "first"),
+    readyRow(`ready to type, repeat load, ${SLOW_NAME}, median of ${SLOW_LOADS} (min–max)`, slow, "repeat"),
     ["main-thread time per typed character (1,000 chars, median of 3)", ms(typing.casenote), ms(typing.floor), ratio(typing.casenote, typing.floor)],
     ["keystroke to draft committed, p50", ms(commit.casenote.p50), ms(commit.floor.p50), ratio(commit.casenote.p50, commit.floor.p50)],
     ["keystroke to draft committed, p99", ms(commit.casenote.p99), ms(commit.floor.p99), ratio(commit.casenote.p99, commit.floor.p99)],
@@ -317,7 +436,7 @@ async function bigNote(browser) {
   ];
   const header = `| measure | casenote | floor | casenote / floor |\n| --- | --- | --- | --- |`;
   const table = [header, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
-  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Chromium (headless).`;
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Chromium ${chromiumVersion} (headless).`;
   console.log(`\n${table}\n\n${stamp}`);
   fs.writeFileSync(path.join(__dirname, "latest.md"), `${table}\n\n${stamp}\n`);
 })().catch((e) => {
