@@ -37,7 +37,10 @@ pub struct AppState {
 pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path>) -> Router {
     let mut inner = router(state, site);
     if let Some(dir) = examples {
-        inner = inner.nest_service("/examples", ServeDir::new(dir));
+        inner = inner.nest_service(
+            "/examples",
+            ServeDir::new(dir).precompressed_br().precompressed_gzip(),
+        );
     }
     let app = if site_path.is_empty() {
         inner

@@ -329,12 +329,17 @@ impl Template {
         Self::checked(t)
     }
 
-    /// Reads a host template given as an object (the `template` property).
-    pub fn from_value(
-        value: serde_json::Value,
-    ) -> Result<Template, Vec<super::validate::FieldError>> {
+    /// Reads a host template from any serde data format: a parsed JSON
+    /// value, or the object a host page sets (the `template` property,
+    /// through serde-wasm-bindgen).
+    pub fn from_data<'de, D: serde::Deserializer<'de>>(
+        data: D,
+    ) -> Result<Template, Vec<super::validate::FieldError>>
+    where
+        D::Error: std::fmt::Display,
+    {
         use super::validate::FieldError;
-        let t: Template = serde_path_to_error::deserialize(value).map_err(|e| {
+        let t: Template = serde_path_to_error::deserialize(data).map_err(|e| {
             vec![FieldError::new(
                 "template",
                 format!("is not a valid template: {e}"),
@@ -482,7 +487,7 @@ mod tests {
             "{}",
             errs[0].message
         );
-        let errs = Template::from_value(serde_json::json!({"id": "x", "name": 3, "sections": []}))
+        let errs = Template::from_data(serde_json::json!({"id": "x", "name": 3, "sections": []}))
             .unwrap_err();
         assert!(
             errs[0].message.contains("name: invalid type"),

@@ -4,25 +4,23 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-/// `value` when chrono wrote it back exactly as given: chrono's parser
-/// accepts one-digit months and signed years, the form does not.
-fn exact<T>(text: &str, value: T, write: impl Fn(&T) -> String) -> Option<T> {
-    (write(&value) == text).then_some(value)
-}
-
 /// Parses `YYYY-MM-DD` (surrounding spaces allowed).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
-    exact(s, d, |d| d.format("%Y-%m-%d").to_string())
+    let d: NaiveDate = s.parse().ok()?;
+    // chrono also reads one-digit months and signed or long years; the
+    // form is exactly what chrono writes back.
+    (d.to_string() == s).then_some(d)
 }
 
 /// Parses `HH:MM` (24 h), also accepting `HH:MM:SS` as browsers may send.
 pub fn parse_time(s: &str) -> Option<NaiveTime> {
     let s = s.trim();
-    let form = if s.len() == 5 { "%H:%M" } else { "%H:%M:%S" };
-    let t = NaiveTime::parse_from_str(s, form).ok()?;
-    exact(s, t, |t| t.format(form).to_string())
+    let t: NaiveTime = s.parse().ok()?;
+    // chrono reads both forms (and fractions, and one-digit fields); keep
+    // exactly the two, as chrono writes them back (always with seconds).
+    let written = t.to_string();
+    (written == s || (s.len() == 5 && written == format!("{s}:00"))).then_some(t)
 }
 
 /// Parses an RFC 3339 timestamp (`2026-11-26T08:49:37.120Z`, or with an

@@ -137,13 +137,7 @@ fn template_from(el: &HtmlElement) -> (Option<Template>, Vec<FieldError>) {
     }
     let read = match value.as_string() {
         Some(text) => Template::from_json(&text),
-        None => match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
-            Ok(object) => Template::from_value(object),
-            Err(e) => Err(vec![FieldError::new(
-                "template",
-                format!("is not a template object: {e}"),
-            )]),
-        },
+        None => Template::from_data(serde_wasm_bindgen::Deserializer::from(value)),
     };
     match read {
         Ok(t) => (Some(t), Vec::new()),

@@ -68,9 +68,8 @@ struct Scoped {
     updated_at: Option<f64>,
 }
 
-/// The bookkeeping and JSON of every record of `scope` in `store` (each
-/// record is parsed once).
-fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, serde_json::Value)>, String> {
+/// The bookkeeping and text of every record of `scope` in `store`.
+fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, String> {
     available()?;
     let prefix = key(store, "");
     let raw = LocalStorage::raw();
@@ -81,10 +80,10 @@ fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, serde_json::Value)>
         .collect();
     Ok(ours
         .iter()
-        .filter_map(|k| LocalStorage::get::<serde_json::Value>(k).ok())
-        .filter_map(|v| {
-            let s = Scoped::deserialize(&v).ok()?;
-            (s.scope == scope).then_some((s, v))
+        .filter_map(|k| raw.get_item(k).ok().flatten())
+        .filter_map(|text| {
+            let s: Scoped = serde_json::from_str(&text).ok()?;
+            (s.scope == scope).then_some((s, text))
         })
         .collect())
 }
@@ -102,7 +101,7 @@ pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, St
 pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, String> {
     Ok(in_scope(store, scope)?
         .into_iter()
-        .filter_map(|(_, v)| T::deserialize(v).ok())
+        .filter_map(|(_, text)| serde_json::from_str(&text).ok())
         .collect())
 }
 

@@ -96,15 +96,16 @@ impl DraftStore {
         match &self.key {
             None => Ok(None),
             Some(key) => {
-                let json = serde_json::to_vec(value).map_err(|e| e.to_string())?;
-                crypto::seal(key, &json).await.map(Some)
+                let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
+                crypto::seal(key, json.as_bytes()).await.map(Some)
             }
         }
     }
 
     async fn unseal<T: DeserializeOwned>(&self, sealed: &Sealed) -> Option<T> {
         let plain = crypto::unseal(self.key.as_ref()?, sealed).await.ok()?;
-        serde_json::from_slice(&plain).ok()
+        // From text, as every record is read: one JSON reader in the bundle.
+        serde_json::from_str(&String::from_utf8(plain).ok()?).ok()
     }
 
     async fn write_form(&self, draft: &Draft) -> Result<StoredDraft, String> {
