@@ -727,3 +727,34 @@ async fn a_note_gone_from_another_tab_keeps_this_tabs_text_until_the_worker_lets
     writes_settled(5_000).await;
     assert!(store.list(&scope).await.unwrap().drafts.is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn a_conflict_copy_changed_elsewhere_moves_on_to_one_new_copy() {
+    use casenote::ui::{writes_settled, SaveState};
+    use leptos::prelude::*;
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let _mounted = leptos::mount::mount_to(div, || ());
+    let (store, scope, saver, state, mut a) = in_conflict("conflict-copy-gone").await;
+    saver.remote_saved(&a.id, 2);
+    a.section_mut("subjective").text = "into the first copy".into();
+    saver.save(a.clone());
+    writes_settled(5_000).await;
+    let first = copies_of(&store, &scope, &a.id).await;
+    assert_eq!(first.len(), 1);
+    // Another tab discards that copy from its Drafts panel.
+    store.delete(&first[0].id).await.unwrap();
+    for text in ["after it went", "after it went, and more", "and more again"] {
+        a.section_mut("subjective").text = text.into();
+        saver.save(a.clone());
+        writes_settled(5_000).await;
+    }
+    let copies = copies_of(&store, &scope, &a.id).await;
+    assert_eq!(copies.len(), 1, "one new copy, not one per edit");
+    assert_ne!(copies[0].id, first[0].id);
+    assert_eq!(
+        copies[0].note.section("subjective").unwrap().text,
+        "and more again"
+    );
+    assert!(matches!(state.get_untracked(), SaveState::SavedAsCopy(_)));
+    assert_eq!(saver.keep_copy(), Some(copies[0].id.clone()));
+}

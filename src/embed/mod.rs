@@ -98,8 +98,9 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
 /// One entry of the `goals` property, as the host writes it.
 #[derive(serde::Deserialize)]
 struct GoalIn {
+    /// Kept when it is text; any other id is replaced by `goal-N`.
     #[serde(default)]
-    id: Option<String>,
+    id: Option<serde_json::Value>,
     #[serde(default)]
     text: String,
 }
@@ -120,7 +121,10 @@ fn goals_from(el: &HtmlElement) -> Vec<HostGoal> {
             let g: GoalIn = serde_wasm_bindgen::from_value(g).ok()?;
             let text = g.text.trim().to_string();
             (!text.is_empty()).then(|| HostGoal {
-                id: g.id.unwrap_or_else(|| format!("goal-{}", i + 1)),
+                id: match g.id {
+                    Some(serde_json::Value::String(id)) => id,
+                    _ => format!("goal-{}", i + 1),
+                },
                 text,
             })
         })

@@ -37,12 +37,18 @@ pub enum SaveState {
     Conflict,
     /// The same, and the copy holds this tab's text as of this time.
     SavedAsCopy(f64),
+    /// The same, but writing the copy failed: the text is in memory and a
+    /// retry is scheduled.
+    CopyFailed(String),
 }
 
 impl SaveState {
     /// Whether the worker has a two-tab conflict to resolve.
     pub fn is_conflict(&self) -> bool {
-        matches!(self, SaveState::Conflict | SaveState::SavedAsCopy(_))
+        matches!(
+            self,
+            SaveState::Conflict | SaveState::SavedAsCopy(_) | SaveState::CopyFailed(_)
+        )
     }
 }
 
@@ -283,6 +289,8 @@ impl Autosave {
     /// `adopt` of a version that storage does not hold exactly).
     pub fn flush_changed(self: &Rc<Self>, note: Note) {
         *self.last.borrow_mut() = None;
+        // Storage does not hold this yet.
+        *self.committed.borrow_mut() = None;
         self.save(note);
     }
 
@@ -295,7 +303,10 @@ impl Autosave {
     pub fn has_unsaved(&self) -> bool {
         self.in_flight.get()
             || !self.pending.borrow().is_empty()
-            || matches!(self.state.get_untracked(), SaveState::Failed(_))
+            || matches!(
+                self.state.get_untracked(),
+                SaveState::Failed(_) | SaveState::CopyFailed(_)
+            )
     }
 
     /// Whether this editor has written draft `id` to storage.
@@ -404,16 +415,7 @@ impl Autosave {
     /// The note being edited, as a waiting write not yet committed (after a
     /// failed write): newer than what storage holds.
     pub fn waiting(&self, id: &str) -> Option<Note> {
-        let id = self.divert.borrow().as_ref().map_or(id.to_string(), |d| {
-            if d.from == id {
-                d.copy.clone()
-            } else {
-                id.to_string()
-            }
-        });
-        let mut note = self.pending.borrow().iter().find(|p| p.id == id).cloned()?;
-        note.id = self.current.borrow().clone();
-        Some(note)
+        self.pending.borrow().iter().find(|p| p.id == id).cloned()
     }
 
     /// Forgets every waiting write and stops the running one from landing:
@@ -497,6 +499,14 @@ impl Autosave {
                         let copy_id = new_uuid();
                         let from = this.original_of(&draft.id).unwrap_or(draft.id.clone());
                         this.links.borrow_mut().push((copy_id.clone(), from));
+                        // The current note's copy itself was changed or
+                        // removed elsewhere: its text moves on to the new
+                        // copy, and so do the edits after it.
+                        if let Some(d) = this.divert.borrow_mut().as_mut() {
+                            if d.copy == draft.id {
+                                d.copy = copy_id.clone();
+                            }
+                        }
                         let waiting = {
                             let mut pending = this.pending.borrow_mut();
                             match pending.iter_mut().find(|p| p.id == draft.id) {
@@ -519,7 +529,13 @@ impl Autosave {
                         // `pending`, and is written again shortly.
                         this.requeue(draft.note);
                         if is_current {
-                            this.state.set(SaveState::Failed(e));
+                            // Still in conflict: the worker's choice stays
+                            // open, and the note stays unsendable until then.
+                            this.state.set(if this.is_diverted() {
+                                SaveState::CopyFailed(e)
+                            } else {
+                                SaveState::Failed(e)
+                            });
                         }
                         this.schedule_retry();
                     }

@@ -508,7 +508,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
                 }
             });
         });
-        match latest(for_client) {
+        // The worker's own draft before a conflict copy left behind (which
+        // the Drafts panel lists); a copy only when it is all there is.
+        let (copies, own): (Vec<_>, Vec<_>) = for_client.partition(|d| d.copy_of.is_some());
+        match latest(own).or_else(|| latest(copies)) {
             Some(d) => {
                 // What the host says now (who is signed in, which original an
                 // addendum is for) wins over what the draft remembered.
@@ -594,7 +597,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let mine = generation.get_value();
         let text = match state {
             SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(ms)),
-            SaveState::Failed(_) => {
+            SaveState::Failed(_) | SaveState::CopyFailed(_) => {
                 "Draft not saved. Your text is still here; casenote keeps trying.".into()
             }
             SaveState::SavedAsCopy(ms) => format!(
@@ -1414,10 +1417,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         SaveState::Idle => String::new(),
         SaveState::Saving => "Saving…".into(),
         SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(ms)),
-        SaveState::Failed(e) if e.contains("QuotaExceeded") => {
+        SaveState::Failed(e) | SaveState::CopyFailed(e) if e.contains("QuotaExceeded") => {
             "Not saved: this device's storage is full. Your text is still here; casenote keeps trying.".into()
         }
-        SaveState::Failed(_) => "Not saved yet: your text is still here, and casenote keeps trying.".into(),
+        SaveState::Failed(_) | SaveState::CopyFailed(_) => "Not saved yet: your text is still here, and casenote keeps trying.".into(),
         SaveState::Conflict => "Edits here are saved as a separate copy".into(),
         SaveState::SavedAsCopy(ms) => format!("Saved as a separate copy at {}", local_hh_mm(ms)),
     }

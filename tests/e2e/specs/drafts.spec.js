@@ -305,6 +305,11 @@ test("one draft in two tabs: loading the other version", async ({ context }) => 
   await one.locator(".conflict").getByRole("button", { name: "Load the other version" }).click();
   await expect(one.getByLabel("Plan", { exact: true })).toHaveValue("plan from tab two");
   await expect(one.locator(".notice").first()).toContainText("your unsaved copy");
+  // Opened again, the page restores the draft the worker chose, not the
+  // copy they left (although it was saved later).
+  await one.reload();
+  await expect(one.getByLabel("Plan", { exact: true })).toHaveValue("plan from tab two");
+  await expect(one.getByLabel("Assessment", { exact: true })).toHaveValue("");
   await one.getByLabel("Assessment", { exact: true }).fill("then tab one adds this");
   await h.waitForSaved(one);
   const stored = await rawDrafts(one);
