@@ -15,7 +15,7 @@ use super::{backoff_ms, SendOutcome};
 use crate::domain::outbox::{due, next_due_at, OutboxContent, OutboxEntry};
 use crate::domain::FieldError;
 use crate::platform::{now_ms, window};
-use crate::storage::DraftStore;
+use crate::storage::{DraftStore, StorageError};
 
 #[wasm_bindgen(module = "/src/delivery/locks.js")]
 extern "C" {
@@ -99,7 +99,7 @@ impl Outbox {
 
     /// Puts `entry` in the outbox (committed before this returns) and starts
     /// sending.
-    pub async fn enqueue(self: &Rc<Self>, entry: &OutboxEntry) -> Result<(), String> {
+    pub async fn enqueue(self: &Rc<Self>, entry: &OutboxEntry) -> Result<(), StorageError> {
         self.store.put_outbox(entry).await?;
         self.kick();
         Ok(())
@@ -167,7 +167,7 @@ impl Outbox {
     }
 
     /// Writes an entry back without re-sealing content we could not open.
-    async fn put_back(&self, e: &OutboxEntry) -> Result<(), String> {
+    async fn put_back(&self, e: &OutboxEntry) -> Result<(), StorageError> {
         if e.content.is_none() && e.sealed.is_some() {
             // Sealed with a key we do not have: leave it untouched.
             return Ok(());
@@ -323,12 +323,7 @@ impl Outbox {
                     draft.revision = stored_revision + 1;
                     restored = self.store.put(&draft, stored_revision).await;
                 }
-                let restored = match restored {
-                    Ok(crate::storage::PutOutcome::Written) => Ok(()),
-                    Ok(crate::storage::PutOutcome::Conflict { .. }) => Err("conflict".to_string()),
-                    Err(e) => Err(e),
-                };
-                if restored.is_err() {
+                if !matches!(restored, Ok(crate::storage::PutOutcome::Written)) {
                     // Keep it queued (paused) rather than lose it.
                     entry.paused = true;
                     entry.last_status = Some(status);

@@ -7,6 +7,7 @@
 
 pub mod draft;
 pub mod fhir;
+pub mod field_error;
 pub mod id;
 pub mod note;
 pub mod outbox;

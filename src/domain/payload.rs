@@ -5,11 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::field_error::FieldError;
 use super::id::is_uuid;
 use super::note::{Client, GoalProgress, Intervention, Note, Person, Quote};
 use super::template::{DocumentType, Template};
 use super::time::{duration_minutes, parse_date, parse_time};
-use super::validate::FieldError;
 
 /// The value of the payload's `schema` field.
 pub const PAYLOAD_SCHEMA: &str = "casenote/v1";

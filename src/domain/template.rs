@@ -248,8 +248,8 @@ impl Template {
 
     /// Checks a host-supplied template, returning every problem with the
     /// field it is in (`sections[2].key`) and why.
-    pub fn validate(&self) -> Vec<super::validate::FieldError> {
-        use super::validate::FieldError;
+    pub fn validate(&self) -> Vec<super::field_error::FieldError> {
+        use super::field_error::FieldError;
         let mut errors = Vec::new();
         let is_key = |k: &str| {
             !k.is_empty()
@@ -314,8 +314,8 @@ impl Template {
 
     /// Reads a host template from JSON. Every problem is reported with its
     /// field; the caller falls back to SOAP.
-    pub fn from_json(json: &str) -> Result<Template, Vec<super::validate::FieldError>> {
-        use super::validate::FieldError;
+    pub fn from_json(json: &str) -> Result<Template, Vec<super::field_error::FieldError>> {
+        use super::field_error::FieldError;
         let t: Template =
             serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json))
                 .map_err(|e| {
@@ -334,11 +334,11 @@ impl Template {
     /// through serde-wasm-bindgen).
     pub fn from_data<'de, D: serde::Deserializer<'de>>(
         data: D,
-    ) -> Result<Template, Vec<super::validate::FieldError>>
+    ) -> Result<Template, Vec<super::field_error::FieldError>>
     where
         D::Error: std::fmt::Display,
     {
-        use super::validate::FieldError;
+        use super::field_error::FieldError;
         let t: Template = serde_path_to_error::deserialize(data).map_err(|e| {
             vec![FieldError::new(
                 "template",
@@ -348,7 +348,7 @@ impl Template {
         Self::checked(t)
     }
 
-    fn checked(t: Template) -> Result<Template, Vec<super::validate::FieldError>> {
+    fn checked(t: Template) -> Result<Template, Vec<super::field_error::FieldError>> {
         let errors = t.validate();
         if errors.is_empty() {
             Ok(t)

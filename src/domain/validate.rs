@@ -2,31 +2,11 @@
 
 use chrono::NaiveDate;
 
-use serde::{Deserialize, Serialize};
-
 use super::note::Note;
 use super::template::Template;
 use super::time::{parse_date, parse_time};
 
-/// A problem with one field, in words a worker understands.
-///
-/// `field` names the field: `client`, `service.date`, `service.start`,
-/// `service.end`, `section.<key>` (e.g. `section.subjective`), or for a
-/// payload check the JSON path (e.g. `sections[0].text`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
+pub use super::field_error::FieldError;
 
 /// What validation needs to know beyond the note.
 #[derive(Clone, Copy, Debug, Default)]

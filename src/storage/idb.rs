@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::PutOutcome;
+use super::{PutOutcome, StorageError};
 use crate::domain::draft::StoredDraft;
 
 const DB_NAME: &str = "casenote";
@@ -21,15 +21,18 @@ pub const DRAFTS: &str = "drafts";
 pub const OUTBOX: &str = "outbox";
 const BY_SCOPE: &str = "scope";
 
-/// What went wrong, as `IndexedDB: <DOMException name>: <message>`: the
-/// name (QuotaExceededError, say) tells the editor what to tell the worker.
-fn err(e: impl Into<IdbError>) -> String {
+/// What went wrong, by the DOMException's name where there is one
+/// (QuotaExceededError is the one the worker is told about).
+fn err(e: impl Into<IdbError>) -> StorageError {
     match e.into() {
         IdbError::DomException(d) => {
             let d: &web_sys::DomException = d.as_ref().unchecked_ref();
-            format!("IndexedDB: {}: {}", d.name(), d.message())
+            StorageError::from_browser("IndexedDB", &d.name(), &d.message())
         }
-        other => format!("IndexedDB: {other}"),
+        other => StorageError::Failed {
+            what: "IndexedDB",
+            reason: other.to_string(),
+        },
     }
 }
 
@@ -51,7 +54,7 @@ pub struct IdbStore {
 }
 
 impl IdbStore {
-    pub async fn open() -> Result<Self, String> {
+    pub async fn open() -> Result<Self, StorageError> {
         let db = Database::open(DB_NAME)
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(|_event, db| {
@@ -69,11 +72,18 @@ impl IdbStore {
                 Ok(())
             })
             .await
-            .map_err(|e| format!("IndexedDB: {e}"))?;
+            .map_err(|e| StorageError::Failed {
+                what: "IndexedDB",
+                reason: e.to_string(),
+            })?;
         Ok(IdbStore { db })
     }
 
-    fn transaction(&self, store: &str, mode: TransactionMode) -> Result<Transaction<'_>, String> {
+    fn transaction(
+        &self,
+        store: &str,
+        mode: TransactionMode,
+    ) -> Result<Transaction<'_>, StorageError> {
         self.db
             .transaction(store)
             .with_mode(mode)
@@ -87,7 +97,7 @@ impl IdbStore {
         &self,
         draft: &StoredDraft,
         base: u32,
-    ) -> Result<PutOutcome, String> {
+    ) -> Result<PutOutcome, StorageError> {
         let tx = self.transaction(DRAFTS, TransactionMode::Readwrite)?;
         let store = tx.object_store(DRAFTS).map_err(err)?;
         // Only the bookkeeping is decoded, not the whole note.
@@ -112,7 +122,7 @@ impl IdbStore {
         Ok(PutOutcome::Written)
     }
 
-    pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), String> {
+    pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), StorageError> {
         let tx = self.transaction(store_name, TransactionMode::Readwrite)?;
         let store = tx.object_store(store_name).map_err(err)?;
         store.put(value).serde().map_err(err)?.await.map_err(err)?;
@@ -124,14 +134,14 @@ impl IdbStore {
         &self,
         store_name: &str,
         id: &str,
-    ) -> Result<Option<T>, String> {
+    ) -> Result<Option<T>, StorageError> {
         let tx = self.transaction(store_name, TransactionMode::Readonly)?;
         let store = tx.object_store(store_name).map_err(err)?;
         store.get(id).serde().map_err(err)?.await.map_err(err)
     }
 
     /// Every record of `scope`, undecoded.
-    async fn all(&self, store_name: &str, scope: &str) -> Result<Vec<JsValue>, String> {
+    async fn all(&self, store_name: &str, scope: &str) -> Result<Vec<JsValue>, StorageError> {
         let tx = self.transaction(store_name, TransactionMode::Readonly)?;
         let store = tx.object_store(store_name).map_err(err)?;
         let index = store.index(BY_SCOPE).map_err(err)?;
@@ -152,7 +162,7 @@ impl IdbStore {
         &self,
         store_name: &str,
         scope: &str,
-    ) -> Result<Vec<T>, String> {
+    ) -> Result<Vec<T>, StorageError> {
         Ok(self
             .all(store_name, scope)
             .await?
@@ -167,7 +177,7 @@ impl IdbStore {
         &self,
         store_name: &str,
         scope: &str,
-    ) -> Result<Vec<(String, Option<f64>)>, String> {
+    ) -> Result<Vec<(String, Option<f64>)>, StorageError> {
         Ok(self
             .list::<Stamp>(store_name, scope)
             .await?
@@ -176,7 +186,7 @@ impl IdbStore {
             .collect())
     }
 
-    pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), String> {
+    pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), StorageError> {
         let tx = self.transaction(store_name, TransactionMode::Readwrite)?;
         let store = tx.object_store(store_name).map_err(err)?;
         store.delete(id).await.map_err(err)?;

@@ -1,37 +1,39 @@
 //! The localStorage fallback through gloo-storage, one key per record:
 //! `casenote.<store>.<id>` (`drafts` or `outbox`), each the record's JSON.
 
-use gloo_storage::errors::StorageError;
+use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::PutOutcome;
+use super::{PutOutcome, StorageError};
 use crate::domain::draft::StoredDraft;
 
-fn err(e: StorageError) -> String {
+fn err(e: GlooError) -> StorageError {
     match e {
-        // Keep the browser's reason (QuotaExceededError when full): the
-        // editor tells the worker that storage is full.
-        StorageError::JsError(js) => format!("localStorage: {}: {}", js.name, js.message),
-        other => format!("localStorage: {other}"),
+        GlooError::JsError(js) => StorageError::from_browser("localStorage", &js.name, &js.message),
+        GlooError::SerdeError(e) => StorageError::Encode(e.to_string()),
+        other => StorageError::Failed {
+            what: "localStorage",
+            reason: other.to_string(),
+        },
     }
 }
 
 /// gloo-storage panics where the page may not use localStorage (a
 /// sandboxed frame, say): ask the browser first.
-fn available() -> Result<(), String> {
+fn available() -> Result<(), StorageError> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .map(|_| ())
-        .ok_or_else(|| "localStorage: not available".to_string())
+        .ok_or(StorageError::Unavailable("localStorage"))
 }
 
 fn key(store: &str, id: &str) -> String {
     format!("casenote.{store}.{id}")
 }
 
-pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, String> {
+pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, StorageError> {
     match get::<Scoped>(super::idb::DRAFTS, &draft.id) {
         Some(existing) if existing.revision != base => {
             return Ok(PutOutcome::Conflict {
@@ -45,7 +47,7 @@ pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, S
     Ok(PutOutcome::Written)
 }
 
-pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), String> {
+pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), StorageError> {
     available()?;
     LocalStorage::set(key(store, id), value).map_err(err)
 }
@@ -69,7 +71,7 @@ struct Scoped {
 }
 
 /// The bookkeeping and text of every record of `scope` in `store`.
-fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, String> {
+fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, StorageError> {
     available()?;
     let prefix = key(store, "");
     let raw = LocalStorage::raw();
@@ -89,7 +91,7 @@ fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, String> {
 }
 
 /// The id and save time of every record of `scope` in `store`.
-pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, String> {
+pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, StorageError> {
     Ok(in_scope(store, scope)?
         .into_iter()
         .map(|(s, _)| (s.id, s.updated_at))
@@ -98,14 +100,14 @@ pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, St
 
 /// Every record of `store` whose `scope` field is `scope` (records that
 /// cannot be read are skipped).
-pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, String> {
+pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, StorageError> {
     Ok(in_scope(store, scope)?
         .into_iter()
         .filter_map(|(_, text)| serde_json::from_str(&text).ok())
         .collect())
 }
 
-pub fn delete(store: &str, id: &str) -> Result<(), String> {
+pub fn delete(store: &str, id: &str) -> Result<(), StorageError> {
     available()?;
     LocalStorage::delete(key(store, id));
     Ok(())

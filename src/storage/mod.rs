@@ -4,10 +4,12 @@
 //! one is given. Knows drafts and outbox entries, not the UI.
 
 mod crypto;
+mod error;
 mod idb;
 mod local;
 
 pub use crypto::generate_key;
+pub use error::StorageError;
 use web_sys::CryptoKey;
 
 use idb::{DRAFTS, OUTBOX};
@@ -92,12 +94,18 @@ impl DraftStore {
     }
 
     /// `value` as JSON, sealed with the key (or `None` without a key).
-    async fn seal<T: Serialize>(&self, value: &T) -> Result<Option<Sealed>, String> {
+    async fn seal<T: Serialize>(&self, value: &T) -> Result<Option<Sealed>, StorageError> {
         match &self.key {
             None => Ok(None),
             Some(key) => {
-                let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
-                crypto::seal(key, json.as_bytes()).await.map(Some)
+                let json = serde_json::to_string(value)
+                    .map_err(|e| StorageError::Encode(e.to_string()))?;
+                crypto::seal(key, json.as_bytes())
+                    .await
+                    .map(Some)
+                    .map_err(|name| {
+                        StorageError::from_browser("WebCrypto", &name, "sealing failed")
+                    })
             }
         }
     }
@@ -108,7 +116,7 @@ impl DraftStore {
         serde_json::from_str(&String::from_utf8(plain).ok()?).ok()
     }
 
-    async fn write_form(&self, draft: &Draft) -> Result<StoredDraft, String> {
+    async fn write_form(&self, draft: &Draft) -> Result<StoredDraft, StorageError> {
         Ok(match self.seal(&draft.note).await? {
             None => StoredDraft::clear(draft),
             Some(sealed) => StoredDraft::sealed(draft, sealed),
@@ -131,7 +139,7 @@ impl DraftStore {
     /// Saves `draft` if the stored revision is still `base` (the revision
     /// this editor last wrote or loaded; 0 for a new draft). Resolves once
     /// the write is committed.
-    pub async fn put(&self, draft: &Draft, base: u32) -> Result<PutOutcome, String> {
+    pub async fn put(&self, draft: &Draft, base: u32) -> Result<PutOutcome, StorageError> {
         let stored = self.write_form(draft).await?;
         match &self.backend {
             Backend::IndexedDb(s) => s.put_draft_checked(&stored, base).await,
@@ -140,7 +148,7 @@ impl DraftStore {
     }
 
     /// One draft by id; `None` if missing or sealed with another key.
-    pub async fn get(&self, id: &str) -> Result<Option<Draft>, String> {
+    pub async fn get(&self, id: &str) -> Result<Option<Draft>, StorageError> {
         let stored = match &self.backend {
             Backend::IndexedDb(s) => s.get(DRAFTS, id).await?,
             Backend::LocalStorage => local::get(DRAFTS, id),
@@ -151,7 +159,7 @@ impl DraftStore {
         })
     }
 
-    async fn stored_in(&self, scope: &str) -> Result<Vec<StoredDraft>, String> {
+    async fn stored_in(&self, scope: &str) -> Result<Vec<StoredDraft>, StorageError> {
         match &self.backend {
             Backend::IndexedDb(s) => s.list(DRAFTS, scope).await,
             Backend::LocalStorage => local::list(DRAFTS, scope),
@@ -159,7 +167,7 @@ impl DraftStore {
     }
 
     /// Every draft in `scope` this editor can read.
-    pub async fn list(&self, scope: &str) -> Result<Listing, String> {
+    pub async fn list(&self, scope: &str) -> Result<Listing, StorageError> {
         let mut listing = Listing::default();
         for stored in self.stored_in(scope).await? {
             if self.key.is_some() && stored.note.is_some() {
@@ -173,11 +181,11 @@ impl DraftStore {
         Ok(listing)
     }
 
-    pub async fn delete(&self, id: &str) -> Result<(), String> {
+    pub async fn delete(&self, id: &str) -> Result<(), StorageError> {
         self.delete_in(DRAFTS, id).await
     }
 
-    async fn delete_in(&self, store: &str, id: &str) -> Result<(), String> {
+    async fn delete_in(&self, store: &str, id: &str) -> Result<(), StorageError> {
         match &self.backend {
             Backend::IndexedDb(s) => s.delete(store, id).await,
             Backend::LocalStorage => local::delete(store, id),
@@ -185,7 +193,7 @@ impl DraftStore {
     }
 
     /// Adds or replaces an outbox entry (its content sealed with the key).
-    pub async fn put_outbox(&self, entry: &OutboxEntry) -> Result<(), String> {
+    pub async fn put_outbox(&self, entry: &OutboxEntry) -> Result<(), StorageError> {
         let mut stored = entry.clone();
         if let Some(content) = &entry.content {
             if let Some(sealed) = self.seal(content).await? {
@@ -213,7 +221,7 @@ impl DraftStore {
 
     /// The outbox of `scope`, oldest first. Entries sealed with another key
     /// come back with `content: None`.
-    pub async fn list_outbox(&self, scope: &str) -> Result<Vec<OutboxEntry>, String> {
+    pub async fn list_outbox(&self, scope: &str) -> Result<Vec<OutboxEntry>, StorageError> {
         let stored: Vec<OutboxEntry> = match &self.backend {
             Backend::IndexedDb(s) => s.list(OUTBOX, scope).await?,
             Backend::LocalStorage => local::list(OUTBOX, scope)?,
@@ -226,7 +234,7 @@ impl DraftStore {
         Ok(out)
     }
 
-    pub async fn get_outbox(&self, id: &str) -> Result<Option<OutboxEntry>, String> {
+    pub async fn get_outbox(&self, id: &str) -> Result<Option<OutboxEntry>, StorageError> {
         let stored: Option<OutboxEntry> = match &self.backend {
             Backend::IndexedDb(s) => s.get(OUTBOX, id).await?,
             Backend::LocalStorage => local::get(OUTBOX, id),
@@ -237,21 +245,21 @@ impl DraftStore {
         })
     }
 
-    pub async fn delete_outbox(&self, id: &str) -> Result<(), String> {
+    pub async fn delete_outbox(&self, id: &str) -> Result<(), StorageError> {
         self.delete_in(OUTBOX, id).await
     }
 
     /// With a key: seals every draft and outbox entry of `scope` still
     /// stored in clear (written before the host gave the key). Returns how
     /// many records were sealed.
-    pub async fn seal_clear(&self, scope: &str) -> Result<usize, String> {
+    pub async fn seal_clear(&self, scope: &str) -> Result<usize, StorageError> {
         Ok(self.seal_clear_drafts(scope).await? + self.seal_clear_outbox(scope).await?)
     }
 
     /// With a key: seals the drafts of `scope` stored in clear, keeping each
     /// one's revision. A draft another tab rewrites meanwhile is left to that
     /// write. Returns how many were sealed.
-    pub async fn seal_clear_drafts(&self, scope: &str) -> Result<usize, String> {
+    pub async fn seal_clear_drafts(&self, scope: &str) -> Result<usize, StorageError> {
         if self.key.is_none() {
             return Ok(0);
         }
@@ -272,7 +280,7 @@ impl DraftStore {
 
     /// With a key: seals the outbox entries of `scope` stored in clear.
     /// Returns how many were sealed.
-    pub async fn seal_clear_outbox(&self, scope: &str) -> Result<usize, String> {
+    pub async fn seal_clear_outbox(&self, scope: &str) -> Result<usize, StorageError> {
         if self.key.is_none() {
             return Ok(0);
         }
@@ -296,7 +304,7 @@ impl DraftStore {
         scope: &str,
         now: f64,
         retention_days: Option<f64>,
-    ) -> Result<usize, String> {
+    ) -> Result<usize, StorageError> {
         // By id and save time only, so damaged records are purged too. A
         // record without a save time is removed by a full purge (logout),
         // never by retention.

@@ -22,7 +22,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::{Draft, Note};
 use crate::platform::{new_uuid, now_ms, set_timeout};
-use crate::storage::{DraftStore, PutOutcome};
+use crate::storage::{DraftStore, PutOutcome, StorageError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
@@ -31,7 +31,7 @@ pub enum SaveState {
     /// Saved at this time (epoch ms).
     Saved(f64),
     /// The last write failed; the text is in memory and a retry is scheduled.
-    Failed(String),
+    Failed(StorageError),
     /// Another tab saved (or removed) this draft: this tab's text is being
     /// saved as a separate copy until the worker chooses.
     Conflict,
@@ -39,7 +39,7 @@ pub enum SaveState {
     SavedAsCopy(f64),
     /// The same, but writing the copy failed: the text is in memory and a
     /// retry is scheduled.
-    CopyFailed(String),
+    CopyFailed(StorageError),
 }
 
 impl SaveState {
@@ -370,7 +370,7 @@ impl Autosave {
     /// The worker lets this tab's text go (its note was submitted in
     /// another tab and they start a new note): the conflict copy is
     /// removed. Returns once it is.
-    pub async fn discard_copy(self: &Rc<Self>) -> Result<(), String> {
+    pub async fn discard_copy(self: &Rc<Self>) -> Result<(), StorageError> {
         let Some(d) = self.divert.borrow_mut().take() else {
             return Ok(());
         };
@@ -574,7 +574,7 @@ impl Autosave {
     }
 
     /// Stops saving `id` and removes its draft.
-    pub async fn close(self: &Rc<Self>, id: &str) -> Result<(), String> {
+    pub async fn close(self: &Rc<Self>, id: &str) -> Result<(), StorageError> {
         self.forget(id);
         self.store.delete(id).await
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::editor::{focus_selector, focus_within_later, Root, TemplateOf};
+use super::context::{focus_selector, focus_within_later, Root, TemplateOf};
 use crate::domain::{Draft, Template};
 use crate::platform::local_date_time;
 use crate::storage::Listing;

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::autosave::{Autosave, Busy, SaveState};
+use super::context::{focus_selector, Announce, Root, TemplateOf};
 use super::drafts::DraftsPanel;
 use super::extras::{ChallengesField, GoalsField, HostGoal, InterventionsField, LateEntryField};
 use super::form::Form;
@@ -34,7 +35,7 @@ use crate::platform::{
     emit, local_hh_mm, new_uuid, now_ms, now_rfc3339, object, set_timeout, today_local, window,
     Listener,
 };
-use crate::storage::{DraftStore, Listing};
+use crate::storage::{DraftStore, Listing, StorageError};
 
 /// What the host configures, read from the element's attributes.
 #[derive(Clone, Debug)]
@@ -129,51 +130,6 @@ impl Default for EditorConfig {
             fhir_subject: String::new(),
             fhir_author: String::new(),
         }
-    }
-}
-
-/// The editor's root element, for finding fields inside its shadow root.
-#[derive(Clone, Copy)]
-pub struct Root(pub NodeRef<html::Div>);
-
-/// The editor's polite live region, for what must be heard where focus
-/// is not.
-#[derive(Clone, Copy)]
-pub struct Announce(pub RwSignal<String>);
-
-/// How the editor finds a note's template by its format id (the host's
-/// template included), for the panels that list notes.
-#[derive(Clone, Copy)]
-pub struct TemplateOf(pub Callback<String, Template>);
-
-/// Focuses the first element matching `selector` inside the editor.
-pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
-    let Some(el) = root.try_get_untracked().flatten() else {
-        return;
-    };
-    if let Ok(Some(target)) = el.query_selector(selector) {
-        if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
-            let _ = target.focus();
-        }
-    }
-}
-
-/// Once the view has updated, focuses `selector` inside the `container`
-/// around the event's target (which itself may be replaced).
-pub fn focus_within_later(ev: &web_sys::Event, container: &str, selector: &str) {
-    let around = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(container).ok().flatten());
-    if let Some(around) = around {
-        let selector = selector.to_string();
-        request_animation_frame(move || {
-            if let Ok(Some(t)) = around.query_selector(&selector) {
-                if let Ok(t) = t.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = t.focus();
-                }
-            }
-        });
     }
 }
 
@@ -1417,7 +1373,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         SaveState::Idle => String::new(),
         SaveState::Saving => "Saving…".into(),
         SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(ms)),
-        SaveState::Failed(e) | SaveState::CopyFailed(e) if e.contains("QuotaExceeded") => {
+        SaveState::Failed(StorageError::Full) | SaveState::CopyFailed(StorageError::Full) => {
             "Not saved: this device's storage is full. Your text is still here; casenote keeps trying.".into()
         }
         SaveState::Failed(_) | SaveState::CopyFailed(_) => "Not saved yet: your text is still here, and casenote keeps trying.".into(),

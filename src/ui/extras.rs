@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::editor::{focus_selector, Root};
+use super::context::{focus_selector, focus_within_later, Root};
 use super::form::Form;
 use super::section::field_dom_id;
 use crate::domain::render::hours_text;
@@ -175,7 +175,7 @@ pub fn InterventionsField(
                             <button type="button" class="link" disabled=move || locked.get()
                                 on:click=move |ev: web_sys::MouseEvent| {
                                     // Focus goes to "Add an intervention", not lost with this one.
-                                    super::editor::focus_within_later(&ev, ".interventions", ":scope > button");
+                                    focus_within_later(&ev, ".interventions", ":scope > button");
                                     list.update(|v| v.retain(|x| x.uid != item.uid));
                                 }>
                                 {format!("Remove intervention {n}")}

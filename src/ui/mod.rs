@@ -3,6 +3,7 @@
 //! of custom elements (see `embed`).
 
 mod autosave;
+mod context;
 mod drafts;
 mod editor;
 mod extras;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::editor::TemplateOf;
+use super::context::TemplateOf;
 use crate::domain::outbox::OutboxEntry;
 use crate::platform::{local_date_time, local_hh_mm};
 

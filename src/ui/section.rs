@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use super::editor::{focus_selector, focus_within_later, Announce, Root};
+use super::context::{focus_selector, focus_within_later, Announce, Root};
 use super::form::{Form, QuoteState, SectionState};
 use crate::domain::writing::abbreviations::unexplained_given;
 use crate::domain::writing::language::check_text;
