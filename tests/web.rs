@@ -576,9 +576,8 @@ async fn copies_of(store: &DraftStore, scope: &str, of: &str) -> Vec<Draft> {
         .collect()
 }
 
-/// An autosave over a fresh scope, with a note it has saved once, and that
-/// note changed since by "another tab" (a direct write at the next revision).
-async fn in_conflict(
+/// An autosave over a fresh scope, with a note it has saved once.
+async fn saved_once(
     name: &str,
 ) -> (
     DraftStore,
@@ -598,6 +597,21 @@ async fn in_conflict(
     a.section_mut("subjective").text = "mine".into();
     saver.save(a.clone());
     writes_settled(5_000).await;
+    (store, scope, saver, state, a)
+}
+
+/// The same, with that note changed since by "another tab" (a direct
+/// write at the next revision).
+async fn in_conflict(
+    name: &str,
+) -> (
+    DraftStore,
+    String,
+    std::rc::Rc<casenote::ui::Autosave>,
+    leptos::prelude::RwSignal<casenote::ui::SaveState>,
+    Note,
+) {
+    let (store, scope, saver, state, a) = saved_once(name).await;
     let mut theirs = store.get(&a.id).await.unwrap().unwrap();
     theirs.revision += 1;
     theirs.note.section_mut("subjective").text = "theirs".into();
@@ -695,32 +709,23 @@ async fn loading_the_other_version_leaves_the_copy_listed_and_a_new_editor_finds
 
 #[wasm_bindgen_test]
 async fn a_note_gone_from_another_tab_keeps_this_tabs_text_until_the_worker_lets_it_go() {
-    use casenote::ui::{writes_settled, Autosave, SaveState};
-    use leptos::prelude::*;
+    use casenote::ui::writes_settled;
     let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     let _mounted = leptos::mount::mount_to(div, || ());
-    let (store, _) = DraftStore::open(None).await;
-    let scope = unique("conflict-gone");
-    let state = RwSignal::new(SaveState::Idle);
-    let saver = Autosave::new(store.clone(), scope.clone(), state);
-    let mut a = Note::new(casenote::platform::new_uuid(), "soap", "t".into());
-    saver.adopt(a.clone(), 0);
-    a.section_mut("subjective").text = "about to submit".into();
-    saver.save(a.clone());
-    writes_settled(5_000).await;
+    let (store, scope, saver, _state, mut a) = saved_once("conflict-gone").await;
     // Submitted in another tab: its draft is gone. This tab's submit sees
     // that and diverts, and the words are stored as a copy.
     store.delete(&a.id).await.unwrap();
     saver.divert_to_copy();
     writes_settled(5_000).await;
-    a.section_mut("subjective").text = "about to submit, and a word more".into();
+    a.section_mut("subjective").text = "mine, and a word more".into();
     saver.save(a.clone());
     writes_settled(5_000).await;
     let copies = copies_of(&store, &scope, &a.id).await;
     assert_eq!(copies.len(), 1);
     assert_eq!(
         copies[0].note.section("subjective").unwrap().text,
-        "about to submit, and a word more"
+        "mine, and a word more"
     );
     // The worker chose "Start a new note": the copy goes.
     saver.discard_copy().await.unwrap();

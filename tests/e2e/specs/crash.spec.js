@@ -78,22 +78,6 @@ test("every character survives SIGKILL of the whole browser 100 ms after the las
   }
 });
 
-// Every draft record in this origin's IndexedDB, read without an editor.
-async function storedDrafts(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("casenote");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction("drafts").objectStore("drafts").getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
-
 test("two tabs that disagree about a draft: SIGKILL of the browser loses neither tab's words", async ({ baseURL }) => {
   test.setTimeout(90_000);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "casenote-crash-two-"));
@@ -125,7 +109,7 @@ test("two tabs that disagree about a draft: SIGKILL of the browser loses neither
 
     ({ child, browser, page: a } = await launch(profile, port));
     await a.goto(`${baseURL}api/notes`);
-    const drafts = await storedDrafts(a);
+    const drafts = await h.rawDrafts(a);
     const text = (d, key) => (d.note.sections.find((s) => s.key === key) || { text: "" }).text;
     const original = drafts.find((d) => !d.copyOf);
     const copy = drafts.find((d) => d.copyOf);

@@ -12,24 +12,7 @@ async function setEditorAttribute(page, name, value) {
   await page.evaluate(([n, v]) => document.querySelector("casenote-editor").setAttribute(n, v), [name, value]);
 }
 
-/** Every record in the drafts store, read straight from IndexedDB. */
-async function rawDrafts(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("casenote");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction("drafts").objectStore("drafts").getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
+const { rawDrafts } = h;
 
 async function openDrafts(page) {
   await page.getByRole("button", { name: "Drafts" }).click();

@@ -140,7 +140,27 @@ async function failIndexedDbWrites(page, name, message) {
   );
 }
 
+/** Every record in the drafts store, read straight from IndexedDB. */
+async function rawDrafts(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("casenote");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction("drafts").objectStore("drafts").getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
 module.exports = {
+  rawDrafts,
   putRawDrafts,
   rawDraft,
   seqId,
