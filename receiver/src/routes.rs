@@ -329,8 +329,7 @@ async fn post_note(State(state): State<AppState>, req: Request) -> Response {
     if let Some(link) = &payload.addendum {
         if let (Some(expected), Ok(Some(original))) = (&link.to_hash, state.store.body_of(&link.to))
         {
-            let actual =
-                PayloadV1::parse(&original).map(|o| casenote::domain::record::content_hash(&o));
+            let actual = PayloadV1::parse(&original).map(|o| o.computed_hash());
             if actual.as_deref().ok() != Some(expected.to_ascii_lowercase().as_str()) {
                 return json(
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -221,7 +221,7 @@ fn field_error(e: &ValidationError) -> FieldError {
 mod tests {
     use super::*;
     use casenote::domain::payload::BuildContext;
-    use casenote::domain::record::{content_hash, AddendumKind, AddendumLink, Signature};
+    use casenote::domain::record::{AddendumKind, AddendumLink, Signature};
     use casenote::domain::{
         DocumentType, GoalProgress, Intervention, Note, PayloadV1, Progress, Quote, Speaker,
         Template,
@@ -307,7 +307,7 @@ mod tests {
                     signer_name: "Sam".into(),
                     signed_at: "2026-11-27T10:00:00Z".into(),
                     attestation: "I attest".into(),
-                    content_hash: content_hash(&p),
+                    content_hash: p.computed_hash(),
                 });
                 assert_eq!(validate(&payload_value(&p)), vec![], "{} signed", t.id);
             }

@@ -138,17 +138,17 @@ fn reads_what_serde_json_wrote() {
 
 #[test]
 fn the_canonical_form_and_hash_are_unchanged() {
-    use crate::domain::record::{canonical_content, content_hash, sha256_hex};
+    use crate::domain::record::sha256_hex;
     let p = rich_payload();
-    assert_eq!(canonical_content(&p), SERDE_CANONICAL);
+    assert_eq!(p.canonical_content(), SERDE_CANONICAL);
     assert_eq!(
-        content_hash(&p),
+        p.computed_hash(),
         "3d80ad78c2a18899cad798ddbeab45ca142d3f74ba91cc9f12b4643d6b020fe9"
     );
-    assert_eq!(content_hash(&p), sha256_hex(SERDE_CANONICAL.as_bytes()));
+    assert_eq!(p.computed_hash(), sha256_hex(SERDE_CANONICAL.as_bytes()));
     // Every stored payload's own hash still matches what it says.
     let stored: PayloadV1 = read(SERDE_PAYLOAD);
-    assert_eq!(content_hash(&stored), stored.content_hash);
+    assert_eq!(stored.computed_hash(), stored.content_hash);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! this module depends on no browser type: serde and serde_json (JSON),
 //! chrono (dates), sha2 (hashes), uuid, base64 and httpdate.
 
+pub mod canonical;
 pub mod draft;
 pub mod fhir;
 pub mod field_error;

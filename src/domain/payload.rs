@@ -271,7 +271,7 @@ impl PayloadV1 {
 
     /// `self` with `content_hash` computed from its content.
     pub fn with_hash(mut self) -> Self {
-        self.content_hash = super::record::content_hash(&self);
+        self.content_hash = self.computed_hash();
         self
     }
 
@@ -349,7 +349,7 @@ impl PayloadV1 {
         {
             errors.push(FieldError::new("sections", "every section is empty"));
         }
-        if self.content_hash != super::record::content_hash(self) {
+        if self.content_hash != self.computed_hash() {
             errors.push(FieldError::new(
                 "contentHash",
                 "does not match the note's content: the note was changed after casenote built it",
@@ -362,7 +362,7 @@ impl PayloadV1 {
                     "needs the signer's id or name",
                 ));
             }
-            if sig.content_hash != super::record::content_hash(self) {
+            if sig.content_hash != self.computed_hash() {
                 errors.push(FieldError::new(
                     "signature.contentHash",
                     "does not match the note's content: the note was changed after it was signed",
@@ -603,7 +603,7 @@ mod tests {
     #[test]
     fn every_note_carries_its_content_hash_and_a_change_is_caught() {
         let p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
-        assert_eq!(p.content_hash, crate::domain::record::content_hash(&p));
+        assert_eq!(p.content_hash, p.computed_hash());
         assert_eq!(p.content_hash.len(), 64);
         let mut changed = p.clone();
         changed.sections[0].text.push_str(" (edited)");

@@ -21,7 +21,7 @@ use crate::delivery::outbox::{Outbox, OutboxEvent};
 use crate::domain::draft::{is_expired, latest};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::record::{
-    content_hash, is_sha256_hex, AddendumKind, AddendumLink, Signature, DEFAULT_ATTESTATION,
+    is_sha256_hex, AddendumKind, AddendumLink, Signature, DEFAULT_ATTESTATION,
 };
 use crate::domain::render::plain_text;
 use crate::domain::time::{duration_minutes, parse_date, parse_rfc3339};
@@ -855,7 +855,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let template = template_of(&note.format);
         let mut payload = PayloadV1::build(&note, &template, &build_ctx(&note));
         payload.signature = None;
-        let hash = content_hash(&payload);
+        let hash = payload.computed_hash();
         let attestation = cfg.with_value(|c| c.attestation.clone());
         form.signature.set(Some(Signature {
             signer_id: note.author.id.clone(),

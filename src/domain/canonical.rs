@@ -1,0 +1,120 @@
+//! The canonical form of a note's content and its hash: what a signature
+//! covers and what a receiver recomputes. Documented in the README
+//! ("Signing and hashing"): the note's content as JSON with object keys
+//! sorted, no whitespace, text exactly as typed, and only the fields that
+//! are the record itself (not the time it was sent, nor the signature).
+
+use serde_json::json;
+
+use super::payload::PayloadV1;
+use super::record::sha256_hex;
+
+impl PayloadV1 {
+    /// The canonical serialization of this payload's content: JSON, keys sorted at every
+    /// level, no insignificant whitespace, strings as typed (UTF-8, JSON escapes
+    /// for `"`, `\` and control characters only). Absent optional members are
+    /// `null` here, except inside the addendum link and quotes, which keep their
+    /// stored form.
+    pub fn canonical_content(&self) -> String {
+        let p = self;
+        let late_entry_reason = p
+            .timeliness
+            .as_ref()
+            .and_then(|t| t.late_entry_reason.as_ref());
+        let mut content = json!({
+            "id": p.id,
+            "format": p.format,
+            "documentType": p.document_type.code,
+            "client": p.client,
+            "author": p.author,
+            "service": { "date": p.service.date, "start": p.service.start, "end": p.service.end },
+            "sections": p.sections,
+            "goals": p.goals,
+            "challenges": p.challenges,
+            "interventions": p.interventions,
+            "lateEntryReason": late_entry_reason,
+            "addendum": p.addendum,
+        });
+        // Sorted here, not by the map type: the order must not depend on
+        // whether some crate in the build enables serde_json's preserve_order.
+        content.sort_all_objects();
+        content.to_string()
+    }
+
+    /// The content hash of this payload: lower-case hex SHA-256 of its
+    /// canonical content (what `content_hash` should hold).
+    pub fn computed_hash(&self) -> String {
+        sha256_hex(self.canonical_content().as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::payload::BuildContext;
+    use crate::domain::{Note, Quote, Speaker, Template};
+
+    fn note() -> Note {
+        let mut n = Note::new(
+            "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            "soap",
+            "2026-11-26T09:00:00Z".into(),
+        );
+        n.client.id = "C-1".into();
+        n.client.name = "Jo Ünïcode".into();
+        n.author.id = "W-7".into();
+        n.author.name = "Sam".into();
+        n.service.date = "2026-11-26".into();
+        n.service.start = "09:00".into();
+        n.service.end = "09:30".into();
+        for k in ["subjective", "objective", "assessment", "plan"] {
+            n.section_mut(k).text = format!("{k}: \"quoted\" \\ tab\tend");
+        }
+        n.section_mut("plan").quotes.push(Quote {
+            text: "I'll be there".into(),
+            speaker: Speaker::Client,
+            context: None,
+        });
+        n
+    }
+
+    const FIXED_CANONICAL: &str = r#"{"addendum":null,"author":{"id":"W-7","name":"Sam"},"challenges":null,"client":{"id":"C-1","name":"Jo Ünïcode"},"documentType":"11506-3","format":"soap","goals":[],"id":"0f8fad5b-d9cb-469f-a165-70867728950e","interventions":[],"lateEntryReason":null,"sections":[{"key":"subjective","label":"Subjective","loinc":"61150-9","quotes":[],"text":"subjective: \"quoted\" \\ tab\tend"},{"key":"objective","label":"Objective","loinc":"61149-1","quotes":[],"text":"objective: \"quoted\" \\ tab\tend"},{"key":"assessment","label":"Assessment","loinc":"51848-0","quotes":[],"text":"assessment: \"quoted\" \\ tab\tend"},{"key":"plan","label":"Plan","loinc":"18776-5","quotes":[{"speaker":"client","text":"I'll be there"}],"text":"plan: \"quoted\" \\ tab\tend"}],"service":{"date":"2026-11-26","end":"09:30","start":"09:00"}}"#;
+
+    const FIXED_HASH: &str = "5562e8dcb2182a0746770afafab278cefb2655b1cd079b2b701d4d5417fdc9a5";
+
+    #[test]
+    fn canonical_form_is_fixed_sorted_and_compact() {
+        let p = PayloadV1::build(
+            &note(),
+            &Template::soap(),
+            &BuildContext::at("2026-11-26T10:00:00Z"),
+        );
+        assert_eq!(p.canonical_content(), FIXED_CANONICAL);
+        assert_eq!(p.computed_hash(), sha256_hex(FIXED_CANONICAL.as_bytes()));
+        // The hash the hand-written JSON of earlier releases computed.
+        assert_eq!(p.computed_hash(), FIXED_HASH);
+    }
+
+    #[test]
+    fn the_hash_ignores_when_it_was_sent_but_not_what_it_says() {
+        let a = PayloadV1::build(
+            &note(),
+            &Template::soap(),
+            &BuildContext::at("2026-11-26T10:00:00Z"),
+        );
+        let b = PayloadV1::build(
+            &note(),
+            &Template::soap(),
+            &BuildContext::at("2026-12-01T08:00:00Z"),
+        );
+        assert_eq!(a.computed_hash(), b.computed_hash());
+        let mut changed = note();
+        changed.section_mut("plan").text.push('.');
+        let c = PayloadV1::build(
+            &changed,
+            &Template::soap(),
+            &BuildContext::at("2026-11-26T10:00:00Z"),
+        );
+        assert_ne!(a.computed_hash(), c.computed_hash());
+    }
+}
