@@ -24,6 +24,12 @@ use crate::domain::{Draft, Note};
 use crate::platform::{new_uuid, now_ms, set_timeout};
 use crate::storage::{DraftStore, PutOutcome, StorageError};
 
+mod copy;
+mod settle;
+
+use copy::Divert;
+pub use settle::{writes_settled, Busy};
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
     Idle,
@@ -50,14 +56,6 @@ impl SaveState {
             SaveState::Conflict | SaveState::SavedAsCopy(_) | SaveState::CopyFailed(_)
         )
     }
-}
-
-/// The current note's conflict copy: this tab's text under its own id.
-#[derive(Clone, Debug)]
-struct Divert {
-    /// The draft another tab changed.
-    from: String,
-    copy: String,
 }
 
 type SavedHook = Box<dyn Fn(&Draft)>;
@@ -92,45 +90,6 @@ pub struct Autosave {
     /// write of theirs was already under way.
     closed: RefCell<Vec<String>>,
     on_saved: RefCell<Option<SavedHook>>,
-}
-
-thread_local! {
-    /// Draft writes running in this page, across editors.
-    static WRITES_IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
-}
-
-/// Counts as a draft write while it lives: for a submit, from the click
-/// until its note is in the outbox and its draft closed, so that a
-/// re-mounted editor neither restores that note nor misses it in the outbox.
-pub struct Busy;
-
-impl Busy {
-    pub fn new() -> Self {
-        WRITES_IN_FLIGHT.with(|n| n.set(n.get() + 1));
-        Busy
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        WRITES_IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
-    }
-}
-
-/// Resolves once no draft write or submit is running in this page (or
-/// after `max_ms`): a re-mounted editor then reads what the old one last
-/// wrote.
-pub async fn writes_settled(max_ms: i32) {
-    // Measured by the clock, not by turns: a hidden tab's timers run late.
-    let deadline = now_ms() + f64::from(max_ms);
-    while WRITES_IN_FLIGHT.with(Cell::get) > 0 && now_ms() < deadline {
-        let p = js_sys::Promise::new(&mut |resolve, _| {
-            crate::platform::set_timeout(10, move || {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-            })
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-    }
 }
 
 const FIRST_RETRY_MS: i32 = 2_000;
@@ -221,35 +180,6 @@ impl Autosave {
         (!pending.is_empty()).then(|| pending.remove(0))
     }
 
-    /// `note` as it is to be written: the current note's text goes to its
-    /// conflict copy while there is one.
-    fn routed(&self, mut note: Note) -> Note {
-        if let Some(d) = self.divert.borrow().as_ref() {
-            if note.id == d.from {
-                note.id = d.copy.clone();
-            }
-        }
-        note
-    }
-
-    /// The draft `id` is a conflict copy of, if it is one.
-    fn original_of(&self, id: &str) -> Option<String> {
-        self.links
-            .borrow()
-            .iter()
-            .find(|(copy, _)| copy == id)
-            .map(|(_, original)| original.clone())
-    }
-
-    /// Whether `id` is the note being edited, or its conflict copy.
-    fn is_current(&self, id: &str) -> bool {
-        *self.current.borrow() == id || self.divert.borrow().as_ref().is_some_and(|d| d.copy == id)
-    }
-
-    fn is_diverted(&self) -> bool {
-        self.divert.borrow().is_some()
-    }
-
     /// Starts editing `note`, which storage holds at `revision` (0: not
     /// stored). Writes still waiting for other notes are kept and finished.
     pub fn adopt(self: &Rc<Self>, note: Note, revision: u32) {
@@ -314,83 +244,12 @@ impl Autosave {
         self.base_of(id) > 0
     }
 
-    /// Another tab changed, submitted or discarded the current note's
-    /// draft: from now on this tab's text is saved, at once and on every
-    /// edit, as a conflict copy (its own id and revision, linked to the
-    /// draft it came from), never over the other tab's version.
-    pub fn divert_to_copy(self: &Rc<Self>) {
-        if self.divert_to_copy_now() && !self.in_flight.get() {
-            if let Some(next) = self.next_pending() {
-                self.run(next);
-            }
-        }
-    }
-
-    /// Sets up the conflict copy and queues this tab's last text for it;
-    /// false when there already is one.
-    fn divert_to_copy_now(&self) -> bool {
-        if self.is_diverted() {
-            return false;
-        }
-        let from = self.current.borrow().clone();
-        let copy = new_uuid();
-        self.links.borrow_mut().push((copy.clone(), from.clone()));
-        *self.divert.borrow_mut() = Some(Divert {
-            from: from.clone(),
-            copy: copy.clone(),
-        });
-        self.state.set(SaveState::Conflict);
-        // What this tab has that storage does not, written as the copy now
-        // (a write still waiting for the original moves to the copy). Words
-        // this tab had stored are in the other tab's version already: that
-        // was built on them, or the revision check would have refused it.
-        self.pending.borrow_mut().retain(|p| p.id != from);
-        let last = self.last.borrow().clone();
-        let unstored = last.filter(|n| n.id == from && Some(n) != self.committed.borrow().as_ref());
-        if let Some(note) = unstored {
-            self.queue(self.routed(note));
-        }
-        true
-    }
-
-    /// The worker keeps this tab's text: its conflict copy becomes a
-    /// normal draft, edited from now on. Returns the copy's id (the form
-    /// follows its text there).
-    pub fn keep_copy(self: &Rc<Self>) -> Option<String> {
-        let d = self.divert.borrow_mut().take()?;
-        self.links.borrow_mut().retain(|(copy, _)| *copy != d.copy);
-        *self.current.borrow_mut() = d.copy.clone();
-        // The next save writes it again, without the link.
-        *self.last.borrow_mut() = None;
-        *self.committed.borrow_mut() = None;
-        self.state.set(SaveState::Idle);
-        Some(d.copy)
-    }
-
-    /// The worker lets this tab's text go (its note was submitted in
-    /// another tab and they start a new note): the conflict copy is
-    /// removed. Returns once it is.
-    pub async fn discard_copy(self: &Rc<Self>) -> Result<(), StorageError> {
-        let Some(d) = self.divert.borrow_mut().take() else {
-            return Ok(());
-        };
-        self.forget(&d.from);
-        self.close(&d.copy).await
-    }
-
     /// Stops saving `id` without touching storage: its draft is already
     /// gone (submitted or discarded in another tab) and the worker chose
     /// not to keep this tab's copy.
     pub fn forget(&self, id: &str) {
         self.mark_closed(id.to_string());
         self.pending.borrow_mut().retain(|p| p.id != id);
-    }
-
-    /// Another tab saved draft `id` at `revision`.
-    pub fn remote_saved(self: &Rc<Self>, id: &str, revision: u32) {
-        if *self.current.borrow() == id && revision > self.base_of(id) {
-            self.divert_to_copy();
-        }
     }
 
     /// Queues `note` for saving, unless it is unchanged or closed.
