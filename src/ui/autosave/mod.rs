@@ -326,9 +326,6 @@ impl Autosave {
                 match result {
                     Ok(PutOutcome::Written) => {
                         this.set_base(&draft.id, draft.revision);
-                        if *this.current.borrow() == draft.id {
-                            *this.committed.borrow_mut() = Some(draft.note.clone());
-                        }
                         this.retry_ms.set(FIRST_RETRY_MS);
                         next = this.next_pending();
                         if is_current && next.is_none() {
@@ -340,6 +337,11 @@ impl Autosave {
                         }
                         if let Some(hook) = this.on_saved.borrow().as_ref() {
                             hook(&draft);
+                        }
+                        // Moved, not cloned: a large note is written on every
+                        // keystroke.
+                        if *this.current.borrow() == draft.id {
+                            *this.committed.borrow_mut() = Some(draft.note);
                         }
                     }
                     Ok(PutOutcome::Conflict { .. })

@@ -1,0 +1,151 @@
+//! HTTP routes: the app's routers, the security headers and the built
+//! site's files (this file); the notes API (`notes.rs`); the test-mode
+//! routes (`test_mode.rs`).
+
+mod notes;
+mod test_mode;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeader;
+
+use crate::db::Store;
+use crate::faults::Faults;
+use crate::inbox;
+use notes::{list_notes, post_note};
+use test_mode::{request_log, reset, same_origin_only, set_faults};
+
+/// The Content-Security-Policy every response carries: the strictest one the
+/// editor works under.
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<Store>,
+    /// Present only in `--test-mode`.
+    pub faults: Option<Arc<Faults>>,
+}
+
+/// The whole app: `router` nested under `site_path`, plus `/examples/`, all
+/// with the security headers.
+pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path>) -> Router {
+    let mut inner = router(state, site);
+    if let Some(dir) = examples {
+        inner = inner.nest_service(
+            "/examples",
+            ServeDir::new(dir).precompressed_br().precompressed_gzip(),
+        );
+    }
+    let app = if site_path.is_empty() {
+        inner
+    } else {
+        let target = format!("{site_path}/");
+        Router::new()
+            .route(
+                site_path,
+                get(move || async move { axum::response::Redirect::permanent(&target) }),
+            )
+            .route_service(
+                &format!("{site_path}/"),
+                built(
+                    ServeFile::new(site.join("index.html"))
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                ),
+            )
+            .nest(site_path, inner)
+    };
+    app.layer(middleware::from_fn(security_headers))
+}
+
+/// The receiver's routes at the root, without the security headers.
+pub fn router(state: AppState, site: &Path) -> Router {
+    let mut r = Router::new()
+        .route("/api/notes", post(post_note).get(list_notes))
+        .route("/inbox", get(inbox_page))
+        .route("/inbox.css", get(inbox_css));
+    if state.faults.is_some() {
+        let test_routes = Router::new()
+            .route("/api/_test/faults", post(set_faults))
+            .route("/api/_test/reset", post(reset))
+            .route("/api/_test/log", get(request_log))
+            .layer(middleware::from_fn(same_origin_only));
+        r = r.merge(test_routes);
+    }
+    r.fallback_service(built(
+        ServeDir::new(site).precompressed_br().precompressed_gzip(),
+    ))
+    .with_state(state)
+}
+
+/// A service of the built site, which keeps a `.br` and a `.gz` beside each
+/// file: `service` sends one of those to a browser that accepts it (with
+/// `Content-Encoding`), else the file itself. Every answer says it varies
+/// with `Accept-Encoding`, so that no cache hands brotli to a browser that
+/// did not ask for it.
+fn built<S>(service: S) -> SetResponseHeader<S, HeaderValue> {
+    SetResponseHeader::appending(
+        service,
+        header::VARY,
+        HeaderValue::from_static("accept-encoding"),
+    )
+}
+
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
+fn json(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    json(status, serde_json::json!({ "error": message }).to_string())
+}
+
+async fn inbox_page(State(state): State<AppState>) -> Response {
+    match state.store.list() {
+        Ok(notes) => Html(inbox::render(&notes)).into_response(),
+        Err(e) => {
+            eprintln!("casenote-receiver: listing notes failed: {e}");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The notes could not be listed",
+            )
+        }
+    }
+}
+
+async fn inbox_css() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css")],
+        include_str!("../inbox.css"),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,197 @@
+//! Building, reading and checking payloads.
+
+use super::*;
+use crate::domain::note::Speaker;
+
+fn to_text(p: &PayloadV1) -> String {
+    serde_json::to_string(p).unwrap()
+}
+
+fn note() -> Note {
+    let mut n = Note::new(
+        "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+        "soap",
+        "2026-11-26T09:00:00Z".into(),
+    );
+    n.client.name = " Jo Client ".into();
+    n.service.date = "2026-11-26".into();
+    n.service.start = "09:00".into();
+    n.service.end = "09:50".into();
+    for k in ["subjective", "objective", "assessment", "plan"] {
+        n.section_mut(k).text = format!("{k} text\n");
+    }
+    n.section_mut("subjective").quotes.push(Quote {
+        text: "I want my kids back".into(),
+        speaker: Speaker::Client,
+        context: Some("on reunification".into()),
+    });
+    n.section_mut("data").text = "stray, not sent".into();
+    n
+}
+
+#[test]
+fn builds_sections_in_template_order_with_loinc_and_quotes() {
+    let p = PayloadV1::build(
+        &note(),
+        &Template::soap(),
+        &BuildContext::at("2026-11-26T10:00:00Z"),
+    );
+    assert_eq!(p.schema, "casenote/v1");
+    assert_eq!(p.client.name, "Jo Client");
+    assert_eq!(p.service.duration_minutes, Some(50));
+    let keys: Vec<_> = p.sections.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["subjective", "objective", "assessment", "plan"]);
+    assert_eq!(p.sections[0].loinc.as_deref(), Some("61150-9"));
+    assert_eq!(p.sections[0].text, "subjective text");
+    assert_eq!(p.sections[0].quotes[0].text, "I want my kids back");
+    assert!(p.author.is_none());
+    assert!(p.check().is_empty());
+}
+
+#[test]
+fn json_round_trips_through_parse() {
+    let p = PayloadV1::build(
+        &note(),
+        &Template::soap(),
+        &BuildContext::at("2026-11-26T10:00:00Z"),
+    );
+    let json = to_text(&p);
+    assert!(json.contains(r#""documentType":{"system":"http://loinc.org","code":"11506-3""#));
+    assert!(json.contains(r#""durationMinutes":50"#));
+    assert_eq!(PayloadV1::parse(&json).unwrap(), p);
+}
+
+#[test]
+fn goals_interventions_timeliness_and_document_type() {
+    use crate::domain::note::Progress;
+    let mut n = note();
+    n.goals.push(GoalProgress {
+        id: "G-1".into(),
+        text: "Stable housing".into(),
+        progress: Progress::Improved,
+    });
+    n.challenges = " Transport costs ".into();
+    n.interventions.push(Intervention {
+        description: " Budget coaching ".into(),
+        rationale: "Client asked".into(),
+        client_response: "Engaged".into(),
+        deviates: false,
+    });
+    n.late_entry_reason = "Crisis call".into();
+    let ctx = BuildContext {
+        documented_at: "2026-11-28T10:00:00Z".into(),
+        document_type: DocumentType::SocialWorkProgressNote,
+        hours_after_service: Some(48.333_333),
+        late_entry_threshold_hours: 24.0,
+    };
+    let p = PayloadV1::build(&n, &Template::soap(), &ctx);
+    assert_eq!(p.document_type.code, "28656-7");
+    assert_eq!(p.goals[0].progress, Progress::Improved);
+    assert_eq!(p.challenges.as_deref(), Some("Transport costs"));
+    assert_eq!(p.interventions[0].description, "Budget coaching");
+    let t = p.timeliness.clone().unwrap();
+    assert!(t.late_entry);
+    assert_eq!(t.hours_after_service, Some(48.33));
+    assert_eq!(t.late_entry_reason.as_deref(), Some("Crisis call"));
+    let json = to_text(&p);
+    assert!(json.contains(r#""progress":"improved""#));
+    assert!(json.contains(r#""lateEntry":true"#));
+    assert_eq!(PayloadV1::parse(&json).unwrap(), p);
+
+    assert!(p.check().iter().all(|e| !e.field.starts_with("timeliness")));
+
+    // A late entry cannot be sent as on time, nor without its reason.
+    let mut relabelled = p.clone();
+    relabelled.timeliness.as_mut().unwrap().late_entry = false;
+    let fields = |p: &PayloadV1| p.check().into_iter().map(|e| e.field).collect::<Vec<_>>();
+    assert!(fields(&relabelled).contains(&"timeliness.lateEntry".to_string()));
+    let mut no_reason = p.clone();
+    no_reason.timeliness.as_mut().unwrap().late_entry_reason = None;
+    assert!(fields(&no_reason).contains(&"timeliness.lateEntryReason".to_string()));
+    let mut moved = p.clone();
+    moved.timeliness.as_mut().unwrap().documented_at = "2026-11-27T10:00:00Z".into();
+    assert!(fields(&moved).contains(&"timeliness.documentedAt".to_string()));
+    // Rounding to two decimals at the threshold is not a contradiction.
+    let mut edge = p.clone();
+    let t = edge.timeliness.as_mut().unwrap();
+    t.hours_after_service = Some(24.0);
+    assert!(fields(&edge).iter().all(|f| !f.starts_with("timeliness")));
+
+    let on_time = PayloadV1::build(&n, &Template::soap(), &BuildContext::at("t"));
+    assert!(!on_time.timeliness.unwrap().late_entry);
+    assert_eq!(on_time.document_type.code, "11506-3");
+}
+
+#[test]
+fn parse_reports_shape_and_rule_errors_with_paths() {
+    let errs = PayloadV1::parse("{not json").unwrap_err();
+    assert_eq!(errs[0].field, "body");
+    let errs = PayloadV1::parse(r#"{"schema":"casenote/v1"}"#).unwrap_err();
+    assert_eq!(errs[0].field, "payload");
+    assert!(
+        errs[0].message.contains("missing field `id`"),
+        "{}",
+        errs[0].message
+    );
+    // A repeated member is refused: a reader taking the last copy would
+    // otherwise see text the content hash does not cover.
+    let good = to_text(&PayloadV1::build(
+        &note(),
+        &Template::soap(),
+        &BuildContext::at("t"),
+    ));
+    assert!(PayloadV1::parse(&good).is_ok());
+    let forged = format!("{},\"sections\":[]}}", &good[..good.len() - 1]);
+    let errs = PayloadV1::parse(&forged).unwrap_err();
+    assert_eq!(errs[0].field, "payload");
+    assert!(
+        errs[0].message.contains("duplicate field `sections`"),
+        "{}",
+        errs[0].message
+    );
+    let errs = PayloadV1::parse("[]").unwrap_err();
+    assert_eq!(errs[0].field, "payload");
+    let mut text = to_text(&PayloadV1::build(
+        &note(),
+        &Template::soap(),
+        &BuildContext::at("t"),
+    ));
+    text = text.replacen(r#""label":"Subjective","#, "", 1);
+    let errs = PayloadV1::parse(&text).unwrap_err();
+    assert_eq!(errs[0].field, "sections[0]");
+    assert!(
+        errs[0].message.contains("missing field `label`"),
+        "{}",
+        errs[0].message
+    );
+    let errs = PayloadV1::from_value(serde_json::from_str(&text).unwrap()).unwrap_err();
+    assert_eq!(errs[0].field, "sections[0]");
+    let errs = PayloadV1::parse(&format!("{good} x")).unwrap_err();
+    assert_eq!(errs[0].field, "body");
+
+    let mut p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
+    p.id = "nope".into();
+    p.service.date = "yesterday".into();
+    p.sections[1].quotes.push(Quote::default());
+    let p = p.with_hash();
+    let json = to_text(&p);
+    let fields: Vec<_> = PayloadV1::parse(&json)
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(fields, ["id", "service.date", "sections[1].quotes[0].text"]);
+}
+
+#[test]
+fn every_note_carries_its_content_hash_and_a_change_is_caught() {
+    let p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
+    assert_eq!(p.content_hash, p.computed_hash());
+    assert_eq!(p.content_hash.len(), 64);
+    let mut changed = p.clone();
+    changed.sections[0].text.push_str(" (edited)");
+    let json = to_text(&changed);
+    let errs = PayloadV1::parse(&json).unwrap_err();
+    assert_eq!(errs[0].field, "contentHash");
+    assert!(errs[0].message.contains("changed"));
+}
