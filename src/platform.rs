@@ -19,6 +19,16 @@ pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// Now, as a chrono UTC time (for the domain's time rules).
+pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(now_ms() as i64).unwrap_or_default()
+}
+
+/// Minutes east of UTC in the worker's time zone, now.
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
 /// The worker's local date as `YYYY-MM-DD`.
 pub fn today_local() -> String {
     let d = js_sys::Date::new_0();

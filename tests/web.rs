@@ -48,7 +48,8 @@ fn draft(scope: &str, text: &str) -> Draft {
 
 #[wasm_bindgen_test]
 async fn indexeddb_keeps_drafts_per_scope() {
-    let (store, notice) = DraftStore::open(None).await;
+    let opened = DraftStore::open(None).await;
+    let (store, notice) = (opened.store, opened.notice);
     assert!(!store.is_fallback(), "IndexedDB should open in Chromium");
     assert!(notice.is_none());
     let (a, b) = (unique("scope-a"), unique("scope-b"));
@@ -73,7 +74,7 @@ async fn indexeddb_keeps_drafts_per_scope() {
 
 #[wasm_bindgen_test]
 async fn a_write_from_a_stale_revision_is_refused_not_applied() {
-    let (store, _) = DraftStore::open(None).await;
+    let store = DraftStore::open(None).await.store;
     let scope = unique("conflict");
     let mine = draft(&scope, "tab one");
     store.put(&mine, 0).await.unwrap();
@@ -101,7 +102,7 @@ async fn switching_notes_mid_write_keeps_each_notes_last_words_and_revision() {
     // Mounting anything starts Leptos's task executor, which Autosave uses.
     let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     let _mounted = leptos::mount::mount_to(div, || ());
-    let (store, _) = DraftStore::open(None).await;
+    let store = DraftStore::open(None).await.store;
     let state = RwSignal::new(SaveState::Idle);
     let saver = Autosave::new(store.clone(), unique("switch"), state);
     let text = |d: &Draft| d.note.section("subjective").map(|s| s.text.clone());
@@ -148,7 +149,7 @@ async fn words_typed_during_a_conflict_are_kept_when_the_worker_moves_to_another
     use leptos::prelude::*;
     let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     let _mounted = leptos::mount::mount_to(div, || ());
-    let (store, _) = DraftStore::open(None).await;
+    let store = DraftStore::open(None).await.store;
     let scope = unique("conflict-leave");
     let state = RwSignal::new(SaveState::Idle);
     let saver = Autosave::new(store.clone(), scope.clone(), state);
@@ -210,7 +211,7 @@ async fn a_stored_draft_opened_again_is_saved_even_after_this_editor_submitted_i
     use leptos::prelude::*;
     let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     let _mounted = leptos::mount::mount_to(div, || ());
-    let (store, _) = DraftStore::open(None).await;
+    let store = DraftStore::open(None).await.store;
     let scope = unique("reopen");
     let state = RwSignal::new(SaveState::Idle);
     let saver = Autosave::new(store.clone(), scope.clone(), state);
@@ -245,7 +246,7 @@ fn attribute_numbers_are_plain_positive_decimals() {
 #[wasm_bindgen_test]
 async fn sealed_drafts_are_unreadable_without_the_key() {
     let key = casenote::storage::generate_key().await.unwrap();
-    let (sealed_store, _) = DraftStore::open(Some(key)).await;
+    let sealed_store = DraftStore::open(Some(key)).await.store;
     let scope = unique("sealed");
     let d = draft(&scope, "Client disclosed a confidential matter");
     sealed_store.put(&d, 0).await.unwrap();
@@ -254,20 +255,20 @@ async fn sealed_drafts_are_unreadable_without_the_key() {
         vec![d.clone()]
     );
 
-    let (plain_store, _) = DraftStore::open(None).await;
+    let plain_store = DraftStore::open(None).await.store;
     let listing = plain_store.list(&scope).await.unwrap();
     assert!(listing.drafts.is_empty());
     assert_eq!(listing.locked, 1);
     assert_eq!(plain_store.get(&d.id).await.unwrap(), None);
 
     let other = casenote::storage::generate_key().await.unwrap();
-    let (wrong_key, _) = DraftStore::open(Some(other)).await;
+    let wrong_key = DraftStore::open(Some(other)).await.store;
     assert_eq!(wrong_key.list(&scope).await.unwrap().locked, 1);
 }
 
 #[wasm_bindgen_test]
 async fn purge_removes_expired_or_all_drafts_of_one_scope_only() {
-    let (store, _) = DraftStore::open(None).await;
+    let store = DraftStore::open(None).await.store;
     let (mine, theirs) = (unique("purge-mine"), unique("purge-theirs"));
     let day = 24.0 * 60.0 * 60.0 * 1000.0;
     let now = js_sys::Date::now();
@@ -326,7 +327,7 @@ async fn typing_is_saved_to_indexeddb_as_a_draft() {
     subjective.set_value("Client says the new flat is damp.");
     subjective.dispatch_event(&input_event()).unwrap();
 
-    let (store, _) = DraftStore::open(None).await;
+    let store = DraftStore::open(None).await.store;
     let mut saved = None;
     for _ in 0..100 {
         let drafts = store.list(&scope).await.unwrap().drafts;
@@ -405,7 +406,7 @@ fn outbox_entry(scope: &str, d: &Draft, body: &str) -> casenote::domain::outbox:
 #[wasm_bindgen_test]
 async fn outbox_entries_persist_and_are_sealed_with_a_key() {
     let key = casenote::storage::generate_key().await.unwrap();
-    let (store, _) = DraftStore::open(Some(key)).await;
+    let store = DraftStore::open(Some(key)).await.store;
     let scope = unique("outbox");
     let d = draft(&scope, "words to deliver");
     let entry = outbox_entry(&scope, &d, "{\"words\":\"words to deliver\"}");
@@ -419,7 +420,7 @@ async fn outbox_entries_persist_and_are_sealed_with_a_key() {
         Some(entry.clone())
     );
 
-    let (plain, _) = DraftStore::open(None).await;
+    let plain = DraftStore::open(None).await.store;
     let locked = plain.list_outbox(&scope).await.unwrap();
     assert_eq!(locked.len(), 1);
     assert!(locked[0].content.is_none());
@@ -432,7 +433,7 @@ async fn outbox_entries_persist_and_are_sealed_with_a_key() {
 #[wasm_bindgen_test]
 async fn records_written_before_the_key_came_are_sealed_once_it_does() {
     let scope = unique("late-key");
-    let (plain, _) = DraftStore::open(None).await;
+    let plain = DraftStore::open(None).await.store;
     let d = draft(&scope, "written before the key");
     plain.put(&d, 0).await.unwrap();
     let entry = outbox_entry(&scope, &d, "{}");
@@ -440,7 +441,7 @@ async fn records_written_before_the_key_came_are_sealed_once_it_does() {
     assert_eq!(plain.list(&scope).await.unwrap().drafts.len(), 1);
 
     let key = casenote::storage::generate_key().await.unwrap();
-    let (keyed, _) = DraftStore::open(Some(key)).await;
+    let keyed = DraftStore::open(Some(key)).await.store;
     assert_eq!(keyed.seal_clear(&scope).await.unwrap(), 2);
     // Nothing is left in clear: without the key, both are locked.
     let listing = plain.list(&scope).await.unwrap();
@@ -524,7 +525,7 @@ async fn drafts_and_queued_notes_written_by_earlier_releases_still_open() {
     let expected_entry: OutboxEntry = serde_json::from_str(&queued).unwrap();
     assert_eq!(expected_draft.note.client.name, "Jo Ünïcode 👋");
 
-    let (store, _) = DraftStore::open(None).await;
+    let store = DraftStore::open(None).await.store;
     assert!(!store.is_fallback());
     let listing = store.list(&scope).await.unwrap();
     assert_eq!(listing.drafts, vec![expected_draft.clone()]);
@@ -588,7 +589,7 @@ async fn saved_once(
 ) {
     use casenote::ui::{writes_settled, Autosave, SaveState};
     use leptos::prelude::*;
-    let (store, _) = DraftStore::open(None).await;
+    let store = DraftStore::open(None).await.store;
     let scope = unique(name);
     let state = RwSignal::new(SaveState::Idle);
     let saver = Autosave::new(store.clone(), scope.clone(), state);
@@ -675,7 +676,7 @@ async fn loading_the_other_version_leaves_the_copy_listed_and_a_new_editor_finds
     writes_settled(5_000).await;
     // A re-mount (or a crash) now: a new editor on the same storage, with
     // nothing of the old one's memory, finds both versions.
-    let (fresh_store, _) = DraftStore::open(None).await;
+    let fresh_store = DraftStore::open(None).await.store;
     let texts: Vec<(Option<String>, String)> = fresh_store
         .list(&scope)
         .await

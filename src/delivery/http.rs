@@ -11,11 +11,18 @@ use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit
 use super::{classify, network_failure, timed_out, SendOutcome};
 use crate::platform::{now_ms, window};
 
+/// A request header the host asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+}
+
 /// How to send: what the host configured, read fresh for each attempt.
 #[derive(Clone, Debug, Default)]
 pub struct SendOptions {
     /// Extra headers (the host's `headers` property, the CSRF header).
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<Header>,
     /// `include` sends cookies cross-origin; otherwise `same-origin`.
     pub include_credentials: bool,
     pub timeout_ms: u32,
@@ -78,9 +85,9 @@ async fn try_send(
     controller: Option<&AbortController>,
 ) -> Result<SendOutcome, JsValue> {
     let headers = Headers::new()?;
-    for (name, value) in &options.headers {
+    for h in &options.headers {
         // A header the browser refuses is skipped rather than failing the send.
-        let _ = headers.set(name, value);
+        let _ = headers.set(&h.name, &h.value);
     }
     headers.set("Content-Type", content_type)?;
     headers.set("Accept", "application/json")?;

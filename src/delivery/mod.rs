@@ -11,7 +11,7 @@ mod http;
 pub mod outbox;
 
 #[cfg(target_arch = "wasm32")]
-pub use http::{send, SendOptions};
+pub use http::{send, Header, SendOptions};
 
 use crate::domain::FieldError;
 

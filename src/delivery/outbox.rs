@@ -5,10 +5,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
 
 use super::http::{send_as, SendOptions};
 use super::{backoff_ms, SendOutcome};
@@ -26,6 +24,9 @@ extern "C" {
 /// What happened to an entry, for the UI and the host's events.
 #[derive(Clone, Debug)]
 pub enum OutboxEvent {
+    /// Everything now waiting in this scope, oldest first (for the
+    /// indicator); reported whenever the outbox is read.
+    Waiting(Vec<OutboxEntry>),
     Delivered {
         id: String,
         status: u16,
@@ -59,8 +60,6 @@ pub struct Outbox {
     scope: String,
     options: OptionsHook,
     on_event: EventHook,
-    /// Everything waiting in this scope, for the indicator.
-    pub waiting: RwSignal<Vec<OutboxEntry>>,
     running: Cell<bool>,
     again: Cell<bool>,
     auth_paused: Cell<bool>,
@@ -86,7 +85,6 @@ impl Outbox {
             scope,
             options: Box::new(options),
             on_event: Box::new(on_event),
-            waiting: RwSignal::new(Vec::new()),
             running: Cell::new(false),
             again: Cell::new(false),
             auth_paused: Cell::new(false),
@@ -181,7 +179,7 @@ impl Outbox {
             .list_outbox(&self.scope)
             .await
             .unwrap_or_default();
-        self.waiting.set(entries.clone());
+        (self.on_event)(OutboxEvent::Waiting(entries.clone()));
         entries
     }
 

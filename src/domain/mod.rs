@@ -5,6 +5,8 @@
 //! this module depends on no browser type: serde and serde_json (JSON),
 //! chrono (dates), sha2 (hashes), uuid, base64 and httpdate.
 
+pub mod addendum;
+pub mod body;
 pub mod canonical;
 pub mod draft;
 pub mod fhir;
@@ -15,6 +17,7 @@ pub mod outbox;
 pub mod payload;
 pub mod record;
 pub mod render;
+pub mod setup;
 pub mod template;
 pub mod time;
 pub mod timeliness;

@@ -7,7 +7,8 @@
 use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc};
 
 use super::note::ServiceTime;
-use super::time::{parse_date, parse_time};
+use super::record::Signature;
+use super::time::{parse_date, parse_rfc3339, parse_time};
 
 /// Hours after the end of service past which a note is a late entry.
 pub const DEFAULT_LATE_ENTRY_HOURS: f64 = 24.0;
@@ -47,6 +48,22 @@ pub fn is_late(
     threshold_hours: f64,
 ) -> bool {
     hours_after_service(service, documented_at, offset_minutes).is_some_and(|h| h > threshold_hours)
+}
+
+/// Hours from the end of the service to when the note was documented: its
+/// signing time once signed, else `now`. `None` when the service time is
+/// not known (or a signature's time cannot be read).
+pub fn documented_hours(
+    service: &ServiceTime,
+    signature: Option<&Signature>,
+    now: DateTime<Utc>,
+    offset_minutes: i32,
+) -> Option<f64> {
+    let at = match signature {
+        Some(sig) => parse_rfc3339(&sig.signed_at)?,
+        None => now,
+    };
+    hours_after_service(service, at, offset_minutes)
 }
 
 #[cfg(test)]
@@ -118,5 +135,28 @@ mod tests {
             0,
             24.0
         ));
+    }
+
+    #[test]
+    fn documented_hours_run_to_the_signing_time_once_signed() {
+        let s = service("2026-11-25", "09:00", "10:00");
+        let now = utc("2026-11-27T10:00:00Z");
+        assert_eq!(documented_hours(&s, None, now, 0), Some(48.0));
+        let sig = Signature {
+            signer_id: "w".into(),
+            signer_name: String::new(),
+            signed_at: "2026-11-25T12:30:00Z".into(),
+            attestation: String::new(),
+            content_hash: "0".repeat(64),
+        };
+        assert_eq!(documented_hours(&s, Some(&sig), now, 0), Some(2.5));
+        // In UTC+1 the service ended an hour earlier in UTC.
+        assert_eq!(documented_hours(&s, Some(&sig), now, 60), Some(3.5));
+        let unreadable = Signature {
+            signed_at: "yesterday".into(),
+            ..sig
+        };
+        assert_eq!(documented_hours(&s, Some(&unreadable), now, 0), None);
+        assert_eq!(documented_hours(&service("", "", ""), None, now, 0), None);
     }
 }

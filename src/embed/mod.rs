@@ -9,9 +9,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
+use crate::domain::body::{FhirReferences, PayloadFormat};
+use crate::domain::setup::{AddendumTarget, NoteSetup};
 use crate::domain::writing::abbreviations::parse_approved;
-use crate::domain::{DocumentType, FieldError, Template};
-use crate::ui::{Editor, EditorConfig, EditorControls, HostGoal};
+use crate::domain::{Client, DocumentType, Person, Template};
+use crate::ui::{Editor, EditorConfig, EditorControls, HostGoal, HostTemplate, KeyState};
 
 pub const TAG: &str = "casenote-editor";
 
@@ -40,58 +42,73 @@ fn attr(el: &HtmlElement, name: &str) -> Option<String> {
     el.get_attribute(name).map(|v| v.trim().to_string())
 }
 
+/// The host's `encryptionKey` property.
+fn key_from(el: &HtmlElement) -> KeyState {
+    let Ok(v) = js_sys::Reflect::get(el, &"encryptionKey".into()) else {
+        return KeyState::None;
+    };
+    if v.is_null() || v.is_undefined() {
+        return KeyState::None;
+    }
+    match v.dyn_into::<web_sys::CryptoKey>() {
+        Ok(k) if k.algorithm().ok().and_then(|a| js_sys::Reflect::get(&a, &"name".into()).ok())
+            .and_then(|n| n.as_string()).as_deref() == Some("AES-GCM") => KeyState::Usable(k),
+        _ => KeyState::Unusable(
+            "The encryption key this page gave casenote is not an AES-GCM CryptoKey, so drafts are not being saved. Tell your administrator; submit your note to keep it.".to_string(),
+        ),
+    }
+}
+
 /// The editor's configuration from the element's attributes.
 pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let d = EditorConfig::default();
-    let (host_template, template_errors) = template_from(el);
-    let (key, key_error) = match js_sys::Reflect::get(el, &"encryptionKey".into()) {
-        Ok(v) if v.is_null() || v.is_undefined() => (None, None),
-        Ok(v) => match v.dyn_into::<web_sys::CryptoKey>() {
-            Ok(k) if k.algorithm().ok().and_then(|a| js_sys::Reflect::get(&a, &"name".into()).ok())
-                .and_then(|n| n.as_string()).as_deref() == Some("AES-GCM") => (Some(k), None),
-            _ => (
-                None,
-                Some("The encryption key this page gave casenote is not an AES-GCM CryptoKey, so drafts are not being saved. Tell your administrator; submit your note to keep it.".to_string()),
-            ),
-        },
-        Err(_) => (None, None),
+    let text = |name: &str| attr(el, name).unwrap_or_default();
+    let non_empty = |name: &str| attr(el, name).filter(|v| !v.is_empty());
+    let list = |name: &str| {
+        attr(el, name)
+            .map(|v| parse_approved(&v))
+            .unwrap_or_default()
     };
-    let non_empty =
-        |name: &str, default: String| attr(el, name).filter(|v| !v.is_empty()).unwrap_or(default);
+    let payload = if attr(el, "payload-format").is_some_and(|v| v.eq_ignore_ascii_case("fhir")) {
+        PayloadFormat::Fhir(FhirReferences {
+            subject: non_empty("fhir-subject"),
+            author: non_empty("fhir-author"),
+        })
+    } else {
+        PayloadFormat::Json
+    };
     EditorConfig {
-        endpoint: attr(el, "endpoint").unwrap_or_default(),
-        format: non_empty("format", d.format),
-        client_id: attr(el, "client-id").unwrap_or_default(),
-        client_name: attr(el, "client-name").unwrap_or_default(),
-        author_id: attr(el, "author-id").unwrap_or_default(),
-        author_name: attr(el, "author-name").unwrap_or_default(),
-        draft_scope: non_empty("draft-scope", d.draft_scope),
+        endpoint: text("endpoint"),
+        note: NoteSetup {
+            format: non_empty("format").unwrap_or(d.note.format),
+            client: Client {
+                id: text("client-id"),
+                name: text("client-name"),
+            },
+            author: Person {
+                id: text("author-id"),
+                name: text("author-name"),
+            },
+            addendum: non_empty("addendum-to").map(|to| AddendumTarget {
+                to,
+                to_hash: non_empty("addendum-to-hash"),
+            }),
+        },
+        draft_scope: non_empty("draft-scope").unwrap_or(d.draft_scope),
         retention_days: attr(el, "draft-retention-days")
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.retention_days),
-        key,
-        key_error,
+        key: key_from(el),
         goals: goals_from(el),
-        host_template,
-        template_errors,
-        formats: attr(el, "formats")
-            .map(|v| parse_approved(&v))
-            .unwrap_or_default(),
-        document_type: DocumentType::from_attribute(&attr(el, "note-type").unwrap_or_default()),
+        template: template_from(el),
+        formats: list("formats"),
+        document_type: DocumentType::from_attribute(&text("note-type")),
         late_entry_hours: attr(el, "late-entry-hours")
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.late_entry_hours),
-        abbreviations: attr(el, "abbreviations")
-            .map(|v| parse_approved(&v))
-            .unwrap_or_default(),
-        attestation: attr(el, "attestation")
-            .filter(|v| !v.is_empty())
-            .unwrap_or(d.attestation),
-        addendum_to: attr(el, "addendum-to").filter(|v| !v.is_empty()),
-        addendum_to_hash: attr(el, "addendum-to-hash").filter(|v| !v.is_empty()),
-        fhir: attr(el, "payload-format").is_some_and(|v| v.eq_ignore_ascii_case("fhir")),
-        fhir_subject: attr(el, "fhir-subject").unwrap_or_default(),
-        fhir_author: attr(el, "fhir-author").unwrap_or_default(),
+        abbreviations: list("abbreviations"),
+        attestation: non_empty("attestation").unwrap_or(d.attestation),
+        payload,
     }
 }
 
@@ -132,20 +149,20 @@ fn goals_from(el: &HtmlElement) -> Vec<HostGoal> {
 }
 
 /// The `template` property: a template object, or its JSON text.
-fn template_from(el: &HtmlElement) -> (Option<Template>, Vec<FieldError>) {
+fn template_from(el: &HtmlElement) -> HostTemplate {
     let Ok(value) = js_sys::Reflect::get(el, &"template".into()) else {
-        return (None, Vec::new());
+        return HostTemplate::None;
     };
     if value.is_null() || value.is_undefined() {
-        return (None, Vec::new());
+        return HostTemplate::None;
     }
     let read = match value.as_string() {
         Some(text) => Template::from_json(&text),
         None => Template::from_data(serde_wasm_bindgen::Deserializer::from(value)),
     };
     match read {
-        Ok(t) => (Some(t), Vec::new()),
-        Err(errors) => (None, errors),
+        Ok(t) => HostTemplate::Valid(t),
+        Err(errors) => HostTemplate::Refused(errors),
     }
 }
 
@@ -269,7 +286,7 @@ fn purge(id: u32, scope: String) -> js_sys::Promise {
         }
     }
     wasm_bindgen_futures::future_to_promise(async move {
-        let (store, _) = crate::storage::DraftStore::open(None).await;
+        let store = crate::storage::DraftStore::open(None).await.store;
         store
             .purge(&scope, crate::platform::now_ms(), None)
             .await

@@ -12,13 +12,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::backend::{Backend, Pending, RecordKind, Stamp};
 use super::{PutOutcome, StorageError};
 use crate::domain::draft::StoredDraft;
+use crate::domain::outbox::OutboxEntry;
 
 const DB_NAME: &str = "casenote";
 const DB_VERSION: u32 = 2;
-pub const DRAFTS: &str = "drafts";
-pub const OUTBOX: &str = "outbox";
 const BY_SCOPE: &str = "scope";
 
 /// What went wrong, by the DOMException's name where there is one
@@ -40,7 +40,7 @@ fn err(e: impl Into<IdbError>) -> StorageError {
 /// a record whose note no longer reads.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Stamp {
+struct Bookkeeping {
     id: String,
     #[serde(default)]
     revision: Option<f64>,
@@ -60,7 +60,7 @@ impl IdbStore {
             .with_on_upgrade_needed(|_event, db| {
                 // Version 1 had `drafts`; version 2 adds `outbox`. Creating a
                 // store only when missing makes every upgrade path work.
-                for name in [DRAFTS, OUTBOX] {
+                for name in [RecordKind::Drafts, RecordKind::Outbox].map(RecordKind::store_name) {
                     if !db.object_store_names().any(|n| n == name) {
                         db.create_object_store(name)
                             .with_key_path(KeyPath::One("id"))
@@ -93,15 +93,16 @@ impl IdbStore {
 
     /// Reads the stored revision and writes only if it is still `base`, in
     /// one readwrite transaction, so two tabs can never both win.
-    pub async fn put_draft_checked(
+    async fn put_draft_checked(
         &self,
         draft: &StoredDraft,
         base: u32,
     ) -> Result<PutOutcome, StorageError> {
-        let tx = self.transaction(DRAFTS, TransactionMode::Readwrite)?;
-        let store = tx.object_store(DRAFTS).map_err(err)?;
+        let drafts = RecordKind::Drafts.store_name();
+        let tx = self.transaction(drafts, TransactionMode::Readwrite)?;
+        let store = tx.object_store(drafts).map_err(err)?;
         // Only the bookkeeping is decoded, not the whole note.
-        let existing: Option<Stamp> = store
+        let existing: Option<Bookkeeping> = store
             .get(draft.id.as_str())
             .serde()
             .map_err(err)?
@@ -122,7 +123,7 @@ impl IdbStore {
         Ok(PutOutcome::Written)
     }
 
-    pub async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), StorageError> {
+    async fn put<T: Serialize>(&self, store_name: &str, value: &T) -> Result<(), StorageError> {
         let tx = self.transaction(store_name, TransactionMode::Readwrite)?;
         let store = tx.object_store(store_name).map_err(err)?;
         store.put(value).serde().map_err(err)?.await.map_err(err)?;
@@ -130,7 +131,7 @@ impl IdbStore {
         tx.commit().await.map_err(err)
     }
 
-    pub async fn get<T: DeserializeOwned>(
+    async fn get<T: DeserializeOwned>(
         &self,
         store_name: &str,
         id: &str,
@@ -158,7 +159,7 @@ impl IdbStore {
     /// Every record of `scope` that reads as a `T`. A record that cannot be
     /// read is left in place and skipped, so one damaged record never hides
     /// the others.
-    pub async fn list<T: DeserializeOwned>(
+    async fn list<T: DeserializeOwned>(
         &self,
         store_name: &str,
         scope: &str,
@@ -173,24 +174,57 @@ impl IdbStore {
 
     /// The id and save time of every record of `scope`, read without
     /// decoding the rest, so a damaged record can still be purged.
-    pub async fn stamps(
-        &self,
-        store_name: &str,
-        scope: &str,
-    ) -> Result<Vec<(String, Option<f64>)>, StorageError> {
+    async fn stamps(&self, store_name: &str, scope: &str) -> Result<Vec<Stamp>, StorageError> {
         Ok(self
-            .list::<Stamp>(store_name, scope)
+            .list::<Bookkeeping>(store_name, scope)
             .await?
             .into_iter()
-            .map(|s| (s.id, s.updated_at))
+            .map(|s| Stamp {
+                id: s.id,
+                updated_at: s.updated_at,
+            })
             .collect())
     }
 
-    pub async fn delete(&self, store_name: &str, id: &str) -> Result<(), StorageError> {
+    async fn delete(&self, store_name: &str, id: &str) -> Result<(), StorageError> {
         let tx = self.transaction(store_name, TransactionMode::Readwrite)?;
         let store = tx.object_store(store_name).map_err(err)?;
         store.delete(id).await.map_err(err)?;
         drop(store);
         tx.commit().await.map_err(err)
+    }
+}
+
+impl Backend for IdbStore {
+    fn put_draft_checked<'a>(
+        &'a self,
+        draft: &'a StoredDraft,
+        base: u32,
+    ) -> Pending<'a, PutOutcome> {
+        Box::pin(IdbStore::put_draft_checked(self, draft, base))
+    }
+    fn put_entry<'a>(&'a self, entry: &'a OutboxEntry) -> Pending<'a, ()> {
+        Box::pin(self.put(RecordKind::Outbox.store_name(), entry))
+    }
+    fn get_draft<'a>(&'a self, id: &'a str) -> Pending<'a, Option<StoredDraft>> {
+        Box::pin(self.get(RecordKind::Drafts.store_name(), id))
+    }
+    fn get_entry<'a>(&'a self, id: &'a str) -> Pending<'a, Option<OutboxEntry>> {
+        Box::pin(self.get(RecordKind::Outbox.store_name(), id))
+    }
+    fn drafts<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<StoredDraft>> {
+        Box::pin(self.list(RecordKind::Drafts.store_name(), scope))
+    }
+    fn entries<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<OutboxEntry>> {
+        Box::pin(self.list(RecordKind::Outbox.store_name(), scope))
+    }
+    fn stamps<'a>(&'a self, kind: RecordKind, scope: &'a str) -> Pending<'a, Vec<Stamp>> {
+        Box::pin(IdbStore::stamps(self, kind.store_name(), scope))
+    }
+    fn delete<'a>(&'a self, kind: RecordKind, id: &'a str) -> Pending<'a, ()> {
+        Box::pin(IdbStore::delete(self, kind.store_name(), id))
+    }
+    fn is_fallback(&self) -> bool {
+        false
     }
 }

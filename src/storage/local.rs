@@ -6,8 +6,10 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::backend::{Backend, Pending, RecordKind, Stamp};
 use super::{PutOutcome, StorageError};
 use crate::domain::draft::StoredDraft;
+use crate::domain::outbox::OutboxEntry;
 
 fn err(e: GlooError) -> StorageError {
     match e {
@@ -29,12 +31,14 @@ fn available() -> Result<(), StorageError> {
         .ok_or(StorageError::Unavailable("localStorage"))
 }
 
+const DRAFTS: &str = RecordKind::Drafts.store_name();
+
 fn key(store: &str, id: &str) -> String {
     format!("casenote.{store}.{id}")
 }
 
-pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, StorageError> {
-    match get::<Scoped>(super::idb::DRAFTS, &draft.id) {
+fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, StorageError> {
+    match get::<Scoped>(DRAFTS, &draft.id) {
         Some(existing) if existing.revision != base => {
             return Ok(PutOutcome::Conflict {
                 stored_revision: existing.revision,
@@ -43,16 +47,16 @@ pub fn put_draft_checked(draft: &StoredDraft, base: u32) -> Result<PutOutcome, S
         None if base > 0 => return Ok(PutOutcome::Conflict { stored_revision: 0 }),
         _ => {}
     }
-    put(super::idb::DRAFTS, &draft.id, draft)?;
+    put(DRAFTS, &draft.id, draft)?;
     Ok(PutOutcome::Written)
 }
 
-pub fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), StorageError> {
+fn put<T: Serialize>(store: &str, id: &str, value: &T) -> Result<(), StorageError> {
     available()?;
     LocalStorage::set(key(store, id), value).map_err(err)
 }
 
-pub fn get<T: DeserializeOwned>(store: &str, id: &str) -> Option<T> {
+fn get<T: DeserializeOwned>(store: &str, id: &str) -> Option<T> {
     available().ok()?;
     LocalStorage::get(key(store, id)).ok()
 }
@@ -70,8 +74,14 @@ struct Scoped {
     updated_at: Option<f64>,
 }
 
+/// A stored record: its bookkeeping, and its text to decode in full.
+struct Record {
+    stamp: Scoped,
+    text: String,
+}
+
 /// The bookkeeping and text of every record of `scope` in `store`.
-fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, StorageError> {
+fn in_scope(store: &str, scope: &str) -> Result<Vec<Record>, StorageError> {
     available()?;
     let prefix = key(store, "");
     let raw = LocalStorage::raw();
@@ -85,30 +95,73 @@ fn in_scope(store: &str, scope: &str) -> Result<Vec<(Scoped, String)>, StorageEr
         .filter_map(|k| raw.get_item(k).ok().flatten())
         .filter_map(|text| {
             let s: Scoped = serde_json::from_str(&text).ok()?;
-            (s.scope == scope).then_some((s, text))
+            (s.scope == scope).then_some(Record { stamp: s, text })
         })
         .collect())
 }
 
 /// The id and save time of every record of `scope` in `store`.
-pub fn stamps(store: &str, scope: &str) -> Result<Vec<(String, Option<f64>)>, StorageError> {
+fn stamps(store: &str, scope: &str) -> Result<Vec<Stamp>, StorageError> {
     Ok(in_scope(store, scope)?
         .into_iter()
-        .map(|(s, _)| (s.id, s.updated_at))
+        .map(|r| Stamp {
+            id: r.stamp.id,
+            updated_at: r.stamp.updated_at,
+        })
         .collect())
 }
 
 /// Every record of `store` whose `scope` field is `scope` (records that
 /// cannot be read are skipped).
-pub fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, StorageError> {
+fn list<T: DeserializeOwned>(store: &str, scope: &str) -> Result<Vec<T>, StorageError> {
     Ok(in_scope(store, scope)?
         .into_iter()
-        .filter_map(|(_, text)| serde_json::from_str(&text).ok())
+        .filter_map(|r| serde_json::from_str(&r.text).ok())
         .collect())
 }
 
-pub fn delete(store: &str, id: &str) -> Result<(), StorageError> {
+fn delete(store: &str, id: &str) -> Result<(), StorageError> {
     available()?;
     LocalStorage::delete(key(store, id));
     Ok(())
+}
+
+/// localStorage as a `Backend`: every request is done when it is made.
+pub struct LocalStore;
+
+impl Backend for LocalStore {
+    fn put_draft_checked<'a>(
+        &'a self,
+        draft: &'a StoredDraft,
+        base: u32,
+    ) -> Pending<'a, PutOutcome> {
+        Box::pin(std::future::ready(put_draft_checked(draft, base)))
+    }
+    fn put_entry<'a>(&'a self, entry: &'a OutboxEntry) -> Pending<'a, ()> {
+        let store = RecordKind::Outbox.store_name();
+        Box::pin(std::future::ready(put(store, &entry.id, entry)))
+    }
+    fn get_draft<'a>(&'a self, id: &'a str) -> Pending<'a, Option<StoredDraft>> {
+        Box::pin(std::future::ready(Ok(get(DRAFTS, id))))
+    }
+    fn get_entry<'a>(&'a self, id: &'a str) -> Pending<'a, Option<OutboxEntry>> {
+        let store = RecordKind::Outbox.store_name();
+        Box::pin(std::future::ready(Ok(get(store, id))))
+    }
+    fn drafts<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<StoredDraft>> {
+        Box::pin(std::future::ready(list(DRAFTS, scope)))
+    }
+    fn entries<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<OutboxEntry>> {
+        let store = RecordKind::Outbox.store_name();
+        Box::pin(std::future::ready(list(store, scope)))
+    }
+    fn stamps<'a>(&'a self, kind: RecordKind, scope: &'a str) -> Pending<'a, Vec<Stamp>> {
+        Box::pin(std::future::ready(stamps(kind.store_name(), scope)))
+    }
+    fn delete<'a>(&'a self, kind: RecordKind, id: &'a str) -> Pending<'a, ()> {
+        Box::pin(std::future::ready(delete(kind.store_name(), id)))
+    }
+    fn is_fallback(&self) -> bool {
+        true
+    }
 }

@@ -3,16 +3,19 @@
 //! cannot be opened; note content sealed with the host's AES-GCM key when
 //! one is given. Knows drafts and outbox entries, not the UI.
 
+mod backend;
 mod crypto;
 mod error;
 mod idb;
 mod local;
 
+use std::rc::Rc;
+
 pub use crypto::generate_key;
 pub use error::StorageError;
 use web_sys::CryptoKey;
 
-use idb::{DRAFTS, OUTBOX};
+use backend::{Backend, RecordKind};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -43,50 +46,44 @@ pub struct Listing {
     pub in_clear: usize,
 }
 
-#[derive(Clone)]
-enum Backend {
-    IndexedDb(idb::IdbStore),
-    /// Fallback: survives reloads, but Chromium writes it to disk lazily, so
-    /// a crash can lose the last seconds of typing.
-    LocalStorage,
-}
-
 /// The draft store the editor writes to.
 #[derive(Clone)]
 pub struct DraftStore {
-    backend: Backend,
+    /// IndexedDB, or the localStorage fallback: that survives reloads, but
+    /// Chromium writes it to disk lazily, so a crash can lose the last
+    /// seconds of typing.
+    backend: Rc<dyn Backend>,
     key: Option<CryptoKey>,
 }
 
+/// A store just opened, and what the worker should be told about it.
+pub struct Opened {
+    pub store: DraftStore,
+    /// Set when the fallback is in use.
+    pub notice: Option<String>,
+}
+
 impl DraftStore {
-    /// Opens IndexedDB, falling back to localStorage. The second value is a
-    /// notice for the worker when the fallback is in use. With a `key`,
-    /// notes are stored sealed.
-    pub async fn open(key: Option<CryptoKey>) -> (Self, Option<String>) {
-        match idb::IdbStore::open().await {
-            Ok(s) => (
-                DraftStore {
-                    backend: Backend::IndexedDb(s),
-                    key,
-                },
-                None,
-            ),
-            Err(_) => (
-                DraftStore {
-                    backend: Backend::LocalStorage,
-                    key,
-                },
-                Some(
-                    "This browser is not letting casenote use its database, so drafts are kept in simpler storage. \
-                     They survive a reload, but not always a crash: submit your note when you can."
-                        .into(),
-                ),
-            ),
+    /// Opens IndexedDB, falling back to localStorage. With a `key`, notes
+    /// are stored sealed.
+    pub async fn open(key: Option<CryptoKey>) -> Opened {
+        let backend: Rc<dyn Backend> = match idb::IdbStore::open().await {
+            Ok(s) => Rc::new(s),
+            Err(_) => Rc::new(local::LocalStore),
+        };
+        let notice = backend.is_fallback().then(|| {
+            "This browser is not letting casenote use its database, so drafts are kept in simpler storage. \
+             They survive a reload, but not always a crash: submit your note when you can."
+                .to_string()
+        });
+        Opened {
+            store: DraftStore { backend, key },
+            notice,
         }
     }
 
     pub fn is_fallback(&self) -> bool {
-        matches!(self.backend, Backend::LocalStorage)
+        self.backend.is_fallback()
     }
 
     pub fn is_sealing(&self) -> bool {
@@ -141,18 +138,12 @@ impl DraftStore {
     /// the write is committed.
     pub async fn put(&self, draft: &Draft, base: u32) -> Result<PutOutcome, StorageError> {
         let stored = self.write_form(draft).await?;
-        match &self.backend {
-            Backend::IndexedDb(s) => s.put_draft_checked(&stored, base).await,
-            Backend::LocalStorage => local::put_draft_checked(&stored, base),
-        }
+        self.backend.put_draft_checked(&stored, base).await
     }
 
     /// One draft by id; `None` if missing or sealed with another key.
     pub async fn get(&self, id: &str) -> Result<Option<Draft>, StorageError> {
-        let stored = match &self.backend {
-            Backend::IndexedDb(s) => s.get(DRAFTS, id).await?,
-            Backend::LocalStorage => local::get(DRAFTS, id),
-        };
+        let stored = self.backend.get_draft(id).await?;
         Ok(match stored {
             Some(s) => self.read_stored(s).await,
             None => None,
@@ -160,10 +151,7 @@ impl DraftStore {
     }
 
     async fn stored_in(&self, scope: &str) -> Result<Vec<StoredDraft>, StorageError> {
-        match &self.backend {
-            Backend::IndexedDb(s) => s.list(DRAFTS, scope).await,
-            Backend::LocalStorage => local::list(DRAFTS, scope),
-        }
+        self.backend.drafts(scope).await
     }
 
     /// Every draft in `scope` this editor can read.
@@ -182,14 +170,7 @@ impl DraftStore {
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), StorageError> {
-        self.delete_in(DRAFTS, id).await
-    }
-
-    async fn delete_in(&self, store: &str, id: &str) -> Result<(), StorageError> {
-        match &self.backend {
-            Backend::IndexedDb(s) => s.delete(store, id).await,
-            Backend::LocalStorage => local::delete(store, id),
-        }
+        self.backend.delete(RecordKind::Drafts, id).await
     }
 
     /// Adds or replaces an outbox entry (its content sealed with the key).
@@ -201,10 +182,7 @@ impl DraftStore {
                 stored.sealed = Some(sealed);
             }
         }
-        match &self.backend {
-            Backend::IndexedDb(s) => s.put(OUTBOX, &stored).await,
-            Backend::LocalStorage => local::put(OUTBOX, &stored.id, &stored),
-        }
+        self.backend.put_entry(&stored).await
     }
 
     async fn open_entry(&self, mut entry: OutboxEntry) -> OutboxEntry {
@@ -222,10 +200,7 @@ impl DraftStore {
     /// The outbox of `scope`, oldest first. Entries sealed with another key
     /// come back with `content: None`.
     pub async fn list_outbox(&self, scope: &str) -> Result<Vec<OutboxEntry>, StorageError> {
-        let stored: Vec<OutboxEntry> = match &self.backend {
-            Backend::IndexedDb(s) => s.list(OUTBOX, scope).await?,
-            Backend::LocalStorage => local::list(OUTBOX, scope)?,
-        };
+        let stored = self.backend.entries(scope).await?;
         let mut out = Vec::with_capacity(stored.len());
         for e in stored {
             out.push(self.open_entry(e).await);
@@ -235,10 +210,7 @@ impl DraftStore {
     }
 
     pub async fn get_outbox(&self, id: &str) -> Result<Option<OutboxEntry>, StorageError> {
-        let stored: Option<OutboxEntry> = match &self.backend {
-            Backend::IndexedDb(s) => s.get(OUTBOX, id).await?,
-            Backend::LocalStorage => local::get(OUTBOX, id),
-        };
+        let stored = self.backend.get_entry(id).await?;
         Ok(match stored {
             Some(e) => Some(self.open_entry(e).await),
             None => None,
@@ -246,7 +218,7 @@ impl DraftStore {
     }
 
     pub async fn delete_outbox(&self, id: &str) -> Result<(), StorageError> {
-        self.delete_in(OUTBOX, id).await
+        self.backend.delete(RecordKind::Outbox, id).await
     }
 
     /// With a key: seals every draft and outbox entry of `scope` still
@@ -267,10 +239,10 @@ impl DraftStore {
         for stored in self.stored_in(scope).await? {
             let Some(draft) = stored.open() else { continue };
             let form = self.write_form(&draft).await?;
-            let written = match &self.backend {
-                Backend::IndexedDb(s) => s.put_draft_checked(&form, draft.revision).await?,
-                Backend::LocalStorage => local::put_draft_checked(&form, draft.revision)?,
-            };
+            let written = self
+                .backend
+                .put_draft_checked(&form, draft.revision)
+                .await?;
             if written == PutOutcome::Written {
                 sealed += 1;
             }
@@ -285,10 +257,7 @@ impl DraftStore {
             return Ok(0);
         }
         let mut sealed = 0;
-        let entries: Vec<OutboxEntry> = match &self.backend {
-            Backend::IndexedDb(s) => s.list(OUTBOX, scope).await?,
-            Backend::LocalStorage => local::list(OUTBOX, scope)?,
-        };
+        let entries = self.backend.entries(scope).await?;
         for entry in entries.into_iter().filter(|e| e.content.is_some()) {
             self.put_outbox(&entry).await?;
             sealed += 1;
@@ -308,19 +277,16 @@ impl DraftStore {
         // By id and save time only, so damaged records are purged too. A
         // record without a save time is removed by a full purge (logout),
         // never by retention.
-        let stamps = match &self.backend {
-            Backend::IndexedDb(s) => s.stamps(DRAFTS, scope).await?,
-            Backend::LocalStorage => local::stamps(DRAFTS, scope)?,
-        };
+        let stamps = self.backend.stamps(RecordKind::Drafts, scope).await?;
         let mut n = 0;
-        for (id, updated_at) in stamps {
-            let due = match (retention_days, updated_at) {
+        for stamp in stamps {
+            let due = match (retention_days, stamp.updated_at) {
                 (None, _) => true,
                 (Some(days), Some(t)) => is_expired(t, now, days),
                 (Some(_), None) => false,
             };
             if due {
-                self.delete(&id).await?;
+                self.delete(&stamp.id).await?;
                 n += 1;
             }
         }

@@ -1,18 +1,24 @@
-//! The editor's Leptos components. They read and write the domain types,
-//! save through `storage` and send through `delivery`; they know nothing
-//! of custom elements (see `embed`).
+//! The editor's user interface: a session (state and actions, no view)
+//! and the views that draw it. It reads and writes the domain types, saves
+//! through `storage` and sends through `delivery`; it knows nothing of
+//! custom elements (see `embed`).
+//!
+//! - `config.rs`, `controls.rs`: what the embedding gives an editor.
+//! - `context.rs`: what the session shares with the views (the root, the
+//!   live region, templates by format, focus helpers).
+//! - `session/`: one editor's state and what it does.
+//! - `views/`: the components.
+//! - `editor.rs`: joins a session to its views.
 
-mod autosave;
+mod config;
 mod context;
-mod drafts;
+mod controls;
 mod editor;
-mod extras;
-mod form;
-mod host;
-mod outbox_panel;
-mod section;
+mod session;
+mod views;
 
 // Autosave is public for the browser tests (tests/web.rs).
-pub use autosave::{writes_settled, Autosave, SaveState};
-pub use editor::{Editor, EditorConfig, EditorControls};
-pub use extras::HostGoal;
+pub use config::{EditorConfig, HostGoal, HostTemplate, KeyState};
+pub use controls::EditorControls;
+pub use editor::Editor;
+pub use session::autosave::{writes_settled, Autosave, SaveState};

@@ -15,6 +15,13 @@ pub struct Piece {
 }
 
 /// A paste split into sections.
+/// The pasted text that goes to one section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionText {
+    pub key: String,
+    pub text: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split {
     /// Text before the first heading, as pasted.
@@ -35,20 +42,23 @@ impl Split {
 
     /// The text for each section key, trimmed, in template order of first
     /// appearance, joined when a heading repeats.
-    pub fn by_section(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
+    pub fn by_section(&self) -> Vec<SectionText> {
+        let mut out: Vec<SectionText> = Vec::new();
         for p in &self.pieces {
             let body = p.body.trim();
-            match out.iter_mut().find(|(k, _)| *k == p.key) {
-                Some((_, text)) => {
+            match out.iter_mut().find(|s| s.key == p.key) {
+                Some(s) => {
                     if !body.is_empty() {
-                        if !text.is_empty() {
-                            text.push_str("\n\n");
+                        if !s.text.is_empty() {
+                            s.text.push_str("\n\n");
                         }
-                        text.push_str(body);
+                        s.text.push_str(body);
                     }
                 }
-                None => out.push((p.key.clone(), body.to_string())),
+                None => out.push(SectionText {
+                    key: p.key.clone(),
+                    text: body.to_string(),
+                }),
             }
         }
         out
@@ -172,6 +182,13 @@ pub fn split(text: &str, template: &Template) -> Option<Split> {
 mod tests {
     use super::*;
 
+    fn st(key: &str, text: &str) -> SectionText {
+        SectionText {
+            key: key.into(),
+            text: text.into(),
+        }
+    }
+
     #[test]
     fn splits_letters_words_dashes_and_any_case() {
         let text = "Seen at home.\nS: Feels low.\nSleeping badly.\nobjective - Flat affect\nA:Risk low\n  PLAN: review Friday\n";
@@ -181,13 +198,10 @@ mod tests {
         assert_eq!(
             s.by_section(),
             [
-                (
-                    "subjective".to_string(),
-                    "Feels low.\nSleeping badly.".to_string()
-                ),
-                ("objective".to_string(), "Flat affect".to_string()),
-                ("assessment".to_string(), "Risk low".to_string()),
-                ("plan".to_string(), "review Friday".to_string()),
+                st("subjective", "Feels low.\nSleeping badly."),
+                st("objective", "Flat affect"),
+                st("assessment", "Risk low"),
+                st("plan", "review Friday"),
             ]
         );
     }
@@ -196,7 +210,7 @@ mod tests {
     fn dap_headings_and_no_split_for_ordinary_text() {
         let text = "D: met at office\nA: improving\nP: next week";
         let s = split(text, &Template::dap()).unwrap();
-        let keys: Vec<_> = s.by_section().into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<_> = s.by_section().into_iter().map(|x| x.key).collect();
         assert_eq!(keys, ["data", "assessment", "plan"]);
         assert!(split("Data-driven plan: none.\nPlans: later", &Template::dap()).is_none());
         assert!(split("Just one line of text", &Template::soap()).is_none());
@@ -209,10 +223,7 @@ mod tests {
     #[test]
     fn repeated_headings_are_joined_not_dropped() {
         let s = split("P: one\nS: two\nP: three", &Template::soap()).unwrap();
-        assert_eq!(
-            s.by_section()[0],
-            ("plan".to_string(), "one\n\nthree".to_string())
-        );
+        assert_eq!(s.by_section()[0], st("plan", "one\n\nthree"));
     }
 
     // Property tests run on the host only (proptest is a native
@@ -258,7 +269,7 @@ mod tests {
                 }
                 if let Some(s) = split(&text, &Template::soap()) {
                     prop_assert_eq!(s.rebuild(), text.clone());
-                    let kept: usize = s.by_section().iter().map(|(_, b)| b.len()).sum();
+                    let kept: usize = s.by_section().iter().map(|x| x.text.len()).sum();
                     prop_assert!(kept <= text.len());
                 }
             }

@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
-use crate::delivery::SendOptions;
+use crate::delivery::{Header, SendOptions};
 use crate::platform::window;
 
 pub const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
@@ -19,7 +19,7 @@ fn attr(host: &HtmlElement, name: &str) -> Option<String> {
 }
 
 /// The host's `headers` property as name/value pairs (string values only).
-fn headers(host: &HtmlElement) -> Vec<(String, String)> {
+fn headers(host: &HtmlElement) -> Vec<Header> {
     let Ok(value) = js_sys::Reflect::get(host, &"headers".into()) else {
         return Vec::new();
     };
@@ -30,14 +30,17 @@ fn headers(host: &HtmlElement) -> Vec<(String, String)> {
         .iter()
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            Some(Header {
+                name: pair.get(0).as_string()?,
+                value: pair.get(1).as_string()?,
+            })
         })
         .collect()
 }
 
 /// `csrf-meta="name"`: the content of `<meta name="name">`, sent as the
 /// `csrf-header` header (default `X-CSRF-Token`).
-fn csrf(host: &HtmlElement) -> Option<(String, String)> {
+fn csrf(host: &HtmlElement) -> Option<Header> {
     let meta = attr(host, "csrf-meta")?;
     let doc = window().document()?;
     let selector = format!("meta[name=\"{}\"]", meta.replace(['"', '\\'], ""));
@@ -45,8 +48,11 @@ fn csrf(host: &HtmlElement) -> Option<(String, String)> {
         .query_selector(&selector)
         .ok()??
         .get_attribute("content")?;
-    let header = attr(host, "csrf-header").unwrap_or_else(|| DEFAULT_CSRF_HEADER.to_string());
-    Some((header, content))
+    let name = attr(host, "csrf-header").unwrap_or_else(|| DEFAULT_CSRF_HEADER.to_string());
+    Some(Header {
+        name,
+        value: content,
+    })
 }
 
 /// How to send right now.
@@ -58,9 +64,7 @@ pub fn send_options(host: Option<&HtmlElement>) -> SendOptions {
         };
     };
     let mut headers = headers(host);
-    if let Some(pair) = csrf(host) {
-        headers.push(pair);
-    }
+    headers.extend(csrf(host));
     let timeout_s = attr(host, "request-timeout")
         .and_then(|v| crate::platform::positive_number(&v))
         .unwrap_or(f64::from(DEFAULT_TIMEOUT_SECONDS));

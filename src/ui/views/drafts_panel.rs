@@ -4,15 +4,24 @@
 
 use leptos::prelude::*;
 
-use super::context::{focus_selector, focus_within_later, Root, TemplateOf};
 use crate::domain::{Draft, Template};
 use crate::platform::local_date_time;
-use crate::storage::Listing;
+use crate::ui::context::{focus_selector, focus_within_later, TemplateOf};
+use crate::ui::session::Session;
 
 /// Rows shown at first, and added by each "Show more".
 pub const PAGE: usize = 50;
 
-fn row_summary(d: &Draft, template: &Template) -> (String, String, String, String, usize) {
+/// What a draft's row shows.
+struct DraftRow {
+    client: String,
+    format: String,
+    date: String,
+    edited: String,
+    words: usize,
+}
+
+fn row_summary(d: &Draft, template: &Template) -> DraftRow {
     let client = match d.note.client.name.trim() {
         "" => "(no client yet)".to_string(),
         name => name.to_string(),
@@ -21,27 +30,21 @@ fn row_summary(d: &Draft, template: &Template) -> (String, String, String, Strin
         "" => "not set".to_string(),
         date => date.to_string(),
     };
-    (
+    DraftRow {
         client,
-        template.name.clone(),
+        format: template.name.clone(),
         date,
-        local_date_time(d.updated_at),
-        d.note.word_count(template),
-    )
+        edited: local_date_time(d.updated_at),
+        words: d.note.word_count(template),
+    }
 }
 
 #[component]
-pub fn DraftsPanel(
-    listing: ReadSignal<Option<Listing>>,
-    current_id: Signal<String>,
-    on_resume: Callback<String>,
-    on_discard: Callback<String>,
-    on_new: Callback<()>,
-    on_close: Callback<()>,
-) -> impl IntoView {
+pub fn DraftsPanel() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (listing, current_id, root) = (s.listing, s.form.id, s.root);
     let confirming = RwSignal::new(None::<String>);
     let shown = RwSignal::new(PAGE);
-    let root = expect_context::<Root>().0;
     let template_of = expect_context::<TemplateOf>().0;
     view! {
         <section id="cn-drafts" class="drafts-panel" aria-labelledby="cn-drafts-title" part="drafts-panel">
@@ -71,7 +74,7 @@ pub fn DraftsPanel(
                                 </thead>
                                 <tbody>
                                     {drafts.into_iter().map(|d| {
-                                        let (client, format, date, edited, words) = row_summary(&d, &template_of.run(d.note.format.clone()));
+                                        let DraftRow { client, format, date, edited, words } = row_summary(&d, &template_of.run(d.note.format.clone()));
                                         let id = d.id.clone();
                                         let (id_resume, id_discard, id_confirm) = (id.clone(), id.clone(), id.clone());
                                         let is_current = {
@@ -102,7 +105,7 @@ pub fn DraftsPanel(
                                                                 <span>"Discard this draft? It cannot be brought back."</span>
                                                                 <button type="button" class="danger" on:click={
                                                                     let id = id.clone();
-                                                                    move |_| { confirming.set(None); on_discard.run(id.clone()); }
+                                                                    move |_| { confirming.set(None); s.discard(id.clone()); }
                                                                 }>{format!("Yes, discard the draft for {client_label}")}</button>
                                                                 <button type="button" class="secondary" on:click=move |ev: web_sys::MouseEvent| {
                                                                     confirming.set(None);
@@ -113,7 +116,7 @@ pub fn DraftsPanel(
                                                     } else {
                                                         let (r, d) = (id_resume.clone(), id_discard.clone());
                                                         view! {
-                                                            <button type="button" class="secondary" on:click=move |_| on_resume.run(r.clone())>
+                                                            <button type="button" class="secondary" on:click=move |_| s.resume(r.clone())>
                                                                 "Resume"<span class="visually-hidden">{format!(" the draft for {}", client_label)}</span>
                                                             </button>
                                                             <button type="button" class="link" on:click=move |ev: web_sys::MouseEvent| {
@@ -160,8 +163,8 @@ pub fn DraftsPanel(
                 }
             }}
             <div class="panel-actions">
-                <button type="button" class="primary" on:click=move |_| on_new.run(())>"Start a new note"</button>
-                <button type="button" class="secondary" on:click=move |_| on_close.run(())>"Close drafts"</button>
+                <button type="button" class="primary" on:click=move |_| s.start_new()>"Start a new note"</button>
+                <button type="button" class="secondary" on:click=move |_| s.close_drafts()>"Close drafts"</button>
             </div>
         </section>
     }

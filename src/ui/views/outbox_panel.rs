@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::context::TemplateOf;
-use crate::domain::outbox::OutboxEntry;
 use crate::platform::{local_date_time, local_hh_mm};
+use crate::ui::context::TemplateOf;
+use crate::ui::session::Session;
 
 /// "1 note waiting to send", "3 notes waiting to send".
 pub fn waiting_label(n: usize) -> String {
@@ -12,12 +12,18 @@ pub fn waiting_label(n: usize) -> String {
 }
 
 #[component]
-pub fn OutboxPanel(
-    waiting: Signal<Vec<OutboxEntry>>,
-    paused: Signal<bool>,
-    on_retry: Callback<()>,
-    on_close: Callback<()>,
-) -> impl IntoView {
+pub fn OutboxPanel() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (waiting, paused) = (s.waiting, s.auth_paused);
+    let close = move |_| {
+        s.outbox_open.set(false);
+        let to = if s.waiting.with_untracked(Vec::is_empty) {
+            ".drafts-toggle"
+        } else {
+            ".outbox-toggle"
+        };
+        s.focus_later(to);
+    };
     let template_of = expect_context::<TemplateOf>().0;
     view! {
         <section id="cn-outbox" class="outbox-panel" aria-labelledby="cn-outbox-title" part="outbox-panel">
@@ -57,8 +63,8 @@ pub fn OutboxPanel(
             </ul>
             <p class="outbox-empty" role="status">{move || if waiting.with(Vec::is_empty) { "Every note that was waiting has been sent." } else { "" }}</p>
             <div class="panel-actions">
-                <button type="button" class="primary" on:click=move |_| on_retry.run(())>"Try sending now"</button>
-                <button type="button" class="secondary" on:click=move |_| on_close.run(())>"Close"</button>
+                <button type="button" class="primary" on:click=move |_| s.retry_all()>"Try sending now"</button>
+                <button type="button" class="secondary" on:click=close>"Close"</button>
             </div>
         </section>
     }

@@ -1,0 +1,268 @@
+//! What the host sets for a note: the formats it offers, the client, the
+//! signed-in author and, in addendum mode, the original note. From these a
+//! new note is started, and they are applied to a draft that is restored.
+//!
+//! ```
+//! use casenote::domain::setup::{NoteSetup, offered_templates};
+//! let setup = NoteSetup { format: "dap".into(), ..NoteSetup::default() };
+//! let offered = offered_templates(None, &[], false);
+//! let note = setup.new_note(&offered, "id-1".into(), "2026-01-26T15:00:00Z".into());
+//! assert_eq!(note.format, "dap");
+//! ```
+
+use super::note::{Client, Note, Person};
+use super::record::{AddendumKind, AddendumLink};
+use super::template::Template;
+
+/// The original note an addendum is written to (`addendum-to`,
+/// `addendum-to-hash`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddendumTarget {
+    pub to: String,
+    /// The original's content hash, when the host knows it.
+    pub to_hash: Option<String>,
+}
+
+/// What the host says about the note being written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoteSetup {
+    /// The format asked for (`format`); one not offered falls back to the
+    /// first that is.
+    pub format: String,
+    pub client: Client,
+    /// The signed-in worker (`author-id`, `author-name`).
+    pub author: Person,
+    /// Addendum mode: the note this one adds to.
+    pub addendum: Option<AddendumTarget>,
+}
+
+impl NoteSetup {
+    /// A new, empty note with id `id` started at `created_at`.
+    pub fn new_note(&self, offered: &[Template], id: String, created_at: String) -> Note {
+        let format = offered
+            .iter()
+            .find(|t| t.id.eq_ignore_ascii_case(self.format.trim()))
+            .or_else(|| offered.first())
+            .map_or_else(|| "soap".to_string(), |t| t.id.clone());
+        let mut note = Note::new(id, &format, created_at);
+        note.client = self.client.clone();
+        note.author = self.author.clone();
+        note.addendum = self.addendum.as_ref().map(|a| AddendumLink {
+            to: a.to.clone(),
+            to_hash: a.to_hash.clone(),
+            kind: AddendumKind::Amendment,
+            reason: String::new(),
+        });
+        note
+    }
+
+    /// Applies what the host says now to a restored draft, unless it is
+    /// signed: the signed-in author, and the addendum's original (its kind
+    /// and reason are the worker's and stay).
+    pub fn apply_to(&self, note: &mut Note) {
+        if note.signature.is_some() {
+            // A signed note keeps what it was signed with: the hash covers it.
+            return;
+        }
+        if !self.author.id.is_empty() || !self.author.name.is_empty() {
+            note.author = self.author.clone();
+        }
+        if let Some(target) = &self.addendum {
+            let (kind, reason) = note
+                .addendum
+                .take()
+                .map_or((AddendumKind::Amendment, String::new()), |a| {
+                    (a.kind, a.reason)
+                });
+            note.addendum = Some(AddendumLink {
+                to: target.to.clone(),
+                to_hash: target.to_hash.clone(),
+                kind,
+                reason,
+            });
+        }
+    }
+}
+
+/// The templates an editor offers: in addendum mode only the addendum;
+/// else the host's template first, then the built-ins `formats` allows
+/// (all when it is empty; matched without regard to case), and SOAP when
+/// nothing is left.
+pub fn offered_templates(
+    host: Option<&Template>,
+    formats: &[String],
+    addendum: bool,
+) -> Vec<Template> {
+    if addendum {
+        return vec![Template::addendum()];
+    }
+    let mut out: Vec<Template> = host.into_iter().cloned().collect();
+    for t in Template::builtins() {
+        let allowed = formats.is_empty() || formats.iter().any(|f| f.eq_ignore_ascii_case(&t.id));
+        if allowed && !out.iter().any(|o| o.id == t.id) {
+            out.push(t);
+        }
+    }
+    if out.is_empty() {
+        out.push(Template::soap());
+    }
+    out
+}
+
+/// The template of a note of `format`: one this editor offers, else a
+/// built-in (a draft resumed from the panel may be of a format not offered
+/// here), else SOAP.
+pub fn template_for(offered: &[Template], format: &str) -> Template {
+    offered
+        .iter()
+        .find(|t| t.id == format)
+        .cloned()
+        .or_else(|| Template::builtin(format))
+        .or_else(|| (format == "addendum").then(Template::addendum))
+        .unwrap_or_else(Template::soap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::Signature;
+
+    fn ids(ts: &[Template]) -> Vec<&str> {
+        ts.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    fn setup() -> NoteSetup {
+        NoteSetup {
+            format: "DAP ".into(),
+            client: Client {
+                id: "c-1".into(),
+                name: "Ana".into(),
+            },
+            author: Person {
+                id: "w-7".into(),
+                name: "Sam".into(),
+            },
+            addendum: None,
+        }
+    }
+
+    #[test]
+    fn offers_all_builtins_by_default_and_only_the_addendum_in_addendum_mode() {
+        assert_eq!(
+            ids(&offered_templates(None, &[], false)),
+            ["soap", "dap", "birp", "girp", "pie"]
+        );
+        assert_eq!(ids(&offered_templates(None, &[], true)), ["addendum"]);
+    }
+
+    #[test]
+    fn formats_filter_without_case_and_the_host_template_comes_first() {
+        let mut host = Template::dap();
+        host.id = "intake".into();
+        let formats = vec!["BIRP".to_string(), "nope".to_string()];
+        assert_eq!(
+            ids(&offered_templates(Some(&host), &formats, false)),
+            ["intake", "birp"]
+        );
+        // Nothing allowed: SOAP rather than an editor with no format.
+        assert_eq!(
+            ids(&offered_templates(None, &["nope".to_string()], false)),
+            ["soap"]
+        );
+    }
+
+    #[test]
+    fn a_notes_template_is_the_offered_one_else_a_builtin_else_soap() {
+        let mut host = Template::dap();
+        host.id = "intake".into();
+        let offered = offered_templates(Some(&host), &["dap".to_string()], false);
+        assert_eq!(template_for(&offered, "intake").name, host.name);
+        // Not offered here, but a built-in: a resumed draft keeps its format.
+        assert_eq!(template_for(&offered, "birp").id, "birp");
+        assert_eq!(template_for(&offered, "addendum").id, "addendum");
+        assert_eq!(template_for(&offered, "gone").id, "soap");
+    }
+
+    #[test]
+    fn a_new_note_takes_the_hosts_client_author_and_format() {
+        let offered = offered_templates(None, &[], false);
+        let n = setup().new_note(&offered, "n-1".into(), "2026-01-26T15:00:00Z".into());
+        assert_eq!(n.id, "n-1");
+        assert_eq!(n.format, "dap");
+        assert_eq!(n.client.name, "Ana");
+        assert_eq!(n.author.id, "w-7");
+        assert_eq!(n.created_at, "2026-01-26T15:00:00Z");
+        assert!(n.addendum.is_none());
+        // A format not offered falls back to the first one offered.
+        let only_birp = offered_templates(None, &["birp".to_string()], false);
+        let n = setup().new_note(&only_birp, "n-2".into(), String::new());
+        assert_eq!(n.format, "birp");
+    }
+
+    #[test]
+    fn an_addendum_starts_as_an_amendment_to_the_original() {
+        let mut s = setup();
+        s.addendum = Some(AddendumTarget {
+            to: "orig".into(),
+            to_hash: Some("ab".repeat(32)),
+        });
+        let offered = offered_templates(None, &[], true);
+        let n = s.new_note(&offered, "n-1".into(), String::new());
+        assert_eq!(n.format, "addendum");
+        let a = n.addendum.expect("addendum link");
+        assert_eq!(a.to, "orig");
+        assert_eq!(a.to_hash.as_deref(), Some("ab".repeat(32).as_str()));
+        assert_eq!(a.kind, AddendumKind::Amendment);
+    }
+
+    #[test]
+    fn a_restored_draft_takes_the_author_signed_in_now_and_keeps_its_reason() {
+        let mut draft = Note::new("d".into(), "addendum", String::new());
+        draft.author = Person {
+            id: "old".into(),
+            name: "Old".into(),
+        };
+        draft.addendum = Some(AddendumLink {
+            to: "stale".into(),
+            to_hash: None,
+            kind: AddendumKind::LateEntry,
+            reason: "Forgot the call".into(),
+        });
+        let mut s = setup();
+        s.addendum = Some(AddendumTarget {
+            to: "orig".into(),
+            to_hash: None,
+        });
+        s.apply_to(&mut draft);
+        assert_eq!(draft.author.id, "w-7");
+        let a = draft.addendum.expect("link");
+        assert_eq!(
+            (a.to.as_str(), a.kind, a.reason.as_str()),
+            ("orig", AddendumKind::LateEntry, "Forgot the call")
+        );
+    }
+
+    #[test]
+    fn no_author_from_the_host_keeps_the_drafts_and_a_signed_draft_is_untouched() {
+        let mut draft = Note::new("d".into(), "soap", String::new());
+        draft.author.name = "Kept".into();
+        NoteSetup::default().apply_to(&mut draft);
+        assert_eq!(draft.author.name, "Kept");
+
+        draft.signature = Some(Signature {
+            signer_id: String::new(),
+            signer_name: "Kept".into(),
+            signed_at: "2026-01-26T15:00:00Z".into(),
+            attestation: String::new(),
+            content_hash: "0".repeat(64),
+        });
+        let mut s = setup();
+        s.addendum = Some(AddendumTarget {
+            to: "orig".into(),
+            to_hash: None,
+        });
+        s.apply_to(&mut draft);
+        assert_eq!(draft.author.name, "Kept");
+        assert!(draft.addendum.is_none());
+    }
+}

@@ -1,0 +1,140 @@
+//! What the host configures for an editor, read from the element's
+//! attributes and properties by `embed`, grouped by what belongs together.
+
+use crate::domain::body::PayloadFormat;
+use crate::domain::record::DEFAULT_ATTESTATION;
+use crate::domain::setup::{offered_templates, NoteSetup};
+use crate::domain::timeliness::DEFAULT_LATE_ENTRY_HOURS;
+use crate::domain::{DocumentType, FieldError, Template};
+
+/// One of the client's goals, as the host gives them (`goals` property).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostGoal {
+    pub id: String,
+    pub text: String,
+}
+
+/// The host's AES-GCM key (`encryptionKey` property); never stored.
+#[derive(Clone, Debug, Default)]
+pub enum KeyState {
+    /// No key: drafts are stored in clear.
+    #[default]
+    None,
+    Usable(web_sys::CryptoKey),
+    /// The host gave something that is not a usable key: nothing is saved
+    /// rather than saving in clear. Holds what to tell the worker.
+    Unusable(String),
+}
+
+impl KeyState {
+    pub fn key(&self) -> Option<web_sys::CryptoKey> {
+        match self {
+            KeyState::Usable(k) => Some(k.clone()),
+            KeyState::None | KeyState::Unusable(_) => None,
+        }
+    }
+
+    pub fn is_usable(&self) -> bool {
+        !matches!(self, KeyState::Unusable(_))
+    }
+
+    pub fn problem(&self) -> Option<String> {
+        match self {
+            KeyState::Unusable(message) => Some(message.clone()),
+            KeyState::None | KeyState::Usable(_) => None,
+        }
+    }
+}
+
+/// The host's own template (`template` property).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum HostTemplate {
+    #[default]
+    None,
+    Valid(Template),
+    /// Refused, field by field: the built-ins are offered instead.
+    Refused(Vec<FieldError>),
+}
+
+impl HostTemplate {
+    pub fn valid(&self) -> Option<&Template> {
+        match self {
+            HostTemplate::Valid(t) => Some(t),
+            HostTemplate::None | HostTemplate::Refused(_) => None,
+        }
+    }
+
+    /// What the worker is told when the host's template was refused.
+    pub fn notice(&self) -> Option<String> {
+        let HostTemplate::Refused(errors) = self else {
+            return None;
+        };
+        let list: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        Some(format!("This page's note template could not be used, so the built-in formats are offered instead. Problems: {}.", list.join("; ")))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct EditorConfig {
+    pub endpoint: String,
+    /// The format asked for, the client, the signed-in author and, in
+    /// addendum mode, the original note.
+    pub note: NoteSetup,
+    pub draft_scope: String,
+    /// Days a draft is kept after its last edit (`draft-retention-days`).
+    pub retention_days: f64,
+    pub key: KeyState,
+    pub goals: Vec<HostGoal>,
+    pub template: HostTemplate,
+    /// Formats offered (`formats` attribute); empty: all.
+    pub formats: Vec<String>,
+    pub document_type: DocumentType,
+    /// Hours after the service past which a note is a late entry.
+    pub late_entry_hours: f64,
+    /// Abbreviations the host approves (`abbreviations` attribute).
+    pub abbreviations: Vec<String>,
+    /// The statement a worker agrees to when signing (`attestation`).
+    pub attestation: String,
+    /// casenote JSON, or FHIR with its references (`payload-format`,
+    /// `fhir-subject`, `fhir-author`).
+    pub payload: PayloadFormat,
+}
+
+pub const DEFAULT_RETENTION_DAYS: f64 = 14.0;
+
+impl EditorConfig {
+    /// The templates this editor offers.
+    pub fn templates(&self) -> Vec<Template> {
+        offered_templates(
+            self.template.valid(),
+            &self.formats,
+            self.note.addendum.is_some(),
+        )
+    }
+}
+
+impl Default for EditorConfig {
+    fn default() -> Self {
+        EditorConfig {
+            endpoint: String::new(),
+            note: NoteSetup {
+                format: "soap".into(),
+                ..NoteSetup::default()
+            },
+            draft_scope: "default".into(),
+            retention_days: DEFAULT_RETENTION_DAYS,
+            key: KeyState::None,
+            goals: Vec::new(),
+            template: HostTemplate::None,
+            formats: Vec::new(),
+            document_type: DocumentType::ProgressNote,
+            late_entry_hours: DEFAULT_LATE_ENTRY_HOURS,
+            abbreviations: Vec::new(),
+            attestation: DEFAULT_ATTESTATION.into(),
+            payload: PayloadFormat::Json,
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Everything that must hold before a note is signed or sent, checked by
+//! the domain with the time now and this page's settings; and the errors
+//! that go with the fields on screen.
+
+use leptos::prelude::*;
+
+use super::Session;
+use crate::domain::time::parse_date;
+use crate::domain::timeliness::documented_hours;
+use crate::domain::{validate, BuildContext, Checks, FieldError, Note, PayloadV1, ServiceTime};
+use crate::platform::{now_rfc3339, now_utc, today_local, utc_offset_minutes};
+
+impl Session {
+    /// Hours from the end of the service to when `note` was documented:
+    /// its signing time once signed, else now.
+    pub(super) fn documented_hours(&self, note: &Note) -> Option<f64> {
+        hours(&note.service, note.signature.as_ref())
+    }
+
+    /// The same for the form on screen, worked out again whenever the
+    /// note is checked (the time now is part of it).
+    pub fn late_hours(&self) -> Signal<Option<f64>> {
+        let (form, clock) = (self.form, self.clock);
+        Signal::derive(move || {
+            clock.track();
+            let service = ServiceTime {
+                date: form.date.get(),
+                start: form.start.get(),
+                end: form.end.get(),
+            };
+            form.signature.with(|sig| hours(&service, sig.as_ref()))
+        })
+    }
+
+    /// What a payload of `note` is built with. A signed note was
+    /// documented when it was signed; its lateness is measured to then.
+    pub(super) fn build_ctx(&self, note: &Note) -> BuildContext {
+        let document_type = self.cfg.with_value(|c| c.document_type);
+        BuildContext {
+            documented_at: note
+                .signature
+                .as_ref()
+                .map_or_else(now_rfc3339, |s| s.signed_at.clone()),
+            document_type,
+            hours_after_service: self.documented_hours(note),
+            late_entry_threshold_hours: self.late_threshold,
+        }
+    }
+
+    /// `note` as it would be sent.
+    pub fn payload(&self, note: &Note) -> PayloadV1 {
+        PayloadV1::build(note, &self.template_of(&note.format), &self.build_ctx(note))
+    }
+
+    /// Everything that must hold before `note` is signed or sent.
+    pub(super) fn check_note(&self, note: &Note) -> Vec<FieldError> {
+        let template = self.template_of(&note.format);
+        // Measured to the signing time once signed, so a signed note only
+        // becomes late if this page's threshold differs from the one it
+        // was signed under.
+        self.clock.update(|t| *t += 1);
+        let late_entry = self
+            .documented_hours(note)
+            .is_some_and(|h| h > self.late_threshold);
+        let checks = Checks {
+            today: parse_date(&today_local()),
+            late_entry,
+        };
+        let mut problems = note
+            .addendum
+            .as_ref()
+            .map(|a| a.problems())
+            .unwrap_or_default();
+        problems.extend(validate(note, &template, &checks));
+        problems
+    }
+
+    /// Checks `note` before signing or sending. Problems go to the error
+    /// summary, which takes focus and links to each field (the GOV.UK
+    /// pattern): a screen reader hears every problem at once.
+    pub(super) fn passes_checks(&self, note: &Note) -> bool {
+        let problems = self.check_note(note);
+        self.send_error.set(None);
+        if !problems.is_empty() {
+            self.errors.set(problems);
+            self.focus_later(".error-summary");
+            return false;
+        }
+        self.errors.set(Vec::new());
+        true
+    }
+
+    /// While another tab's newer version of this draft is unresolved, the
+    /// note may not be signed or sent: sending would close the draft and
+    /// delete the other tab's words.
+    pub(super) fn blocked_by_conflict(&self) -> bool {
+        if !self.save_state.get_untracked().is_conflict() {
+            return false;
+        }
+        self.send_error.set(Some(
+            "This draft was changed in another tab or window. Choose which version to keep (at the top of the editor) before you sign or submit.".into(),
+        ));
+        self.focus_later(".conflict");
+        true
+    }
+
+    /// Errors name list items by their place (`interventions.1.description`,
+    /// `section.plan.quotes.2`): when an item is removed, the ones after it
+    /// move up and those errors would point at the wrong item, so they are
+    /// dropped until the next check.
+    pub(super) fn drop_stale_errors(self) {
+        let (form, errors) = (self.form, self.errors);
+        Effect::new(move |prev: Option<ListLengths>| {
+            let quotes: usize = form
+                .sections
+                .with(|v| v.iter().map(|s| s.quotes.with(Vec::len)).sum());
+            let now = ListLengths {
+                interventions: form.interventions.with(Vec::len),
+                quotes,
+            };
+            if let Some(prev) = prev {
+                if now.interventions < prev.interventions || now.quotes < prev.quotes {
+                    errors.update(|e| {
+                        e.retain(|x| {
+                            !x.field.starts_with("interventions.") && !x.field.contains(".quotes.")
+                        })
+                    });
+                }
+            }
+            now
+        });
+    }
+}
+
+/// How many interventions and quotes the form holds.
+#[derive(Clone, Copy)]
+struct ListLengths {
+    interventions: usize,
+    quotes: usize,
+}
+
+fn hours(
+    service: &ServiceTime,
+    signature: Option<&crate::domain::record::Signature>,
+) -> Option<f64> {
+    documented_hours(service, signature, now_utc(), utc_offset_minutes())
+}

@@ -1,0 +1,182 @@
+//! The drafts on this device and the choices of a conflict: listing,
+//! resuming and discarding drafts, and what to keep when another tab
+//! changed or sent this one.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::Session;
+use crate::domain::draft::is_expired;
+use crate::domain::{Draft, Note};
+use crate::platform::{new_uuid, now_ms, now_rfc3339};
+
+impl Session {
+    /// Reads the drafts of this scope again for the panel.
+    fn refresh_listing(&self) {
+        self.listing.set(None);
+        let s = *self;
+        spawn_local(async move {
+            let Some(a) = s.saver() else { return };
+            let mut l = a.store().list(a.scope()).await.unwrap_or_default();
+            if !s.alive() {
+                return;
+            }
+            // Past retention: about to be purged, never offered.
+            let (now, days) = (now_ms(), s.cfg.with_value(|c| c.retention_days));
+            l.drafts.retain(|d| !is_expired(d.updated_at, now, days));
+            s.listing.set(Some(l));
+        });
+    }
+
+    pub fn toggle_drafts(&self) {
+        if self.panel_open.get_untracked() {
+            self.panel_open.set(false);
+        } else {
+            self.flush();
+            self.refresh_listing();
+            self.panel_open.set(true);
+            self.focus_later("#cn-drafts-title");
+        }
+    }
+
+    pub fn close_drafts(&self) {
+        self.panel_open.set(false);
+        self.focus_later(".drafts-toggle");
+    }
+
+    /// A stored draft by id: `None` when the editor went away meanwhile,
+    /// `Some(None)` when there is no such readable draft.
+    async fn stored_draft(self, id: String) -> Option<Option<Draft>> {
+        let a = self.saver()?;
+        let found = a.store().get(&id).await;
+        self.alive().then(|| found.ok().flatten())
+    }
+
+    /// Opens a draft from the panel.
+    pub fn resume(&self, id: String) {
+        self.flush();
+        let s = *self;
+        spawn_local(async move {
+            match s.stored_draft(id).await {
+                None => {}
+                Some(Some(d)) => {
+                    s.restored_at.set(Some(d.updated_at));
+                    // Words still waiting to be written (after a failed
+                    // write) are newer than storage: open those.
+                    match s.saver().and_then(|a| a.waiting(&d.id)) {
+                        Some(newer) => {
+                            s.open_note(newer.clone(), d.revision);
+                            s.with_saver(|a| a.flush_changed(newer));
+                        }
+                        None => s.open_note(d.note, d.revision),
+                    }
+                    s.panel_open.set(false);
+                    s.focus_field_later("client");
+                }
+                Some(None) => s.notice.set(Some("That draft could not be opened.".into())),
+            }
+        });
+    }
+
+    /// Deletes a draft from the panel (the worker confirmed it).
+    pub fn discard(&self, id: String) {
+        let s = *self;
+        spawn_local(async move {
+            let Some(a) = s.saver() else { return };
+            let _ = a.close(&id).await;
+            if !s.alive() {
+                return;
+            }
+            if s.form.id.get_untracked() == id {
+                s.open_note(s.new_note(), 0);
+                s.restored_at.set(None);
+            }
+            s.refresh_listing();
+            s.focus_later("#cn-drafts-title");
+        });
+    }
+
+    /// This tab's text under a new id, saved; returns the new note.
+    fn fork_note(&self) -> Note {
+        let mut note = self.form.snapshot_untracked();
+        note.id = new_uuid();
+        note.created_at = now_rfc3339();
+        // A signature covers the note's id: the copy is signed anew.
+        note.signature = None;
+        self.with_saver(|a| a.fork(note.clone()));
+        note
+    }
+
+    /// "Keep mine as a separate draft": this tab's conflict copy becomes
+    /// the draft the form edits (or, with no copy, its text is saved under
+    /// a new id). The form follows its text to the new id.
+    fn fork_current(&self) {
+        self.gone.set(false);
+        self.send_error.set(None);
+        let (id, created_at) = match self.saver().and_then(|a| a.keep_copy()) {
+            Some(id) => (id, now_rfc3339()),
+            None => {
+                let note = self.fork_note();
+                (note.id, note.created_at)
+            }
+        };
+        self.form.id.set(id);
+        self.form.created_at.set(created_at);
+        // A signature covers the note's id: the copy is signed anew.
+        self.form.signature.set(None);
+    }
+
+    /// "Load the other version".
+    pub fn keep_theirs(&self) {
+        let s = *self;
+        let id = self.form.id.get_untracked();
+        spawn_local(async move {
+            match s.stored_draft(id).await {
+                None => {}
+                Some(Some(d)) => {
+                    s.restored_at.set(None);
+                    s.open_note(d.note, d.revision);
+                    s.notice.set(Some(
+                        "Loaded the version saved in the other tab. Your text from this tab is kept under Drafts as \u{201c}your unsaved copy\u{201d}.".into(),
+                    ));
+                }
+                Some(None) => {
+                    // The other tab submitted or discarded it: keep this
+                    // tab's text as a draft of its own.
+                    s.notice.set(Some(
+                        "The other tab submitted or discarded this draft, so your text here is kept as a separate draft.".into(),
+                    ));
+                    s.fork_current();
+                }
+            }
+            // The choice (and the box that held focus) is gone: say what
+            // happened where focus lands.
+            s.focus_later(".notice");
+        });
+    }
+
+    /// "Keep mine as a separate draft".
+    pub fn keep_mine(&self) {
+        self.fork_current();
+        self.notice.set(Some(
+            "Your text here is now a separate draft. The other tab's version is unchanged, under Drafts.".into(),
+        ));
+        self.focus_later(".notice");
+    }
+
+    /// The note went from another tab: this tab's copy is let go and a new
+    /// note started.
+    pub fn new_after_gone(&self) {
+        self.send_error.set(None);
+        let s = *self;
+        spawn_local(async move {
+            if let Some(a) = s.saver() {
+                // The worker saw this copy and let it go.
+                let _ = a.discard_copy().await;
+            }
+            if s.alive() {
+                s.start_new();
+            }
+        });
+    }
+}

@@ -1,0 +1,217 @@
+//! The session and the page around it: every edit saved at once, saving
+//! announced once it settles, the draft written when the page hides or
+//! closes, other tabs' writes heard over a BroadcastChannel, the outbox
+//! woken when the network comes back, and the controls the embedding
+//! calls (`flush`, `retry`, `submit`, `purge`).
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::autosave::SaveState;
+use super::{SentState, Session};
+use crate::platform::{local_hh_mm, now_ms, object, set_timeout, window, Listener};
+
+/// The BroadcastChannel every casenote tab of this origin shares.
+pub const CHANNEL: &str = "casenote-drafts";
+
+impl Session {
+    /// Every edit starts a save at once (coalesced by Autosave), and the
+    /// live region speaks once saving settles, not on every keystroke.
+    pub(super) fn watch_edits(self) {
+        let s = self;
+        Effect::new(move |_| {
+            let note = s.form.snapshot();
+            if s.may_save() {
+                s.with_saver(|a| a.save(note));
+            }
+        });
+        let generation = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let state = s.save_state.get();
+            generation.update_value(|g| *g += 1);
+            let mine = generation.get_value();
+            let text = match state {
+                SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(ms)),
+                SaveState::Failed(_) | SaveState::CopyFailed(_) => {
+                    "Draft not saved. Your text is still here; casenote keeps trying.".into()
+                }
+                SaveState::SavedAsCopy(ms) => format!(
+                    "This draft was changed in another tab or window. Your text here is saved as a separate copy, at {}.",
+                    local_hh_mm(ms)
+                ),
+                SaveState::Idle | SaveState::Saving | SaveState::Conflict => return,
+            };
+            set_timeout(1_200, move || {
+                if generation.try_get_value() == Some(mine) {
+                    s.announce.set(text);
+                }
+            });
+        });
+    }
+
+    /// Tells other tabs that this tab wrote `id` at `revision`.
+    pub(super) fn tell_other_tabs(&self, id: &str, revision: u32) {
+        // A write may finish after the editor was removed.
+        let Some(tab) = self.tab_id.try_get_value() else {
+            return;
+        };
+        let msg = object(&[
+            ("id", id.into()),
+            ("revision", revision.into()),
+            ("tab", tab.as_str().into()),
+        ]);
+        self.channel.try_with_value(|ch| {
+            if let Some(ch) = ch {
+                let _ = ch.post_message(&msg);
+            }
+        });
+    }
+
+    /// Listens to the page and to other tabs for as long as the editor is
+    /// mounted.
+    pub(super) fn listen(self) {
+        let s = self;
+        let w = window();
+        // Leaving (the page closed, the editor removed or re-mounted): even
+        // mid-conflict, this tab's text is already stored, in its copy.
+        let mut listeners = vec![
+            Listener::new(w.as_ref(), "pagehide", move |_| s.flush()),
+            Listener::new(
+                w.document().expect("document").as_ref(),
+                "visibilitychange",
+                move |_| {
+                    if window().document().is_some_and(|d| d.hidden()) {
+                        s.flush();
+                    }
+                },
+            ),
+            Listener::new(w.as_ref(), "beforeunload", move |ev| {
+                let unsaved = s.saver().is_some_and(|a| a.has_unsaved());
+                if unsaved {
+                    ev.prevent_default();
+                    if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        ev.set_return_value("");
+                    }
+                }
+            }),
+            Listener::new(w.as_ref(), "online", move |_| s.back_online()),
+        ];
+        let channel_listener = s.channel.with_value(|ch| {
+            ch.as_ref()
+                .map(|ch| Listener::new(ch.as_ref(), "message", move |ev| s.heard_from_tab(&ev)))
+        });
+        listeners.extend(channel_listener);
+        let _listeners = StoredValue::new_local(listeners);
+        on_cleanup(move || {
+            if let Some(ob) = s.outbox() {
+                ob.stop();
+            }
+            s.channel.try_with_value(|ch| {
+                if let Some(ch) = ch {
+                    ch.close();
+                }
+            });
+        });
+    }
+
+    /// Another tab wrote a draft: if it is this one, autosave knows it
+    /// is no longer the newest.
+    fn heard_from_tab(&self, ev: &web_sys::Event) {
+        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let data = ev.data();
+        let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+        let from = get("tab").and_then(|v| v.as_string()).unwrap_or_default();
+        let id = get("id").and_then(|v| v.as_string()).unwrap_or_default();
+        let revision = get("revision").and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+        if self.tab_id.try_get_value().is_some_and(|tab| tab != from) {
+            self.with_saver(|a| a.remote_saved(&id, revision));
+        }
+    }
+
+    fn back_online(&self) {
+        self.sent.update(|sent| {
+            if let Some(sent) = sent {
+                if sent.state == SentState::Offline {
+                    sent.state = SentState::Sending;
+                }
+            }
+        });
+        if let Some(ob) = self.outbox() {
+            ob.kick();
+        }
+    }
+
+    /// Resumes a paused outbox and tries every waiting note now.
+    pub fn retry_all(&self) {
+        self.auth_paused.set(false);
+        self.sent.update(|sent| {
+            if let Some(sent) = sent {
+                if matches!(
+                    sent.state,
+                    SentState::AuthRequired { .. } | SentState::Waiting { .. }
+                ) {
+                    sent.state = SentState::Sending;
+                }
+            }
+        });
+        if let Some(ob) = self.outbox() {
+            ob.retry_now();
+        }
+    }
+
+    /// Deletes every draft of this scope (the host's `purge()`, at
+    /// logout), then starts a new note.
+    async fn purge(self) -> Result<JsValue, JsValue> {
+        let Some(a) = self.saver() else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let current = self.form.id.get_untracked();
+        // Nothing waiting or running may land after the purge.
+        a.reset();
+        let _ = a.close(&current).await;
+        if let Err(e) = a.store().purge(a.scope(), now_ms(), None).await {
+            return Err(
+                js_sys::Error::new(&format!("casenote could not purge drafts: {e}")).into(),
+            );
+        }
+        if !self.alive() {
+            return Ok(JsValue::UNDEFINED);
+        }
+        let n = self.new_note();
+        self.form.load(&n);
+        a.adopt(n, 0);
+        self.restored_at.set(None);
+        self.listing.set(None);
+        self.panel_open.set(false);
+        Ok(JsValue::UNDEFINED)
+    }
+
+    /// What the embedding's element methods call.
+    pub(super) fn wire_controls(self) {
+        let s = self;
+        s.controls.with_value(|c| {
+            c.on_flush(Rc::new(move || s.flush()));
+            c.on_retry(Rc::new(move || s.retry_all()));
+            c.on_submit(Rc::new(move || s.request_submit()));
+            c.on_purge(Rc::new(move || {
+                wasm_bindgen_futures::future_to_promise(s.purge())
+            }));
+        });
+    }
+
+    /// Submits the form as its Submit button does.
+    fn request_submit(&self) {
+        let form = self
+            .root
+            .get_untracked()
+            .and_then(|el| el.query_selector("form.note-form").ok().flatten())
+            .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(f) = form {
+            let _ = f.request_submit();
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! An editor session: the state of one mounted editor and what it does,
+//! with no view. The views read its signals and call its actions; it
+//! never renders anything.
+//!
+//! `Session` is `Copy` (every field is a signal or a stored value), so an
+//! event handler captures it whole: `on:click=move |_| s.start_new()`.
+//! The parts of what it does live in files of their own: restoring and
+//! starting notes (`restore.rs`), the page lifecycle and other tabs
+//! (`lifecycle.rs`), checks (`checks.rs`), signing (`sign.rs`), submitting
+//! (`submit.rs`), what the outbox reports (`outbox_events.rs`) and the
+//! drafts panel and conflicts (`drafts.rs`).
+
+pub mod autosave;
+mod checks;
+mod drafts;
+pub mod form;
+mod host;
+mod lifecycle;
+mod outbox_events;
+mod restore;
+mod sent;
+mod sign;
+mod submit;
+
+use std::rc::Rc;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::config::EditorConfig;
+use super::context::{field_dom_id, focus_selector, Announce, Root, TemplateOf};
+use super::controls::EditorControls;
+use crate::delivery::outbox::Outbox;
+use crate::domain::outbox::OutboxEntry;
+use crate::domain::setup::template_for;
+use crate::domain::{FieldError, Template};
+use crate::platform::new_uuid;
+use crate::storage::Listing;
+use autosave::{Autosave, SaveState};
+use form::Form;
+pub use sent::{Sent, SentState};
+
+/// Whether the editor has finished opening storage.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Loading,
+    Ready,
+}
+
+/// One mounted editor's state. See the module documentation.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub root: NodeRef<html::Div>,
+    pub cfg: StoredValue<EditorConfig, LocalStorage>,
+    controls: StoredValue<EditorControls, LocalStorage>,
+    templates: StoredValue<Vec<Template>>,
+    pub form: Form,
+    pub phase: RwSignal<Phase>,
+    pub save_state: RwSignal<SaveState>,
+    /// The polite live region, for what must be heard where focus is not.
+    pub announce: RwSignal<String>,
+    /// Said at the top of the editor (role="status").
+    pub notice: RwSignal<Option<String>>,
+    /// When the draft on screen was restored from storage.
+    pub restored_at: RwSignal<Option<f64>>,
+    /// What the last check found, for the error summary and each field.
+    pub errors: RwSignal<Vec<FieldError>>,
+    /// A problem with signing or sending (role="alert").
+    pub send_error: RwSignal<Option<String>>,
+    pub sending: RwSignal<bool>,
+    /// Bumped whenever the note is checked, so that whether it is a late
+    /// entry (which depends on the time now) is worked out again then.
+    pub clock: RwSignal<u32>,
+    /// This tab's note was submitted or discarded in another tab (its
+    /// draft is gone): shown in the conflict box, with its own choices.
+    pub gone: RwSignal<bool>,
+    /// The note just submitted, until the worker starts another.
+    pub sent: RwSignal<Option<Sent>>,
+    pub panel_open: RwSignal<bool>,
+    pub listing: RwSignal<Option<Listing>>,
+    pub outbox_open: RwSignal<bool>,
+    /// Everything in this scope's outbox, as it last reported.
+    pub waiting: RwSignal<Vec<OutboxEntry>>,
+    pub auth_paused: RwSignal<bool>,
+    pub sign_open: RwSignal<bool>,
+    pub attested: RwSignal<bool>,
+    /// What "Copy as text" did (role="status").
+    pub copied: RwSignal<Option<String>>,
+    pub preview_open: RwSignal<bool>,
+    saver: StoredValue<Option<Rc<Autosave>>, LocalStorage>,
+    outbox: StoredValue<Option<Rc<Outbox>>, LocalStorage>,
+    tab_id: StoredValue<String>,
+    /// Tells other tabs of this page's draft writes.
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    key_usable: bool,
+    pub late_threshold: f64,
+}
+
+impl Session {
+    /// A session for `config`, under the current reactive owner (the
+    /// editor's). It also provides the context the views share (`Root`,
+    /// `Announce`, `TemplateOf`). Call `start` once the view is built.
+    pub fn new(config: EditorConfig, controls: EditorControls) -> Self {
+        let root = NodeRef::<html::Div>::new();
+        let templates = config.templates();
+        let host: Vec<Template> = config.template.valid().into_iter().cloned().collect();
+        let form = Form::new(&host);
+        let notice = config.key.problem().or_else(|| config.template.notice());
+        let s = Session {
+            root,
+            key_usable: config.key.is_usable(),
+            late_threshold: config.late_entry_hours,
+            cfg: StoredValue::new_local(config),
+            controls: StoredValue::new_local(controls),
+            templates: StoredValue::new(templates),
+            form,
+            phase: RwSignal::new(Phase::Loading),
+            save_state: RwSignal::new(SaveState::Idle),
+            announce: RwSignal::new(String::new()),
+            notice: RwSignal::new(notice),
+            restored_at: RwSignal::new(None),
+            errors: RwSignal::new(Vec::new()),
+            send_error: RwSignal::new(None),
+            sending: RwSignal::new(false),
+            clock: RwSignal::new(0),
+            gone: RwSignal::new(false),
+            sent: RwSignal::new(None),
+            panel_open: RwSignal::new(false),
+            listing: RwSignal::new(None),
+            outbox_open: RwSignal::new(false),
+            waiting: RwSignal::new(Vec::new()),
+            auth_paused: RwSignal::new(false),
+            sign_open: RwSignal::new(false),
+            attested: RwSignal::new(false),
+            copied: RwSignal::new(None),
+            preview_open: RwSignal::new(false),
+            saver: StoredValue::new_local(None),
+            outbox: StoredValue::new_local(None),
+            tab_id: StoredValue::new(new_uuid()),
+            channel: StoredValue::new_local(
+                web_sys::BroadcastChannel::new(lifecycle::CHANNEL).ok(),
+            ),
+        };
+        provide_context(Root(root));
+        provide_context(Announce(s.announce));
+        provide_context(TemplateOf(Callback::new(move |format: String| {
+            s.template_of(&format)
+        })));
+        s
+    }
+
+    /// Starts the session's work: restoring, autosave, the page's events
+    /// and the controls the embedding calls.
+    pub fn start(self) {
+        self.watch_edits();
+        self.listen();
+        self.wire_controls();
+        self.drop_stale_errors();
+        self.restore();
+    }
+
+    /// The templates this editor offers.
+    pub fn offered(&self) -> Vec<Template> {
+        self.templates.try_get_value().unwrap_or_default()
+    }
+
+    /// The template of a note of `format`.
+    pub fn template_of(&self, format: &str) -> Template {
+        self.templates
+            .try_with_value(|ts| template_for(ts, format))
+            .unwrap_or_else(Template::soap)
+    }
+
+    /// Whether the editor is still mounted. Async work checks this after
+    /// each await: the editor may have been removed (and its signals
+    /// disposed) in the meantime.
+    pub fn alive(&self) -> bool {
+        self.cfg.try_with_value(|_| ()).is_some()
+    }
+
+    fn saver(&self) -> Option<Rc<Autosave>> {
+        self.saver.try_get_value().flatten()
+    }
+
+    fn outbox(&self) -> Option<Rc<Outbox>> {
+        self.outbox.try_get_value().flatten()
+    }
+
+    fn with_saver(&self, f: impl FnOnce(&Rc<Autosave>)) {
+        if let Some(s) = self.saver() {
+            f(&s);
+        }
+    }
+
+    /// Whether edits are written now: once loaded, while no note is shown
+    /// as sent, and never in clear with a key that is not usable.
+    fn may_save(&self) -> bool {
+        // `try_`: the host may call `flush()` as the editor goes away.
+        self.phase.try_get_untracked() == Some(Phase::Ready)
+            && self.sent.try_with_untracked(Option::is_none) == Some(true)
+            && self.key_usable
+    }
+
+    /// Writes the current draft now.
+    pub fn flush(&self) {
+        if self.may_save() {
+            let note = self.form.snapshot_untracked();
+            self.with_saver(|s| s.flush(note));
+        }
+    }
+
+    /// Whether the note may no longer be edited: being sent, or signed.
+    pub fn locked(&self) -> Signal<bool> {
+        let (sending, signature) = (self.sending, self.form.signature);
+        Signal::derive(move || sending.get() || signature.with(Option::is_some))
+    }
+
+    /// The error for `field` from the last check.
+    pub fn error_for(&self, field: impl Into<String>) -> Signal<Option<String>> {
+        let (errors, field) = (self.errors, field.into());
+        Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|x| x.field == field)
+                    .map(|x| x.message.clone())
+            })
+        })
+    }
+
+    /// The same, for components that look errors up by name.
+    pub fn error_of(&self) -> Callback<String, Option<String>> {
+        let errors = self.errors;
+        Callback::new(move |field: String| {
+            errors.with(|e| {
+                e.iter()
+                    .find(|x| x.field == field)
+                    .map(|x| x.message.clone())
+            })
+        })
+    }
+
+    /// Focuses `selector` inside the editor once the view has updated.
+    pub fn focus_later(&self, selector: &'static str) {
+        let root = self.root;
+        request_animation_frame(move || focus_selector(root, selector));
+    }
+
+    /// Focuses the field an error key names, once the view has updated.
+    pub fn focus_field_later(&self, field: &str) {
+        let (root, selector) = (self.root, format!("#{}", field_dom_id(field)));
+        request_animation_frame(move || focus_selector(root, &selector));
+    }
+
+    /// A problem with sending: said at once (role="alert") and focused, so
+    /// that keyboard users are not left on a control that went away.
+    pub fn show_send_error(&self, message: String) {
+        self.send_error.set(Some(message));
+        self.focus_later(".send-error");
+    }
+
+    fn emit(&self, name: &str, detail: &wasm_bindgen::JsValue) {
+        self.controls.try_with_value(|c| c.emit(name, detail));
+    }
+}

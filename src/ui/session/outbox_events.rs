@@ -1,0 +1,204 @@
+//! What the outbox reports: this editor's indicator and confirmation
+//! updated, the host told by events, and a refused note brought back as a
+//! draft with the server's reasons on its fields.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+use super::{SentState, Session};
+use crate::delivery::editor_field;
+use crate::delivery::outbox::OutboxEvent;
+use crate::domain::outbox::OutboxContent;
+use crate::domain::FieldError;
+use crate::platform::{object, window};
+
+/// A note the server refused, as the outbox reported it.
+struct Refusal {
+    id: String,
+    status: u16,
+    message: String,
+    errors: Vec<FieldError>,
+    content: OutboxContent,
+}
+
+impl Session {
+    fn is_current(&self, id: &str) -> bool {
+        self.sent
+            .with_untracked(|s| s.as_ref().is_some_and(|s| s.id == id))
+    }
+
+    fn set_sent_state(&self, state: SentState) {
+        self.sent.update(|s| {
+            if let Some(s) = s {
+                s.state = state;
+            }
+        })
+    }
+
+    fn emit_failed(&self, id: &str, status: JsValue, retryable: bool) {
+        let detail = object(&[
+            ("noteId", id.into()),
+            ("status", status),
+            ("retryable", retryable.into()),
+            ("queued", retryable.into()),
+        ]);
+        self.emit("casenote-submit-failed", &detail);
+    }
+
+    pub(super) fn on_outbox_event(&self, ev: OutboxEvent) {
+        match ev {
+            OutboxEvent::Waiting(entries) => self.waiting.set(entries),
+            OutboxEvent::Delivered { id, status, body } => {
+                let body = js_sys::JSON::parse(&body).unwrap_or_else(|_| body.as_str().into());
+                let detail = object(&[
+                    ("noteId", id.as_str().into()),
+                    ("status", status.into()),
+                    ("body", body),
+                ]);
+                self.emit("casenote-submitted", &detail);
+                if self.is_current(&id) {
+                    self.set_sent_state(SentState::Delivered);
+                }
+            }
+            OutboxEvent::Retrying {
+                id,
+                status,
+                message,
+                next_attempt_at,
+            } => {
+                let status = status.map(JsValue::from).unwrap_or(JsValue::NULL);
+                self.emit_failed(&id, status, true);
+                if self.is_current(&id) {
+                    let offline = !window().navigator().on_line();
+                    self.set_sent_state(if offline {
+                        SentState::Offline
+                    } else {
+                        SentState::Waiting {
+                            message,
+                            next_attempt_at: Some(next_attempt_at),
+                        }
+                    });
+                }
+            }
+            OutboxEvent::AuthRequired {
+                id,
+                status,
+                message,
+            } => {
+                self.auth_paused.set(true);
+                let detail = object(&[("noteId", id.as_str().into()), ("status", status.into())]);
+                self.emit("casenote-auth-required", &detail);
+                self.emit_failed(&id, status.into(), true);
+                if self.is_current(&id) {
+                    self.set_sent_state(SentState::AuthRequired { message });
+                }
+            }
+            OutboxEvent::Rejected {
+                id,
+                status,
+                message,
+                errors,
+                content,
+            } => {
+                self.emit_failed(&id, status.into(), false);
+                if let Some(content) = content {
+                    self.refused(Refusal {
+                        id,
+                        status,
+                        message,
+                        errors,
+                        content: *content,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The refused note comes back as a draft, never lost: on screen with
+    /// the server's reasons when it is the note shown, else in the drafts
+    /// with a notice that says so.
+    fn refused(&self, r: Refusal) {
+        let mut note = r.content.note;
+        // A refused signed note must be editable again: it is signed anew
+        // after the fix.
+        note.signature = None;
+        let keys: Vec<String> = self
+            .template_of(&note.format)
+            .sections
+            .into_iter()
+            .map(|s| s.key)
+            .collect();
+        let mapped: Vec<FieldError> = r
+            .errors
+            .iter()
+            .filter_map(|e| {
+                editor_field(&e.field, &keys).map(|f| FieldError::new(f, e.message.clone()))
+            })
+            .collect();
+        // Problems with no field on screen are said in words.
+        let unmapped: Vec<String> = r
+            .errors
+            .iter()
+            .filter(|e| editor_field(&e.field, &keys).is_none())
+            .map(|e| format!("{} {}", e.field, e.message))
+            .collect();
+        let Some(a) = self.saver() else { return };
+        if self.is_current(&r.id) {
+            self.form.load(&note);
+            // The outbox already wrote it back as a draft, unsigned
+            // (revision 1, or one past another tab's draft of it).
+            a.adopt(note, 1);
+            let id = r.id.clone();
+            spawn_local(async move {
+                // Adopt the revision the outbox actually wrote.
+                if let Ok(Some(d)) = a.store().get(&id).await {
+                    a.adopt(d.note, d.revision);
+                    a.saved_at(d.updated_at);
+                }
+            });
+            self.sent.set(None);
+            let message = if unmapped.is_empty() {
+                r.message
+            } else {
+                format!(
+                    "The server refused the note (error {}): {}. Your note is kept here as a draft.",
+                    r.status,
+                    unmapped.join("; ")
+                )
+            };
+            // Focus the list of problems, or the message when the server
+            // named no field.
+            let target = if mapped.is_empty() {
+                ".send-error"
+            } else {
+                ".error-summary"
+            };
+            self.errors.set(mapped);
+            self.send_error.set(Some(message));
+            self.focus_later(target);
+        } else {
+            // Not the note on screen: the form's error list would belong
+            // to another note, so the worker is told where it is and how
+            // to see what to change.
+            let why = if !unmapped.is_empty() {
+                format!(" It said: {}.", unmapped.join("; "))
+            } else if mapped.is_empty() {
+                format!(" {}", r.message)
+            } else {
+                String::new()
+            };
+            let who = match note.client.name.trim() {
+                "" => "your note".to_string(),
+                name => format!("your note for {name}"),
+            };
+            let text = format!(
+                "The server refused {who} (error {}).{why} It is back in your drafts: open it from Drafts and submit it again to see what to change.",
+                r.status
+            );
+            // Said, too: focus is on the worker's other note.
+            self.announce.set(text.clone());
+            self.notice.set(Some(text));
+        }
+    }
+}

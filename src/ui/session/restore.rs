@@ -1,0 +1,164 @@
+//! Opening storage when the editor mounts: expired drafts skipped and
+//! purged, the latest draft of this client restored (or a new note
+//! started), autosave and the outbox set going. And switching the form to
+//! another note later.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::autosave::Autosave;
+use super::host::send_options;
+use super::{Phase, Session};
+use crate::delivery::outbox::Outbox;
+use crate::domain::draft::{is_expired, latest};
+use crate::domain::Note;
+use crate::platform::{new_uuid, now_ms, now_rfc3339, object};
+use crate::storage::DraftStore;
+
+impl Session {
+    /// A new, empty note as the host configures it.
+    pub(super) fn new_note(&self) -> Note {
+        let cfg = self.cfg.try_get_value().unwrap_or_default();
+        cfg.note
+            .new_note(&self.offered(), new_uuid(), now_rfc3339())
+    }
+
+    /// Switches the form to `note` (stored at `revision`).
+    pub(super) fn open_note(&self, note: Note, revision: u32) {
+        self.gone.set(false);
+        self.form.load(&note);
+        self.with_saver(|s| s.adopt(note, revision));
+        self.errors.set(Vec::new());
+        self.send_error.set(None);
+        self.sent.set(None);
+    }
+
+    /// "Write another note", or a new note from the drafts panel.
+    pub fn start_new(&self) {
+        self.flush();
+        self.notice.set(None);
+        self.copied.set(None);
+        self.open_note(self.new_note(), 0);
+        self.restored_at.set(None);
+        self.panel_open.set(false);
+        self.focus_field_later("client");
+    }
+
+    /// Opens storage, purges expired drafts, restores the latest one or
+    /// starts a new note, and starts the outbox.
+    pub(super) fn restore(self) {
+        let s = self;
+        spawn_local(async move {
+            let Some(c) = s.cfg.try_get_value() else {
+                return;
+            };
+            let opened = DraftStore::open(c.key.key()).await;
+            let store = opened.store;
+            // Expired drafts are skipped now and deleted once the form is up.
+            let housekeeping = store.clone();
+            let started = now_ms();
+            let listing = match store.list(&c.draft_scope).await {
+                Ok(l) => l,
+                Err(_) => {
+                    s.notice.set(Some(
+                        "Saved drafts could not be read. New typing is still saved.".into(),
+                    ));
+                    Default::default()
+                }
+            };
+            if !s.alive() {
+                // Removed while storage was opening: nothing to show.
+                return;
+            }
+            s.notice.update(|n| {
+                if n.is_none() {
+                    *n = opened.notice;
+                }
+            });
+            // A draft of this client, and of the same kind: an addendum to
+            // the same original in addendum mode, a plain note otherwise.
+            let for_client = listing
+                .drafts
+                .into_iter()
+                .filter(|d| !is_expired(d.updated_at, started, c.retention_days))
+                .filter(|d| c.note.client.id.is_empty() || d.note.client.id == c.note.client.id)
+                .filter(|d| match (&c.note.addendum, &d.note.addendum) {
+                    (Some(target), Some(a)) => a.to == target.to,
+                    (None, None) => true,
+                    _ => false,
+                });
+            let autosave = Autosave::new(store, c.draft_scope.clone(), s.save_state);
+            autosave.on_saved(move |draft| s.tell_saved(draft));
+            // The worker's own draft before a conflict copy left behind
+            // (which the Drafts panel lists); a copy only when it is all
+            // there is.
+            let (copies, own): (Vec<_>, Vec<_>) = for_client.partition(|d| d.copy_of.is_some());
+            match latest(own).or_else(|| latest(copies)) {
+                Some(d) => {
+                    // What the host says now (who is signed in, which
+                    // original an addendum is for) wins over what the draft
+                    // remembered.
+                    let mut note = d.note.clone();
+                    c.note.apply_to(&mut note);
+                    s.form.load(&note);
+                    s.restored_at.set(Some(d.updated_at));
+                    let sealing = autosave.store().is_sealing();
+                    autosave.adopt(d.note, d.revision);
+                    if sealing && s.key_usable {
+                        // It may have been written in clear before the key
+                        // came: write it again, sealed.
+                        autosave.flush_changed(note);
+                    }
+                }
+                None => {
+                    let n = s.new_note();
+                    s.form.load(&n);
+                    autosave.adopt(n, 0);
+                }
+            }
+            let ob = Outbox::new(
+                autosave.store().clone(),
+                c.draft_scope.clone(),
+                move || {
+                    s.controls
+                        .try_with_value(|c| send_options(c.host.as_ref()))
+                        .unwrap_or_else(|| send_options(None))
+                },
+                move |ev| {
+                    if s.alive() {
+                        s.on_outbox_event(ev);
+                    }
+                },
+            );
+            s.saver.set_value(Some(autosave));
+            s.controls.try_with_value(|c| c.set_ready());
+            let kick = ob.clone();
+            s.outbox.set_value(Some(ob));
+            s.phase.set(Phase::Ready);
+            if s.key_usable {
+                // Records written in clear before the host gave its key are
+                // sealed now, before the outbox starts sending. The drafts
+                // are read again only when the listing found some in clear.
+                if listing.in_clear > 0 {
+                    let _ = housekeeping.seal_clear_drafts(&c.draft_scope).await;
+                }
+                let _ = housekeeping.seal_clear_outbox(&c.draft_scope).await;
+            }
+            kick.start();
+            let _ = housekeeping
+                .purge(&c.draft_scope, started, Some(c.retention_days))
+                .await;
+        });
+    }
+
+    /// A draft was written: the host hears of it, and so do other tabs.
+    fn tell_saved(&self, draft: &crate::domain::Draft) {
+        let detail = object(&[
+            ("draftId", draft.id.as_str().into()),
+            ("revision", draft.revision.into()),
+            ("savedAt", now_rfc3339().into()),
+        ]);
+        self.emit("casenote-draft-saved", &detail);
+        self.tell_other_tabs(&draft.id, draft.revision);
+    }
+}

@@ -1,0 +1,153 @@
+//! Submitting: the note checked, its body built, the host's beforeSubmit
+//! hook asked, the note committed to the outbox before its draft goes, and
+//! the outbox woken. A submitted note is never only in memory.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::autosave::Busy;
+use super::host::{before_submit, resolve_endpoint, HookResult};
+use super::{Sent, SentState, Session};
+use crate::domain::body::Body;
+use crate::domain::outbox::{OutboxContent, OutboxEntry};
+use crate::domain::Note;
+use crate::platform::{now_ms, window};
+
+impl Session {
+    /// The form's submit: checks, then sends in the background.
+    pub fn submit(&self) {
+        if self.sending.get_untracked() || self.blocked_by_conflict() {
+            return;
+        }
+        let note = self.form.snapshot_untracked();
+        if !self.passes_checks(&note) {
+            // A signed note that no longer passes (it became a late entry
+            // under this page's threshold) is unlocked to be fixed and
+            // signed again.
+            self.form.signature.set(None);
+            return;
+        }
+        if !self.key_usable {
+            self.show_send_error(
+                "The encryption key this page gave casenote is not usable, so the note cannot be kept safely while it is sent. Tell your administrator.".into(),
+            );
+            return;
+        }
+        let endpoint = self.cfg.with_value(|c| c.endpoint.trim().to_string());
+        if endpoint.is_empty() {
+            self.show_send_error(
+                "This editor has no address to send notes to (its endpoint attribute is empty). Your note is kept on this device; tell your administrator.".into(),
+            );
+            return;
+        }
+        let payload = self.payload(&note);
+        if let Some(sig) = &note.signature {
+            // The payload's own hash leaves the signature out.
+            if payload.content_hash != sig.content_hash {
+                // Sent as it is, the note would carry a signature that does
+                // not match it (the page's settings for it changed).
+                self.form.signature.set(None);
+                self.show_send_error(
+                    "This note has changed since it was signed (this page's settings for it are different), so the signature no longer matches it. It is unlocked: read it again, then review and sign it.".into(),
+                );
+                return;
+            }
+        }
+        self.flush();
+        let body = self
+            .cfg
+            .with_value(|c| c.payload.body(&payload, &note.client.id, &note.author.id));
+        self.sending.set(true);
+        let busy = Busy::new();
+        let s = *self;
+        spawn_local(async move {
+            let _busy = busy;
+            s.send(note, body, endpoint).await;
+        });
+    }
+
+    async fn send(self, note: Note, body: Body, endpoint: String) {
+        // Held from here on, so that a note the worker submitted is queued
+        // even if the page removes the editor while its beforeSubmit hook
+        // runs.
+        let (Some(a), Some(ob)) = (self.saver(), self.outbox()) else {
+            self.sending.set(false);
+            return;
+        };
+        // A draft this editor stored and that is gone was submitted or
+        // discarded in another tab or window: sent again from here it could
+        // be recorded twice, or refused as a different note under the same
+        // id. The worker chooses, as in a conflict.
+        if a.was_stored(&note.id) && matches!(a.store().get(&note.id).await, Ok(None)) {
+            if !self.alive() {
+                return;
+            }
+            self.gone.set(true);
+            a.divert_to_copy();
+            self.sending.set(false);
+            self.send_error.set(Some(
+                "This note was already submitted or discarded in another tab or window, so it was not sent again from here. Choose what to do with the copy in this tab (at the top of the editor).".into(),
+            ));
+            self.focus_later(".conflict");
+            return;
+        }
+        let host = self.controls.try_with_value(|c| c.host.clone()).flatten();
+        let text = match before_submit(host.as_ref(), &body.text).await {
+            HookResult::Send(text) => text,
+            // Not sent: the note stays a draft (it was flushed above).
+            HookResult::Cancelled if self.alive() => {
+                self.show_send_error(
+                    "This page stopped the note from being sent. It is kept as a draft.".into(),
+                );
+                self.sending.set(false);
+                return;
+            }
+            HookResult::Failed(message) if self.alive() => {
+                self.show_send_error(message);
+                self.sending.set(false);
+                return;
+            }
+            HookResult::Cancelled | HookResult::Failed(_) => return,
+        };
+        let entry = OutboxEntry::new(
+            a.scope(),
+            &resolve_endpoint(&endpoint),
+            now_ms(),
+            OutboxContent {
+                note: note.clone(),
+                body: text,
+                content_type: body.content_type.to_string(),
+            },
+        );
+        // The note is in the outbox (committed) before its draft goes.
+        if a.store().put_outbox(&entry).await.is_err() {
+            if !self.alive() {
+                return;
+            }
+            self.show_send_error(
+                "The note could not be saved for sending on this device. It is still here as a draft; try again.".into(),
+            );
+            self.sending.set(false);
+            return;
+        }
+        let _ = a.close(&note.id).await;
+        if !self.alive() {
+            ob.kick();
+            return;
+        }
+        let online = window().navigator().on_line();
+        self.sent.set(Some(Sent {
+            id: note.id.clone(),
+            format_name: self.template_of(&note.format).name,
+            client: note.client.name.clone(),
+            state: if online {
+                SentState::Sending
+            } else {
+                SentState::Offline
+            },
+        }));
+        self.sending.set(false);
+        ob.kick();
+        self.focus_later(".confirmation");
+    }
+}

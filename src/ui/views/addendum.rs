@@ -1,0 +1,59 @@
+//! Addendum mode: which note this one adds to, the kind of addendum and
+//! why it is written. The original is never changed.
+
+use leptos::prelude::*;
+
+use super::field::{Field, FieldAria};
+use crate::domain::record::AddendumKind;
+use crate::ui::context::field_dom_id;
+use crate::ui::session::Session;
+
+#[component]
+pub fn AddendumBlock(
+    /// The original note's id.
+    to: String,
+) -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (form, locked, errors) = (s.form, s.locked(), s.errors);
+    // Either link problem, with the id its summary link points at.
+    let link_error = Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|x| x.field == "addendum.toHash" || x.field == "addendum.to")
+                .map(|x| (field_dom_id(&x.field), x.message.clone()))
+        })
+    });
+    let reason = FieldAria::new(
+        "cn-addendum-reason".into(),
+        None,
+        s.error_for("addendum.reason"),
+    );
+    view! {
+        <fieldset class="addendum-block" part="addendum">
+            <legend>"Addendum"</legend>
+            <p>{format!("This is an addendum to note {to}. The original note is not changed: this addendum is sent as a separate note that points to it.")}</p>
+            {move || link_error.get().map(|(id, e)| view! { <p class="error-message" id=id tabindex="-1"><span class="visually-hidden">"Error: "</span>{e}</p> })}
+            <div class="field">
+                <label for="cn-addendum-kind">"Kind of addendum"</label>
+                <select id="cn-addendum-kind" disabled=move || locked.get() on:change=move |ev| {
+                    if let Some(k) = AddendumKind::from_value(&event_target_value(&ev)) {
+                        form.addendum.update(|a| if let Some(a) = a { a.kind = k });
+                    }
+                }>
+                    {AddendumKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.value() selected=move || form.addendum.with(|a| a.as_ref().map(|a| a.kind)) == Some(k)>{k.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <Field aria=reason.clone() label="Why you are writing this addendum">
+                <textarea id=reason.id() rows="2"
+                    aria-describedby=reason.described_by()
+                    aria-invalid=reason.invalid()
+                    prop:value=move || form.addendum.with(|a| a.as_ref().map(|a| a.reason.clone()).unwrap_or_default())
+                    prop:readOnly=move || locked.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); form.addendum.update(|a| if let Some(a) = a { a.reason = v }); }
+                ></textarea>
+            </Field>
+        </fieldset>
+    }
+}

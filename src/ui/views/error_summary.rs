@@ -1,0 +1,32 @@
+//! The error summary (the GOV.UK pattern): every problem the last check
+//! found, each a link to its field. It takes focus, so a screen reader
+//! hears them all at once.
+
+use leptos::prelude::*;
+
+use crate::ui::context::field_dom_id;
+use crate::ui::session::Session;
+
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let s = expect_context::<Session>();
+    move || {
+        let list = s.errors.get();
+        (!list.is_empty()).then(|| view! {
+            <div class="error-summary" role="alert" tabindex="-1" part="error-summary">
+                <h3>"There is a problem"</h3>
+                <ul>
+                    {list.into_iter().map(|e| {
+                        let field = e.field.clone();
+                        view! {
+                            <li><a href=format!("#{}", field_dom_id(&e.field)) on:click=move |ev| {
+                                ev.prevent_default();
+                                s.focus_field_later(&field);
+                            }>{e.message}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}

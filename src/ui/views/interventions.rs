@@ -1,0 +1,97 @@
+//! Interventions: what the worker did, why (and why, when it departs from
+//! standard procedure), and how the client responded.
+
+use leptos::prelude::*;
+
+use super::field::{Field, FieldAria};
+use crate::domain::Intervention;
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::ui::session::form::Form;
+
+#[component]
+pub fn InterventionsField(
+    form: Form,
+    error_for: Callback<String, Option<String>>,
+    locked: Signal<bool>,
+) -> impl IntoView {
+    let list = form.interventions;
+    let root = expect_context::<Root>().0;
+    let add = move |_| {
+        let item = form.new_intervention(&Intervention::default());
+        list.update(|v| v.push(item));
+        let n = list.with_untracked(|v| v.len()) - 1;
+        request_animation_frame(move || {
+            focus_selector(root, &format!("#cn-interventions-{n}-description"))
+        });
+    };
+    view! {
+        <fieldset class="interventions" part="interventions">
+            <legend>"Interventions"</legend>
+            <p class="hint">"What you did, why you chose it, and how the client received it."</p>
+            <ol class="intervention-list">
+                // Rebuilt whole when an item is added or removed (typing
+                // changes an item's own signals, not the list), so each
+                // item's number and ids are plain values.
+                {move || list.get().into_iter().enumerate().map(|(index, item)| {
+                    let field = move |name: &str| format!("interventions.{index}.{name}");
+                    let desc_err = Signal::derive(move || error_for.run(field("description")));
+                    let why_err = Signal::derive(move || error_for.run(field("rationale")));
+                    let id = move |name: &str| field_dom_id(&field(name));
+                    let (deviates_id, response_id) = (id("deviates"), id("response"));
+                    let desc = FieldAria::new(id("description"), None, desc_err);
+                    let why = FieldAria::new(id("rationale"), None, why_err);
+                    let n = index + 1;
+                    let which = format!(" (intervention {n})");
+                    view! {
+                        <li class="intervention">
+                            <Field aria=desc.clone() label=format!("Intervention {n}: what you did")>
+                                <textarea id=desc.id() rows="2"
+                                    aria-describedby=desc.described_by()
+                                    aria-invalid=desc.invalid()
+                                    prop:value=move || item.description.get()
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| item.description.set(event_target_value(&ev))></textarea>
+                            </Field>
+                            <div class="check">
+                                <input type="checkbox" id=deviates_id.clone()
+                                    prop:checked=move || item.deviates.get()
+                                    disabled=move || locked.get()
+                                    on:change=move |ev| item.deviates.set(event_target_checked(&ev))/>
+                                <label class="inline" for=deviates_id>"Departs from standard procedure"<span class="visually-hidden">{which.clone()}</span></label>
+                            </div>
+                            <Field aria=why.clone() label_hidden=which.clone() label=move || if item.deviates.get() {
+                                "Why you chose it, and why you departed from standard procedure (required)"
+                            } else {
+                                "Why you chose it"
+                            }>
+                                <textarea id=why.id() rows="2"
+                                    aria-describedby=why.described_by()
+                                    aria-invalid=why.invalid()
+                                    aria-required=move || if item.deviates.get() { "true" } else { "false" }
+                                    prop:value=move || item.rationale.get()
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| item.rationale.set(event_target_value(&ev))></textarea>
+                            </Field>
+                            <div class="field">
+                                <label for=response_id.clone()>"How the client responded"<span class="visually-hidden">{which}</span></label>
+                                <textarea id=response_id rows="2"
+                                    prop:value=move || item.client_response.get()
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| item.client_response.set(event_target_value(&ev))></textarea>
+                            </div>
+                            <button type="button" class="link" disabled=move || locked.get()
+                                on:click=move |ev: web_sys::MouseEvent| {
+                                    // Focus goes to "Add an intervention", not lost with this one.
+                                    focus_within_later(&ev, ".interventions", ":scope > button");
+                                    list.update(|v| v.retain(|x| x.uid != item.uid));
+                                }>
+                                {format!("Remove intervention {n}")}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>"Add an intervention"</button>
+        </fieldset>
+    }
+}

@@ -1,0 +1,80 @@
+//! About this contact: the client, the note's format, and when the
+//! service took place.
+
+use leptos::prelude::*;
+
+use super::field::{Field, FieldAria};
+use crate::domain::time::duration_minutes;
+use crate::ui::context::field_dom_id;
+use crate::ui::session::Session;
+
+/// A date or time of the service.
+#[component]
+fn ServiceField(
+    /// The error key (`service.date`).
+    field: &'static str,
+    label: &'static str,
+    /// `date` or `time`.
+    kind: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let s = expect_context::<Session>();
+    let locked = s.locked();
+    let aria = FieldAria::new(field_dom_id(field), None, s.error_for(field));
+    view! {
+        <Field aria=aria.clone() label=label>
+            <input
+                id=aria.id()
+                type=kind
+                aria-describedby=aria.described_by()
+                aria-invalid=aria.invalid()
+                prop:value=move || value.get()
+                prop:readOnly=move || locked.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </Field>
+    }
+}
+
+#[component]
+pub fn MetaFields() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (form, locked) = (s.form, s.locked());
+    let client = FieldAria::new(field_dom_id("client"), None, s.error_for("client"));
+    let duration = move || {
+        duration_minutes(&form.start.get(), &form.end.get())
+            .map(|m| format!("Duration: {m} minutes"))
+    };
+    view! {
+        <fieldset class="meta">
+            <legend>"About this contact"</legend>
+            <Field aria=client.clone() label="Client">
+                <input
+                    id=client.id()
+                    type="text"
+                    autocomplete="off"
+                    aria-describedby=client.described_by()
+                    aria-invalid=client.invalid()
+                    prop:value=move || form.client_name.get()
+                    prop:readOnly=move || locked.get()
+                    on:input=move |ev| form.client_name.set(event_target_value(&ev))
+                />
+            </Field>
+            <div class="field">
+                <label for="cn-format">"Note format"</label>
+                <select id="cn-format" disabled=move || locked.get() on:change=move |ev| form.format.set(event_target_value(&ev))>
+                    {s.offered().into_iter().map(|t| {
+                        let id = t.id.clone();
+                        view! { <option value=t.id.clone() selected=move || form.format.get() == id>{t.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="row">
+                <ServiceField field="service.date" label="Date of service" kind="date" value=form.date/>
+                <ServiceField field="service.start" label="Start time" kind="time" value=form.start/>
+                <ServiceField field="service.end" label="End time" kind="time" value=form.end/>
+            </div>
+            <p class="duration">{duration}</p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,88 @@
+//! The note form: the parts of a note, top to bottom, each drawn by a view
+//! of its own.
+
+use leptos::prelude::*;
+
+use super::actions::{Actions, Preview, SendError};
+use super::addendum::AddendumBlock;
+use super::challenges::ChallengesField;
+use super::debounce::settle;
+use super::error_summary::ErrorSummary;
+use super::goals::GoalsField;
+use super::interventions::InterventionsField;
+use super::late_entry::LateEntryField;
+use super::meta::MetaFields;
+use super::section::SectionField;
+use super::signing::{SignPanel, SignedBanner};
+use super::stray::StraySections;
+use crate::domain::writing::abbreviations::defined_in;
+use crate::domain::Speaker;
+use crate::ui::session::Session;
+
+#[component]
+pub fn NoteForm() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let form = s.form;
+    let locked = s.locked();
+    let template = Memo::new(move |_| s.template_of(&form.format.get()));
+    let late_hours = s.late_hours();
+    let threshold = s.late_threshold;
+    let is_late = Memo::new(move |_| late_hours.get().is_some_and(|h| h > threshold));
+    let approved = StoredValue::new(s.cfg.with_value(|c| c.abbreviations.clone()));
+    let goals = s.cfg.with_value(|c| c.goals.clone());
+    // Abbreviations spelled out anywhere; recomputed when typing pauses.
+    let all_text = Signal::derive(move || {
+        form.sections.with(|v| {
+            v.iter()
+                .map(|x| x.text.get())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    });
+    let settled_all = settle(all_text, 250);
+    let defined = Memo::new(move |_| settled_all.with(|t| defined_in(t)));
+    let has_client_quote = Memo::new(move |_| {
+        let t = template.get();
+        form.sections.with(|v| {
+            v.iter().filter(|x| t.section(&x.key).is_some()).any(|x| {
+                x.quotes.with(|q| {
+                    q.iter().any(|q| {
+                        q.speaker.get() == Speaker::Client && !q.text.with(|t| t.trim().is_empty())
+                    })
+                })
+            })
+        })
+    });
+    let error_of = s.error_of();
+    // Rebuilt only when the original changes, not as the reason is typed.
+    let addendum_to = Memo::new(move |_| form.addendum.with(|a| a.as_ref().map(|a| a.to.clone())));
+    view! {
+        <form class="note-form" novalidate on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); s.submit(); } on:focusout=move |_| s.flush()>
+            <ErrorSummary/>
+            {move || addendum_to.get().map(|to| view! { <AddendumBlock to=to/> })}
+            <SignedBanner/>
+            <MetaFields/>
+            {move || {
+                template.get().sections.into_iter().map(|spec| {
+                    let section = form.section(&spec.key);
+                    let error = s.error_for(format!("section.{}", spec.key));
+                    view! { <SectionField spec=spec section=section error=error error_of=error_of locked=locked form=form template=template defined=defined approved=approved/> }
+                }).collect_view()
+            }}
+            <StraySections template=template/>
+            {(!goals.is_empty()).then(|| view! { <GoalsField goals=goals.clone() form=form locked=locked/> })}
+            <ChallengesField form=form locked=locked/>
+            <InterventionsField form=form error_for=error_of locked=locked/>
+            {move || is_late.get().then(|| view! {
+                <LateEntryField form=form hours=late_hours threshold=threshold error=s.error_for("lateEntryReason") locked=locked/>
+            })}
+            {move || (!has_client_quote.get()).then(|| view! {
+                <p class="tip" part="tip">"Tip: this note has no quote of the client's own words yet. A sentence in the client's words, under “Client's own words”, carries their voice to the next reader. It is not required."</p>
+            })}
+            <Preview/>
+            <SignPanel/>
+            <Actions/>
+            <SendError/>
+        </form>
+    }
+}

@@ -1,0 +1,136 @@
+//! Pasting a whole note with headings into a section offers to split it
+//! into the format's sections. The text box's paste and input handlers
+//! and the offer shown after it share one `PasteSplit`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::writing::paste::{split, Split};
+use crate::domain::Template;
+use crate::ui::context::Announce;
+use crate::ui::session::form::Form;
+
+/// What was pasted and how it splits, with the text from before the paste.
+#[derive(Clone)]
+struct Offer {
+    before: String,
+    split: Split,
+}
+
+/// One section's paste handling. Copy, for its event handlers.
+#[derive(Clone, Copy)]
+pub struct PasteSplit {
+    offer: RwSignal<Option<Offer>>,
+    text: RwSignal<String>,
+    form: Form,
+    template: Memo<Template>,
+    locked: Signal<bool>,
+    announce: RwSignal<String>,
+}
+
+impl PasteSplit {
+    pub fn new(
+        text: RwSignal<String>,
+        form: Form,
+        template: Memo<Template>,
+        locked: Signal<bool>,
+    ) -> Self {
+        PasteSplit {
+            offer: RwSignal::new(None),
+            text,
+            form,
+            template,
+            locked,
+            announce: expect_context::<Announce>().0,
+        }
+    }
+
+    pub fn on_paste(&self, ev: &web_sys::ClipboardEvent) {
+        if self.locked.get_untracked() {
+            return;
+        }
+        let pasted = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok());
+        if let Some(p) = pasted {
+            let found = split(&p, &self.template.get_untracked()).map(|split| Offer {
+                before: self.text.get_untracked(),
+                split,
+            });
+            if found.is_some() {
+                // The offer appears after the text box, where focus is not.
+                self.announce.set(
+                    "This paste looks like a whole note with headings. To split it into sections, use the buttons after this text box."
+                        .into(),
+                );
+            }
+            self.offer.set(found);
+        }
+    }
+
+    pub fn on_input(&self, ev: &web_sys::Event) {
+        let from_paste = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|e| e.input_type() == "insertFromPaste");
+        if !from_paste {
+            self.offer.set(None);
+        }
+        self.text.set(event_target_value(ev));
+    }
+
+    fn apply(&self) {
+        let offer = self.offer.get_untracked();
+        self.offer.set(None);
+        let Some(Offer { before, split }) = offer.filter(|_| !self.locked.get_untracked()) else {
+            return;
+        };
+        let mut mine = before.trim_end().to_string();
+        let preamble = split.preamble.trim();
+        if !preamble.is_empty() {
+            if !mine.is_empty() {
+                mine.push_str("\n\n");
+            }
+            mine.push_str(preamble);
+        }
+        self.text.set(mine);
+        for part in split.by_section() {
+            self.form.section(&part.key).text.update(|t| {
+                if !t.trim().is_empty() && !part.text.is_empty() {
+                    t.push_str("\n\n");
+                }
+                t.push_str(&part.text);
+            });
+        }
+    }
+
+    /// The labels of the sections the paste would fill.
+    fn labels(&self) -> String {
+        let template = self.template;
+        self.offer.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    let t = template.get_untracked();
+                    o.split
+                        .by_section()
+                        .into_iter()
+                        .filter_map(|part| t.section(&part.key).map(|x| x.label.clone()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        })
+    }
+}
+
+#[component]
+pub fn PasteOffer(paste: PasteSplit) -> impl IntoView {
+    move || {
+        paste.offer.with(Option::is_some).then(|| view! {
+            <div class="paste-offer" role="group" aria-label="Split the pasted note">
+                <p>{move || format!("This looks like a whole note with headings ({}). Split it into those sections?", paste.labels())}</p>
+                <button type="button" class="primary" on:click=move |_| paste.apply()>"Split into sections"</button>
+                <button type="button" class="secondary" on:click=move |_| paste.offer.set(None)>"Keep it here"</button>
+            </div>
+        })
+    }
+}

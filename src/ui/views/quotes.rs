@@ -1,0 +1,191 @@
+//! The client's own words in a section: each quote verbatim, who said it
+//! and in what context; added empty, or marked from selected text.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::field::{Field, FieldAria};
+use crate::domain::{Quote, SectionSpec, Speaker};
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::ui::session::form::{Form, QuoteState, SectionState};
+
+/// Byte offset of the UTF-16 offset `u16_pos` in `text` (textarea
+/// selections count UTF-16 units).
+fn byte_offset(text: &str, u16_pos: u32) -> usize {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= u16_pos {
+            return i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
+#[component]
+pub fn QuoteList(
+    /// The DOM id of the section's text box, to mark quotes from.
+    area_id: String,
+    spec: SectionSpec,
+    section: SectionState,
+    form: Form,
+    locked: Signal<bool>,
+    error_of: Callback<String, Option<String>>,
+) -> impl IntoView {
+    let (text, quotes) = (section.text, section.quotes);
+    let root = expect_context::<Root>().0;
+    let focus_quote = move |q: &QuoteState| {
+        let selector = format!("[data-quote-uid=\"{}\"]", q.uid);
+        request_animation_frame(move || focus_selector(root, &selector));
+    };
+    let add_quote = move |_| {
+        let q = form.new_quote(&Quote::default());
+        quotes.update(|v| v.push(q));
+        // Move focus into the new quote's words.
+        focus_quote(&q);
+    };
+    // "Mark as quote": the selected words leave the text and become a quote.
+    let mark_hint = RwSignal::new(None::<String>);
+    let mark = move |_| {
+        let area = root
+            .get_untracked()
+            .and_then(|r| r.query_selector(&format!("#{area_id}")).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+        let Some(area) = area else { return };
+        let (Ok(Some(start)), Ok(Some(end))) = (area.selection_start(), area.selection_end())
+        else {
+            return;
+        };
+        let current = text.get_untracked();
+        let (bs, be) = (byte_offset(&current, start), byte_offset(&current, end));
+        let words = current[bs..be].trim().to_string();
+        if words.is_empty() {
+            mark_hint.set(Some(
+                "Select the client's words in the text first, then choose Mark selected text as a quote."
+                    .into(),
+            ));
+            return;
+        }
+        mark_hint.set(None);
+        text.set(format!("{}{}", &current[..bs], &current[be..]));
+        let q = form.new_quote(&Quote {
+            text: words,
+            ..Quote::default()
+        });
+        quotes.update(|v| v.push(q));
+        focus_quote(&q);
+    };
+    let (key, label) = (spec.key.clone(), spec.label.clone());
+    view! {
+        <div class="quotes" role="group" aria-label=format!("{}: client's own words", spec.label)>
+            <p class="quotes-title">"Client's own words"</p>
+            <ul class="quote-list">
+                // Rebuilt whole when a quote is added or removed (typing
+                // changes a quote's own signals, not the list), so each
+                // quote's place is a plain value.
+                {move || quotes.get().into_iter().enumerate().map(|(i, q)| view! {
+                    <QuoteItem q=q index=i quotes=quotes locked=locked section=key.clone() section_label=label.clone() error_of=error_of/>
+                }).collect_view()}
+            </ul>
+            {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
+            <div class="quote-actions">
+                <button type="button" class="secondary" on:click=add_quote disabled=move || locked.get()>
+                    "Add a quote"<span class="visually-hidden">{format!(" to {}", spec.label)}</span>
+                </button>
+                <button type="button" class="secondary" on:click=mark disabled=move || locked.get()>
+                    "Mark selected text as a quote"<span class="visually-hidden">{format!(" in {}", spec.label)}</span>
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn QuoteItem(
+    q: QuoteState,
+    /// Its place in the section's list of quotes.
+    index: usize,
+    quotes: RwSignal<Vec<QuoteState>>,
+    locked: Signal<bool>,
+    /// The section's key, for this quote's error field.
+    section: String,
+    /// The section's label, so that each quote's controls have names of
+    /// their own ("Remove quote (quote 2 in Plan)") in a screen reader's list.
+    section_label: String,
+    error_of: Callback<String, Option<String>>,
+) -> impl IntoView {
+    let base = format!("cn-quote-{}", q.uid);
+    // Each control's name says which quote it is ("Remove quote (quote 2
+    // in Plan)") for a screen reader's list of controls. An aria-label, not
+    // hidden text: 200 quotes' hidden spans made each keystroke in a long
+    // note a third slower (bench).
+    // This quote's field by its place in the list, `section.<key>.quotes.<i>`:
+    // its errors are named so, and its words carry that field's DOM id, so
+    // the error summary's links reach it like any other field.
+    let field = format!("section.{section}.quotes.{index}");
+    let which = format!(" (quote {} in {section_label})", index + 1);
+    let words = FieldAria::new(
+        field_dom_id(&field),
+        None,
+        Signal::derive(move || error_of.run(field.clone())),
+    );
+    let words_label = format!("Words, exactly as said{which}");
+    let speaker_id = format!("{base}-speaker");
+    let context_id = format!("{base}-context");
+    // Focus goes to "Add a quote" rather than being lost with this quote.
+    let remove = move |ev: web_sys::MouseEvent| {
+        // The container is found now, while this button is still in it.
+        focus_within_later(&ev, ".quotes", ".quote-actions button");
+        quotes.update(|v| v.retain(|x| x.uid != q.uid));
+    };
+    view! {
+        <li class="quote" part="quote">
+            <Field aria=words.clone() label="Words, exactly as said" class="quote-field">
+                <div class="quote-words">
+                    <span class="mark" aria-hidden="true">"“"</span>
+                    <textarea
+                        id=words.id()
+                        rows="2"
+                        aria-label=words_label
+                        data-quote-uid=q.uid.to_string()
+                        aria-invalid=words.invalid()
+                        aria-describedby=words.described_by()
+                        prop:value=move || q.text.get()
+                        prop:readOnly=move || locked.get()
+                        on:input=move |ev| q.text.set(event_target_value(&ev))
+                    ></textarea>
+                    <span class="mark" aria-hidden="true">"”"</span>
+                </div>
+            </Field>
+            <div class="quote-meta">
+                <div>
+                    <label for=speaker_id.clone()>"Said by"</label>
+                    <select
+                        id=speaker_id
+                        aria-label=format!("Said by{which}")
+                        disabled=move || locked.get()
+                        on:change=move |ev| q.speaker.set(Speaker::from_value(&event_target_value(&ev)).unwrap_or_default())
+                    >
+                        {Speaker::ALL.into_iter().map(|s| view! {
+                            <option value=s.value() selected=move || q.speaker.get() == s>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div>
+                    <label for=context_id.clone()>"Context (optional)"</label>
+                    <input
+                        id=context_id
+                        aria-label=format!("Context (optional){which}")
+                        type="text"
+                        prop:value=move || q.context.get()
+                        prop:readOnly=move || locked.get()
+                        on:input=move |ev| q.context.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="button" class="link" aria-label=format!("Remove quote{which}") on:click=remove disabled=move || locked.get()>
+                    "Remove quote"
+                </button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,51 @@
+//! One section of the note: its label, prompt and text, with the writing
+//! aids, the offer to split a pasted note, and the client's own words.
+
+use leptos::prelude::*;
+
+use super::aids::WritingAids;
+use super::field::{Field, FieldAria};
+use super::paste_offer::{PasteOffer, PasteSplit};
+use super::quotes::QuoteList;
+use crate::domain::{SectionSpec, Template};
+use crate::ui::context::field_dom_id;
+use crate::ui::session::form::{Form, SectionState};
+
+#[component]
+pub fn SectionField(
+    spec: SectionSpec,
+    section: SectionState,
+    /// The error for this section, if any.
+    error: Signal<Option<String>>,
+    /// The error for any field by name (a quote's: `section.<key>.quotes.<i>`).
+    error_of: Callback<String, Option<String>>,
+    locked: Signal<bool>,
+    form: Form,
+    template: Memo<Template>,
+    /// Abbreviations spelled out anywhere in the note.
+    defined: Memo<Vec<String>>,
+    approved: StoredValue<Vec<String>>,
+) -> impl IntoView {
+    let field = format!("section.{}", spec.key);
+    let aria = FieldAria::new(field_dom_id(&field), Some(spec.prompt.clone()), error);
+    let text = section.text;
+    let paste = PasteSplit::new(text, form, template, locked);
+    view! {
+        <Field aria=aria.clone() label=spec.label.clone() optional=!spec.required class="section" label_class="section-label" part="section">
+            <textarea
+                id=aria.id()
+                name=field
+                rows="5"
+                aria-describedby=aria.described_by()
+                aria-invalid=aria.invalid()
+                prop:value=move || text.get()
+                prop:readOnly=move || locked.get()
+                on:input=move |ev| paste.on_input(&ev)
+                on:paste=move |ev| paste.on_paste(&ev)
+            ></textarea>
+            <PasteOffer paste=paste/>
+            <WritingAids key=spec.key.clone() label=spec.label.clone() text=text defined=defined approved=approved/>
+            <QuoteList area_id=aria.id() spec=spec section=section form=form locked=locked error_of=error_of/>
+        </Field>
+    }
+}

@@ -1,0 +1,71 @@
+//! Signing: the panel where the worker reads the note as it will be
+//! recorded and agrees to the attestation, and the banner a signed (and
+//! so locked) note shows.
+
+use leptos::prelude::*;
+
+use crate::domain::time::parse_rfc3339;
+use crate::platform::local_date_time;
+use crate::ui::session::Session;
+
+/// When a note was signed, in the worker's local time (the stored time is
+/// UTC, RFC 3339).
+fn signed_at_local(rfc3339: &str) -> String {
+    match parse_rfc3339(rfc3339) {
+        Some(t) => local_date_time(t.timestamp_millis() as f64),
+        None => rfc3339.to_string(),
+    }
+}
+
+#[component]
+pub fn SignedBanner() -> impl IntoView {
+    let s = expect_context::<Session>();
+    move || {
+        s.form.signature.get().map(|sig| {
+            let who = if sig.signer_name.is_empty() {
+                sig.signer_id.clone()
+            } else {
+                sig.signer_name.clone()
+            };
+            view! {
+                <div class="signed" role="status" tabindex="-1" part="signed">
+                    <p><strong>{format!("Signed by {who} at {}.", signed_at_local(&sig.signed_at))}</strong>
+                        " The note is locked and can no longer be changed here; corrections go in an addendum."</p>
+                    <p class="hash">"Content SHA-256: "<code>{sig.content_hash.clone()}</code></p>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn SignPanel() -> impl IntoView {
+    let s = expect_context::<Session>();
+    move || {
+        s.sign_open.get().then(|| {
+            let attestation = s.cfg.with_value(|c| c.attestation.clone());
+            let who = s.form.author.with(|a| match (a.name.is_empty(), a.id.is_empty()) {
+                (true, _) => a.id.clone(),
+                (false, true) => a.name.clone(),
+                (false, false) => format!("{} ({})", a.name, a.id),
+            });
+            view! {
+                <section class="sign-panel" aria-labelledby="cn-sign-title" part="sign-panel">
+                    <h3 id="cn-sign-title" tabindex="-1">"Review and sign"</h3>
+                    <p>"Read the note as it will be recorded. Once signed it cannot be changed; corrections go in an addendum."</p>
+                    <pre class="rendered">{move || s.preview_text()}</pre>
+                    <p class="attestation">{attestation}</p>
+                    <p>{format!("Signing as {who}.")}</p>
+                    <div class="check">
+                        <input type="checkbox" id="cn-attest" prop:checked=move || s.attested.get() on:change=move |ev| s.attested.set(event_target_checked(&ev))/>
+                        <label class="inline" for="cn-attest">"I agree with this statement"</label>
+                    </div>
+                    <div class="panel-actions">
+                        <button type="button" class="primary" disabled=move || !s.attested.get() on:click=move |_| s.sign()>"Sign the note"</button>
+                        <button type="button" class="secondary" on:click=move |_| s.close_sign_panel()>"Back to editing"</button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
