@@ -36,6 +36,7 @@ async fn main() {
     let state = routes::AppState {
         store: Arc::new(store),
         faults: config.test_mode.then(faults::Faults::default).map(Arc::new),
+        access: Arc::new(config.access()),
     };
     let app = routes::app(
         state,
