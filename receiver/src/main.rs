@@ -3,6 +3,7 @@
 //! Serves the built editor, accepts `POST /api/notes`, stores each note once
 //! in SQLite and lists them at `/inbox`. See the README's delivery contract.
 
+mod chain;
 mod config;
 mod conn;
 mod db;

@@ -8,6 +8,7 @@
 pub mod canonical;
 pub mod draft;
 pub mod fhir;
+pub mod fhir_wrapper;
 pub mod field_error;
 pub mod id;
 pub mod note;

@@ -85,24 +85,123 @@ async fn stores_a_note_once_per_idempotency_key() {
 }
 
 #[tokio::test]
-async fn a_reused_key_gets_422_and_a_known_note_under_another_key_409() {
+async fn a_changed_note_under_its_key_gets_422_and_a_key_must_be_the_id() {
     let app = app(false);
-    let (status, first) = post(&app, note_json(ID), "application/json", Some("k1")).await;
+    let (status, first) = post(&app, note_json(ID), "application/json", Some(ID)).await;
     assert_eq!(status, 201, "{first}");
-    let other = note_json("11111111-1111-4111-8111-111111111111");
-    let (status, body) = post(&app, other, "application/json", Some("k1")).await;
+    let mut changed = note_payload(ID);
+    changed.sections[0].text = "other text".into();
+    let changed = serde_json::to_string(&changed.with_hash()).unwrap();
+    let (status, body) = post(&app, changed, "application/json", Some(ID)).await;
     assert_eq!(status, 422, "{body}");
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(v["errors"][0]["field"], "Idempotency-Key");
-    let (status, body) = post(&app, note_json(ID), "application/json", Some("k2")).await;
-    assert_eq!(status, 409, "{body}");
-    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let f: serde_json::Value = serde_json::from_str(&first).unwrap();
-    assert_eq!(
-        (&v["id"], &v["status"], &v["receivedAt"]),
-        (&f["id"], &"duplicate".into(), &f["receivedAt"])
-    );
     assert_eq!(count(&app).await, 1);
+}
+
+/// The contract says the key is the note's id: without it, or under
+/// another, a note is refused (it was stored with 201).
+#[tokio::test]
+async fn a_missing_or_foreign_idempotency_key_is_refused() {
+    let app = app(false);
+    for (key, message) in [
+        (None, "is required: send the note's id as Idempotency-Key"),
+        (Some("k1"), "must be the note's id (its \"id\" field)"),
+        (
+            Some("11111111-1111-4111-8111-111111111111"),
+            "must be the note's id (its \"id\" field)",
+        ),
+    ] {
+        let (status, body) = post(&app, note_json(ID), "application/json", key).await;
+        assert_eq!(status, 400, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], "Idempotency-Key");
+        assert_eq!(v["errors"][0]["message"], message);
+    }
+    assert_eq!(count(&app).await, 0);
+}
+
+/// The same note again under its key, pretty-printed or reordered, is a
+/// replay (it was refused as "a different note").
+#[tokio::test]
+async fn a_replay_in_other_bytes_is_answered_as_the_first_delivery() {
+    let app = app(false);
+    let (s1, b1) = post(&app, note_json(ID), "application/json", Some(ID)).await;
+    assert_eq!(s1, 201, "{b1}");
+    let value: serde_json::Value = serde_json::from_str(&note_json(ID)).unwrap();
+    let pretty = serde_json::to_string_pretty(&value).unwrap();
+    let mut sorted = value.clone();
+    sorted.sort_all_objects();
+    for again in [pretty, sorted.to_string()] {
+        let (s2, b2) = post(&app, again, "application/json", Some(ID)).await;
+        assert_eq!((s2, &b2), (s1, &b1));
+    }
+    assert_eq!(count(&app).await, 1);
+}
+
+/// Each rule the contract states is enforced at the receiver.
+#[tokio::test]
+async fn contract_rules_are_refused_with_their_field() {
+    let app = app(false);
+    let mut deviates = note_payload(ID);
+    deviates.interventions.push(casenote::domain::Intervention {
+        description: "Visit at home".into(),
+        rationale: String::new(),
+        client_response: String::new(),
+        deviates: true,
+    });
+    let mut duration = note_payload(ID);
+    duration.service.start = Some("09:00".into());
+    duration.service.end = Some("09:30".into());
+    duration.service.duration_minutes = Some(45);
+    let mut created = note_payload(ID);
+    created.created_at = "26/11/2026".into();
+    for (p, field) in [
+        (deviates, "interventions[0].rationale"),
+        (duration, "service.durationMinutes"),
+        (created, "createdAt"),
+    ] {
+        let body = serde_json::to_string(&p.with_hash()).unwrap();
+        let (status, body) = post(&app, body, "application/json", Some(ID)).await;
+        assert_eq!(status, 400, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], field, "{body}");
+    }
+    assert_eq!(count(&app).await, 0);
+}
+
+/// A DocumentReference whose outer fields contradict its casenote JSON is
+/// refused (it was stored, the JSON alone kept).
+#[tokio::test]
+async fn a_fhir_wrapper_that_contradicts_its_note_is_refused() {
+    let app = app(false);
+    let p = note_payload(ID);
+    let doc = || casenote::domain::fhir::document_reference(&p, Some("Patient/1"), None);
+    let edits: [(&str, fn(&mut serde_json::Value)); 4] = [
+        ("DocumentReference.id", |d| {
+            d["id"] = "11111111-1111-4111-8111-111111111111".into()
+        }),
+        ("DocumentReference.type", |d| {
+            d["type"]["coding"][0]["code"] = "28656-7".into()
+        }),
+        ("DocumentReference.subject", |d| {
+            d["subject"]["display"] = "Someone else".into()
+        }),
+        ("DocumentReference.content", |d| {
+            d["content"][0]["attachment"]["data"] = "b3RoZXI=".into()
+        }),
+    ];
+    for (field, edit) in edits {
+        let mut d = doc();
+        edit(&mut d);
+        let (status, body) = post(&app, d.to_string(), FHIR_JSON, Some(ID)).await;
+        assert_eq!(status, 400, "{field}: {body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], field, "{body}");
+    }
+    assert_eq!(count(&app).await, 0);
+    let (status, body) = post(&app, doc().to_string(), FHIR_JSON, Some(ID)).await;
+    assert_eq!(status, 201, "{body}");
 }
 
 #[tokio::test]
@@ -110,8 +209,17 @@ async fn a_signed_note_from_an_earlier_release_is_accepted() {
     // The payload the releases with hand-written JSON sent (the same
     // bytes, pinned by the domain's fixtures), signed over its hash.
     let hash = "3d80ad78c2a18899cad798ddbeab45ca142d3f74ba91cc9f12b4643d6b020fe9";
-    let signed = include_str!("../../../src/domain/testdata/serde-payload.json")
+    // That release let a deviation go without its rationale; the contract
+    // now refuses it, so this copy gives one (and is hashed again).
+    let given = include_str!("../../../src/domain/testdata/serde-payload.json")
         .replace(&"ab".repeat(32), hash);
+    let mut p: PayloadV1 = serde_json::from_str(&given).unwrap();
+    assert_eq!(p.computed_hash(), hash);
+    p.interventions[0].rationale = "Usual route closed".into();
+    let hash = p.computed_hash();
+    let signed = given
+        .replace(r#""rationale":"""#, r#""rationale":"Usual route closed""#)
+        .replace(&p.content_hash, &hash);
     let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
     let app = app(false);
     let (status, body) = post(&app, signed.clone(), "application/json", Some(id)).await;
@@ -191,7 +299,7 @@ async fn a_fhir_document_reference_is_unwrapped_checked_and_stored() {
     assert!(body.contains("DocumentReference"), "{body}");
     assert_eq!(count(&app).await, 0);
 
-    let (status, body) = post(&app, fhir(&note_payload(ID)), FHIR_JSON, None).await;
+    let (status, body) = post(&app, fhir(&note_payload(ID)), FHIR_JSON, Some(ID)).await;
     assert_eq!(status, 201, "{body}");
     // What is stored is the casenote JSON, which a plain POST repeats.
     let (status, _) = post(&app, note_json(ID), "application/json", Some(ID)).await;
@@ -316,7 +424,7 @@ async fn fault_routes_exist_only_in_test_mode() {
         res.status()
     );
     assert_eq!(
-        post(&plain, note_json(ID), "application/json", None)
+        post(&plain, note_json(ID), "application/json", Some(ID))
             .await
             .0,
         201
@@ -335,11 +443,15 @@ async fn fault_routes_exist_only_in_test_mode() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(
-        post(&test, note_json(ID), "application/json", None).await.0,
+        post(&test, note_json(ID), "application/json", Some(ID))
+            .await
+            .0,
         503
     );
     assert_eq!(
-        post(&test, note_json(ID), "application/json", None).await.0,
+        post(&test, note_json(ID), "application/json", Some(ID))
+            .await
+            .0,
         201
     );
 }
@@ -417,7 +529,9 @@ async fn rate_limit_carries_retry_after_and_token_mode_answers_401() {
         .await
         .unwrap();
     assert_eq!(
-        post(&test, note_json(ID), "application/json", None).await.0,
+        post(&test, note_json(ID), "application/json", Some(ID))
+            .await
+            .0,
         401
     );
     let res = test
@@ -425,6 +539,7 @@ async fn rate_limit_carries_retry_after_and_token_mode_answers_401() {
         .oneshot(
             HttpRequest::post("/api/notes")
                 .header("content-type", "application/json")
+                .header("idempotency-key", ID)
                 .header("authorization", "Bearer t0k")
                 .body(Body::from(note_json(ID)))
                 .unwrap(),

@@ -9,6 +9,7 @@ use super::template::{DocumentType, Template};
 use super::time::duration_minutes;
 
 mod check;
+mod intake;
 
 /// The value of the payload's `schema` field.
 pub const PAYLOAD_SCHEMA: &str = "casenote/v1";

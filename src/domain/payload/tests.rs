@@ -195,3 +195,45 @@ fn every_note_carries_its_content_hash_and_a_change_is_caught() {
     assert_eq!(errs[0].field, "contentHash");
     assert!(errs[0].message.contains("changed"));
 }
+
+/// What the contract promises and a schema cannot say: a deviation has its
+/// rationale, the duration is the one its times give, createdAt is a time.
+#[test]
+fn contract_rules_beyond_the_schema_are_checked() {
+    let p = PayloadV1::build(
+        &note(),
+        &Template::soap(),
+        &BuildContext::at("2026-11-26T10:00:00Z"),
+    );
+    assert_eq!(p.contract_problems(), vec![]);
+    let problems = |p: PayloadV1| -> Vec<String> {
+        p.with_hash()
+            .contract_problems()
+            .into_iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect()
+    };
+    let mut deviates = p.clone();
+    deviates.interventions.push(Intervention {
+        description: "Home visit".into(),
+        rationale: " ".into(),
+        client_response: String::new(),
+        deviates: true,
+    });
+    assert_eq!(
+        problems(deviates),
+        ["interventions[0].rationale: must say why the intervention departs from standard procedure (deviates is true)"]
+    );
+    let mut long = p.clone();
+    long.service.duration_minutes = Some(90);
+    assert_eq!(
+        problems(long),
+        ["service.durationMinutes: must be the minutes from start to end (50), not 90"]
+    );
+    let mut created = p.clone();
+    created.created_at = "last Tuesday".into();
+    assert_eq!(
+        problems(created),
+        ["createdAt: must be a date and time (RFC 3339)"]
+    );
+}
