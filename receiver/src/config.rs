@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// The flags as given; [`Config::try_parse_from`] checks them together.
 #[derive(Debug, Parser)]
@@ -26,7 +26,12 @@ struct Flags {
     #[arg(long, value_name = "PORT", default_value = "8080", value_parser = port)]
     port: u16,
     /// SQLite database file
-    #[arg(long, value_name = "FILE", default_value = "casenote-receiver.sqlite")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "casenote-receiver.sqlite",
+        global = true
+    )]
     db: PathBuf,
     /// Folder of the built editor to serve
     #[arg(long, value_name = "DIR", default_value = "dist")]
@@ -49,6 +54,16 @@ struct Flags {
     /// Enable fault injection under /api/_test (loopback only)
     #[arg(long)]
     test_mode: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Walk the database's hash-chained log and its stored notes, and
+    /// report the first entry altered, removed or reordered (exit 1), or
+    /// the chain's head (exit 0)
+    Verify,
 }
 
 /// A host name as a `Host` header names it, lower case, without a port.
@@ -123,6 +138,8 @@ pub struct Config {
     pub hosts: Vec<String>,
     /// The `--allow-origin` origins.
     pub allow_origins: Vec<String>,
+    /// `verify` was asked for instead of serving.
+    pub verify: bool,
 }
 
 impl Config {
@@ -165,6 +182,7 @@ impl Config {
             public: f.public,
             hosts: f.hosts,
             allow_origins: f.allow_origins,
+            verify: matches!(f.command, Some(Command::Verify)),
         })
     }
 
@@ -252,6 +270,14 @@ mod tests {
         ])
         .unwrap_err()
         .contains("loopback"));
+    }
+
+    #[test]
+    fn verify_reads_the_db_flag_after_it() {
+        let c = parse(&["verify", "--db", "/tmp/x.db"]).unwrap();
+        assert!(c.verify);
+        assert_eq!(c.db.to_str(), Some("/tmp/x.db"));
+        assert!(!parse(&[]).unwrap().verify);
     }
 
     #[test]

@@ -50,7 +50,20 @@ impl Store {
         Self::init(Connection::open_in_memory()?)
     }
 
+    /// Opens an existing file read-only, changing nothing: for `verify`.
+    pub fn open_read_only(path: &Path) -> rusqlite::Result<Self> {
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
     fn init(conn: Connection) -> rusqlite::Result<Self> {
+        let had_log: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'log'",
+            [],
+            |r| r.get(0),
+        )?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              CREATE TABLE IF NOT EXISTS notes (
@@ -90,8 +103,11 @@ impl Store {
             conn.execute_batch("ALTER TABLE notes ADD COLUMN content_hash TEXT")?;
         }
         // Notes stored before the log existed are entered in it, in order,
-        // the first time the file is opened.
-        let unlogged: Vec<(i64, String, String, String)> = {
+        // when the log is made. Never later: a note put into the file behind
+        // the receiver's back must stay out of the log, where verify sees it.
+        let unlogged: Vec<(i64, String, String, String)> = if had_log {
+            Vec::new()
+        } else {
             let mut stmt = conn.prepare(
                 "SELECT seq, id, received_at, body FROM notes
                  WHERE seq > coalesce((SELECT max(seq) FROM log), 0) ORDER BY seq",

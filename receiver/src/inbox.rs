@@ -14,7 +14,9 @@ fn str_at<'a>(v: &'a Value, path: &[&str]) -> &'a str {
     cur.as_str().unwrap_or("")
 }
 
-pub fn render(notes: &[StoredNote]) -> String {
+/// The page: the log's head (entries and hash), then the notes, newest
+/// first.
+pub fn render(notes: &[StoredNote], head: &(i64, String)) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -31,6 +33,11 @@ pub fn render(notes: &[StoredNote]) -> String {
                     p {
                         (notes.len()) " note" @if notes.len() != 1 { "s" } " received. "
                         a href="./" { "Write a note" }
+                    }
+                    p.log-head {
+                        "Log: " (head.0) " entr" @if head.0 == 1 { "y" } @else { "ies" }
+                        ", head " code { (head.1) }
+                        ". Write it down: casenote-receiver verify shows whether anything before it changed."
                     }
                     @for n in notes.iter().rev() {
                         (note(n))
@@ -119,13 +126,16 @@ mod tests {
             "sections": [{"label": "Subjective", "text": "a & b <img src=x onerror=alert(1)>",
                           "quotes": [{"text": "\"hi\"", "speaker": "client", "context": "<b>x</b>"}]}]
         });
-        let html = render(&[StoredNote {
-            seq: 1,
-            id: "id\"><x".into(),
-            idempotency_key: "k".into(),
-            received_at: "t".into(),
-            note,
-        }]);
+        let html = render(
+            &[StoredNote {
+                seq: 1,
+                id: "id\"><x".into(),
+                idempotency_key: "k".into(),
+                received_at: "t".into(),
+                note,
+            }],
+            &(1, "h".into()),
+        );
         assert!(!html.contains("<script>alert"));
         assert!(!html.contains("<img"));
         assert!(!html.contains("<b>x"));
@@ -152,13 +162,16 @@ mod tests {
                           "quotes": [{"text": evil, "speaker": "client", "context": evil}]}],
             "signature": {"signerName": evil, "signerId": evil, "signedAt": evil, "contentHash": evil}
         });
-        let html = render(&[StoredNote {
-            seq: 1,
-            id: evil.into(),
-            idempotency_key: "k".into(),
-            received_at: evil.into(),
-            note,
-        }]);
+        let html = render(
+            &[StoredNote {
+                seq: 1,
+                id: evil.into(),
+                idempotency_key: "k".into(),
+                received_at: evil.into(),
+                note,
+            }],
+            &(1, "h".into()),
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(
             !html.contains("<style") && !html.contains(" style="),
@@ -167,5 +180,22 @@ mod tests {
         let escaped = "&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
         // Every place a value goes: 19 in text, 3 in attributes.
         assert_eq!(html.matches(escaped).count(), 22, "{html}");
+    }
+}
+
+#[cfg(test)]
+mod head_tests {
+    use super::*;
+
+    #[test]
+    fn the_page_shows_the_logs_head() {
+        let html = render(&[], &(2, "ab".repeat(32)));
+        assert!(
+            html.contains(&format!(
+                "Log: 2 entries, head <code>{}</code>",
+                "ab".repeat(32)
+            )),
+            "{html}"
+        );
     }
 }

@@ -12,6 +12,7 @@ mod inbox;
 mod routes;
 mod schema;
 mod strict;
+mod verify;
 
 use std::sync::Arc;
 
@@ -21,6 +22,15 @@ use config::Config;
 async fn main() {
     // Prints --help and exits 0, or prints the error and exits 2.
     let config = Config::try_parse_from(std::env::args_os()).unwrap_or_else(|e| e.exit());
+    if config.verify {
+        let (code, report) = verify::run(&config.db);
+        if code == 0 {
+            println!("{report}");
+        } else {
+            eprintln!("{report}");
+        }
+        std::process::exit(code);
+    }
     // A schema that does not compile stops the receiver here, not at the
     // first note.
     schema::init();

@@ -136,8 +136,12 @@ fn error(status: StatusCode, message: &str) -> Response {
 }
 
 async fn inbox_page(State(state): State<AppState>) -> Response {
-    match state.store.list() {
-        Ok(notes) => Html(inbox::render(&notes)).into_response(),
+    match state
+        .store
+        .list()
+        .and_then(|n| Ok((n, state.store.head()?)))
+    {
+        Ok((notes, head)) => Html(inbox::render(&notes, &head)).into_response(),
         Err(e) => {
             eprintln!("casenote-receiver: listing notes failed: {e}");
             error(
