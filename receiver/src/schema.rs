@@ -196,6 +196,7 @@ fn field_error(e: &ValidationError) -> FieldError {
         }
         ValidationErrorKind::MinItems { limit } => format!("must hold at least {limit} item(s)"),
         ValidationErrorKind::Minimum { limit } => format!("must be at least {limit}"),
+        ValidationErrorKind::Maximum { limit } => format!("must be at most {limit}"),
         ValidationErrorKind::Format { format } => format!(
             "must be {}",
             match format.as_str() {
@@ -298,6 +299,7 @@ mod tests {
                     document_type: doc_type,
                     hours_after_service: Some(if late { 30.0 } else { 1.0 }),
                     late_entry_threshold_hours: 24.0,
+                    utc_offset_minutes: Some(-300),
                 };
                 let mut p = PayloadV1::build(&n, &t, &ctx);
                 assert_eq!(validate(&payload_value(&p)), vec![], "{} late={late}", t.id);
@@ -340,6 +342,7 @@ mod tests {
                 "sections[0].quotes[0].text: must not be empty",
                 "sections[0].quotes[0].speaker: must be one of \"client\", \"familyMember\", \"collateralContact\", \"other\"",
                 "documentedAt: must be a date and time (RFC 3339)",
+                "createdAt: must be a date and time (RFC 3339)",
             ];
         expected.sort();
         assert_eq!(fields, expected);
@@ -447,6 +450,7 @@ mod tests {
             "minItems",
             "minLength",
             "minimum",
+            "maximum",
             "format",
             "pattern",
         ];

@@ -335,6 +335,18 @@ fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
+/// The service is still under way: its signing time, else now, is before
+/// its end.
+fn service_not_ended(note: &Note) -> bool {
+    let at = match &note.signature {
+        Some(sig) => parse_rfc3339(&sig.signed_at),
+        None => chrono::DateTime::from_timestamp_millis(now_ms() as i64),
+    };
+    at.is_some_and(|at| {
+        !crate::domain::timeliness::service_has_ended(&note.service, at, utc_offset_minutes())
+    })
+}
+
 /// Hours from the end of the service to now, if the service time is known.
 fn hours_since_service(service: &crate::domain::ServiceTime) -> Option<f64> {
     let now = chrono::DateTime::from_timestamp_millis(now_ms() as i64)?;
@@ -775,6 +787,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         document_type,
         hours_after_service: documented_hours(note),
         late_entry_threshold_hours: late_threshold,
+        utc_offset_minutes: Some(utc_offset_minutes()),
     };
 
     // Everything that must hold before a note is signed or sent.
@@ -788,6 +801,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         let checks = Checks {
             today: parse_date(&today_local()),
             late_entry,
+            service_not_ended: service_not_ended(note),
         };
         let mut problems = addendum_problems(note);
         problems.extend(validate(note, &template, &checks));

@@ -194,7 +194,8 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
         Ok(p) => p,
         Err(errors) => return field_errors(&errors),
     };
-    let problems = payload.contract_problems();
+    let mut problems = payload.contract_problems();
+    problems.extend(payload.timeliness_problems(chrono::Utc::now()));
     if !problems.is_empty() {
         return field_errors(&problems);
     }

@@ -685,3 +685,35 @@ async fn a_foreign_origin_is_refused_by_the_api_and_the_inbox() {
         201
     );
 }
+
+/// The receiver works lateness out itself: a 2020 service sent as a
+/// quarter hour after, on time, was stored as sent.
+#[tokio::test]
+async fn timeliness_is_recomputed_not_believed() {
+    let app = app(false);
+    let mut p = note_payload(ID);
+    p.service.date = "2020-03-02".into();
+    p.timeliness.as_mut().unwrap().hours_after_service = Some(0.25);
+    let body = serde_json::to_string(&p.clone().with_hash()).unwrap();
+    let (status, body) = post(&app, body, "application/json", Some(ID)).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("timeliness.lateEntry"), "{body}");
+    // Documented in the future, and a service not ended when documented.
+    let mut future = note_payload(ID);
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
+    future.documented_at = tomorrow.clone();
+    future.timeliness.as_mut().unwrap().documented_at = tomorrow;
+    let mut running = note_payload(ID);
+    running.service.start = Some("09:00".into());
+    running.service.end = Some("11:00".into());
+    running.service.duration_minutes = Some(120);
+    running.timeliness.as_mut().unwrap().utc_offset_minutes = Some(0);
+    for (p, field) in [(future, "documentedAt"), (running, "service")] {
+        let body = serde_json::to_string(&p.with_hash()).unwrap();
+        let (status, body) = post(&app, body, "application/json", Some(ID)).await;
+        assert_eq!(status, 400, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["errors"][0]["field"], field, "{body}");
+    }
+    assert_eq!(count(&app).await, 0);
+}

@@ -32,6 +32,18 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
+/**
+ * A day whose service ending at `end` (HH:MM) is over: today once that
+ * time has passed, else yesterday (never a late entry either way). The
+ * editor refuses a note of a service that has not ended.
+ */
+function dayEnded(end) {
+  const d = new Date();
+  const [h, m] = end.split(":").map(Number);
+  if (d.getHours() * 60 + d.getMinutes() < h * 60 + m) d.setDate(d.getDate() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /** Fills a complete SOAP note. */
 async function fillSoap(page, client, date = today()) {
   await fillContact(page, { client, date });
@@ -160,6 +172,7 @@ async function rawDrafts(page) {
 }
 
 module.exports = {
+  dayEnded,
   rawDrafts,
   putRawDrafts,
   rawDraft,
