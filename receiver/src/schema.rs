@@ -310,7 +310,9 @@ mod tests {
                     signed_at: "2026-11-27T10:00:00Z".into(),
                     attestation: "I attest".into(),
                     content_hash: p.computed_hash(),
+                    signature_hash: None,
                 });
+                p.signature = p.signature.map(Signature::sealed);
                 assert_eq!(validate(&payload_value(&p)), vec![], "{} signed", t.id);
             }
         }

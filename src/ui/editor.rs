@@ -871,13 +871,17 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
         payload.signature = None;
         let hash = payload.computed_hash();
         let attestation = cfg.with_value(|c| c.attestation.clone());
-        form.signature.set(Some(Signature {
-            signer_id: note.author.id.clone(),
-            signer_name: note.author.name.clone(),
-            signed_at: now_rfc3339(),
-            attestation,
-            content_hash: hash,
-        }));
+        form.signature.set(Some(
+            Signature {
+                signer_id: note.author.id.clone(),
+                signer_name: note.author.name.clone(),
+                signed_at: now_rfc3339(),
+                attestation,
+                content_hash: hash,
+                signature_hash: None,
+            }
+            .sealed(),
+        ));
         sign_open.set(false);
         request_animation_frame(move || focus_selector(root, ".signed"));
     };

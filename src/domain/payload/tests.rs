@@ -331,3 +331,30 @@ fn hours_are_never_negative() {
     let p = timed("2026-11-26T10:50:00Z", Some(0), Some(-13.2));
     assert_eq!(p.timeliness.unwrap().hours_after_service, Some(0.0));
 }
+
+/// A signer's name changed after signing was caught by nothing.
+#[test]
+fn a_changed_signer_breaks_the_signature_hash() {
+    let mut p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
+    p.signature = Some(
+        crate::domain::record::Signature {
+            signer_id: "W-7".into(),
+            signer_name: "Sam".into(),
+            signed_at: "2026-11-26T10:00:00Z".into(),
+            attestation: "I attest.".into(),
+            content_hash: p.computed_hash(),
+            signature_hash: None,
+        }
+        .sealed(),
+    );
+    assert_eq!(p.check(), vec![]);
+    let json = to_text(&p);
+    assert!(json.contains(r#""signatureHash":""#));
+    let forged = json.replace(r#""signerName":"Sam""#, r#""signerName":"Someone Else""#);
+    let fields: Vec<_> = PayloadV1::parse(&forged)
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(fields, ["signature.signatureHash"]);
+}
