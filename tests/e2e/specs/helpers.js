@@ -1,5 +1,7 @@
 // Shared steps for the end-to-end tests, written as a worker would act:
 // through labels and buttons, inside the editor's shadow root.
+const fs = require("node:fs");
+const path = require("node:path");
 const { expect } = require("@playwright/test");
 
 /** Clears the receiver's notes and fault plan (test mode only). */
@@ -56,7 +58,14 @@ async function fillSoap(page, client, date = today()) {
 async function storedNotes(request) {
   const res = await request.get("api/notes");
   expect(res.ok()).toBeTruthy();
-  return res.json();
+  const notes = await res.json();
+  // A sample of real payloads for the two-validator schema test (.ci/schema).
+  const samples = process.env.CASENOTE_PAYLOAD_SAMPLES;
+  if (samples) {
+    fs.mkdirSync(samples, { recursive: true });
+    for (const n of notes) fs.writeFileSync(path.join(samples, `${n.id}.json`), JSON.stringify(n.note));
+  }
+  return notes;
 }
 
 /** Opens the standalone editor and waits until it is ready to type in. */
