@@ -6,12 +6,25 @@ use serde_json::Value;
 
 use crate::db::StoredNote;
 
-fn str_at<'a>(v: &'a Value, path: &[&str]) -> &'a str {
+/// The string at `path`, with NUL and the other control characters but
+/// tab and newline shown as U+FFFD: a browser would drop or mangle them,
+/// and no note needs them on a page.
+fn str_at<'a>(v: &'a Value, path: &[&str]) -> std::borrow::Cow<'a, str> {
     let mut cur = v;
     for p in path {
         cur = &cur[*p];
     }
-    cur.as_str().unwrap_or("")
+    let s = cur.as_str().unwrap_or("");
+    let shown = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if s.chars().all(shown) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .map(|c| if shown(c) { c } else { '\u{fffd}' })
+                .collect(),
+        )
+    }
 }
 
 /// The page: the log's head (entries and hash), then the notes, newest
@@ -86,7 +99,7 @@ fn note(n: &StoredNote) -> Markup {
                         blockquote {
                             p { "“" (str_at(q, &["text"])) "”" }
                             footer {
-                                (speaker_label(str_at(q, &["speaker"])))
+                                (speaker_label(&str_at(q, &["speaker"])))
                                 @if !context.is_empty() { ", " (context) }
                             }
                         }
@@ -186,6 +199,31 @@ mod tests {
 #[cfg(test)]
 mod head_tests {
     use super::*;
+
+    /// NUL characters came through to the page.
+    #[test]
+    fn control_characters_are_not_passed_through() {
+        let note = serde_json::json!({
+            "formatName": "SOAP", "client": {"name": "Jo\u{0}"},
+            "sections": [{"label": "S", "text": "a\u{0}b\u{1b}c\td\ne"}]
+        });
+        let html = render(
+            &[StoredNote {
+                seq: 1,
+                id: "n".into(),
+                idempotency_key: "k".into(),
+                received_at: "t".into(),
+                note,
+            }],
+            &(1, "h".into()),
+        );
+        assert!(
+            !html.contains('\u{0}') && !html.contains('\u{1b}'),
+            "{html:?}"
+        );
+        assert!(html.contains("a\u{fffd}b\u{fffd}c\td\ne"), "{html:?}");
+        assert!(html.contains("Jo\u{fffd}"));
+    }
 
     #[test]
     fn the_page_shows_the_logs_head() {

@@ -62,7 +62,13 @@ fn accepted(outcome: &Accepted, id: &str) -> Response {
 /// JSON", whether the note came plain or in FHIR.
 fn read_json(text: &str) -> Result<serde_json::Value, FieldError> {
     crate::strict::parse(text).map_err(|e| {
-        let problem = if e.is_data() {
+        let problem = if let Some((escape, line, column)) =
+            crate::strict::lone_surrogate(text).filter(|_| e.is_syntax())
+        {
+            format!(
+                "holds {escape} at line {line} column {column}: half of a UTF-16 surrogate pair, which is no character on its own. Send the character itself, or both halves (\\ud83d\\ude00)"
+            )
+        } else if e.is_data() {
             // The one data error the strict reader raises: a repeated key.
             format!("{e}: each key may be given only once")
         } else {

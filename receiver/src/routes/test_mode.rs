@@ -30,10 +30,13 @@ pub(super) async fn loopback_only(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-pub(super) async fn set_faults(
-    State(state): State<AppState>,
-    Json(plan): Json<FaultPlan>,
-) -> Response {
+/// Sets the fault plan. A body that is not a plan (an unknown key, a
+/// wrong type) gets 400 with a JSON error, as every other error does.
+pub(super) async fn set_faults(State(state): State<AppState>, body: String) -> Response {
+    let plan: FaultPlan = match serde_json::from_str(&body) {
+        Ok(p) => p,
+        Err(e) => return error(StatusCode::BAD_REQUEST, &format!("Not a fault plan: {e}")),
+    };
     if let Some(f) = &state.faults {
         f.set(plan);
     }
