@@ -41,7 +41,9 @@ module.exports = defineConfig({
   },
   webServer: [
     {
-      command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --examples "${examples}" --test-mode`,
+      // A page on http://localhost:<port> (another origin than 127.0.0.1's,
+      // served by the test itself) may load the editor.
+      command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --examples "${examples}" --test-mode --allow-origin http://localhost:${port}`,
       url: `http://127.0.0.1:${port}/api/notes`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -49,12 +49,11 @@ impl Access {
     /// Whether a request for the `Host` value `host` is for this receiver.
     pub fn accepts_host(&self, host: &str) -> bool {
         let name = host_name(host);
-        (self.loopback && LOOPBACK_NAMES.contains(&name.as_str()))
-            || self.hosts.iter().any(|h| *h == name)
+        (self.loopback && LOOPBACK_NAMES.contains(&name.as_str())) || self.hosts.contains(&name)
     }
 }
 
-fn header_str<'a>(headers: &'a HeaderMap, name: header::HeaderName) -> Option<&'a str> {
+fn header_str(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
@@ -99,4 +98,36 @@ pub(super) async fn same_origin_only(req: Request, next: Next) -> Response {
         }
     }
     next.run(req).await
+}
+
+/// Lets a page on an `--allow-origin` origin load the built site's files:
+/// module scripts and the wasm fetch are CORS requests, so `casenote.js`
+/// loads only when its answer names the page's origin. The answer names
+/// that one origin (never `*`), varies with `Origin`, and carries no
+/// credentials. API routes refuse other origins before this is reached.
+pub(super) async fn allow_listed_origin(
+    State(access): State<std::sync::Arc<Access>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let origin = header_str(req.headers(), header::ORIGIN)
+        .filter(|o| {
+            access
+                .allow_origins
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(o))
+        })
+        .and_then(|o| axum::http::HeaderValue::from_str(o).ok());
+    let mut res = next.run(req).await;
+    if access.allow_origins.is_empty() {
+        return res;
+    }
+    res.headers_mut()
+        .append(header::VARY, axum::http::HeaderValue::from_static("origin"));
+    let ok = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    if let (Some(origin), true) = (origin, ok) {
+        res.headers_mut()
+            .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    }
+    res
 }

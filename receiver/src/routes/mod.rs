@@ -69,8 +69,12 @@ pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path
             )
             .nest(site_path, inner)
     };
-    app.layer(middleware::from_fn_with_state(access, guard::known_host))
-        .layer(middleware::from_fn(security_headers))
+    app.layer(middleware::from_fn_with_state(
+        Arc::clone(&access),
+        guard::allow_listed_origin,
+    ))
+    .layer(middleware::from_fn_with_state(access, guard::known_host))
+    .layer(middleware::from_fn(security_headers))
 }
 
 /// The receiver's routes at the root, without the security headers.

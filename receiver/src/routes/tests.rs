@@ -719,6 +719,64 @@ async fn timeliness_is_recomputed_not_believed() {
     assert_eq!(count(&app).await, 0);
 }
 
+/// `--allow-origin`: a page there may load the editor's files (module
+/// scripts and the wasm fetch need CORS); any other origin may not, and
+/// the API stays same-origin.
+#[tokio::test]
+async fn allowed_origins_may_load_the_built_files() {
+    let site = built_site();
+    let state = AppState {
+        store: Arc::new(Store::in_memory().unwrap()),
+        faults: None,
+        access: Arc::new(Access {
+            allow_origins: vec!["https://portal.example.org".into()],
+            ..Access::default()
+        }),
+    };
+    let app = super::app(state, &site, "", None);
+    let load = |origin: &'static str| {
+        let app = app.clone();
+        async move {
+            let req = HttpRequest::get("/casenote.js")
+                .header("host", "127.0.0.1:8080")
+                .header("origin", origin)
+                .body(Body::empty())
+                .unwrap();
+            app.oneshot(req).await.unwrap()
+        }
+    };
+    let res = load("https://portal.example.org").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "https://portal.example.org"
+    );
+    let vary: Vec<_> = res.headers().get_all(header::VARY).iter().collect();
+    assert!(vary.iter().any(|v| *v == "origin"), "{vary:?}");
+    assert!(res
+        .headers()
+        .get(header::ACCESS_CONTROL_ALLOW_CREDENTIALS)
+        .is_none());
+    let res = load("https://evil.example").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res
+        .headers()
+        .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+        .is_none());
+    let api = HttpRequest::get("/api/notes")
+        .header("host", "127.0.0.1:8080")
+        .header("origin", "https://portal.example.org")
+        .body(Body::empty())
+        .unwrap();
+    let res = app.clone().oneshot(api).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(res
+        .headers()
+        .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+        .is_none());
+    std::fs::remove_dir_all(site).unwrap();
+}
+
 /// A misspelt fault plan was taken silently (and answered in text/plain
 /// when malformed): now 400 with a JSON error.
 #[tokio::test]
