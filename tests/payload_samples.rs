@@ -1,7 +1,11 @@
-//! Writes one casenote JSON v1 payload of every kind the code builds (each
-//! template, on time and late, unsigned and signed, addenda) into the
-//! folder given, one file each, for the two-validator schema test
-//! (`.ci/schema`): `cargo run --example payload_samples -- DIR`.
+//! One casenote JSON v1 payload of every kind the code builds (each
+//! template, on time and late, unsigned and signed, addenda), one file
+//! each, and five that each break one schema rule, for the two-validator
+//! schema test (`.ci/schema`), which runs this with
+//! `CASENOTE_SCHEMA_SAMPLES=DIR cargo test -p casenote --test payload_samples`.
+//! Without that variable the files go to a temporary folder and are only
+//! read back. Host only.
+#![cfg(not(target_arch = "wasm32"))]
 
 use casenote::domain::payload::BuildContext;
 use casenote::domain::record::{AddendumKind, AddendumLink, Signature};
@@ -45,9 +49,15 @@ fn note(template: &Template) -> Note {
     n
 }
 
-fn main() {
-    let dir =
-        std::path::PathBuf::from(std::env::args().nth(1).expect("usage: payload_samples DIR"));
+#[test]
+fn payload_samples() {
+    let (dir, keep) = match std::env::var_os("CASENOTE_SCHEMA_SAMPLES") {
+        Some(d) => (std::path::PathBuf::from(d), true),
+        None => (
+            std::env::temp_dir().join(format!("casenote-payload-samples-{}", std::process::id())),
+            false,
+        ),
+    };
     std::fs::create_dir_all(&dir).expect("the folder can be made");
     let mut templates = Template::builtins();
     templates.push(Template::addendum());
@@ -131,9 +141,22 @@ fn main() {
         std::fs::write(invalid.join(format!("{name}.json")), v.to_string())
             .expect("the file can be written");
     }
-    println!(
-        "payload_samples: {written} payloads in {}, 5 broken ones in {}",
-        dir.display(),
-        invalid.display()
-    );
+    // Each sample reads back as the note it is, with its hash intact.
+    for entry in std::fs::read_dir(&dir).expect("the folder can be read") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).expect("the file can be read");
+            PayloadV1::parse(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        }
+    }
+    assert_eq!(written, 24);
+    if keep {
+        println!(
+            "payload_samples: {written} payloads in {}, 5 broken ones in {}",
+            dir.display(),
+            invalid.display()
+        );
+    } else {
+        std::fs::remove_dir_all(&dir).expect("the folder can be removed");
+    }
 }
