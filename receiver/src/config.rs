@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// The flags as given; [`Config::try_parse_from`] checks them together.
 #[derive(Debug, Parser)]
@@ -26,7 +26,12 @@ struct Flags {
     #[arg(long, value_name = "PORT", default_value = "8080", value_parser = port)]
     port: u16,
     /// SQLite database file
-    #[arg(long, value_name = "FILE", default_value = "casenote-receiver.sqlite")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "casenote-receiver.sqlite",
+        global = true
+    )]
     db: PathBuf,
     /// Folder of the built editor to serve
     #[arg(long, value_name = "DIR", default_value = "dist")]
@@ -37,9 +42,61 @@ struct Flags {
     /// Folder served at /examples/ [default: examples, if present]
     #[arg(long, value_name = "DIR")]
     examples: Option<PathBuf>,
+    /// Also answer requests for this host name (repeatable). Without
+    /// --public, localhost, 127.0.0.1 and [::1] are answered too; with it,
+    /// only these names
+    #[arg(long = "host", value_name = "NAME", value_parser = host_name)]
+    hosts: Vec<String>,
+    /// Let pages on this origin (e.g. https://portal.example.org) load the
+    /// built editor's files, casenote.js and its wasm (repeatable)
+    #[arg(long = "allow-origin", value_name = "ORIGIN", value_parser = origin)]
+    allow_origins: Vec<String>,
     /// Enable fault injection under /api/_test (loopback only)
     #[arg(long)]
     test_mode: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Walk the database's hash-chained log and its stored notes, and
+    /// report the first entry altered, removed or reordered (exit 1), or
+    /// the chain's head (exit 0)
+    Verify,
+}
+
+/// A host name as a `Host` header names it, lower case, without a port.
+fn host_name(v: &str) -> Result<String, String> {
+    let name = v.trim().trim_end_matches('.').to_ascii_lowercase();
+    let ok = !name.is_empty()
+        && (name.starts_with('[') && name.ends_with(']')
+            || name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'));
+    if ok {
+        Ok(name)
+    } else {
+        Err("not a host name like notes.example.org (no scheme, no port)".into())
+    }
+}
+
+/// An origin: scheme, host and optional port, nothing after.
+fn origin(v: &str) -> Result<String, String> {
+    let bad = || "not an origin like https://portal.example.org".to_string();
+    let rest = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    let ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
+    if ok {
+        Ok(v.to_ascii_lowercase())
+    } else {
+        Err(bad())
+    }
 }
 
 fn ip_address(v: &str) -> Result<IpAddr, String> {
@@ -77,6 +134,12 @@ pub struct Config {
     pub test_mode: bool,
     /// Listening where other machines can reach it was asked for.
     pub public: bool,
+    /// The `--host` names.
+    pub hosts: Vec<String>,
+    /// The `--allow-origin` origins.
+    pub allow_origins: Vec<String>,
+    /// `verify` was asked for instead of serving.
+    pub verify: bool,
 }
 
 impl Config {
@@ -101,6 +164,11 @@ impl Config {
                 f.bind
             )));
         }
+        if f.public && f.hosts.is_empty() {
+            return Err(refuse(
+                "--public answers only the names given with --host: add --host NAME for each name this receiver is reached by".into(),
+            ));
+        }
         Ok(Config {
             bind: f.bind,
             port: f.port,
@@ -112,7 +180,19 @@ impl Config {
                 .or_else(|| Some(PathBuf::from("examples")).filter(|p| p.is_dir())),
             test_mode: f.test_mode,
             public: f.public,
+            hosts: f.hosts,
+            allow_origins: f.allow_origins,
+            verify: matches!(f.command, Some(Command::Verify)),
         })
+    }
+
+    /// The names and origins the routes accept.
+    pub fn access(&self) -> crate::routes::guard::Access {
+        crate::routes::guard::Access {
+            loopback: !self.public,
+            hosts: self.hosts.clone(),
+            allow_origins: self.allow_origins.clone(),
+        }
     }
 }
 
@@ -155,10 +235,49 @@ mod tests {
             open.contains("--public") && open.contains("no sign-in"),
             "{open}"
         );
-        assert!(parse(&["--bind", "0.0.0.0", "--public"]).unwrap().public);
-        assert!(parse(&["--bind", "0.0.0.0", "--public", "--test-mode"])
+        let public = parse(&[
+            "--bind",
+            "0.0.0.0",
+            "--public",
+            "--host",
+            "Notes.Example.org",
+        ])
+        .unwrap();
+        assert!(public.public);
+        assert_eq!(
+            public.access(),
+            crate::routes::guard::Access {
+                loopback: false,
+                hosts: vec!["notes.example.org".into()],
+                allow_origins: vec![],
+            }
+        );
+        let e = parse(&["--bind", "0.0.0.0", "--public"]).unwrap_err();
+        assert!(e.contains("--host NAME"), "{e}");
+        assert!(parse(&["--host", "https://x"])
             .unwrap_err()
-            .contains("loopback"));
+            .contains("not a host name"));
+        assert!(parse(&["--allow-origin", "portal.example"])
+            .unwrap_err()
+            .contains("not an origin"));
+        assert!(parse(&[
+            "--bind",
+            "0.0.0.0",
+            "--public",
+            "--host",
+            "h",
+            "--test-mode"
+        ])
+        .unwrap_err()
+        .contains("loopback"));
+    }
+
+    #[test]
+    fn verify_reads_the_db_flag_after_it() {
+        let c = parse(&["verify", "--db", "/tmp/x.db"]).unwrap();
+        assert!(c.verify);
+        assert_eq!(c.db.to_str(), Some("/tmp/x.db"));
+        assert!(!parse(&[]).unwrap().verify);
     }
 
     #[test]
@@ -195,6 +314,8 @@ mod tests {
             "[default: examples, if present]",
             "--test-mode",
             "loopback only",
+            "--host <NAME>",
+            "--allow-origin <ORIGIN>",
         ] {
             assert!(help.contains(expected), "{expected} in {help}");
         }

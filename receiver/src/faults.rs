@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 /// Random faults from every mode, for the exactly-once test.
 #[derive(Debug, Default, Deserialize, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Chaos {
     /// Chance (0 to 1) that a request meets a fault.
     pub rate: f64,
@@ -15,8 +15,10 @@ pub struct Chaos {
 }
 
 /// What the next requests meet. Set with `POST /api/_test/faults`.
+/// A key it does not know is refused, so a misspelt plan fails loudly
+/// instead of injecting nothing.
 #[derive(Debug, Default, Deserialize, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FaultPlan {
     /// Fail this many of the next `POST /api/notes` ...
     #[serde(default)]

@@ -6,15 +6,30 @@ use serde_json::Value;
 
 use crate::db::StoredNote;
 
-fn str_at<'a>(v: &'a Value, path: &[&str]) -> &'a str {
+/// The string at `path`, with NUL and the other control characters but
+/// tab and newline shown as U+FFFD: a browser would drop or mangle them,
+/// and no note needs them on a page.
+fn str_at<'a>(v: &'a Value, path: &[&str]) -> std::borrow::Cow<'a, str> {
     let mut cur = v;
     for p in path {
         cur = &cur[*p];
     }
-    cur.as_str().unwrap_or("")
+    let s = cur.as_str().unwrap_or("");
+    let shown = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if s.chars().all(shown) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .map(|c| if shown(c) { c } else { '\u{fffd}' })
+                .collect(),
+        )
+    }
 }
 
-pub fn render(notes: &[StoredNote]) -> String {
+/// The page: the log's head (entries and hash), then the notes, newest
+/// first.
+pub fn render(notes: &[StoredNote], head: &(i64, String)) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -31,6 +46,11 @@ pub fn render(notes: &[StoredNote]) -> String {
                     p {
                         (notes.len()) " note" @if notes.len() != 1 { "s" } " received. "
                         a href="./" { "Write a note" }
+                    }
+                    p.log-head {
+                        "Log: " (head.0) " entr" @if head.0 == 1 { "y" } @else { "ies" }
+                        ", head " code { (head.1) }
+                        ". Write it down: casenote-receiver verify shows whether anything before it changed."
                     }
                     @for n in notes.iter().rev() {
                         (note(n))
@@ -79,7 +99,7 @@ fn note(n: &StoredNote) -> Markup {
                         blockquote {
                             p { "“" (str_at(q, &["text"])) "”" }
                             footer {
-                                (speaker_label(str_at(q, &["speaker"])))
+                                (speaker_label(&str_at(q, &["speaker"])))
                                 @if !context.is_empty() { ", " (context) }
                             }
                         }
@@ -119,13 +139,16 @@ mod tests {
             "sections": [{"label": "Subjective", "text": "a & b <img src=x onerror=alert(1)>",
                           "quotes": [{"text": "\"hi\"", "speaker": "client", "context": "<b>x</b>"}]}]
         });
-        let html = render(&[StoredNote {
-            seq: 1,
-            id: "id\"><x".into(),
-            idempotency_key: "k".into(),
-            received_at: "t".into(),
-            note,
-        }]);
+        let html = render(
+            &[StoredNote {
+                seq: 1,
+                id: "id\"><x".into(),
+                idempotency_key: "k".into(),
+                received_at: "t".into(),
+                note,
+            }],
+            &(1, "h".into()),
+        );
         assert!(!html.contains("<script>alert"));
         assert!(!html.contains("<img"));
         assert!(!html.contains("<b>x"));
@@ -152,13 +175,16 @@ mod tests {
                           "quotes": [{"text": evil, "speaker": "client", "context": evil}]}],
             "signature": {"signerName": evil, "signerId": evil, "signedAt": evil, "contentHash": evil}
         });
-        let html = render(&[StoredNote {
-            seq: 1,
-            id: evil.into(),
-            idempotency_key: "k".into(),
-            received_at: evil.into(),
-            note,
-        }]);
+        let html = render(
+            &[StoredNote {
+                seq: 1,
+                id: evil.into(),
+                idempotency_key: "k".into(),
+                received_at: evil.into(),
+                note,
+            }],
+            &(1, "h".into()),
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(
             !html.contains("<style") && !html.contains(" style="),
@@ -167,5 +193,47 @@ mod tests {
         let escaped = "&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
         // Every place a value goes: 19 in text, 3 in attributes.
         assert_eq!(html.matches(escaped).count(), 22, "{html}");
+    }
+}
+
+#[cfg(test)]
+mod head_tests {
+    use super::*;
+
+    /// NUL characters came through to the page.
+    #[test]
+    fn control_characters_are_not_passed_through() {
+        let note = serde_json::json!({
+            "formatName": "SOAP", "client": {"name": "Jo\u{0}"},
+            "sections": [{"label": "S", "text": "a\u{0}b\u{1b}c\td\ne"}]
+        });
+        let html = render(
+            &[StoredNote {
+                seq: 1,
+                id: "n".into(),
+                idempotency_key: "k".into(),
+                received_at: "t".into(),
+                note,
+            }],
+            &(1, "h".into()),
+        );
+        assert!(
+            !html.contains('\u{0}') && !html.contains('\u{1b}'),
+            "{html:?}"
+        );
+        assert!(html.contains("a\u{fffd}b\u{fffd}c\td\ne"), "{html:?}");
+        assert!(html.contains("Jo\u{fffd}"));
+    }
+
+    #[test]
+    fn the_page_shows_the_logs_head() {
+        let html = render(&[], &(2, "ab".repeat(32)));
+        assert!(
+            html.contains(&format!(
+                "Log: 2 entries, head <code>{}</code>",
+                "ab".repeat(32)
+            )),
+            "{html}"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! Serves the built editor, accepts `POST /api/notes`, stores each note once
 //! in SQLite and lists them at `/inbox`. See the README's delivery contract.
 
+mod chain;
 mod config;
 mod conn;
 mod db;
@@ -11,6 +12,7 @@ mod inbox;
 mod routes;
 mod schema;
 mod strict;
+mod verify;
 
 use std::sync::Arc;
 
@@ -20,6 +22,15 @@ use config::Config;
 async fn main() {
     // Prints --help and exits 0, or prints the error and exits 2.
     let config = Config::try_parse_from(std::env::args_os()).unwrap_or_else(|e| e.exit());
+    if config.verify {
+        let (code, report) = verify::run(&config.db);
+        if code == 0 {
+            println!("{report}");
+        } else {
+            eprintln!("{report}");
+        }
+        std::process::exit(code);
+    }
     // A schema that does not compile stops the receiver here, not at the
     // first note.
     schema::init();
@@ -36,6 +47,7 @@ async fn main() {
     let state = routes::AppState {
         store: Arc::new(store),
         faults: config.test_mode.then(faults::Faults::default).map(Arc::new),
+        access: Arc::new(config.access()),
     };
     let app = routes::app(
         state,

@@ -13,6 +13,47 @@ pub fn parse(text: &str) -> serde_json::Result<Value> {
     serde_json::from_str::<Strict>(text).map(|s| s.0)
 }
 
+/// The first `\uD800`-`\uDFFF` escape in `text` that is not half of a
+/// pair, as written, with its line and column (1-based, in characters):
+/// serde_json refuses such text, but its message does not say why.
+pub fn lone_surrogate(text: &str) -> Option<(String, usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let hex_at = |i: usize| -> Option<u32> {
+        let s: String = chars.get(i..i + 4)?.iter().collect();
+        u32::from_str_radix(&s, 16).ok()
+    };
+    let (mut line, mut column, mut in_string, mut i) = (1, 1, false, 0);
+    while i < chars.len() {
+        let c = chars[i];
+        let mut step = 1;
+        if in_string && c == '\\' {
+            step = 2;
+            if chars.get(i + 1) == Some(&'u') {
+                step = 6;
+                if let Some(code) = hex_at(i + 2) {
+                    let paired = (0xD800..0xDC00).contains(&code)
+                        && chars.get(i + 6) == Some(&'\\')
+                        && chars.get(i + 7) == Some(&'u')
+                        && hex_at(i + 8).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+                    if paired {
+                        step = 12;
+                    } else if (0xD800..0xE000).contains(&code) {
+                        return Some((chars[i..i + 6].iter().collect(), line, column));
+                    }
+                }
+            }
+        } else if c == '"' {
+            in_string = !in_string;
+        } else if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+        column += step;
+        i += step;
+    }
+    None
+}
+
 /// A `Value` that was read with distinct keys in every object.
 struct Strict(Value);
 
@@ -106,6 +147,23 @@ mod tests {
         assert!(parse(r#"{"x":[{"a":{"b":1,"b":1}}]}"#).is_err());
         // The same key in two objects is fine.
         assert!(parse(r#"[{"a":1},{"a":1}]"#).is_ok());
+    }
+
+    #[test]
+    fn lone_surrogates_are_found_and_pairs_are_not() {
+        assert_eq!(
+            lone_surrogate(r#"{"a": "x\ud800"}"#),
+            Some((r"\ud800".into(), 1, 9))
+        );
+        assert_eq!(
+            lone_surrogate("{\n\"a\": \"\\uDC00 \\ud83d\\ude00\"}"),
+            Some((r"\uDC00".into(), 2, 7))
+        );
+        assert_eq!(
+            lone_surrogate(r#"{"a": "\ud83d\ude00 \\ud800 \u00e9"}"#),
+            None
+        );
+        assert!(parse(r#"{"a": "\ud83d\ude00"}"#).is_ok());
     }
 
     #[test]

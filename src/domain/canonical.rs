@@ -117,4 +117,72 @@ mod tests {
         );
         assert_ne!(a.computed_hash(), c.computed_hash());
     }
+
+    /// The text of the README's escape vector: each escape, U+007F to U+009F
+    /// (not escaped), an astral character and a combining sequence.
+    pub const ESCAPES_TEXT: &str =
+        "q\" b\\ s/ \u{8}\u{c}\n\r\t \u{0}\u{1}\u{1f} \u{7f}\u{80}\u{9f} \u{1f44b} e\u{301} \u{e9}";
+
+    /// The README's test vectors, kept in step with the code.
+    #[test]
+    fn the_readme_vectors_hold() {
+        let mut n = note();
+        n.author = Default::default();
+        n.client.id = String::new();
+        n.client.name = "Jo".into();
+        n.service.start.clear();
+        n.service.end.clear();
+        for k in ["subjective", "objective", "assessment", "plan"] {
+            n.section_mut(k).text.clear();
+            n.section_mut(k).quotes.clear();
+        }
+        n.section_mut("subjective").text = ESCAPES_TEXT.into();
+        let p = PayloadV1::build(
+            &n,
+            &Template::soap(),
+            &BuildContext::at("2026-11-26T10:00:00Z"),
+        );
+        let text = &p.canonical_content();
+        let escaped = serde_json::to_string(ESCAPES_TEXT).unwrap();
+        // Each escape in the form the README gives.
+        for (ch, form) in [
+            ('"', "\\\""),
+            ('\\', "\\\\"),
+            ('\u{8}', "\\b"),
+            ('\u{c}', "\\f"),
+            ('\n', "\\n"),
+            ('\r', "\\r"),
+            ('\t', "\\t"),
+            ('\u{0}', "\\u0000"),
+            ('\u{1}', "\\u0001"),
+            ('\u{1f}', "\\u001f"),
+        ] {
+            assert!(escaped.contains(form), "{ch:?} as {form} in {escaped}");
+        }
+        for raw in [
+            '/',
+            '\u{7f}',
+            '\u{80}',
+            '\u{9f}',
+            '\u{1f44b}',
+            '\u{301}',
+            '\u{e9}',
+        ] {
+            assert!(escaped.contains(raw), "{raw:?} as itself");
+        }
+        assert!(text.contains(&escaped));
+        assert!(text.contains(r#""documentType":"11506-3""#));
+        let readme = include_str!("../../README.md");
+        let hash = p.computed_hash();
+
+        let readme_form = escaped
+            .replace('\u{7f}', "<U+007F>")
+            .replace('\u{80}', "<U+0080>")
+            .replace('\u{9f}', "<U+009F>");
+        assert!(
+            readme.contains(&readme_form),
+            "the README gives {readme_form}"
+        );
+        assert!(readme.contains(&hash), "the README gives {hash}");
+    }
 }

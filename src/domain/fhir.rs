@@ -21,6 +21,19 @@ fn reference(to: &str) -> Value {
     json!({ "reference": to })
 }
 
+/// The subject: the host's reference, with the client's name and id from
+/// the casenote JSON, which a receiver checks against it.
+fn subject_of(to: &str, p: &PayloadV1) -> Value {
+    let mut subject = reference(to);
+    if !p.client.name.is_empty() {
+        subject["display"] = p.client.name.clone().into();
+    }
+    if !p.client.id.is_empty() {
+        subject["identifier"] = json!({ "value": p.client.id });
+    }
+    subject
+}
+
 /// Builds the DocumentReference for `p`. `subject` and `author` are FHIR
 /// references the host supplies (e.g. `Patient/123`, `Practitioner/7`).
 pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&str>) -> Value {
@@ -57,7 +70,7 @@ pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&
         "context": { "period": { "start": p.service.date } },
     });
     if let Some(s) = subject.filter(|s| !s.trim().is_empty()) {
-        doc["subject"] = reference(s);
+        doc["subject"] = subject_of(s, p);
     }
     if let Some(a) = author.filter(|a| !a.trim().is_empty()) {
         doc["author"] = json!([reference(a)]);
@@ -111,7 +124,7 @@ mod tests {
         let mut n = Note::new(
             "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
             "soap",
-            "t".into(),
+            "2026-11-26T09:00:00Z".into(),
         );
         n.client.name = "Jo".into();
         n.client.id = "C-1".into();

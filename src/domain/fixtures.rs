@@ -50,6 +50,7 @@ pub fn rich_note() -> Note {
         signed_at: "2026-11-26T10:00:00Z".into(),
         attestation: "I attest.".into(),
         content_hash: "ab".repeat(32),
+        signature_hash: None,
     });
     n.addendum = Some(AddendumLink {
         to: "1f8fad5b-d9cb-469f-a165-70867728950e".into(),

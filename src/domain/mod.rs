@@ -10,6 +10,7 @@ pub mod body;
 pub mod canonical;
 pub mod draft;
 pub mod fhir;
+pub mod fhir_wrapper;
 pub mod field_error;
 pub mod id;
 pub mod note;

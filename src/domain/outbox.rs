@@ -73,18 +73,35 @@ impl OutboxEntry {
     }
 }
 
-/// The entries to try at `now`, oldest first.
+/// Whether `e` is an addendum whose original is still among `entries`: it
+/// waits, so that it never reaches the host before its original (whose
+/// hash the host checks it against). (The outbox is listed unsealed; an
+/// entry sealed with another key cannot be sent anyway.)
+fn waits_for_original(e: &OutboxEntry, entries: &[OutboxEntry]) -> bool {
+    e.content
+        .as_ref()
+        .and_then(|c| c.note.addendum.as_ref())
+        .is_some_and(|a| entries.iter().any(|o| o.id == a.to))
+}
+
+/// The entries to try at `now`, oldest first, leaving out addenda whose
+/// original is still waiting. An entry being retried does not hold back
+/// the ones after it, so a later note may arrive before an earlier one.
 pub fn due(entries: &[OutboxEntry], now: f64) -> Vec<&OutboxEntry> {
-    let mut due: Vec<&OutboxEntry> = entries.iter().filter(|e| e.is_due(now)).collect();
+    let mut due: Vec<&OutboxEntry> = entries
+        .iter()
+        .filter(|e| e.is_due(now) && !waits_for_original(e, entries))
+        .collect();
     due.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
     due
 }
 
-/// When the next entry becomes due, if any is waiting and not paused.
+/// When the next entry becomes due, if any is waiting and not paused (an
+/// addendum waiting for its original becomes due only once it is sent).
 pub fn next_due_at(entries: &[OutboxEntry]) -> Option<f64> {
     entries
         .iter()
-        .filter(|e| !e.paused)
+        .filter(|e| !e.paused && !waits_for_original(e, entries))
         .map(|e| e.next_attempt_at)
         .min_by(f64::total_cmp)
 }
@@ -127,6 +144,36 @@ mod tests {
         assert_eq!(next_due_at(&entries), Some(0.0));
         assert_eq!(next_due_at(&entries[2..]), Some(100.0));
         assert_eq!(next_due_at(&entries[3..]), None);
+    }
+
+    /// An addendum queued with its original waits until the original has
+    /// left the outbox, even when the original is being retried (it
+    /// reached the receiver first, skipping the toHash check).
+    #[test]
+    fn an_addendum_waits_for_its_original() {
+        let original = entry("orig", 10.0, 60.0, false);
+        let mut addendum = entry("add", 20.0, 0.0, false);
+        addendum.content.as_mut().unwrap().note.addendum =
+            Some(crate::domain::record::AddendumLink {
+                to: "orig".into(),
+                to_hash: None,
+                kind: crate::domain::record::AddendumKind::Correction,
+                reason: "r".into(),
+            });
+        let both = vec![original, addendum];
+        assert!(due(&both, 50.0).is_empty());
+        assert_eq!(next_due_at(&both), Some(60.0));
+        let ids: Vec<_> = due(&both, 60.0)
+            .into_iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(ids, ["orig"]);
+        // Once the original is delivered, the addendum goes.
+        let ids: Vec<_> = due(&both[1..], 50.0)
+            .into_iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(ids, ["add"]);
     }
 
     #[test]

@@ -20,6 +20,36 @@ pub struct Signature {
     pub attestation: String,
     /// Lower-case hex SHA-256 of the canonical content.
     pub content_hash: String,
+    /// Lower-case hex SHA-256 over the fields above ([`Signature::computed_hash`]),
+    /// so that a changed signer, time or attestation is caught too. Notes
+    /// signed before it existed have none, and still verify.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_hash: Option<String>,
+}
+
+impl Signature {
+    /// The hash of the signature block: lower-case hex SHA-256 of the JSON
+    /// object of `attestation`, `contentHash`, `signedAt`, `signerId` and
+    /// `signerName`, keys sorted, no whitespace, strings escaped as in the
+    /// canonical content (README, "The signature hash").
+    pub fn computed_hash(&self) -> String {
+        let block = serde_json::json!({
+            "attestation": self.attestation,
+            "contentHash": self.content_hash,
+            "signedAt": self.signed_at,
+            "signerId": self.signer_id,
+            "signerName": self.signer_name,
+        });
+        let mut block = block;
+        block.sort_all_objects();
+        sha256_hex(block.to_string().as_bytes())
+    }
+
+    /// `self` with its `signature_hash` computed.
+    pub fn sealed(mut self) -> Self {
+        self.signature_hash = Some(self.computed_hash());
+        self
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +135,37 @@ mod tests {
         assert_eq!(
             sha256_hex(b"The quick brown fox jumps over the lazy dog"),
             "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"
+        );
+    }
+
+    /// Pinned: the README's signature-hash vector.
+    #[test]
+    fn the_signature_hash_covers_every_field_of_the_block() {
+        let sig = Signature {
+            signer_id: "W-7".into(),
+            signer_name: "Sam".into(),
+            signed_at: "2026-11-26T10:00:00Z".into(),
+            attestation: "I attest.".into(),
+            content_hash: "ab".repeat(32),
+            signature_hash: None,
+        };
+        let block = format!(
+            r#"{{"attestation":"I attest.","contentHash":"{}","signedAt":"2026-11-26T10:00:00Z","signerId":"W-7","signerName":"Sam"}}"#,
+            "ab".repeat(32)
+        );
+        assert_eq!(sig.computed_hash(), sha256_hex(block.as_bytes()));
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&sig.computed_hash()),
+            "the README gives {}",
+            sig.computed_hash()
+        );
+        let mut renamed = sig.clone();
+        renamed.signer_name = "Someone Else".into();
+        assert_ne!(renamed.computed_hash(), sig.computed_hash());
+        assert_eq!(
+            sig.clone().sealed().signature_hash,
+            Some(sig.computed_hash())
         );
     }
 

@@ -255,6 +255,7 @@ mod tests {
             signed_at: "2026-01-26T15:00:00Z".into(),
             attestation: String::new(),
             content_hash: "0".repeat(64),
+            signature_hash: None,
         });
         let mut s = setup();
         s.addendum = Some(AddendumTarget {

@@ -40,6 +40,48 @@ pub fn hours_after_service(
     Some(delta.num_seconds() as f64 / 3600.0)
 }
 
+/// The earliest the service can have ended: its end, else its start, else
+/// the start of its day (local time). A service whose earliest end is
+/// after an instant had certainly not ended then.
+pub fn service_earliest_end_local(service: &ServiceTime) -> Option<NaiveDateTime> {
+    let date = parse_date(&service.date)?;
+    Some(
+        match (parse_time(&service.start), parse_time(&service.end)) {
+            (Some(s), Some(e)) if e < s => date.and_time(e) + Duration::days(1),
+            (_, Some(e)) => date.and_time(e),
+            (Some(s), None) => date.and_time(s),
+            (None, None) => date.and_time(NaiveTime::MIN),
+        },
+    )
+}
+
+/// Whether the service had ended by `at` for a worker at `offset_minutes`
+/// (true when the service time is not known).
+pub fn service_has_ended(service: &ServiceTime, at: DateTime<Utc>, offset_minutes: i32) -> bool {
+    service_earliest_end_local(service)
+        .is_none_or(|end| end - Duration::minutes(i64::from(offset_minutes)) <= at.naive_utc())
+}
+
+/// Whether the service was still under way when the note was documented:
+/// its signing time once signed, else `now`. Such a note cannot be sent.
+pub fn service_not_ended(
+    service: &ServiceTime,
+    signature: Option<&Signature>,
+    now: DateTime<Utc>,
+    offset_minutes: i32,
+) -> bool {
+    let at = match signature {
+        Some(sig) => parse_rfc3339(&sig.signed_at),
+        None => Some(now),
+    };
+    at.is_some_and(|at| !service_has_ended(service, at, offset_minutes))
+}
+
+/// The UTC offsets in use anywhere, in minutes east: from UTC-12:00 to
+/// UTC+14:00. A note that does not say its offset is judged by the whole
+/// range.
+pub const OFFSET_RANGE_MINUTES: (i32, i32) = (-12 * 60, 14 * 60);
+
 /// Whether a note documented at `documented_at` is a late entry.
 pub fn is_late(
     service: &ServiceTime,
@@ -124,6 +166,41 @@ mod tests {
     }
 
     #[test]
+    fn a_service_has_ended_at_its_earliest_end() {
+        let at = utc("2026-11-25T12:00:00Z");
+        assert!(service_has_ended(
+            &service("2026-11-25", "09:00", "11:59"),
+            at,
+            0
+        ));
+        assert!(!service_has_ended(
+            &service("2026-11-25", "09:00", "12:01"),
+            at,
+            0
+        ));
+        // In UTC+1, 12:30 local was 11:30 UTC.
+        assert!(service_has_ended(
+            &service("2026-11-25", "09:00", "12:30"),
+            at,
+            60
+        ));
+        // Only a start: it had begun; only a date: the day had begun.
+        assert!(service_has_ended(
+            &service("2026-11-25", "11:00", ""),
+            at,
+            0
+        ));
+        assert!(!service_has_ended(
+            &service("2026-11-25", "13:00", ""),
+            at,
+            0
+        ));
+        assert!(service_has_ended(&service("2026-11-25", "", ""), at, 0));
+        assert!(!service_has_ended(&service("2026-11-26", "", ""), at, 0));
+        assert!(service_has_ended(&service("", "", ""), at, 0));
+    }
+
+    #[test]
     fn late_entry_threshold() {
         let s = service("2026-11-25", "09:00", "10:00");
         assert!(!is_late(&s, utc("2026-11-26T10:00:00Z"), 0, 24.0));
@@ -148,6 +225,7 @@ mod tests {
             signed_at: "2026-11-25T12:30:00Z".into(),
             attestation: String::new(),
             content_hash: "0".repeat(64),
+            signature_hash: None,
         };
         assert_eq!(documented_hours(&s, Some(&sig), now, 0), Some(2.5));
         // In UTC+1 the service ended an hour earlier in UTC.
@@ -158,5 +236,22 @@ mod tests {
         };
         assert_eq!(documented_hours(&s, Some(&unreadable), now, 0), None);
         assert_eq!(documented_hours(&service("", "", ""), None, now, 0), None);
+    }
+
+    #[test]
+    fn a_service_not_ended_is_judged_at_the_signing_time_once_signed() {
+        let s = service("2026-11-25", "09:00", "10:00");
+        let sig = Signature {
+            signer_id: "w".into(),
+            signer_name: String::new(),
+            signed_at: "2026-11-25T09:30:00Z".into(),
+            attestation: String::new(),
+            content_hash: "0".repeat(64),
+            signature_hash: None,
+        };
+        let later = utc("2026-11-25T12:00:00Z");
+        assert!(!service_not_ended(&s, None, later, 0));
+        assert!(service_not_ended(&s, Some(&sig), later, 0));
+        assert!(service_not_ended(&s, None, utc("2026-11-25T09:30:00Z"), 0));
     }
 }

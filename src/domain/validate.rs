@@ -15,6 +15,9 @@ pub struct Checks {
     pub today: Option<NaiveDate>,
     /// The note is a late entry, so it needs a reason.
     pub late_entry: bool,
+    /// The service has not ended yet (see `timeliness::service_has_ended`):
+    /// a note of it cannot be submitted.
+    pub service_not_ended: bool,
 }
 
 /// Checks `note` against `template`. Errors come in the order the fields
@@ -71,6 +74,20 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
                 "End time must be after the start time",
             ));
         }
+    }
+
+    if checks.service_not_ended && !errors.iter().any(|e| e.field.starts_with("service")) {
+        let field = if !end.is_empty() {
+            "service.end"
+        } else if !start.is_empty() {
+            "service.start"
+        } else {
+            "service.date"
+        };
+        errors.push(FieldError::new(
+            field,
+            "This service has not ended yet: write the note after it ends, or correct the time",
+        ));
     }
 
     for spec in &template.sections {
@@ -170,7 +187,8 @@ mod tests {
             &Template::soap(),
             &Checks {
                 today,
-                late_entry: false
+                late_entry: false,
+                service_not_ended: false,
             }
         )
         .is_empty());
@@ -228,6 +246,7 @@ mod tests {
             &Checks {
                 today: parse_date("2026-11-26"),
                 late_entry: false,
+                service_not_ended: false,
             },
         );
         assert_eq!(errs[0].message, "Date of service cannot be in the future");
@@ -283,6 +302,7 @@ mod tests {
         let late = Checks {
             today: None,
             late_entry: true,
+            service_not_ended: false,
         };
         assert_eq!(
             fields(&validate(&n, &Template::soap(), &late)),
@@ -290,6 +310,27 @@ mod tests {
         );
         n.late_entry_reason = "Crisis call took the rest of the shift".into();
         assert!(validate(&n, &Template::soap(), &late).is_empty());
+    }
+
+    /// A service still under way cannot be documented (the editor sent
+    /// negative hours for it).
+    #[test]
+    fn a_service_that_has_not_ended_is_refused() {
+        let mut n = complete_soap();
+        n.service.start = "09:00".into();
+        n.service.end = "17:00".into();
+        let open = Checks {
+            service_not_ended: true,
+            ..Checks::default()
+        };
+        let errs = validate(&n, &Template::soap(), &open);
+        assert_eq!(fields(&errs), ["service.end"]);
+        assert!(errs[0].message.contains("has not ended yet"));
+        n.service.end.clear();
+        assert_eq!(
+            fields(&validate(&n, &Template::soap(), &open)),
+            ["service.start"]
+        );
     }
 
     #[test]

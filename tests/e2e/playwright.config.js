@@ -7,7 +7,8 @@ const { defineConfig } = require("@playwright/test");
 const port = Number(process.env.CASENOTE_E2E_PORT || 8181);
 const receiver =
   process.env.CASENOTE_RECEIVER || path.resolve(__dirname, "../../target/release/casenote-receiver");
-const db = path.join(os.tmpdir(), `casenote-e2e-${process.pid}.sqlite`);
+// .ci/test names the file, to run `casenote-receiver verify` on it after.
+const db = process.env.CASENOTE_E2E_DB || path.join(os.tmpdir(), `casenote-e2e-${process.pid}.sqlite`);
 const subDb = path.join(os.tmpdir(), `casenote-e2e-sub-${process.pid}.sqlite`);
 const site = path.resolve(__dirname, "../../dist");
 const examples = path.resolve(__dirname, "../../examples");
@@ -40,7 +41,9 @@ module.exports = defineConfig({
   },
   webServer: [
     {
-      command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --examples "${examples}" --test-mode`,
+      // A page on http://localhost:<port> (another origin than 127.0.0.1's,
+      // served by the test itself) may load the editor.
+      command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --examples "${examples}" --test-mode --allow-origin http://localhost:${port}`,
       url: `http://127.0.0.1:${port}/api/notes`,
       reuseExistingServer: false,
       timeout: 30_000,

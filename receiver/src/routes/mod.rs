@@ -2,6 +2,7 @@
 //! site's files (this file); the notes API (`notes.rs`); the test-mode
 //! routes (`test_mode.rs`).
 
+pub mod guard;
 mod notes;
 mod test_mode;
 
@@ -20,8 +21,9 @@ use tower_http::set_header::SetResponseHeader;
 use crate::db::Store;
 use crate::faults::Faults;
 use crate::inbox;
+use guard::Access;
 use notes::{list_notes, post_note};
-use test_mode::{request_log, reset, same_origin_only, set_faults};
+use test_mode::{loopback_only, request_log, reset, set_faults};
 
 /// The Content-Security-Policy every response carries: the strictest one the
 /// editor works under.
@@ -33,11 +35,14 @@ pub struct AppState {
     pub store: Arc<Store>,
     /// Present only in `--test-mode`.
     pub faults: Option<Arc<Faults>>,
+    /// The host names and origins this receiver answers.
+    pub access: Arc<Access>,
 }
 
 /// The whole app: `router` nested under `site_path`, plus `/examples/`, all
 /// with the security headers.
 pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path>) -> Router {
+    let access = Arc::clone(&state.access);
     let mut inner = router(state, site);
     if let Some(dir) = examples {
         inner = inner.nest_service(
@@ -64,7 +69,12 @@ pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path
             )
             .nest(site_path, inner)
     };
-    app.layer(middleware::from_fn(security_headers))
+    app.layer(middleware::from_fn_with_state(
+        Arc::clone(&access),
+        guard::allow_listed_origin,
+    ))
+    .layer(middleware::from_fn_with_state(access, guard::known_host))
+    .layer(middleware::from_fn(security_headers))
 }
 
 /// The receiver's routes at the root, without the security headers.
@@ -78,13 +88,16 @@ pub fn router(state: AppState, site: &Path) -> Router {
             .route("/api/_test/faults", post(set_faults))
             .route("/api/_test/reset", post(reset))
             .route("/api/_test/log", get(request_log))
-            .layer(middleware::from_fn(same_origin_only));
+            .layer(middleware::from_fn(loopback_only));
         r = r.merge(test_routes);
     }
-    r.fallback_service(built(
-        ServeDir::new(site).precompressed_br().precompressed_gzip(),
-    ))
-    .with_state(state)
+    // The API and the inbox answer only their own pages; the built site's
+    // files are not behind this (see `--allow-origin`).
+    r.route_layer(middleware::from_fn(guard::same_origin_only))
+        .fallback_service(built(
+            ServeDir::new(site).precompressed_br().precompressed_gzip(),
+        ))
+        .with_state(state)
 }
 
 /// A service of the built site, which keeps a `.br` and a `.gz` beside each
@@ -127,8 +140,12 @@ fn error(status: StatusCode, message: &str) -> Response {
 }
 
 async fn inbox_page(State(state): State<AppState>) -> Response {
-    match state.store.list() {
-        Ok(notes) => Html(inbox::render(&notes)).into_response(),
+    match state
+        .store
+        .list()
+        .and_then(|n| Ok((n, state.store.head()?)))
+    {
+        Ok((notes, head)) => Html(inbox::render(&notes, &head)).into_response(),
         Err(e) => {
             eprintln!("casenote-receiver: listing notes failed: {e}");
             error(

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use casenote::domain::fhir::FHIR_JSON;
@@ -62,7 +62,13 @@ fn accepted(outcome: &Accepted, id: &str) -> Response {
 /// JSON", whether the note came plain or in FHIR.
 fn read_json(text: &str) -> Result<serde_json::Value, FieldError> {
     crate::strict::parse(text).map_err(|e| {
-        let problem = if e.is_data() {
+        let problem = if let Some((escape, line, column)) =
+            crate::strict::lone_surrogate(text).filter(|_| e.is_syntax())
+        {
+            format!(
+                "holds {escape} at line {line} column {column}: half of a UTF-16 surrogate pair, which is no character on its own. Send the character itself, or both halves (\\ud83d\\ude00)"
+            )
+        } else if e.is_data() {
             // The one data error the strict reader raises: a repeated key.
             format!("{e}: each key may be given only once")
         } else {
@@ -70,6 +76,22 @@ fn read_json(text: &str) -> Result<serde_json::Value, FieldError> {
         };
         FieldError::new("body", problem)
     })
+}
+
+/// The `Idempotency-Key`, which the contract makes the note's id: a note
+/// without it, or under another key, is refused.
+fn idempotency_key<'a>(headers: &'a HeaderMap, id: &str) -> Result<&'a str, FieldError> {
+    match headers.get("idempotency-key").map(|v| v.to_str()) {
+        None => Err(FieldError::new(
+            "Idempotency-Key",
+            "is required: send the note's id as Idempotency-Key",
+        )),
+        Some(Ok(k)) if k.trim() == id => Ok(k.trim()),
+        Some(_) => Err(FieldError::new(
+            "Idempotency-Key",
+            "must be the note's id (its \"id\" field)",
+        )),
+    }
 }
 
 /// The largest note body accepted (a 50,000-character note is ~100 KB).
@@ -158,17 +180,17 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
         Ok(v) => v,
         Err(e) => return field_errors(&[e]),
     };
-    let (value, text) = if is_fhir {
+    let (value, text, wrapper) = if is_fhir {
         let inner = match casenote::domain::fhir::casenote_json_from(&value) {
             Ok(t) => t,
             Err(e) => return field_errors(&[FieldError::new("body", e)]),
         };
         match read_json(&inner) {
-            Ok(v) => (v, Cow::Owned(inner)),
+            Ok(v) => (v, Cow::Owned(inner), Some(value)),
             Err(e) => return field_errors(&[e]),
         }
     } else {
-        (value, Cow::Borrowed(raw))
+        (value, Cow::Borrowed(raw), None)
     };
     let schema_errors = crate::schema::validate(&value);
     if !schema_errors.is_empty() {
@@ -178,6 +200,17 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
         Ok(p) => p,
         Err(errors) => return field_errors(&errors),
     };
+    let mut problems = payload.contract_problems();
+    problems.extend(payload.timeliness_problems(chrono::Utc::now()));
+    if !problems.is_empty() {
+        return field_errors(&problems);
+    }
+    if let Some(doc) = &wrapper {
+        let errors = casenote::domain::fhir_wrapper::contradictions(doc, &payload);
+        if !errors.is_empty() {
+            return field_errors(&errors);
+        }
+    }
     if let Some(link) = &payload.addendum {
         if let (Some(expected), Ok(Some(original))) = (&link.to_hash, state.store.body_of(&link.to))
         {
@@ -193,18 +226,15 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
             }
         }
     }
-    let key = match headers.get("idempotency-key").map(|v| v.to_str()) {
-        None => payload.id.clone(),
-        Some(Ok(k)) if !k.trim().is_empty() && k.len() <= 200 => k.trim().to_string(),
-        Some(_) => {
-            return field_errors(&[FieldError::new(
-                "Idempotency-Key",
-                "must be 1 to 200 visible ASCII characters",
-            )])
-        }
+    let key = match idempotency_key(&headers, &payload.id) {
+        Ok(k) => k,
+        Err(e) => return field_errors(&[e]),
     };
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let response = match state.store.accept(&key, &payload.id, &text, &now) {
+    let response = match state
+        .store
+        .accept(key, &payload.id, &text, &payload.content_hash, &now)
+    {
         Ok(outcome) => accepted(&outcome, &payload.id),
         Err(e) => {
             eprintln!("casenote-receiver: storing note failed: {e}");

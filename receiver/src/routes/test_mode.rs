@@ -7,53 +7,36 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
+use super::guard::{host_name, LOOPBACK_NAMES};
 use super::{error, AppState};
 use crate::faults::FaultPlan;
 
-/// The host name of a `Host` header value, without its port.
-fn host_name(host: &str) -> &str {
-    if host.starts_with('[') {
-        return host.split_inclusive(']').next().unwrap_or(host);
-    }
-    host.split(':').next().unwrap_or(host)
-}
-
-/// Test-mode routes refuse requests a browser sends from another origin
-/// (a page elsewhere must not reset or read this receiver), and requests
-/// for any host name but the loopback's, so that a name rebound to
-/// 127.0.0.1 by another site's DNS cannot reach them either.
-pub(super) async fn same_origin_only(req: Request, next: Next) -> Response {
+/// Test-mode routes answer only requests for a loopback name, even when
+/// `--host` names other ones, so that a name rebound to 127.0.0.1 by
+/// another site's DNS cannot reach them. (Every route refuses requests
+/// from pages on other origins: `guard::same_origin_only`.)
+pub(super) async fn loopback_only(req: Request, next: Next) -> Response {
     let host = req
         .headers()
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if !host.is_empty() && !matches!(host_name(host), "localhost" | "127.0.0.1" | "[::1]") {
+    if !host.is_empty() && !LOOPBACK_NAMES.contains(&host_name(host).as_str()) {
         return error(
             StatusCode::FORBIDDEN,
             "Test routes answer only requests for localhost",
         );
     }
-    if let Some(origin) = req
-        .headers()
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-    {
-        let origin_host = origin.split("://").nth(1).unwrap_or("");
-        if origin_host != host {
-            return error(
-                StatusCode::FORBIDDEN,
-                "Test routes accept only same-origin requests",
-            );
-        }
-    }
     next.run(req).await
 }
 
-pub(super) async fn set_faults(
-    State(state): State<AppState>,
-    Json(plan): Json<FaultPlan>,
-) -> Response {
+/// Sets the fault plan. A body that is not a plan (an unknown key, a
+/// wrong type) gets 400 with a JSON error, as every other error does.
+pub(super) async fn set_faults(State(state): State<AppState>, body: String) -> Response {
+    let plan: FaultPlan = match serde_json::from_str(&body) {
+        Ok(p) => p,
+        Err(e) => return error(StatusCode::BAD_REQUEST, &format!("Not a fault plan: {e}")),
+    };
     if let Some(f) = &state.faults {
         f.set(plan);
     }

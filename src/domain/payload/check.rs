@@ -149,6 +149,16 @@ impl PayloadV1 {
                     "needs the signer's id or name",
                 ));
             }
+            if sig
+                .signature_hash
+                .as_deref()
+                .is_some_and(|h| h != sig.computed_hash())
+            {
+                errors.push(FieldError::new(
+                    "signature.signatureHash",
+                    "does not match the signature block: its signer, time or attestation was changed after signing",
+                ));
+            }
             if sig.content_hash != hash {
                 errors.push(FieldError::new(
                     "signature.contentHash",

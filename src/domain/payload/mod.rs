@@ -9,6 +9,7 @@ use super::template::{DocumentType, Template};
 use super::time::duration_minutes;
 
 mod check;
+mod intake;
 
 /// The value of the payload's `schema` field.
 pub const PAYLOAD_SCHEMA: &str = "casenote/v1";
@@ -59,6 +60,11 @@ pub struct Timeliness {
     pub late_entry: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_entry_reason: Option<String>,
+    /// The worker's UTC offset in minutes east (+60 for UTC+1) when the
+    /// note was documented: it ties the local service times to UTC, so a
+    /// receiver can work out the hours after service itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utc_offset_minutes: Option<i32>,
 }
 
 /// What building a payload needs beyond the note and its template.
@@ -68,6 +74,9 @@ pub struct BuildContext {
     pub document_type: DocumentType,
     pub hours_after_service: Option<f64>,
     pub late_entry_threshold_hours: f64,
+    /// The worker's UTC offset (minutes east), sent as
+    /// `timeliness.utcOffsetMinutes`.
+    pub utc_offset_minutes: Option<i32>,
 }
 
 impl BuildContext {
@@ -78,6 +87,7 @@ impl BuildContext {
             document_type: DocumentType::ProgressNote,
             hours_after_service: None,
             late_entry_threshold_hours: super::timeliness::DEFAULT_LATE_ENTRY_HOURS,
+            utc_offset_minutes: None,
         }
     }
 
@@ -201,12 +211,17 @@ impl PayloadV1 {
             documented_at: documented_at.to_string(),
             timeliness: Some(Timeliness {
                 documented_at: documented_at.to_string(),
-                hours_after_service: ctx.hours_after_service.map(|h| (h * 100.0).round() / 100.0),
+                // Never negative: a note written before its service's day
+                // ended (only a date given) is 0 h after it.
+                hours_after_service: ctx
+                    .hours_after_service
+                    .map(|h| (h.max(0.0) * 100.0).round() / 100.0),
                 late_entry_threshold_hours: ctx.late_entry_threshold_hours,
                 late_entry: ctx.is_late(),
                 // Kept whenever given, so a signed note's content (and hash)
                 // does not change as time passes.
                 late_entry_reason: non_empty(&note.late_entry_reason),
+                utc_offset_minutes: ctx.utc_offset_minutes,
             }),
             signature: note.signature.clone(),
             addendum: note.addendum.clone(),

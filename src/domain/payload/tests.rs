@@ -83,6 +83,7 @@ fn goals_interventions_timeliness_and_document_type() {
         document_type: DocumentType::SocialWorkProgressNote,
         hours_after_service: Some(48.333_333),
         late_entry_threshold_hours: 24.0,
+        utc_offset_minutes: None,
     };
     let p = PayloadV1::build(&n, &Template::soap(), &ctx);
     assert_eq!(p.document_type.code, "28656-7");
@@ -194,4 +195,166 @@ fn every_note_carries_its_content_hash_and_a_change_is_caught() {
     let errs = PayloadV1::parse(&json).unwrap_err();
     assert_eq!(errs[0].field, "contentHash");
     assert!(errs[0].message.contains("changed"));
+}
+
+/// What the contract promises and a schema cannot say: a deviation has its
+/// rationale, the duration is the one its times give, createdAt is a time.
+#[test]
+fn contract_rules_beyond_the_schema_are_checked() {
+    let p = PayloadV1::build(
+        &note(),
+        &Template::soap(),
+        &BuildContext::at("2026-11-26T10:00:00Z"),
+    );
+    assert_eq!(p.contract_problems(), vec![]);
+    let problems = |p: PayloadV1| -> Vec<String> {
+        p.with_hash()
+            .contract_problems()
+            .into_iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect()
+    };
+    let mut deviates = p.clone();
+    deviates.interventions.push(Intervention {
+        description: "Home visit".into(),
+        rationale: " ".into(),
+        client_response: String::new(),
+        deviates: true,
+    });
+    assert_eq!(
+        problems(deviates),
+        ["interventions[0].rationale: must say why the intervention departs from standard procedure (deviates is true)"]
+    );
+    let mut long = p.clone();
+    long.service.duration_minutes = Some(90);
+    assert_eq!(
+        problems(long),
+        ["service.durationMinutes: must be the minutes from start to end (50), not 90"]
+    );
+    let mut created = p.clone();
+    created.created_at = "last Tuesday".into();
+    assert_eq!(
+        problems(created),
+        ["createdAt: must be a date and time (RFC 3339)"]
+    );
+}
+
+fn at(s: &str) -> chrono::DateTime<chrono::Utc> {
+    crate::domain::time::parse_rfc3339(s).unwrap()
+}
+
+/// A payload of a 09:00–09:50 service on 2026-11-26, documented at
+/// `documented_at` by a worker at `offset` minutes east of UTC.
+fn timed(documented_at: &str, offset: Option<i32>, hours: Option<f64>) -> PayloadV1 {
+    let ctx = BuildContext {
+        documented_at: documented_at.into(),
+        document_type: crate::domain::DocumentType::ProgressNote,
+        hours_after_service: hours,
+        late_entry_threshold_hours: 24.0,
+        utc_offset_minutes: offset,
+    };
+    let mut n = note();
+    n.late_entry_reason = "Crisis".into();
+    PayloadV1::build(&n, &Template::soap(), &ctx)
+}
+
+fn timeliness_fields(p: &PayloadV1, now: &str) -> Vec<String> {
+    p.timeliness_problems(at(now))
+        .into_iter()
+        .map(|e| e.field)
+        .collect()
+}
+
+#[test]
+fn timeliness_is_worked_out_again_from_the_service_and_the_offset() {
+    let now = "2026-12-01T00:00:00Z";
+    // 10:50 UTC is 1 h after a 09:50 end in UTC+0, 2 h in UTC+1.
+    let p = timed("2026-11-26T10:50:00Z", Some(0), Some(1.0));
+    assert_eq!(p.timeliness.as_ref().unwrap().utc_offset_minutes, Some(0));
+    assert_eq!(timeliness_fields(&p, now), Vec::<String>::new());
+    let p = timed("2026-11-26T10:50:00Z", Some(60), Some(2.0));
+    assert_eq!(timeliness_fields(&p, now), Vec::<String>::new());
+    let p = timed("2026-11-26T10:50:00Z", Some(60), Some(1.0));
+    assert_eq!(timeliness_fields(&p, now), ["timeliness.hoursAfterService"]);
+    // A late note that says it is on time, with hours that agree with the
+    // label but not with the dates.
+    let mut p = timed("2026-11-28T10:50:00Z", Some(0), Some(0.25));
+    p.timeliness.as_mut().unwrap().late_entry = false;
+    assert_eq!(
+        timeliness_fields(&p, now),
+        ["timeliness.hoursAfterService", "timeliness.lateEntry"]
+    );
+}
+
+/// A 2020 service sent with 0.25 h was stored as on time.
+#[test]
+fn a_2020_service_sent_as_a_quarter_hour_after_is_refused() {
+    let mut p = timed("2026-11-26T10:50:00Z", None, Some(0.25));
+    p.service.date = "2020-03-02".into();
+    let p = p.with_hash();
+    assert!(!p.timeliness.as_ref().unwrap().late_entry);
+    assert_eq!(
+        timeliness_fields(&p, "2026-12-01T00:00:00Z"),
+        ["timeliness.hoursAfterService", "timeliness.lateEntry"]
+    );
+    // Without timeliness at all, it is not taken on trust either.
+    let mut bare = p.clone();
+    bare.timeliness = None;
+    assert_eq!(
+        timeliness_fields(&bare, "2026-12-01T00:00:00Z"),
+        ["timeliness"]
+    );
+}
+
+#[test]
+fn a_service_not_ended_and_a_time_in_the_future_are_refused() {
+    // Documented at 09:30 UTC, the 09:00–09:50 service still running.
+    let p = timed("2026-11-26T09:30:00Z", Some(0), Some(0.0));
+    assert_eq!(timeliness_fields(&p, "2026-12-01T00:00:00Z"), ["service"]);
+    // Documented tomorrow, as seen from the receiver's clock today.
+    let p = timed("2026-11-27T10:00:00Z", Some(0), Some(24.17));
+    assert_eq!(
+        timeliness_fields(&p, "2026-11-26T12:00:00Z"),
+        ["documentedAt"]
+    );
+    // Five minutes of clock skew are allowed.
+    assert_eq!(
+        timeliness_fields(&p, "2026-11-27T09:56:00Z"),
+        Vec::<String>::new()
+    );
+}
+
+/// Hours are never sent negative: a note of a service with only a date,
+/// written on that day, is 0 h after it.
+#[test]
+fn hours_are_never_negative() {
+    let p = timed("2026-11-26T10:50:00Z", Some(0), Some(-13.2));
+    assert_eq!(p.timeliness.unwrap().hours_after_service, Some(0.0));
+}
+
+/// A signer's name changed after signing was caught by nothing.
+#[test]
+fn a_changed_signer_breaks_the_signature_hash() {
+    let mut p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
+    p.signature = Some(
+        crate::domain::record::Signature {
+            signer_id: "W-7".into(),
+            signer_name: "Sam".into(),
+            signed_at: "2026-11-26T10:00:00Z".into(),
+            attestation: "I attest.".into(),
+            content_hash: p.computed_hash(),
+            signature_hash: None,
+        }
+        .sealed(),
+    );
+    assert_eq!(p.check(), vec![]);
+    let json = to_text(&p);
+    assert!(json.contains(r#""signatureHash":""#));
+    let forged = json.replace(r#""signerName":"Sam""#, r#""signerName":"Someone Else""#);
+    let fields: Vec<_> = PayloadV1::parse(&forged)
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(fields, ["signature.signatureHash"]);
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::Session;
 use crate::domain::time::parse_date;
-use crate::domain::timeliness::documented_hours;
+use crate::domain::timeliness::{documented_hours, service_not_ended};
 use crate::domain::{validate, BuildContext, Checks, FieldError, Note, PayloadV1, ServiceTime};
 use crate::platform::{now_rfc3339, now_utc, today_local, utc_offset_minutes};
 
@@ -44,6 +44,7 @@ impl Session {
             document_type,
             hours_after_service: self.documented_hours(note),
             late_entry_threshold_hours: self.late_threshold,
+            utc_offset_minutes: Some(utc_offset_minutes()),
         }
     }
 
@@ -65,6 +66,12 @@ impl Session {
         let checks = Checks {
             today: parse_date(&today_local()),
             late_entry,
+            service_not_ended: service_not_ended(
+                &note.service,
+                note.signature.as_ref(),
+                now_utc(),
+                utc_offset_minutes(),
+            ),
         };
         let mut problems = note
             .addendum

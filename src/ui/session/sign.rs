@@ -39,13 +39,17 @@ impl Session {
         let mut payload = self.payload(&note);
         payload.signature = None;
         let attestation = self.cfg.with_value(|c| c.attestation.clone());
-        self.form.signature.set(Some(Signature {
-            signer_id: note.author.id.clone(),
-            signer_name: note.author.name.clone(),
-            signed_at: now_rfc3339(),
-            attestation,
-            content_hash: payload.computed_hash(),
-        }));
+        self.form.signature.set(Some(
+            Signature {
+                signer_id: note.author.id.clone(),
+                signer_name: note.author.name.clone(),
+                signed_at: now_rfc3339(),
+                attestation,
+                content_hash: payload.computed_hash(),
+                signature_hash: None,
+            }
+            .sealed(),
+        ));
         self.sign_open.set(false);
         self.focus_later(".signed");
     }

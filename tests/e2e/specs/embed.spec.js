@@ -278,3 +278,37 @@ test("themes: dark, custom properties and ::part() from the host", async ({ page
   await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("theme", "auto"));
   expect(await shadowStyle(page, ".casenote", "background-color")).toBe("rgb(17, 24, 39)");
 });
+
+/** A host page on `origin`, served by the test (no network), that loads the
+ * editor from the receiver at `baseURL`: another origin. Chromium asks
+ * before a page loads from loopback (Local Network Access): granted here,
+ * so that only CORS decides. */
+async function crossOriginHost(page, origin, baseURL) {
+  await page.context().grantPermissions(["local-network-access"]);
+  await page.route(`${origin}/portal/`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>Portal</title>
+        <script type="module" src="${baseURL}casenote.js"></script></head>
+        <body><main><casenote-editor></casenote-editor></main></body></html>`,
+    }),
+  );
+  await page.goto(`${origin}/portal/`);
+}
+
+test("a page on another origin loads the editor when the receiver allows that origin", async ({ page, baseURL }) => {
+  const problems = await watchPage(page);
+  const origin = new URL(baseURL).origin.replace("127.0.0.1", "localhost");
+  await crossOriginHost(page, origin, baseURL);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => !!customElements.get("casenote-editor"))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test("a page on an origin the receiver does not allow cannot load the editor", async ({ page, baseURL }) => {
+  const failed = [];
+  page.on("requestfailed", (r) => failed.push(r.url()));
+  await crossOriginHost(page, new URL(baseURL).origin.replace("127.0.0.1", "[::1]"), baseURL);
+  await expect.poll(() => failed.some((u) => u.endsWith("/casenote.js"))).toBe(true);
+  expect(await page.evaluate(() => !!customElements.get("casenote-editor"))).toBe(false);
+});

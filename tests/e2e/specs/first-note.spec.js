@@ -8,7 +8,7 @@ test.beforeEach(async ({ request }) => {
 });
 
 async function writeSoap(page, client) {
-  await h.fillContact(page, { client, date: h.today(), start: "09:00", end: "09:45" });
+  await h.fillContact(page, { client, date: h.dayEnded("09:45"), start: "09:00", end: "09:45" });
   await page.getByLabel("Subjective", { exact: true }).fill("Client reports sleeping badly since the eviction notice.");
   await h.addQuote(page, "Subjective", "I just want somewhere safe for my kids", "asked about housing");
   await page.getByLabel("Objective", { exact: true }).fill("Arrived on time. Calm, good eye contact.");
@@ -25,7 +25,7 @@ test("a SOAP note with two quotes is all there after a reload", async ({ page })
   await page.reload();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Jo Reload");
   await expect(page.locator(".notice.restored")).toContainText("Restored your unsent draft");
-  await expect(page.getByLabel("Date of service")).toHaveValue(h.today());
+  await expect(page.getByLabel("Date of service")).toHaveValue(h.dayEnded("09:45"));
   await expect(page.getByLabel("Start time")).toHaveValue("09:00");
   await expect(page.getByLabel("End time")).toHaveValue("09:45");
   await expect(page.getByText("Duration: 45 minutes")).toBeVisible();
@@ -58,7 +58,7 @@ test("submit delivers exactly that note, with its quotes, once", async ({ page, 
   expect(note.schema).toBe("casenote/v1");
   expect(note.format).toBe("soap");
   expect(note.client.name).toBe("Jo Submit");
-  expect(note.service).toEqual({ date: h.today(), start: "09:00", end: "09:45", durationMinutes: 45 });
+  expect(note.service).toEqual({ date: h.dayEnded("09:45"), start: "09:00", end: "09:45", durationMinutes: 45 });
   expect(note.sections.map((s) => [s.key, s.loinc])).toEqual([
     ["subjective", "61150-9"],
     ["objective", "61149-1"],
@@ -163,7 +163,7 @@ test("a DAP note goes through the same path", async ({ page, request }) => {
   await h.openEditor(page);
   await page.getByLabel("Note format").selectOption("dap");
   await expect(page.getByLabel("Subjective", { exact: true })).toHaveCount(0);
-  await h.fillContact(page, { client: "Sam DAP", date: h.today(), start: "14:00", end: "14:30" });
+  await h.fillContact(page, { client: "Sam DAP", date: h.dayEnded("14:30"), start: "14:00", end: "14:30" });
   await page.getByLabel("Data", { exact: true }).fill("Met at the drop-in. Discussed budgeting.");
   await h.addQuote(page, "Data", "Money runs out by the 20th", "about benefits");
   await page.getByLabel("Assessment", { exact: true }).fill("Needs help with a budget plan.");

@@ -1,5 +1,7 @@
 // Shared steps for the end-to-end tests, written as a worker would act:
 // through labels and buttons, inside the editor's shadow root.
+const fs = require("node:fs");
+const path = require("node:path");
 const { expect } = require("@playwright/test");
 
 /** Clears the receiver's notes and fault plan (test mode only). */
@@ -32,6 +34,18 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
+/**
+ * A day whose service ending at `end` (HH:MM) is over: today once that
+ * time has passed, else yesterday (never a late entry either way). The
+ * editor refuses a note of a service that has not ended.
+ */
+function dayEnded(end) {
+  const d = new Date();
+  const [h, m] = end.split(":").map(Number);
+  if (d.getHours() * 60 + d.getMinutes() < h * 60 + m) d.setDate(d.getDate() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /** Fills a complete SOAP note. */
 async function fillSoap(page, client, date = today()) {
   await fillContact(page, { client, date });
@@ -44,7 +58,14 @@ async function fillSoap(page, client, date = today()) {
 async function storedNotes(request) {
   const res = await request.get("api/notes");
   expect(res.ok()).toBeTruthy();
-  return res.json();
+  const notes = await res.json();
+  // A sample of real payloads for the two-validator schema test (.ci/schema).
+  const samples = process.env.CASENOTE_PAYLOAD_SAMPLES;
+  if (samples) {
+    fs.mkdirSync(samples, { recursive: true });
+    for (const n of notes) fs.writeFileSync(path.join(samples, `${n.id}.json`), JSON.stringify(n.note));
+  }
+  return notes;
 }
 
 /** Opens the standalone editor and waits until it is ready to type in. */
@@ -160,6 +181,7 @@ async function rawDrafts(page) {
 }
 
 module.exports = {
+  dayEnded,
   rawDrafts,
   putRawDrafts,
   rawDraft,

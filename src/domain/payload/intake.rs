@@ -1,0 +1,131 @@
+//! What a receiver checks of a note it is sent, beyond what any stored note
+//! is checked for (`check.rs`): the contract's rules that earlier releases
+//! did not keep, so that a note stored then still reads and verifies.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::PayloadV1;
+use crate::domain::field_error::FieldError;
+use crate::domain::note::ServiceTime;
+use crate::domain::time::{duration_minutes, parse_rfc3339};
+use crate::domain::timeliness::{hours_after_service, service_has_ended, OFFSET_RANGE_MINUTES};
+
+/// How far ahead of the receiver's clock a sender's may run.
+pub const CLOCK_SKEW_MINUTES: i64 = 5;
+
+/// Hours are sent to two decimals; this much either way is rounding.
+const ROUNDING_HOURS: f64 = 0.01;
+
+impl PayloadV1 {
+    /// The contract's rules for a note being delivered: a deviation has
+    /// its rationale, the duration is the one its times give, and
+    /// `createdAt` is a time.
+    pub fn contract_problems(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let (Some(given), Some(start), Some(end)) = (
+            self.service.duration_minutes,
+            &self.service.start,
+            &self.service.end,
+        ) {
+            if let Some(actual) = duration_minutes(start, end) {
+                if given != actual {
+                    errors.push(FieldError::new(
+                        "service.durationMinutes",
+                        format!("must be the minutes from start to end ({actual}), not {given}"),
+                    ));
+                }
+            }
+        }
+        if parse_rfc3339(&self.created_at).is_none() {
+            errors.push(FieldError::new(
+                "createdAt",
+                "must be a date and time (RFC 3339)",
+            ));
+        }
+        for (i, intervention) in self.interventions.iter().enumerate() {
+            if intervention.deviates && intervention.rationale.trim().is_empty() {
+                errors.push(FieldError::new(
+                    format!("interventions[{i}].rationale"),
+                    "must say why the intervention departs from standard procedure (deviates is true)",
+                ));
+            }
+        }
+        errors
+    }
+
+    /// Timeliness worked out again from the service time, `documentedAt`
+    /// and `timeliness.utcOffsetMinutes`, not taken from the sender: refuses a
+    /// time after `now`, a service not ended by `documentedAt`, and a
+    /// `lateEntry` or `hoursAfterService` its own figures contradict.
+    /// Without an offset (earlier releases), every offset in use is
+    /// allowed for, so only what no offset could explain is refused.
+    pub fn timeliness_problems(&self, now: DateTime<Utc>) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let latest = now + Duration::minutes(CLOCK_SKEW_MINUTES);
+        let signed_at = self.signature.as_ref().map(|s| s.signed_at.as_str());
+        for (field, value) in [
+            ("createdAt", Some(self.created_at.as_str())),
+            ("documentedAt", Some(self.documented_at.as_str())),
+            ("signature.signedAt", signed_at),
+        ] {
+            if value.and_then(parse_rfc3339).is_some_and(|t| t > latest) {
+                errors.push(FieldError::new(field, "is in the future"));
+            }
+        }
+        let Some(documented) = parse_rfc3339(&self.documented_at) else {
+            return errors; // The schema reports the form.
+        };
+        let Some(t) = &self.timeliness else {
+            errors.push(FieldError::new(
+                "timeliness",
+                "is required: the receiver works out whether the note is a late entry",
+            ));
+            return errors;
+        };
+        let service = ServiceTime {
+            date: self.service.date.clone(),
+            start: self.service.start.clone().unwrap_or_default(),
+            end: self.service.end.clone().unwrap_or_default(),
+        };
+        let (west, east) = match t.utc_offset_minutes {
+            Some(o) => (o, o),
+            None => OFFSET_RANGE_MINUTES,
+        };
+        if !service_has_ended(&service, documented, east) {
+            errors.push(FieldError::new(
+                "service",
+                "had not ended by documentedAt: a note is written after its service",
+            ));
+            return errors;
+        }
+        let hours = |offset| hours_after_service(&service, documented, offset).map(|h| h.max(0.0));
+        let (Some(fewest), Some(most)) = (hours(west), hours(east)) else {
+            return errors; // No service date: check.rs reports it.
+        };
+        if t.hours_after_service
+            .is_some_and(|h| h < fewest - ROUNDING_HOURS || h > most + ROUNDING_HOURS)
+        {
+            errors.push(FieldError::new(
+                "timeliness.hoursAfterService",
+                format!(
+                    "must be the hours from the end of the service to documentedAt ({})",
+                    if fewest == most {
+                        format!("{fewest:.2}")
+                    } else {
+                        format!("{fewest:.2} to {most:.2}, by time zone")
+                    }
+                ),
+            ));
+        }
+        let threshold = t.late_entry_threshold_hours;
+        if (t.late_entry && most <= threshold - ROUNDING_HOURS)
+            || (!t.late_entry && fewest > threshold + ROUNDING_HOURS)
+        {
+            errors.push(FieldError::new(
+                "timeliness.lateEntry",
+                "contradicts the service time and documentedAt: the note was documented more than lateEntryThresholdHours after the service exactly when lateEntry is true",
+            ));
+        }
+        errors
+    }
+}

@@ -1,0 +1,162 @@
+//! One casenote JSON v1 payload of every kind the code builds (each
+//! template, on time and late, unsigned and signed, addenda), one file
+//! each, and five that each break one schema rule, for the two-validator
+//! schema test (`.ci/schema`), which runs this with
+//! `CASENOTE_SCHEMA_SAMPLES=DIR cargo test -p casenote --test payload_samples`.
+//! Without that variable the files go to a temporary folder and are only
+//! read back. Host only.
+#![cfg(not(target_arch = "wasm32"))]
+
+use casenote::domain::payload::BuildContext;
+use casenote::domain::record::{AddendumKind, AddendumLink, Signature};
+use casenote::domain::{
+    DocumentType, GoalProgress, Intervention, Note, PayloadV1, Progress, Quote, Speaker, Template,
+};
+
+fn note(template: &Template) -> Note {
+    let mut n = Note::new(
+        "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+        &template.id,
+        "2026-11-26T09:00:00.000Z".into(),
+    );
+    n.client.id = "C-1".into();
+    n.client.name = "Jo Ünïcode 👋".into();
+    n.author.id = "W-7".into();
+    n.author.name = "Sam".into();
+    n.service.date = "2026-11-26".into();
+    n.service.start = "09:00".into();
+    n.service.end = "09:45".into();
+    for s in &template.sections {
+        n.section_mut(&s.key).text = format!("{} \"text\"\n\tline \u{1} e\u{301}", s.label);
+        n.section_mut(&s.key).quotes.push(Quote {
+            text: "I'll be there".into(),
+            speaker: Speaker::FamilyMember,
+            context: Some("asked".into()),
+        });
+    }
+    n.goals = vec![GoalProgress {
+        id: "G-1".into(),
+        text: "Housing".into(),
+        progress: Progress::Improved,
+    }];
+    n.challenges = "Transport".into();
+    n.interventions = vec![Intervention {
+        description: "Home visit".into(),
+        rationale: "Could not travel".into(),
+        client_response: "Agreed".into(),
+        deviates: true,
+    }];
+    n
+}
+
+#[test]
+fn payload_samples() {
+    let (dir, keep) = match std::env::var_os("CASENOTE_SCHEMA_SAMPLES") {
+        Some(d) => (std::path::PathBuf::from(d), true),
+        None => (
+            std::env::temp_dir().join(format!("casenote-payload-samples-{}", std::process::id())),
+            false,
+        ),
+    };
+    std::fs::create_dir_all(&dir).expect("the folder can be made");
+    let mut templates = Template::builtins();
+    templates.push(Template::addendum());
+    let mut written = 0;
+    for t in &templates {
+        for (late, hours, doc_type) in [
+            (false, 1.0, DocumentType::ProgressNote),
+            (true, 48.25, DocumentType::SocialWorkProgressNote),
+        ] {
+            let mut n = note(t);
+            if late {
+                n.late_entry_reason = "Crisis call".into();
+            }
+            n.addendum = (t.id == "addendum").then(|| AddendumLink {
+                to: "11111111-1111-4111-8111-111111111111".into(),
+                to_hash: Some("ab".repeat(32)),
+                kind: AddendumKind::Correction,
+                reason: "Wrong date".into(),
+            });
+            let documented_at = if late {
+                "2026-11-28T09:00:00.000Z"
+            } else {
+                "2026-11-26T10:45:00.000Z"
+            };
+            let ctx = BuildContext {
+                documented_at: documented_at.into(),
+                document_type: doc_type,
+                hours_after_service: Some(hours),
+                late_entry_threshold_hours: 24.0,
+                utc_offset_minutes: Some(0),
+            };
+            let mut p = PayloadV1::build(&n, t, &ctx);
+            let mut write = |name: String, p: &PayloadV1| {
+                let text = serde_json::to_string_pretty(p).expect("a payload is JSON");
+                std::fs::write(dir.join(name), text).expect("the file can be written");
+                written += 1;
+            };
+            write(
+                format!("{}-{}.json", t.id, if late { "late" } else { "on-time" }),
+                &p,
+            );
+            p.signature = Some(
+                Signature {
+                    signer_id: "W-7".into(),
+                    signer_name: "Sam".into(),
+                    signed_at: documented_at.into(),
+                    attestation: casenote::domain::record::DEFAULT_ATTESTATION.into(),
+                    content_hash: p.computed_hash(),
+                    signature_hash: None,
+                }
+                .sealed(),
+            );
+            write(
+                format!(
+                    "{}-{}-signed.json",
+                    t.id,
+                    if late { "late" } else { "on-time" }
+                ),
+                &p,
+            );
+        }
+    }
+    // And payloads each validator must refuse, one rule broken in each.
+    let invalid = dir.join("invalid");
+    std::fs::create_dir_all(&invalid).expect("the folder can be made");
+    let t = Template::soap();
+    let mut ctx = BuildContext::at("2026-11-26T10:45:00Z");
+    ctx.utc_offset_minutes = Some(0);
+    let good =
+        serde_json::to_value(PayloadV1::build(&note(&t), &t, &ctx)).expect("a payload is JSON");
+    let broken: [(&str, &str, serde_json::Value); 5] = [
+        ("created-at", "/createdAt", "26/11/2026 09:00".into()),
+        ("documented-at", "/documentedAt", "2026-11-26T10:45".into()),
+        ("start", "/service/start", "9:00".into()),
+        ("hash", "/contentHash", "g".repeat(64).into()),
+        ("offset", "/timeliness/utcOffsetMinutes", 900.into()),
+    ];
+    for (name, pointer, value) in broken {
+        let mut v = good.clone();
+        *v.pointer_mut(pointer).expect("the field is there") = value;
+        std::fs::write(invalid.join(format!("{name}.json")), v.to_string())
+            .expect("the file can be written");
+    }
+    // Each sample reads back as the note it is, with its hash intact.
+    for entry in std::fs::read_dir(&dir).expect("the folder can be read") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).expect("the file can be read");
+            PayloadV1::parse(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        }
+    }
+    assert_eq!(written, 24);
+    if keep {
+        println!(
+            "payload_samples: {written} payloads in {}, 5 broken ones in {}",
+            dir.display(),
+            invalid.display()
+        );
+    } else {
+        std::fs::remove_dir_all(&dir).expect("the folder can be removed");
+    }
+}
