@@ -14,13 +14,13 @@ impl AddendumLink {
         if !is_uuid(&self.to) {
             out.push(FieldError::new(
                 "addendum.to",
-                format!("This page gave “{}” as the original note's id, which is not a note id. Tell your administrator.", self.to),
+                format!("This addendum cannot be linked to its original: “{}” is not a note's reference. Go back to the original note and choose Write an addendum again; if it happens again, tell your administrator.", self.to),
             ));
         }
         if self.to_hash.as_deref().is_some_and(|h| !is_sha256_hex(h)) {
             out.push(FieldError::new(
                 "addendum.toHash",
-                "This page gave a hash for the original note that is not a SHA-256 (64 hex characters): it may have been altered. Tell your administrator.",
+                "This addendum cannot be linked to its original: the original's fingerprint this page gave is damaged. Go back to the original note and choose Write an addendum again; if it happens again, tell your administrator.",
             ));
         }
         if self.reason.trim().is_empty() {

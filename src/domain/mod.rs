@@ -17,6 +17,7 @@ pub mod note;
 pub mod outbox;
 pub mod payload;
 pub mod record;
+pub mod record_html;
 pub mod render;
 pub mod setup;
 pub mod template;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::template::Template;
+use super::time::parse_time;
 
 // The JSON form of a note, as stored in drafts and the outbox: members are
 // camelCase, optional ones are left out when empty, and missing ones read
@@ -163,6 +164,20 @@ pub struct ServiceTime {
     pub date: String,
     pub start: String,
     pub end: String,
+    /// The worker said the session ran past midnight (its end time is
+    /// before its start time). Never set otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub overnight: bool,
+}
+
+impl ServiceTime {
+    /// Whether the end time is before the start time (both given).
+    pub fn ends_before_start(&self) -> bool {
+        match (parse_time(&self.start), parse_time(&self.end)) {
+            (Some(s), Some(e)) => e < s,
+            _ => false,
+        }
+    }
 }
 
 /// A note being written. Holds the text of every section the worker has

@@ -10,7 +10,7 @@
 //! assert_eq!(note.format, "dap");
 //! ```
 
-use super::note::{Client, Note, Person};
+use super::note::{Client, Note, Person, ServiceTime};
 use super::record::{AddendumKind, AddendumLink};
 use super::template::Template;
 
@@ -21,6 +21,11 @@ pub struct AddendumTarget {
     pub to: String,
     /// The original's content hash, when the host knows it.
     pub to_hash: Option<String>,
+    /// The original's date of service (`addendum-to-date`): shown with the
+    /// addendum, and where its own date of service starts.
+    pub service_date: Option<String>,
+    /// Who wrote the original (`addendum-to-author`), shown with it.
+    pub author: Option<String>,
 }
 
 /// What the host says about the note being written.
@@ -53,7 +58,37 @@ impl NoteSetup {
             kind: AddendumKind::Amendment,
             reason: String::new(),
         });
+        if let Some(date) = self.addendum.as_ref().and_then(|a| a.service_date.clone()) {
+            note.service.date = date;
+        }
         note
+    }
+
+    /// Whether `note` holds nothing the worker wrote: it is as this setup
+    /// starts a note, whatever its format. Such a note is not kept as a
+    /// draft until something is written.
+    pub fn is_untouched(&self, note: &Note) -> bool {
+        let started_date = self
+            .addendum
+            .as_ref()
+            .and_then(|a| a.service_date.clone())
+            .unwrap_or_default();
+        note.client == self.client
+            && note.service
+                == ServiceTime {
+                    date: started_date,
+                    ..ServiceTime::default()
+                }
+            && note.sections.iter().all(|s| s.is_empty())
+            && note.goals.is_empty()
+            && note.challenges.trim().is_empty()
+            && note.interventions.is_empty()
+            && note.late_entry_reason.trim().is_empty()
+            && note.signature.is_none()
+            && note
+                .addendum
+                .as_ref()
+                .is_none_or(|a| a.reason.trim().is_empty())
     }
 
     /// Applies what the host says now to a restored draft, unless it is
@@ -200,19 +235,42 @@ mod tests {
     }
 
     #[test]
+    fn a_new_note_is_untouched_until_something_is_written_whatever_its_format() {
+        let s = setup();
+        let offered = offered_templates(None, &[], false);
+        let mut n = s.new_note(&offered, "n".into(), String::new());
+        assert!(s.is_untouched(&n));
+        n.format = "birp".into();
+        assert!(s.is_untouched(&n), "picking a format alone writes nothing");
+        n.section_mut("behavior").text = "x".into();
+        assert!(!s.is_untouched(&n));
+        let mut n = s.new_note(&offered, "n".into(), String::new());
+        n.client.name = "Someone else".into();
+        assert!(!s.is_untouched(&n));
+        let mut n = s.new_note(&offered, "n".into(), String::new());
+        n.service.date = "2026-11-26".into();
+        assert!(!s.is_untouched(&n));
+    }
+
+    #[test]
     fn an_addendum_starts_as_an_amendment_to_the_original() {
         let mut s = setup();
         s.addendum = Some(AddendumTarget {
             to: "orig".into(),
             to_hash: Some("ab".repeat(32)),
+            service_date: Some("2026-11-20".into()),
+            author: Some("Sam Rivera".into()),
         });
         let offered = offered_templates(None, &[], true);
         let n = s.new_note(&offered, "n-1".into(), String::new());
         assert_eq!(n.format, "addendum");
-        let a = n.addendum.expect("addendum link");
+        let a = n.addendum.clone().expect("addendum link");
         assert_eq!(a.to, "orig");
         assert_eq!(a.to_hash.as_deref(), Some("ab".repeat(32).as_str()));
         assert_eq!(a.kind, AddendumKind::Amendment);
+        // It starts on the original's date of service, and is untouched.
+        assert_eq!(n.service.date, "2026-11-20");
+        assert!(s.is_untouched(&n));
     }
 
     #[test]
@@ -232,6 +290,8 @@ mod tests {
         s.addendum = Some(AddendumTarget {
             to: "orig".into(),
             to_hash: None,
+            service_date: None,
+            author: None,
         });
         s.apply_to(&mut draft);
         assert_eq!(draft.author.id, "w-7");
@@ -261,6 +321,8 @@ mod tests {
         s.addendum = Some(AddendumTarget {
             to: "orig".into(),
             to_hash: None,
+            service_date: None,
+            author: None,
         });
         s.apply_to(&mut draft);
         assert_eq!(draft.author.name, "Kept");

@@ -117,6 +117,7 @@ mod tests {
             date: date.into(),
             start: start.into(),
             end: end.into(),
+            overnight: false,
         }
     }
 

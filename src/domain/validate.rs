@@ -73,6 +73,11 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
                 "service.end",
                 "End time must be after the start time",
             ));
+        } else if e < s && !service.overnight {
+            errors.push(FieldError::new(
+                "service.end",
+                "The end time is before the start time. If the session ran past midnight, tick “The session ran past midnight”; if not, correct the end time",
+            ));
         }
     }
 
@@ -343,5 +348,30 @@ mod tests {
         assert!(errs[0]
             .message
             .contains("Subjective section holds text that is not part of a DAP note"));
+    }
+
+    #[test]
+    fn an_end_before_the_start_asks_whether_it_ran_past_midnight() {
+        let t = Template::soap();
+        let mut n = crate::domain::fixtures::rich_note();
+        n.service.start = "23:00".into();
+        n.service.end = "01:00".into();
+        n.service.overnight = false;
+        let fields: Vec<_> = validate(&n, &t, &Checks::default())
+            .into_iter()
+            .filter(|e| e.field.starts_with("service."))
+            .collect();
+        assert_eq!(fields.len(), 1);
+        assert_eq!(fields[0].field, "service.end");
+        assert!(
+            fields[0].message.contains("past midnight"),
+            "{}",
+            fields[0].message
+        );
+        n.service.overnight = true;
+        assert!(validate(&n, &t, &Checks::default())
+            .iter()
+            .all(|e| !e.field.starts_with("service.")));
+        assert!(n.service.ends_before_start());
     }
 }

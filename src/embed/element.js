@@ -8,7 +8,7 @@ export const OBSERVED_ATTRIBUTES = [
   "author-id", "author-name", "draft-scope", "draft-retention-days",
   "formats", "note-type", "late-entry-hours", "abbreviations",
   "attestation", "addendum-to", "addendum-to-hash", "payload-format",
-  "fhir-subject", "fhir-author",
+  "fhir-subject", "fhir-author", "signer-entry", "addendum-to-date", "addendum-to-author",
 ];
 
 // Properties a host may set before this script has loaded: the element is

@@ -13,7 +13,9 @@ use crate::domain::body::{FhirReferences, PayloadFormat};
 use crate::domain::setup::{AddendumTarget, NoteSetup};
 use crate::domain::writing::abbreviations::parse_approved;
 use crate::domain::{Client, DocumentType, Person, Template};
-use crate::ui::{Editor, EditorConfig, EditorControls, HostGoal, HostTemplate, KeyState};
+use crate::ui::{
+    Editor, EditorConfig, EditorControls, HostGoal, HostTemplate, KeyState, SignerEntry,
+};
 
 pub const TAG: &str = "casenote-editor";
 
@@ -92,6 +94,8 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             addendum: non_empty("addendum-to").map(|to| AddendumTarget {
                 to,
                 to_hash: non_empty("addendum-to-hash"),
+                service_date: non_empty("addendum-to-date"),
+                author: non_empty("addendum-to-author"),
             }),
         },
         draft_scope: non_empty("draft-scope").unwrap_or(d.draft_scope),
@@ -108,6 +112,11 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             .unwrap_or(d.late_entry_hours),
         abbreviations: list("abbreviations"),
         attestation: non_empty("attestation").unwrap_or(d.attestation),
+        signer: if attr(el, "signer-entry").is_some_and(|v| v.eq_ignore_ascii_case("worker")) {
+            SignerEntry::Worker
+        } else {
+            SignerEntry::Host
+        },
         payload,
     }
 }

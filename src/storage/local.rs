@@ -24,7 +24,7 @@ fn err(e: GlooError) -> StorageError {
 
 /// gloo-storage panics where the page may not use localStorage (a
 /// sandboxed frame, say): ask the browser first.
-fn available() -> Result<(), StorageError> {
+pub(super) fn available() -> Result<(), StorageError> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .map(|_| ())

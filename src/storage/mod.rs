@@ -8,6 +8,7 @@ mod crypto;
 mod error;
 mod idb;
 mod local;
+pub mod settings;
 
 use std::rc::Rc;
 

@@ -77,6 +77,19 @@ impl HostTemplate {
     }
 }
 
+/// Who says whose name a signature carries when the page does not.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SignerEntry {
+    /// Only the host (`author-id`, `author-name`): a page that signs its
+    /// workers in says who they are.
+    #[default]
+    Host,
+    /// The worker enters their own name and id when signing, and this
+    /// device remembers them (`signer-entry="worker"`, the standalone
+    /// page). The host's author, when given, still wins.
+    Worker,
+}
+
 #[derive(Clone, Debug)]
 pub struct EditorConfig {
     pub endpoint: String,
@@ -98,6 +111,7 @@ pub struct EditorConfig {
     pub abbreviations: Vec<String>,
     /// The statement a worker agrees to when signing (`attestation`).
     pub attestation: String,
+    pub signer: SignerEntry,
     /// casenote JSON, or FHIR with its references (`payload-format`,
     /// `fhir-subject`, `fhir-author`).
     pub payload: PayloadFormat,
@@ -134,6 +148,7 @@ impl Default for EditorConfig {
             late_entry_hours: DEFAULT_LATE_ENTRY_HOURS,
             abbreviations: Vec::new(),
             attestation: DEFAULT_ATTESTATION.into(),
+            signer: SignerEntry::Host,
             payload: PayloadFormat::Json,
         }
     }

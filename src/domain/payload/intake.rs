@@ -86,6 +86,8 @@ impl PayloadV1 {
             date: self.service.date.clone(),
             start: self.service.start.clone().unwrap_or_default(),
             end: self.service.end.clone().unwrap_or_default(),
+            // An end before the start is the next day (the editor asked).
+            overnight: true,
         };
         let (west, east) = match t.utc_offset_minutes {
             Some(o) => (o, o),

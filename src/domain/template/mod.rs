@@ -364,6 +364,13 @@ impl Template {
             .find(|t| t.id.eq_ignore_ascii_case(id.trim()))
     }
 
+    /// Whether the format asks what the worker did in a section of its
+    /// own (BIRP, GIRP and PIE's Intervention): then the separate list of
+    /// interventions is not asked for as well.
+    pub fn has_intervention_section(&self) -> bool {
+        self.sections.iter().any(|s| s.key == "intervention")
+    }
+
     pub fn section(&self, key: &str) -> Option<&SectionSpec> {
         self.sections.iter().find(|s| s.key == key)
     }

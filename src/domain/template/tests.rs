@@ -141,3 +141,13 @@ fn builtin_lookup_is_case_insensitive_and_rejects_unknown() {
     assert!(Template::builtin("birp-typo").is_none());
     assert_eq!(Template::builtin("PIE").unwrap().id, "pie");
 }
+
+#[test]
+fn formats_with_an_intervention_section_do_not_ask_for_the_list_as_well() {
+    for t in [Template::birp(), Template::girp(), Template::pie()] {
+        assert!(t.has_intervention_section(), "{}", t.id);
+    }
+    for t in [Template::soap(), Template::dap(), Template::addendum()] {
+        assert!(!t.has_intervention_section(), "{}", t.id);
+    }
+}

@@ -27,6 +27,7 @@ impl Session {
                 date: form.date.get(),
                 start: form.start.get(),
                 end: form.end.get(),
+                overnight: form.overnight.get(),
             };
             form.signature.with(|sig| hours(&service, sig.as_ref()))
         })
@@ -88,6 +89,7 @@ impl Session {
     pub(super) fn passes_checks(&self, note: &Note) -> bool {
         let problems = self.check_note(note);
         self.send_error.set(None);
+        self.recheck.set(!problems.is_empty());
         if !problems.is_empty() {
             self.errors.set(problems);
             self.focus_later(".error-summary");

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::autosave::writes_settled;
 use super::Session;
 use crate::domain::draft::is_expired;
 use crate::domain::{Draft, Note};
@@ -16,6 +17,8 @@ impl Session {
         self.listing.set(None);
         let s = *self;
         spawn_local(async move {
+            // What was just typed (flushed as the panel opened) is listed.
+            writes_settled(2_000).await;
             let Some(a) = s.saver() else { return };
             let mut l = a.store().list(a.scope()).await.unwrap_or_default();
             if !s.alive() {
@@ -60,15 +63,14 @@ impl Session {
             match s.stored_draft(id).await {
                 None => {}
                 Some(Some(d)) => {
-                    s.restored_at.set(Some(d.updated_at));
                     // Words still waiting to be written (after a failed
                     // write) are newer than storage: open those.
-                    match s.saver().and_then(|a| a.waiting(&d.id)) {
-                        Some(newer) => {
-                            s.open_note(newer.clone(), d.revision);
-                            s.with_saver(|a| a.flush_changed(newer));
-                        }
-                        None => s.open_note(d.note, d.revision),
+                    let waiting = s.saver().and_then(|a| a.waiting(&d.id));
+                    let note = waiting.clone().unwrap_or(d.note);
+                    s.mark_restored(&note, Some(d.updated_at));
+                    s.open_note(note, d.revision);
+                    if let Some(newer) = waiting {
+                        s.with_saver(|a| a.flush_changed(newer));
                     }
                     s.panel_open.set(false);
                     s.focus_field_later("client");
@@ -78,8 +80,9 @@ impl Session {
         });
     }
 
-    /// Deletes a draft from the panel (the worker confirmed it).
-    pub fn discard(&self, id: String) {
+    /// Deletes a draft from the panel (the worker confirmed it), and says
+    /// so: `who` is how the panel names it ("Ana Diaz", "(no client yet)").
+    pub fn discard(&self, id: String, who: String) {
         let s = *self;
         spawn_local(async move {
             let Some(a) = s.saver() else { return };
@@ -88,9 +91,15 @@ impl Session {
                 return;
             }
             if s.form.id.get_untracked() == id {
-                s.open_note(s.new_note(), 0);
-                s.restored_at.set(None);
+                let note = s.new_note();
+                s.mark_restored(&note, None);
+                s.open_note(note, 0);
             }
+            s.notice.set(Some(if who.starts_with('(') {
+                "The draft was discarded.".to_string()
+            } else {
+                format!("The draft for {who} was discarded.")
+            }));
             s.refresh_listing();
             s.focus_later("#cn-drafts-title");
         });
@@ -134,7 +143,7 @@ impl Session {
             match s.stored_draft(id).await {
                 None => {}
                 Some(Some(d)) => {
-                    s.restored_at.set(None);
+                    s.mark_restored(&d.note, None);
                     s.open_note(d.note, d.revision);
                     s.notice.set(Some(
                         "Loaded the version saved in the other tab. Your text from this tab is kept under Drafts as \u{201c}your unsaved copy\u{201d}.".into(),

@@ -107,6 +107,8 @@ pub struct Form {
     pub date: RwSignal<String>,
     pub start: RwSignal<String>,
     pub end: RwSignal<String>,
+    /// The session ran past midnight (asked when the end is before the start).
+    pub overnight: RwSignal<bool>,
     /// Every section ever used in this note, including other formats'.
     pub sections: RwSignal<Vec<SectionState>>,
     /// Host goals this contact addressed.
@@ -149,6 +151,7 @@ impl Form {
             date: RwSignal::new(String::new()),
             start: RwSignal::new(String::new()),
             end: RwSignal::new(String::new()),
+            overnight: RwSignal::new(false),
             sections: RwSignal::new(sections),
             goals: RwSignal::new(Vec::new()),
             challenges: RwSignal::new(String::new()),
@@ -223,6 +226,7 @@ impl Form {
                 date: self.date.get(),
                 start: self.start.get(),
                 end: self.end.get(),
+                overnight: self.overnight.get(),
             },
             sections,
             created_at: self.created_at.get(),
@@ -252,6 +256,7 @@ impl Form {
         self.date.set(note.service.date.clone());
         self.start.set(note.service.start.clone());
         self.end.set(note.service.end.clone());
+        self.overnight.set(note.service.overnight);
         for s in self.sections.get_untracked() {
             s.text.set(String::new());
             s.quotes.set(Vec::new());

@@ -11,6 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::autosave::SaveState;
 use super::{SentState, Session};
+use crate::domain::Note;
 use crate::platform::{local_hh_mm, now_ms, object, set_timeout, window, Listener};
 
 /// The BroadcastChannel every casenote tab of this origin shares.
@@ -23,9 +24,18 @@ impl Session {
         let s = self;
         Effect::new(move |_| {
             let note = s.form.snapshot();
-            if s.may_save() {
-                s.with_saver(|a| a.save(note));
+            s.after_edit(&note);
+            if !s.may_save() {
+                return;
             }
+            // A note nobody has written in (a format picked, say) is not
+            // kept as a draft until something is written.
+            let untouched = s.cfg.with_value(|c| c.note.is_untouched(&note));
+            s.with_saver(|a| {
+                if !untouched || a.was_stored(&note.id) {
+                    a.save(note);
+                }
+            });
         });
         let generation = StoredValue::new(0u64);
         Effect::new(move |_| {
@@ -49,6 +59,21 @@ impl Session {
                 }
             });
         });
+    }
+
+    /// What an edit makes stale: the "restored" notice once the restored
+    /// note changes, and the errors of the last check once they are fixed.
+    fn after_edit(&self, note: &Note) {
+        let restored = self
+            .restored_note
+            .with_value(|r| r.as_ref().map(|r| r != note));
+        if restored == Some(true) {
+            self.mark_restored(note, None);
+        }
+        if self.recheck.get_untracked() {
+            let problems = self.check_note(note);
+            self.errors.set(problems);
+        }
     }
 
     /// Tells other tabs that this tab wrote `id` at `revision`.
@@ -183,8 +208,8 @@ impl Session {
         }
         let n = self.new_note();
         self.form.load(&n);
+        self.mark_restored(&n, None);
         a.adopt(n, 0);
-        self.restored_at.set(None);
         self.listing.set(None);
         self.panel_open.set(false);
         Ok(JsValue::UNDEFINED)

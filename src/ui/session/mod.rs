@@ -27,15 +27,15 @@ use std::rc::Rc;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::config::EditorConfig;
+use super::config::{EditorConfig, SignerEntry};
 use super::context::{field_dom_id, focus_selector, Announce, Root, TemplateOf};
 use super::controls::EditorControls;
 use crate::delivery::outbox::Outbox;
 use crate::domain::outbox::OutboxEntry;
 use crate::domain::setup::template_for;
-use crate::domain::{FieldError, Template};
+use crate::domain::{FieldError, Note, Person, Template};
 use crate::platform::new_uuid;
-use crate::storage::Listing;
+use crate::storage::{settings, Listing};
 use autosave::{Autosave, SaveState};
 use form::Form;
 pub use sent::{Sent, SentState};
@@ -63,6 +63,11 @@ pub struct Session {
     pub notice: RwSignal<Option<String>>,
     /// When the draft on screen was restored from storage.
     pub restored_at: RwSignal<Option<f64>>,
+    /// The note as it was restored: the notice goes once it is edited.
+    restored_note: StoredValue<Option<Note>>,
+    /// After a check found problems, every edit checks again, so an error
+    /// goes as soon as its field is fixed (the GOV.UK pattern).
+    recheck: RwSignal<bool>,
     /// What the last check found, for the error summary and each field.
     pub errors: RwSignal<Vec<FieldError>>,
     /// A problem with signing or sending (role="alert").
@@ -87,6 +92,9 @@ pub struct Session {
     /// What "Copy as text" did (role="status").
     pub copied: RwSignal<Option<String>>,
     pub preview_open: RwSignal<bool>,
+    /// Where the page does not say who signs, the name and id the worker
+    /// enters (`signer-entry="worker"`), remembered on this device.
+    pub signer: RwSignal<Person>,
     saver: StoredValue<Option<Rc<Autosave>>, LocalStorage>,
     outbox: StoredValue<Option<Rc<Outbox>>, LocalStorage>,
     tab_id: StoredValue<String>,
@@ -106,6 +114,11 @@ impl Session {
         let host: Vec<Template> = config.template.valid().into_iter().cloned().collect();
         let form = Form::new(&host);
         let notice = config.key.problem().or_else(|| config.template.notice());
+        let signer = if config.signer == SignerEntry::Worker {
+            settings::signer().unwrap_or_default()
+        } else {
+            Person::default()
+        };
         let s = Session {
             root,
             key_usable: config.key.is_usable(),
@@ -119,6 +132,8 @@ impl Session {
             announce: RwSignal::new(String::new()),
             notice: RwSignal::new(notice),
             restored_at: RwSignal::new(None),
+            restored_note: StoredValue::new(None),
+            recheck: RwSignal::new(false),
             errors: RwSignal::new(Vec::new()),
             send_error: RwSignal::new(None),
             sending: RwSignal::new(false),
@@ -134,6 +149,7 @@ impl Session {
             attested: RwSignal::new(false),
             copied: RwSignal::new(None),
             preview_open: RwSignal::new(false),
+            signer: RwSignal::new(signer),
             saver: StoredValue::new_local(None),
             outbox: StoredValue::new_local(None),
             tab_id: StoredValue::new(new_uuid()),
@@ -207,6 +223,13 @@ impl Session {
             let note = self.form.snapshot_untracked();
             self.with_saver(|s| s.flush(note));
         }
+    }
+
+    /// Says that `note` was restored from storage (last saved at `at`),
+    /// until it is edited.
+    fn mark_restored(&self, note: &Note, at: Option<f64>) {
+        self.restored_at.set(at);
+        self.restored_note.set_value(at.map(|_| note.clone()));
     }
 
     /// Whether the note may no longer be edited: being sent, or signed.

@@ -59,6 +59,8 @@ impl Session {
                 self.emit("casenote-submitted", &detail);
                 if self.is_current(&id) {
                     self.set_sent_state(SentState::Delivered);
+                } else {
+                    self.tell_sent_later(&id);
                 }
             }
             OutboxEvent::Retrying {
@@ -113,6 +115,23 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// A note queued earlier (on this page or a past one) was delivered
+    /// while another is on screen: the worker is told, not left to guess.
+    fn tell_sent_later(&self, id: &str) {
+        let client = self.waiting.with_untracked(|w| {
+            w.iter()
+                .find(|e| e.id == id)
+                .and_then(|e| e.content.as_ref())
+                .map(|c| c.note.client.name.trim().to_string())
+        });
+        let text = match client.as_deref() {
+            Some("") | None => "A note you submitted earlier has now been sent.".to_string(),
+            Some(name) => format!("Your note for {name}, submitted earlier, has now been sent."),
+        };
+        self.announce.set(text.clone());
+        self.notice.set(Some(text));
     }
 
     /// The refused note comes back as a draft, never lost: on screen with
@@ -175,6 +194,8 @@ impl Session {
                 ".error-summary"
             };
             self.errors.set(mapped);
+            // The server's reasons stay until the worker submits again.
+            self.recheck.set(false);
             self.send_error.set(Some(message));
             self.focus_later(target);
         } else {

@@ -29,6 +29,7 @@ impl Session {
         self.form.load(&note);
         self.with_saver(|s| s.adopt(note, revision));
         self.errors.set(Vec::new());
+        self.recheck.set(false);
         self.send_error.set(None);
         self.sent.set(None);
     }
@@ -38,8 +39,9 @@ impl Session {
         self.flush();
         self.notice.set(None);
         self.copied.set(None);
-        self.open_note(self.new_note(), 0);
-        self.restored_at.set(None);
+        let note = self.new_note();
+        self.mark_restored(&note, None);
+        self.open_note(note, 0);
         self.panel_open.set(false);
         self.focus_field_later("client");
     }
@@ -101,7 +103,7 @@ impl Session {
                     let mut note = d.note.clone();
                     c.note.apply_to(&mut note);
                     s.form.load(&note);
-                    s.restored_at.set(Some(d.updated_at));
+                    s.mark_restored(&note, Some(d.updated_at));
                     let sealing = autosave.store().is_sealing();
                     autosave.adopt(d.note, d.revision);
                     if sealing && s.key_usable {

@@ -6,7 +6,10 @@ use leptos::task::spawn_local;
 use super::Session;
 use crate::domain::record::Signature;
 use crate::domain::render::plain_text;
+use crate::domain::{FieldError, Person};
 use crate::platform::{now_rfc3339, window};
+use crate::storage::settings;
+use crate::ui::config::SignerEntry;
 
 impl Session {
     /// Opens the review-and-sign panel, once the note passes its checks
@@ -19,9 +22,9 @@ impl Session {
         if !self.passes_checks(&note) {
             return;
         }
-        if note.author.id.trim().is_empty() && note.author.name.trim().is_empty() {
+        if !self.asks_signer() && is_nobody(&note.author) {
             self.show_send_error(
-                "This page has not told casenote who you are (its author-id and author-name attributes are empty), so the note cannot be signed. You can still submit it unsigned.".into(),
+                "This page does not know who you are, so the note cannot be signed here. You can still submit it unsigned; ask your administrator to set you up for signing.".into(),
             );
             return;
         }
@@ -30,11 +33,38 @@ impl Session {
         self.focus_later("#cn-sign-title");
     }
 
+    /// Whether the worker enters who signs: the page does not say, and
+    /// lets them (`signer-entry="worker"`).
+    pub fn asks_signer(&self) -> bool {
+        let worker = self.cfg.with_value(|c| c.signer == SignerEntry::Worker);
+        worker && self.form.author.with(is_nobody)
+    }
+
     /// Signs the note over its content hash: it is locked from now on.
     pub fn sign(&self) {
-        let note = self.form.snapshot_untracked();
+        let mut note = self.form.snapshot_untracked();
         if !self.check_note(&note).is_empty() || !self.attested.get_untracked() {
             return;
+        }
+        if self.asks_signer() {
+            let who = self.signer.get_untracked();
+            let who = Person {
+                id: who.id.trim().to_string(),
+                name: who.name.trim().to_string(),
+            };
+            if who.name.is_empty() {
+                self.errors.set(vec![FieldError::new(
+                    "signer.name",
+                    "Enter your name: it is what your signature shows",
+                )]);
+                self.focus_field_later("signer.name");
+                return;
+            }
+            self.errors.set(Vec::new());
+            settings::remember_signer(&who);
+            // The one who signs is the note's author.
+            self.form.author.set(who.clone());
+            note.author = who;
         }
         let mut payload = self.payload(&note);
         payload.signature = None;
@@ -85,4 +115,9 @@ impl Session {
             }));
         });
     }
+}
+
+/// A person the page gave no name or id for.
+fn is_nobody(p: &Person) -> bool {
+    p.id.trim().is_empty() && p.name.trim().is_empty()
 }

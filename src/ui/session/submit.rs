@@ -136,6 +136,7 @@ impl Session {
             return;
         }
         let online = window().navigator().on_line();
+        self.mark_restored(&note, None);
         self.sent.set(Some(Sent {
             id: note.id.clone(),
             format_name: self.template_of(&note.format).name,

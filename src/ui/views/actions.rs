@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::print::PrintView;
 use crate::ui::session::Session;
 
 #[component]
@@ -34,17 +35,18 @@ pub fn Actions() -> impl IntoView {
             {move || signature.with(Option::is_none).then(|| view! {
                 <button type="button" class="secondary" part="sign" on:click=move |_| s.review_and_sign() disabled=move || sending.get()>"Review and sign"</button>
             })}
-            <button type="submit" class="primary" part="submit" disabled=move || sending.get()>
-                {move || if sending.get() { "Sending…" } else if signature.with(Option::is_some) { "Submit signed note" } else { "Submit note" }}
-            </button>
+            // A signed note is submitted from its banner, next to what it says.
+            {move || signature.with(Option::is_none).then(|| view! {
+                <button type="submit" class="primary" part="submit" disabled=move || sending.get()>
+                    {move || if sending.get() { "Sending…" } else { "Submit note" }}
+                </button>
+            })}
             <button type="button" class="secondary" on:click=move |_| s.print()>"Print"</button>
             <button type="button" class="secondary" on:click=move |_| s.copy_text()>"Copy as text"</button>
         </div>
         // Present from the start, so that screen readers announce each message.
         <p class="copied" role="status">{move || s.copied.get().unwrap_or_default()}</p>
-        <section class="print-view" aria-hidden="true">
-            <pre class="rendered">{move || s.preview_text()}</pre>
-        </section>
+        <PrintView/>
     }
 }
 

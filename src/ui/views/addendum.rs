@@ -23,6 +23,22 @@ pub fn AddendumBlock(
                 .map(|x| (field_dom_id(&x.field), x.message.clone()))
         })
     });
+    // What the page says of the original: whose note, when, by whom.
+    let original = s.cfg.with_value(|c| {
+        let a = c.note.addendum.as_ref()?;
+        let mut parts = Vec::new();
+        let client = c.note.client.name.trim();
+        if !client.is_empty() {
+            parts.push(format!("client {client}"));
+        }
+        if let Some(d) = &a.service_date {
+            parts.push(format!("date of service {d}"));
+        }
+        if let Some(w) = &a.author {
+            parts.push(format!("written by {w}"));
+        }
+        (!parts.is_empty()).then(|| format!("The original: {}.", parts.join(", ")))
+    });
     let reason = FieldAria::new(
         "cn-addendum-reason".into(),
         None,
@@ -32,6 +48,7 @@ pub fn AddendumBlock(
         <fieldset class="addendum-block" part="addendum">
             <legend>"Addendum"</legend>
             <p>{format!("This is an addendum to note {to}. The original note is not changed: this addendum is sent as a separate note that points to it.")}</p>
+            {original.map(|o| view! { <p class="original">{o}</p> })}
             {move || link_error.get().map(|(id, e)| view! { <p class="error-message" id=id tabindex="-1"><span class="visually-hidden">"Error: "</span>{e}</p> })}
             <div class="field">
                 <label for="cn-addendum-kind">"Kind of addendum"</label>

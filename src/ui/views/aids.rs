@@ -19,6 +19,8 @@ pub fn WritingAids(
     /// Abbreviations spelled out anywhere in the note.
     defined: Memo<Vec<String>>,
     approved: StoredValue<Vec<String>>,
+    /// A signed note can no longer change: no suggestions for it.
+    signed: Signal<bool>,
 ) -> impl IntoView {
     let settled = settle(Signal::derive(move || text.get()), 250);
     let aids = Memo::new(move |_| {
@@ -31,7 +33,7 @@ pub fn WritingAids(
     view! {
         <div class="aids">
             <p class="word-count">{move || { let n = words(); format!("{n} word{}", if n == 1 { "" } else { "s" }) }}</p>
-            {move || aids.with(|(flags, abbrs)| (!flags.is_empty() || !abbrs.is_empty()).then(|| view! {
+            {move || aids.with(|(flags, abbrs)| (!signed.get() && (!flags.is_empty() || !abbrs.is_empty())).then(|| view! {
                 <ul class="suggestions" aria-label=format!("Writing suggestions for {label}")>
                     {flags.iter().map(|f| view! {
                         <li class="flag">

@@ -12,9 +12,14 @@ use crate::ui::session::Session;
 /// Rows shown at first, and added by each "Show more".
 pub const PAGE: usize = 50;
 
+/// How many of a draft's first words its row shows.
+const WORDS_SHOWN: usize = 8;
+
 /// What a draft's row shows.
 struct DraftRow {
     client: String,
+    /// The first words the draft holds, to tell drafts apart.
+    begins: String,
     format: String,
     date: String,
     edited: String,
@@ -30,8 +35,22 @@ fn row_summary(d: &Draft, template: &Template) -> DraftRow {
         "" => "not set".to_string(),
         date => date.to_string(),
     };
+    let first = template
+        .sections
+        .iter()
+        .filter_map(|spec| d.note.section(&spec.key))
+        .map(|e| e.text.trim())
+        .find(|t| !t.is_empty())
+        .unwrap_or("");
+    let words: Vec<&str> = first.split_whitespace().take(WORDS_SHOWN + 1).collect();
+    let begins = match words.len() {
+        0 => "(nothing written yet)".to_string(),
+        n if n > WORDS_SHOWN => format!("{}…", words[..WORDS_SHOWN].join(" ")),
+        _ => words.join(" "),
+    };
     DraftRow {
         client,
+        begins,
         format: template.name.clone(),
         date,
         edited: local_date_time(d.updated_at),
@@ -65,6 +84,7 @@ pub fn DraftsPanel() -> impl IntoView {
                                 <thead>
                                     <tr>
                                         <th scope="col">"Client"</th>
+                                        <th scope="col">"Begins"</th>
                                         <th scope="col">"Format"</th>
                                         <th scope="col">"Date of service"</th>
                                         <th scope="col">"Last edited"</th>
@@ -74,7 +94,7 @@ pub fn DraftsPanel() -> impl IntoView {
                                 </thead>
                                 <tbody>
                                     {drafts.into_iter().map(|d| {
-                                        let DraftRow { client, format, date, edited, words } = row_summary(&d, &template_of.run(d.note.format.clone()));
+                                        let DraftRow { client, begins, format, date, edited, words } = row_summary(&d, &template_of.run(d.note.format.clone()));
                                         let id = d.id.clone();
                                         let (id_resume, id_discard, id_confirm) = (id.clone(), id.clone(), id.clone());
                                         let is_current = {
@@ -93,19 +113,21 @@ pub fn DraftsPanel() -> impl IntoView {
                                                     {is_copy.then(|| view! { <span class="copy-tag">" (your unsaved copy)"</span> })}
                                                     {move || is_current().then(|| view! { <span class="open-tag">" (open now)"</span> })}
                                                 </th>
-                                                <td>{format}</td>
-                                                <td>{date}</td>
-                                                <td>{edited}</td>
-                                                <td>{words}</td>
+                                                <td data-label="Begins" class="begins">{begins}</td>
+                                                <td data-label="Format">{format}</td>
+                                                <td data-label="Date of service">{date}</td>
+                                                <td data-label="Last edited">{edited}</td>
+                                                <td data-label="Words">{words}</td>
                                                 <td class="draft-actions">
                                                     {move || if is_confirming() {
                                                         let id = id_confirm.clone();
+                                                        let who = client_label.clone();
                                                         view! {
                                                             <span class="confirm" role="group" aria-label="Confirm discard">
                                                                 <span>"Discard this draft? It cannot be brought back."</span>
                                                                 <button type="button" class="danger" on:click={
                                                                     let id = id.clone();
-                                                                    move |_| { confirming.set(None); s.discard(id.clone()); }
+                                                                    move |_| { confirming.set(None); s.discard(id.clone(), who.clone()); }
                                                                 }>{format!("Yes, discard the draft for {client_label}")}</button>
                                                                 <button type="button" class="secondary" on:click=move |ev: web_sys::MouseEvent| {
                                                                     confirming.set(None);

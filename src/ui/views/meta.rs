@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::time::duration_minutes;
+use crate::domain::ServiceTime;
 use crate::ui::context::field_dom_id;
 use crate::ui::session::Session;
 
@@ -41,7 +42,20 @@ pub fn MetaFields() -> impl IntoView {
     let s = expect_context::<Session>();
     let (form, locked) = (s.form, s.locked());
     let client = FieldAria::new(field_dom_id("client"), None, s.error_for("client"));
+    // An end before the start is asked about, never taken as a 23-hour
+    // session.
+    let crosses = Memo::new(move |_| {
+        ServiceTime {
+            start: form.start.get(),
+            end: form.end.get(),
+            ..ServiceTime::default()
+        }
+        .ends_before_start()
+    });
     let duration = move || {
+        if crosses.get() && !form.overnight.get() {
+            return None;
+        }
         duration_minutes(&form.start.get(), &form.end.get())
             .map(|m| format!("Duration: {m} minutes"))
     };
@@ -74,6 +88,15 @@ pub fn MetaFields() -> impl IntoView {
                 <ServiceField field="service.start" label="Start time" kind="time" value=form.start/>
                 <ServiceField field="service.end" label="End time" kind="time" value=form.end/>
             </div>
+            {move || crosses.get().then(|| view! {
+                <div class="check overnight">
+                    <input type="checkbox" id="cn-service-overnight"
+                        prop:checked=move || form.overnight.get()
+                        disabled=move || locked.get()
+                        on:change=move |ev| form.overnight.set(event_target_checked(&ev))/>
+                    <label class="inline" for="cn-service-overnight">"The session ran past midnight"</label>
+                </div>
+            })}
             <p class="duration">{duration}</p>
         </fieldset>
     }

@@ -19,6 +19,7 @@ pub mod meta;
 pub mod note_form;
 pub mod outbox_panel;
 pub mod paste_offer;
+pub mod print;
 pub mod quotes;
 pub mod section;
 pub mod signing;

@@ -54,6 +54,10 @@ pub fn NoteForm() -> impl IntoView {
         })
     });
     let error_of = s.error_of();
+    let show_interventions = Memo::new(move |_| {
+        !template.with(|t| t.has_intervention_section())
+            || form.interventions.with(|v| !v.is_empty())
+    });
     // Rebuilt only when the original changes, not as the reason is typed.
     let addendum_to = Memo::new(move |_| form.addendum.with(|a| a.as_ref().map(|a| a.to.clone())));
     view! {
@@ -72,11 +76,15 @@ pub fn NoteForm() -> impl IntoView {
             <StraySections template=template/>
             {(!goals.is_empty()).then(|| view! { <GoalsField goals=goals.clone() form=form locked=locked/> })}
             <ChallengesField form=form locked=locked/>
-            <InterventionsField form=form error_for=error_of locked=locked/>
+            // Asked once: in the format's own Intervention section where it
+            // has one, else as a list (kept while it holds any).
+            {move || show_interventions.get().then(|| view! {
+                <InterventionsField form=form error_for=error_of locked=locked/>
+            })}
             {move || is_late.get().then(|| view! {
                 <LateEntryField form=form hours=late_hours threshold=threshold error=s.error_for("lateEntryReason") locked=locked/>
             })}
-            {move || (!has_client_quote.get()).then(|| view! {
+            {move || (!has_client_quote.get() && form.signature.with(Option::is_none)).then(|| view! {
                 <p class="tip" part="tip">"Tip: this note has no quote of the client's own words yet. A sentence in the client's words, under “Client's own words”, carries their voice to the next reader. It is not required."</p>
             })}
             <Preview/>

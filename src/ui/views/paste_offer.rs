@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::writing::paste::{split, Split};
 use crate::domain::Template;
-use crate::ui::context::Announce;
+use crate::ui::context::{field_dom_id, focus_selector, Announce, Root};
 use crate::ui::session::form::Form;
 
 /// What was pasted and how it splits, with the text from before the paste.
@@ -21,6 +21,8 @@ struct Offer {
 #[derive(Clone, Copy)]
 pub struct PasteSplit {
     offer: RwSignal<Option<Offer>>,
+    /// The section's key, to put focus back in its text box.
+    key: StoredValue<String>,
     text: RwSignal<String>,
     form: Form,
     template: Memo<Template>,
@@ -30,6 +32,7 @@ pub struct PasteSplit {
 
 impl PasteSplit {
     pub fn new(
+        key: String,
         text: RwSignal<String>,
         form: Form,
         template: Memo<Template>,
@@ -37,6 +40,7 @@ impl PasteSplit {
     ) -> Self {
         PasteSplit {
             offer: RwSignal::new(None),
+            key: StoredValue::new(key),
             text,
             form,
             template,
@@ -93,6 +97,7 @@ impl PasteSplit {
             mine.push_str(preamble);
         }
         self.text.set(mine);
+        let labels = self.labels_of(&split);
         for part in split.by_section() {
             self.form.section(&part.key).text.update(|t| {
                 if !t.trim().is_empty() && !part.text.is_empty() {
@@ -101,24 +106,35 @@ impl PasteSplit {
                 t.push_str(&part.text);
             });
         }
+        // The buttons that had focus are gone: focus goes back to the text
+        // box, and the earlier announcement is replaced by what happened.
+        self.announce
+            .set(format!("The pasted note was split into {labels}."));
+        let key = self.key.get_value();
+        let root = expect_context::<Root>().0;
+        request_animation_frame(move || {
+            focus_selector(
+                root,
+                &format!("#{}", field_dom_id(&format!("section.{key}"))),
+            )
+        });
+    }
+
+    fn labels_of(&self, split: &Split) -> String {
+        let t = self.template.get_untracked();
+        split
+            .by_section()
+            .into_iter()
+            .filter_map(|part| t.section(&part.key).map(|x| x.label.clone()))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The labels of the sections the paste would fill.
     fn labels(&self) -> String {
-        let template = self.template;
-        self.offer.with(|o| {
-            o.as_ref()
-                .map(|o| {
-                    let t = template.get_untracked();
-                    o.split
-                        .by_section()
-                        .into_iter()
-                        .filter_map(|part| t.section(&part.key).map(|x| x.label.clone()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-                .unwrap_or_default()
-        })
+        self.offer
+            .with(|o| o.as_ref().map(|o| self.labels_of(&o.split)))
+            .unwrap_or_default()
     }
 }
 

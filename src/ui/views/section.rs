@@ -29,7 +29,7 @@ pub fn SectionField(
     let field = format!("section.{}", spec.key);
     let aria = FieldAria::new(field_dom_id(&field), Some(spec.prompt.clone()), error);
     let text = section.text;
-    let paste = PasteSplit::new(text, form, template, locked);
+    let paste = PasteSplit::new(spec.key.clone(), text, form, template, locked);
     view! {
         <Field aria=aria.clone() label=spec.label.clone() optional=!spec.required class="section" label_class="section-label" part="section">
             <textarea
@@ -44,7 +44,7 @@ pub fn SectionField(
                 on:paste=move |ev| paste.on_paste(&ev)
             ></textarea>
             <PasteOffer paste=paste/>
-            <WritingAids key=spec.key.clone() label=spec.label.clone() text=text defined=defined approved=approved/>
+            <WritingAids key=spec.key.clone() label=spec.label.clone() text=text defined=defined approved=approved signed=Signal::derive(move || form.signature.with(Option::is_some))/>
             <QuoteList area_id=aria.id() spec=spec section=section form=form locked=locked error_of=error_of/>
         </Field>
     }

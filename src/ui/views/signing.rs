@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
+use super::field::{Field, FieldAria};
 use crate::domain::time::parse_rfc3339;
 use crate::platform::local_date_time;
+use crate::ui::context::field_dom_id;
 use crate::ui::session::Session;
 
 /// When a note was signed, in the worker's local time (the stored time is
@@ -29,12 +31,41 @@ pub fn SignedBanner() -> impl IntoView {
             };
             view! {
                 <div class="signed" role="status" tabindex="-1" part="signed">
-                    <p><strong>{format!("Signed by {who} at {}.", signed_at_local(&sig.signed_at))}</strong>
-                        " The note is locked and can no longer be changed here; corrections go in an addendum."</p>
+                    <p><strong>{format!("Signed by {who} at {}. Not sent yet.", signed_at_local(&sig.signed_at))}</strong>
+                        " Submit the signed note to send it. It is locked and can no longer be changed here; corrections go in an addendum."</p>
                     <p class="hash">"Content SHA-256: "<code>{sig.content_hash.clone()}</code></p>
+                    <button type="submit" class="primary" part="submit" disabled=move || s.sending.get()>
+                        {move || if s.sending.get() { "Sending…" } else { "Submit signed note" }}
+                    </button>
                 </div>
             }
         })
+    }
+}
+
+/// Who signs, where the worker says so (`signer-entry="worker"`).
+#[component]
+fn SignerFields() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let signer = s.signer;
+    let name = FieldAria::new(
+        field_dom_id("signer.name"),
+        Some("Your signature shows this name. This device remembers it for your next note.".into()),
+        s.error_for("signer.name"),
+    );
+    let id = FieldAria::new(field_dom_id("signer.id"), None, Signal::stored(None));
+    view! {
+        <Field aria=name.clone() label="Your name">
+            <input id=name.id() type="text" autocomplete="name"
+                aria-describedby=name.described_by() aria-invalid=name.invalid()
+                prop:value=move || signer.with(|p| p.name.clone())
+                on:input=move |ev| { let v = event_target_value(&ev); signer.update(|p| p.name = v); }/>
+        </Field>
+        <Field aria=id.clone() label="Your staff ID" optional=true>
+            <input id=id.id() type="text" autocomplete="off"
+                prop:value=move || signer.with(|p| p.id.clone())
+                on:input=move |ev| { let v = event_target_value(&ev); signer.update(|p| p.id = v); }/>
+        </Field>
     }
 }
 
@@ -55,7 +86,7 @@ pub fn SignPanel() -> impl IntoView {
                     <p>"Read the note as it will be recorded. Once signed it cannot be changed; corrections go in an addendum."</p>
                     <pre class="rendered">{move || s.preview_text()}</pre>
                     <p class="attestation">{attestation}</p>
-                    <p>{format!("Signing as {who}.")}</p>
+                    {if s.asks_signer() { view! { <SignerFields/> }.into_any() } else { view! { <p>{format!("Signing as {who}.")}</p> }.into_any() }}
                     <div class="check">
                         <input type="checkbox" id="cn-attest" prop:checked=move || s.attested.get() on:change=move |ev| s.attested.set(event_target_checked(&ev))/>
                         <label class="inline" for="cn-attest">"I agree with this statement"</label>

@@ -49,6 +49,12 @@ pub fn StatusBar() -> impl IntoView {
                 disabled=move || s.phase.get() == Phase::Loading
                 on:click=move |_| s.toggle_drafts()
             >"Drafts"</button>
+            <button
+                type="button"
+                class="secondary new-note"
+                disabled=move || s.phase.get() == Phase::Loading
+                on:click=move |_| s.start_new()
+            >"New note"</button>
             {move || {
                 let n = s.waiting.with(Vec::len);
                 (n > 0).then(|| view! {

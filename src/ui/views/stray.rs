@@ -32,12 +32,41 @@ pub fn StraySections(template: Memo<Template>) -> impl IntoView {
                     quotes.set(Vec::new());
                 }
             };
+            let target_id = format!("{id}-target");
+            let targets: Vec<(String, String)> = t.sections.iter().map(|x| (x.key.clone(), x.label.clone())).collect();
+            let first = targets.first().map(|(k, _)| k.clone()).unwrap_or_default();
+            let target = RwSignal::new(first);
+            // Moved, not copied: the words and quotes join the end of the
+            // chosen section, and focus follows them there.
+            let move_into = move |_| {
+                let key = target.get_untracked();
+                let to = form.section(&key);
+                let moved = text.get_untracked();
+                to.text.update(|t| {
+                    if !t.trim().is_empty() && !moved.trim().is_empty() {
+                        t.push_str("\n\n");
+                    }
+                    t.push_str(moved.trim());
+                });
+                let q = quotes.get_untracked();
+                to.quotes.update(|v| v.extend(q));
+                text.set(String::new());
+                quotes.set(Vec::new());
+                s.focus_field_later(&format!("section.{key}"));
+            };
             view! {
                 <div class="section stray" part="section">
                     <label for=id.clone() class="section-label">{format!("{name} (from another format)")}</label>
-                    <p class="hint">{format!("This text is not part of a {} note. Copy what you need into a section above, then clear it.", t.name)}</p>
+                    <p class="hint">{format!("This text is not part of a {} note. Move it into a section of this note, or clear it.", t.name)}</p>
                     <textarea id=id readonly rows="4" prop:value=move || text.get()></textarea>
-                    <button type="button" class="secondary" on:click=clear>{format!("Clear the {name} text")}</button>
+                    <div class="stray-actions">
+                        <label for=target_id.clone() class="inline">{format!("Move the {name} text into")}</label>
+                        <select id=target_id on:change=move |ev| target.set(event_target_value(&ev))>
+                            {targets.into_iter().map(|(k, label)| view! { <option value=k>{label}</option> }).collect_view()}
+                        </select>
+                        <button type="button" class="secondary" on:click=move_into>"Move"</button>
+                        <button type="button" class="secondary" on:click=clear>{format!("Clear the {name} text")}</button>
+                    </div>
                 </div>
             }
         }).collect_view()

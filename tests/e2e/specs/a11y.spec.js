@@ -87,7 +87,7 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
   // Date and time inputs have one stop per part (month, day, year...):
   // collapse repeats to compare the order of fields.
   const order = [];
-  for (let i = 0; i < 30 && order.length < 12; i++) {
+  for (let i = 0; i < 30 && order.length < 13; i++) {
     await page.keyboard.press("Tab");
     const name = await page.evaluate(() => {
       let el = document.activeElement;
@@ -98,6 +98,7 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
   }
   expect(order).toEqual([
     "Drafts",
+    "New note",
     "cn-client",
     "cn-format",
     "cn-service-date",

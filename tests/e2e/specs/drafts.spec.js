@@ -40,13 +40,14 @@ test("several drafts: list, resume and discard after confirmation", async ({ pag
   const ana = rows.filter({ hasText: "Ana First" });
   await expect(ana).toContainText("SOAP");
   await expect(ana).toContainText(h.today());
-  await expect(ana.locator("td").nth(3)).toHaveText("3");
+  await expect(ana.locator("td.begins")).toHaveText("one two three");
+  await expect(ana.locator("td").nth(4)).toHaveText("3");
   const ben = rows.filter({ hasText: "Ben Second" });
   await expect(ben).toContainText("(open now)");
   await expect(ben).toContainText("DAP");
   await expect(ben).toContainText(h.today());
-  await expect(ben.locator("td").nth(3)).toHaveText("2");
-  await expect(ben.locator("td").nth(2)).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  await expect(ben.locator("td").nth(4)).toHaveText("2");
+  await expect(ben.locator("td").nth(3)).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
 
   await ana.getByRole("button", { name: "Resume the draft for Ana First" }).click();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Ana First");

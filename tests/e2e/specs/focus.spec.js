@@ -103,8 +103,15 @@ test("removing an intervention drops errors that named items by their place", as
   await expect(summary).toContainText("Describe intervention 1");
   await expect(summary).toContainText("Describe intervention 2");
   await page.getByRole("button", { name: "Remove intervention 1" }).click();
-  // The remaining intervention is not blamed for the removed one.
-  await expect(summary).not.toContainText("Describe intervention");
-  await expect(page.locator(".interventions .error-message")).toHaveCount(0);
+  // The remaining intervention is not blamed for the removed one: after a
+  // failed submit every edit checks again, so it is named by its new place
+  // (intervention 1, the first in the list), and only once.
+  await expect(summary).not.toContainText("Describe intervention 2");
+  await expect(summary.getByRole("link", { name: /^Describe intervention/ })).toHaveCount(1);
+  await expect(summary.getByRole("link", { name: "Describe intervention 1, or remove it" })).toHaveAttribute(
+    "href",
+    "#cn-interventions-0-description",
+  );
+  await expect(page.locator(".interventions .error-message")).toHaveCount(1);
   await expect(summary).toContainText("Enter the client's name");
 });

@@ -180,8 +180,22 @@ async function rawDrafts(page) {
   );
 }
 
+/**
+ * Attaches a screenshot of `page` to the test; with CASENOTE_SCREENSHOTS=1
+ * also writes it to tests/e2e/screenshots/<name>.png for the README.
+ */
+async function screenshot(page, testInfo, name) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+  if (process.env.CASENOTE_SCREENSHOTS === "1") {
+    require("fs").copyFileSync(path, require("path").join(__dirname, "..", "screenshots", `${name}.png`));
+  }
+}
+
 module.exports = {
   dayEnded,
+  screenshot,
   rawDrafts,
   putRawDrafts,
   rawDraft,

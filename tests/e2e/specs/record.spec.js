@@ -147,9 +147,14 @@ test("a signed note that is late under the page's threshold is unlocked to give 
 
 test("the host sets the attestation wording; without a signer the note cannot be signed", async ({ page }) => {
   await h.openEditor(page);
+  // A page that signs its workers in, but did not say who this one is.
+  await editor(page, `el.removeAttribute("signer-entry");`);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
   await h.fillSoap(page, "No Signer");
   await page.getByRole("button", { name: "Review and sign" }).click();
-  await expect(page.locator(".send-error")).toContainText("cannot be signed");
+  // Said to the worker, in the worker's words: no attribute names.
+  await expect(page.locator(".send-error")).toContainText("This page does not know who you are, so the note cannot be signed here.");
+  await expect(page.locator(".send-error")).not.toContainText("attribute");
   await editor(
     page,
     `el.setAttribute("author-id", "W-9"); el.setAttribute("attestation", "I confirm this record under agency policy 4.2.");`,
@@ -231,7 +236,7 @@ test("a mismatched or malformed addendum-to hash is reported", async ({ page, re
   await page.getByLabel("Addendum", { exact: true }).fill("More detail.");
   await page.getByLabel("Why you are writing this addendum").fill("Forgot a detail");
   await page.getByRole("button", { name: "Submit note" }).click();
-  await expect(page.locator(".error-summary")).toContainText("not a SHA-256");
+  await expect(page.locator(".error-summary")).toContainText("the original's fingerprint this page gave is damaged");
 
   await editor(page, `el.setAttribute("addendum-to-hash", "${"0".repeat(64)}")`);
   await page.getByLabel("Addendum", { exact: true }).fill("More detail.");
@@ -278,16 +283,25 @@ test("print view and copy as text", async ({ page, context }, testInfo) => {
   await h.addQuote(page, "Subjective", "I can manage", "about money");
   await signNote(page);
 
+  // What the Print button and the browser's print do first.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await page.emulateMedia({ media: "print" });
-  const shot = testInfo.outputPath("print-view.png");
-  await page.screenshot({ path: shot, fullPage: true });
-  await testInfo.attach("print view", { path: shot, contentType: "image/png" });
   const printView = page.locator(".print-view");
   await expect(printView).toBeVisible();
-  await expect(printView).toContainText("SOAP note: Print Client");
-  await expect(printView).toContainText("“I can manage” (Client, about money)");
-  await expect(printView).toContainText("Signature\n---------");
-  await expect(printView).toContainText("Signed by Sam Rivera (W-7)");
+  await h.screenshot(page, testInfo, "print-view");
+  const doc = printView.locator(".print-document");
+  await expect(doc.locator("h1")).toHaveText("SOAP note");
+  await expect(doc.locator(".print-header")).toContainText("ClientPrint Client");
+  await expect(doc.locator(".print-header")).toContainText(`Date of service${h.today()}`);
+  await expect(doc.locator(".print-header")).toContainText("Written bySam Rivera (W-7)");
+  await expect(doc.locator("h2")).toHaveText(["Subjective", "Objective", "Assessment", "Plan", "Signature"]);
+  await expect(doc.locator(".print-quote blockquote")).toHaveText("“I can manage”");
+  await expect(doc.locator(".print-quote figcaption")).toHaveText("Client, about money");
+  await expect(doc.locator(".print-signature")).toContainText("Signed by Sam Rivera (W-7) at");
+  await expect(doc.locator(".print-signature .hash")).toHaveText(/^Content SHA-256: [0-9a-f]{64}$/);
+  await expect(doc.locator(".draft-mark")).toHaveCount(0);
+  // Headings are kept with what follows them across a page break.
+  expect(await doc.locator("h2").first().evaluate((el) => getComputedStyle(el).breakAfter)).toBe("avoid");
   for (const name of ["Submit signed note", "Print", "Copy as text", "Drafts"]) {
     await expect(page.getByRole("button", { name, exact: true })).toBeHidden();
   }
@@ -324,4 +338,72 @@ test("content that looks like HTML or script stays inert text everywhere", async
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator("img").count()).toBe(0);
   expect((await h.storedNotes(request))[0].note.client.name).toBe(evil);
+});
+
+test("on the standalone page the worker signs with their own name, remembered on this device", async ({
+  page,
+  request,
+}, testInfo) => {
+  await h.openEditor(page);
+  await h.fillSoap(page, "Standalone Client");
+  await page.getByLabel("Subjective", { exact: true }).fill("She claims the rent was paid.");
+  await expect(page.locator(".suggestions")).toHaveCount(1);
+  await page.getByRole("button", { name: "Review and sign" }).click();
+  await expect(page.getByRole("heading", { name: "Review and sign" })).toBeFocused();
+  await page.getByLabel("I agree with this statement").check();
+  await page.getByRole("button", { name: "Sign the note" }).click();
+  await expect(page.locator("#cn-signer-name-error")).toHaveText("Error: Enter your name: it is what your signature shows");
+  await expect(page.getByLabel("Your name")).toBeFocused();
+  await page.keyboard.type("Rosa Diaz");
+  await page.getByLabel("Your staff ID (optional)").fill("RD-12");
+  await page.getByRole("button", { name: "Sign the note" }).click();
+  const banner = page.locator(".signed");
+  await expect(banner).toBeFocused();
+  await expect(banner).toContainText("Signed by Rosa Diaz");
+  await expect(banner).toContainText("Not sent yet.");
+  await h.screenshot(page, testInfo, "signed-banner");
+  // The one way to send it is next to what the banner says; tips are gone.
+  await expect(page.getByRole("button", { name: /^Submit/ })).toHaveCount(1);
+  await expect(page.locator(".suggestions, .tip")).toHaveCount(0);
+  const submit = banner.getByRole("button", { name: "Submit signed note" });
+  await page.keyboard.press("Tab");
+  await expect(page.locator(".signed button")).toBeFocused();
+  await submit.press("Enter");
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [stored] = await h.storedNotes(request);
+  expect(stored.note.signature).toMatchObject({ signerName: "Rosa Diaz", signerId: "RD-12" });
+  expect(stored.note.author).toEqual({ id: "RD-12", name: "Rosa Diaz" });
+  // Remembered for the next note, and never in the URL.
+  expect(page.url()).not.toContain("Rosa");
+  await page.getByRole("button", { name: "Write another note" }).click();
+  await h.fillSoap(page, "Second Client");
+  await page.getByRole("button", { name: "Review and sign" }).click();
+  await expect(page.getByLabel("Your name")).toHaveValue("Rosa Diaz");
+});
+
+test("an unsigned note prints as a DRAFT on every page, and empty optional sections are left out", async ({
+  page,
+}, testInfo) => {
+  await h.openEditor(page);
+  await editor(
+    page,
+    `el.template = { id: "crisis", name: "Crisis contact", sections: [
+      { key: "situation", label: "Situation", prompt: "What happened", required: true },
+      { key: "safety", label: "Safety plan", prompt: "Steps agreed", required: false } ] };`,
+  );
+  await page.getByLabel("Note format").selectOption("crisis");
+  await h.fillContact(page, { client: "Draft Print Client", date: h.today(), start: "09:00", end: "09:40" });
+  await page.getByLabel("Situation", { exact: true }).fill("Called from a friend's flat.");
+  // Printing from the Print button builds the document (beforeprint).
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  const doc = page.locator(".print-document");
+  await expect(doc).toBeVisible();
+  await h.screenshot(page, testInfo, "print-draft");
+  const mark = doc.locator(".draft-mark");
+  await expect(mark).toHaveText("DRAFT: not signed");
+  expect(await mark.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
+  await expect(doc.locator("h2")).toHaveText(["Situation", "Signature"]);
+  await expect(doc.locator(".print-header")).toContainText("09:00–09:40 (40 minutes)");
+  await expect(doc.locator(".print-signature")).toContainText("Not signed.");
 });
