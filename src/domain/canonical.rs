@@ -21,6 +21,13 @@ impl PayloadV1 {
             .timeliness
             .as_ref()
             .and_then(|t| t.late_entry_reason.as_ref());
+        // A quote's `inText` says only that its words also stand in the
+        // section's text, which the hash covers already: it is left out, so
+        // that receivers of earlier releases agree on the hash.
+        let mut sections = p.sections.clone();
+        for q in sections.iter_mut().flat_map(|s| s.quotes.iter_mut()) {
+            q.in_text = false;
+        }
         let mut content = json!({
             "id": p.id,
             "format": p.format,
@@ -28,7 +35,7 @@ impl PayloadV1 {
             "client": p.client,
             "author": p.author,
             "service": { "date": p.service.date, "start": p.service.start, "end": p.service.end },
-            "sections": p.sections,
+            "sections": sections,
             "goals": p.goals,
             "challenges": p.challenges,
             "interventions": p.interventions,
@@ -74,6 +81,7 @@ mod tests {
             text: "I'll be there".into(),
             speaker: Speaker::Client,
             context: None,
+            in_text: false,
         });
         n
     }
@@ -184,5 +192,19 @@ mod tests {
             "the README gives {readme_form}"
         );
         assert!(readme.contains(&hash), "the README gives {hash}");
+    }
+
+    #[test]
+    fn a_quotes_in_text_mark_is_not_part_of_the_hash() {
+        let mut n = note();
+        let template = Template::soap();
+        let ctx = BuildContext::at("2026-11-26T10:00:00Z");
+        let plain = PayloadV1::build(&n, &template, &ctx).computed_hash();
+        n.section_mut("plan").quotes[0].in_text = true;
+        let marked = PayloadV1::build(&n, &template, &ctx);
+        assert!(serde_json::to_string(&marked)
+            .unwrap()
+            .contains(r#""inText":true"#));
+        assert_eq!(marked.computed_hash(), plain);
     }
 }

@@ -24,11 +24,13 @@ pub fn rich_note() -> Note {
         text: "I'll be there".into(),
         speaker: Speaker::Client,
         context: Some("asked about \"Tuesday\"".into()),
+        in_text: false,
     });
     n.section_mut("plan").quotes.push(Quote {
         text: "She will".into(),
         speaker: Speaker::FamilyMember,
         context: None,
+        in_text: false,
     });
     n.section_mut("data").text = "from DAP".into();
     n.goals.push(GoalProgress {

@@ -170,11 +170,13 @@ mod tests {
             text: "I want my kids back".into(),
             speaker: Speaker::Client,
             context: Some("on reunification".into()),
+            in_text: false,
         });
         n.section_mut("plan").quotes.push(Quote {
             text: "We'll drive her".into(),
             speaker: Speaker::FamilyMember,
             context: None,
+            in_text: false,
         });
         n.goals.push(GoalProgress {
             id: "G1".into(),

@@ -24,6 +24,7 @@ fn note() -> Note {
         text: "I want my kids back".into(),
         speaker: Speaker::Client,
         context: Some("on reunification".into()),
+        in_text: false,
     });
     n.section_mut("data").text = "stray, not sent".into();
     n

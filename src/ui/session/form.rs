@@ -24,6 +24,8 @@ pub struct QuoteState {
     pub text: RwSignal<String>,
     pub speaker: RwSignal<Speaker>,
     pub context: RwSignal<String>,
+    /// Marked from the section's text, where its words stand in quotes.
+    pub in_text: bool,
 }
 
 impl QuoteState {
@@ -33,6 +35,7 @@ impl QuoteState {
             text: RwSignal::new(q.text.clone()),
             speaker: RwSignal::new(q.speaker),
             context: RwSignal::new(q.context.clone().unwrap_or_default()),
+            in_text: q.in_text,
         }
     }
 
@@ -42,6 +45,7 @@ impl QuoteState {
             text: self.text.get(),
             speaker: self.speaker.get(),
             context: (!context.trim().is_empty()).then_some(context),
+            in_text: self.in_text,
         }
     }
 }

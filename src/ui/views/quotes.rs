@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::field::{Field, FieldAria};
+use crate::domain::note::{mark_quote, requote};
 use crate::domain::{Quote, SectionSpec, Speaker};
 use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
 use crate::ui::session::form::{Form, QuoteState, SectionState};
@@ -58,20 +59,18 @@ pub fn QuoteList(
         };
         let current = text.get_untracked();
         let (bs, be) = (byte_offset(&current, start), byte_offset(&current, end));
-        let words = current[bs..be].trim().to_string();
-        if words.is_empty() {
+        // The words stay in the text, now in quotation marks, and the
+        // quote records them.
+        let Some(marked) = mark_quote(&current, bs, be) else {
             mark_hint.set(Some(
                 "Select the client's words in the text first, then choose Mark selected text as a quote."
                     .into(),
             ));
             return;
-        }
+        };
         mark_hint.set(None);
-        text.set(format!("{}{}", &current[..bs], &current[be..]));
-        let q = form.new_quote(&Quote {
-            text: words,
-            ..Quote::default()
-        });
+        text.set(marked.text);
+        let q = form.new_quote(&marked.quote);
         quotes.update(|v| v.push(q));
         focus_quote(&q);
     };
@@ -84,7 +83,7 @@ pub fn QuoteList(
                 // changes a quote's own signals, not the list), so each
                 // quote's place is a plain value.
                 {move || quotes.get().into_iter().enumerate().map(|(i, q)| view! {
-                    <QuoteItem q=q index=i quotes=quotes locked=locked section=key.clone() section_label=label.clone() error_of=error_of/>
+                    <QuoteItem q=q index=i quotes=quotes section_text=text locked=locked section=key.clone() section_label=label.clone() error_of=error_of/>
                 }).collect_view()}
             </ul>
             {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
@@ -106,6 +105,8 @@ fn QuoteItem(
     /// Its place in the section's list of quotes.
     index: usize,
     quotes: RwSignal<Vec<QuoteState>>,
+    /// The section's text, where a marked quote's words stand.
+    section_text: RwSignal<String>,
     locked: Signal<bool>,
     /// The section's key, for this quote's error field.
     section: String,
@@ -132,6 +133,30 @@ fn QuoteItem(
     let words_label = format!("Words, exactly as said{which}");
     let speaker_id = format!("{base}-speaker");
     let context_id = format!("{base}-context");
+    // A quote marked from the text keeps its words there in step; if the
+    // text changed them, it says so.
+    let edit_words = move |new: String| {
+        if q.in_text {
+            let old = q.text.get_untracked();
+            if let Some(t) = section_text.with_untracked(|t| requote(t, &old, &new)) {
+                section_text.set(t);
+            }
+        }
+        q.text.set(new);
+    };
+    let differs = Memo::new(move |_| {
+        q.in_text
+            && section_text.with(|t| {
+                !q.text.with(|w| {
+                    Quote {
+                        text: w.clone(),
+                        ..Quote::default()
+                    }
+                    .stands_in(t)
+                })
+            })
+    });
+    let label = section_label.clone();
     // Focus goes to "Add a quote" rather than being lost with this quote.
     let remove = move |ev: web_sys::MouseEvent| {
         // The container is found now, while this button is still in it.
@@ -152,11 +177,14 @@ fn QuoteItem(
                         aria-describedby=words.described_by()
                         prop:value=move || q.text.get()
                         prop:readOnly=move || locked.get()
-                        on:input=move |ev| q.text.set(event_target_value(&ev))
+                        on:input=move |ev| edit_words(event_target_value(&ev))
                     ></textarea>
                     <span class="mark" aria-hidden="true">"”"</span>
                 </div>
             </Field>
+            {move || differs.get().then(|| view! {
+                <p class="hint quote-differs">{format!("These words no longer stand in the {label} text in quotation marks. The quote keeps them as they are here.")}</p>
+            })}
             <div class="quote-meta">
                 <div>
                     <label for=speaker_id.clone()>"Said by"</label>

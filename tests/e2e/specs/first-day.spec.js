@@ -210,3 +210,32 @@ test("the dark theme gives date and time controls a dark color scheme; text boxe
   const after = await plan.evaluate((el) => el.getBoundingClientRect().height);
   expect(after).toBeGreaterThan(before);
 });
+
+test("a quote marked from the text keeps the sentence whole, and the two stay in step", async ({ page }) => {
+  await h.openEditor(page);
+  const subjective = page.getByLabel("Subjective", { exact: true });
+  await subjective.fill("Client said we sat at the kitchen table for an hour.");
+  await subjective.evaluate((ta) => {
+    const start = ta.value.indexOf("we sat");
+    ta.setSelectionRange(start, start + "we sat at the kitchen table".length);
+  });
+  await subjective.focus();
+  // From the keyboard: Tab from the text box to the quote buttons.
+  const mark = page.getByRole("button", { name: "Mark selected text as a quote in Subjective" });
+  await mark.focus();
+  await page.keyboard.press("Enter");
+  await expect(subjective).toHaveValue("Client said “we sat at the kitchen table” for an hour.");
+  const words = h.section(page, "Subjective").locator(".quote").getByLabel("Words, exactly as said");
+  await expect(words).toBeFocused();
+  await expect(words).toHaveValue("we sat at the kitchen table");
+  // Editing the quote edits the words where they stand.
+  await page.keyboard.press("End");
+  await page.keyboard.type(" together");
+  await expect(subjective).toHaveValue("Client said “we sat at the kitchen table together” for an hour.");
+  await expect(page.locator(".quote-differs")).toHaveCount(0);
+  // Editing them in the text instead: the quote says they now differ.
+  await subjective.fill("Client said we sat together for an hour.");
+  await expect(page.locator(".quote-differs")).toContainText("no longer stand in the Subjective text");
+  await expectNoViolations(page, "a quote that differs from the text");
+  await expect(words).toHaveValue("we sat at the kitchen table together");
+});

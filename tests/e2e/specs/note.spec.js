@@ -89,7 +89,8 @@ test("the client's voice: mark as quote, speakers, the rendered note, and the ge
   await page.getByRole("button", { name: "Mark selected text as a quote in Subjective" }).click();
   const quote = h.section(page, "Subjective").locator(".quote");
   await expect(quote.getByLabel("Words, exactly as said")).toHaveValue("I am done with that place");
-  await expect(subjective).toHaveValue("Client said  and left.");
+  // The sentence keeps its words, now in quotation marks.
+  await expect(subjective).toHaveValue("Client said “I am done with that place” and left.");
   await expect(tip).toHaveCount(0);
 
   await h.addQuote(page, "Plan", "We will drive her there", "at the door");
@@ -100,7 +101,8 @@ test("the client's voice: mark as quote, speakers, the rendered note, and the ge
   await expect(preview).toContainText("“We will drive her there” (Family member, at the door)");
 
   const note = await submitAndGet(page, request);
-  expect(note.sections[0].quotes).toEqual([{ text: "I am done with that place", speaker: "client" }]);
+  expect(note.sections[0].quotes).toEqual([{ text: "I am done with that place", speaker: "client", inText: true }]);
+  expect(note.sections[0].text).toBe("Client said “I am done with that place” and left.");
   expect(note.sections[3].quotes).toEqual([
     { text: "We will drive her there", speaker: "familyMember", context: "at the door" },
   ]);
