@@ -58,6 +58,38 @@ pub fn unexplained(
     unexplained_given(section, text, &defined_in(all_text), approved)
 }
 
+/// Words next to "ID" that show it means identification (a photo ID, an
+/// ID card), not an abbreviation the next reader has to guess.
+const ID_CONTEXT: &[&str] = &[
+    "photo",
+    "picture",
+    "state",
+    "government",
+    "valid",
+    "student",
+    "staff",
+    "client",
+    "card",
+    "number",
+    "badge",
+    "issued",
+    "new",
+    "replacement",
+    "lost",
+    "his",
+    "her",
+    "their",
+    "an",
+];
+
+fn means_identification(words: &[super::tokens::Word<'_>], i: usize) -> bool {
+    let near = |j: Option<usize>| {
+        j.and_then(|j| words.get(j))
+            .is_some_and(|w| ID_CONTEXT.iter().any(|c| w.text.eq_ignore_ascii_case(c)))
+    };
+    near(i.checked_sub(1)) || near(Some(i + 1))
+}
+
 /// As [`unexplained`], with the note's defined abbreviations known.
 pub fn unexplained_given(
     section: &str,
@@ -66,8 +98,12 @@ pub fn unexplained_given(
     approved: &[String],
 ) -> Vec<Unexplained> {
     let mut out: Vec<Unexplained> = Vec::new();
-    for w in words_outside_quotes(text) {
+    let words = words_outside_quotes(text);
+    for (i, w) in words.iter().enumerate() {
         if !is_abbreviation(w.text) {
+            continue;
+        }
+        if w.text == "ID" && means_identification(&words, i) {
             continue;
         }
         if approved.iter().any(|a| a.eq_ignore_ascii_case(w.text))
@@ -143,5 +179,18 @@ mod tests {
     #[test]
     fn approved_list_parses_commas_and_spaces() {
         assert_eq!(parse_approved(" SI, HI  CPS,,"), ["SI", "HI", "CPS"]);
+    }
+
+    #[test]
+    fn id_meaning_identification_is_not_an_unexplained_abbreviation() {
+        let found = |t: &str| -> Vec<String> {
+            unexplained("plan", t, t, &[])
+                .into_iter()
+                .map(|u| u.abbreviation)
+                .collect()
+        };
+        assert!(found("Brought her photo ID and an ID card.").is_empty());
+        assert!(found("Lost his ID at the shelter.").is_empty());
+        assert_eq!(found("ID risk discussed."), ["ID"]);
     }
 }

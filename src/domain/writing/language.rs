@@ -27,6 +27,10 @@ pub struct Term {
     /// Only in these sections (empty: everywhere).
     #[serde(default)]
     pub sections: Vec<String>,
+    /// Words that can stand in its place as they are, where the advice is
+    /// not "describe what happened": offered as a one-step replacement.
+    #[serde(default)]
+    pub replace: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -65,6 +69,54 @@ pub struct Flag {
     pub category: String,
     pub explain: String,
     pub suggest: String,
+    /// What can replace the passage as it is (see `Term::replace`), with
+    /// its first letter's case kept; only for the term itself, not an
+    /// inflection of it.
+    pub replace: Option<String>,
+}
+
+/// `replace` with the first letter upper-cased when `found`'s is. The
+/// word list is English: ASCII case is enough, and keeps Unicode's case
+/// tables (about 10 kB) out of the bundle.
+fn matching_case(found: &str, replace: &str) -> String {
+    let mut out = replace.to_string();
+    if found.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+    }
+    out
+}
+
+/// A passage of a section's text and what to put in its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replacement {
+    pub start: usize,
+    pub end: usize,
+    /// The words as written there.
+    pub found: String,
+    pub with: String,
+}
+
+impl Replacement {
+    /// `text` with the passage replaced, if it still reads as it did (the
+    /// text may have changed since it was checked).
+    pub fn apply(&self, text: &str) -> Option<String> {
+        (text.get(self.start..self.end) == Some(self.found.as_str()))
+            .then(|| format!("{}{}{}", &text[..self.start], self.with, &text[self.end..]))
+    }
+}
+
+impl Flag {
+    /// The one-step replacement this flag offers, if any.
+    pub fn replacement(&self) -> Option<Replacement> {
+        self.replace.as_ref().map(|with| Replacement {
+            start: self.start,
+            end: self.end,
+            found: self.found.clone(),
+            with: with.clone(),
+        })
+    }
 }
 
 fn normalise(word: &str) -> String {
@@ -100,6 +152,12 @@ fn term_words(term: &str) -> Vec<String> {
         .collect()
 }
 
+/// The replacement for `found` when it is `entry`'s term exactly.
+fn exact_replacement(entry: &Term, found: &str) -> Option<String> {
+    let r = entry.replace.as_deref()?;
+    (term_words(found) == term_words(&entry.term)).then(|| matching_case(found, r))
+}
+
 /// Flags in one section's text.
 pub fn check_text(section: &str, text: &str) -> Vec<Flag> {
     let list = word_list();
@@ -129,6 +187,7 @@ pub fn check_text(section: &str, text: &str) -> Vec<Flag> {
                         existing.found = text[start..end].to_string();
                         existing.term = entry.term.clone();
                         existing.suggest = entry.suggest.clone();
+                        existing.replace = exact_replacement(entry, &text[start..end]);
                     }
                     continue;
                 }
@@ -145,6 +204,7 @@ pub fn check_text(section: &str, text: &str) -> Vec<Flag> {
                         .cloned()
                         .unwrap_or_default(),
                     suggest: entry.suggest.clone(),
+                    replace: exact_replacement(entry, &text[start..end]),
                 });
             }
         }
@@ -270,5 +330,28 @@ mod tests {
         let f = &check_text("assessment", text)[0];
         assert_eq!(&text[f.start..f.end], "manipulative");
         assert_eq!(f.category, "label");
+    }
+
+    #[test]
+    fn a_term_with_a_plain_alternative_offers_it_as_a_replacement_that_can_be_applied() {
+        let text = "Claims the rent was paid; she claims more.";
+        let flags = check_text("subjective", text);
+        let first = flags[0].replacement().expect("claims has a replacement");
+        assert_eq!(
+            (first.found.as_str(), first.with.as_str()),
+            ("Claims", "Says")
+        );
+        assert_eq!(
+            first.apply(text).as_deref(),
+            Some("Says the rent was paid; she claims more.")
+        );
+        // Stale (the text changed since it was checked): not applied.
+        assert_eq!(first.apply("Something else entirely"), None);
+        // An inflection gets advice, not a replacement that would not fit.
+        let f = &check_text("subjective", "She claimed it.")[0];
+        assert!(f.replacement().is_none());
+        // Advice to describe what happened is never a replacement.
+        let f = &check_text("subjective", "He was manipulative.")[0];
+        assert!(f.replacement().is_none());
     }
 }

@@ -5,4 +5,5 @@
 pub mod abbreviations;
 pub mod language;
 pub mod paste;
+pub mod shorthand;
 pub mod tokens;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::actions::{Actions, Preview, SendError};
 use super::addendum::AddendumBlock;
+use super::aids::Findings;
 use super::challenges::ChallengesField;
 use super::debounce::settle;
 use super::error_summary::ErrorSummary;
@@ -18,6 +19,26 @@ use super::stray::StraySections;
 use crate::domain::writing::abbreviations::defined_in;
 use crate::domain::Speaker;
 use crate::ui::session::Session;
+
+/// The writing suggestions open across the note.
+#[derive(Clone, Default, PartialEq)]
+struct OpenAids {
+    total: usize,
+    /// The labels of the sections that have some.
+    sections: Vec<String>,
+}
+
+impl OpenAids {
+    fn summary(&self) -> String {
+        let places = match self.sections.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        };
+        let (n, s) = (self.total, if self.total == 1 { " is" } else { "s are" });
+        format!("{n} writing suggestion{s} open, in {places}. They never stop you submitting.")
+    }
+}
 
 #[component]
 pub fn NoteForm() -> impl IntoView {
@@ -52,6 +73,28 @@ pub fn NoteForm() -> impl IntoView {
                 })
             })
         })
+    });
+    // Open suggestions across the note, said once above the buttons (never
+    // blocking); worked out when typing pauses, like the aids themselves.
+    let open_aids = Memo::new(move |_| {
+        settled_all.track();
+        let t = template.get_untracked();
+        let mut open = OpenAids::default();
+        defined.with(|d| {
+            approved.with_value(|a| {
+                for spec in &t.sections {
+                    let n = form
+                        .section(&spec.key)
+                        .text
+                        .with_untracked(|text| Findings::of(&spec.key, text, d, a).count());
+                    if n > 0 {
+                        open.total += n;
+                        open.sections.push(spec.label.clone());
+                    }
+                }
+            })
+        });
+        open
     });
     let error_of = s.error_of();
     let show_interventions = Memo::new(move |_| {
@@ -89,6 +132,9 @@ pub fn NoteForm() -> impl IntoView {
             })}
             <Preview/>
             <SignPanel/>
+            {move || (open_aids.with(|o| o.total > 0) && form.signature.with(Option::is_none)).then(|| view! {
+                <p class="aids-summary">{move || open_aids.with(OpenAids::summary)}</p>
+            })}
             <Actions/>
             <SendError/>
         </form>

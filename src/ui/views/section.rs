@@ -44,7 +44,7 @@ pub fn SectionField(
                 on:paste=move |ev| paste.on_paste(&ev)
             ></textarea>
             <PasteOffer paste=paste/>
-            <WritingAids key=spec.key.clone() label=spec.label.clone() text=text defined=defined approved=approved signed=Signal::derive(move || form.signature.with(Option::is_some))/>
+            <WritingAids key=spec.key.clone() label=spec.label.clone() area_id=aria.id() text=text defined=defined approved=approved signed=Signal::derive(move || form.signature.with(Option::is_some))/>
             <QuoteList area_id=aria.id() spec=spec section=section form=form locked=locked error_of=error_of/>
         </Field>
     }

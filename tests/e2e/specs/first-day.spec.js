@@ -239,3 +239,41 @@ test("a quote marked from the text keeps the sentence whole, and the two stay in
   await expectNoViolations(page, "a quote that differs from the text");
   await expect(words).toHaveValue("we sat at the kitchen table together");
 });
+
+test("writing aids a worker can act on: show, replace and undo, one explanation, a summary", async ({ page }) => {
+  await h.openEditor(page);
+  const subjective = page.getByLabel("Subjective", { exact: true });
+  await subjective.fill("She claims the rent was paid. Met w/ pt; she showed her photo ID. SI and HI discussed.");
+  const aids = h.section(page, "Subjective").locator(".suggestions");
+  await expect(aids.locator(".flag")).toContainText("“claims”");
+  await expect(aids.locator(".shorthand")).toHaveCount(2);
+  // One explanation for both abbreviations; "photo ID" is not one.
+  await expect(aids.locator(".abbreviation")).toHaveCount(1);
+  await expect(aids.locator(".abbreviation")).toContainText("SI, HI are not explained. Spell each out once");
+  await expect(aids).not.toContainText("ID,");
+  // Said once above the buttons, without blocking.
+  await expect(page.locator(".aids-summary")).toHaveText(
+    "5 writing suggestions are open, in Subjective. They never stop you submitting.",
+  );
+  await expectNoViolations(page, "writing suggestions with actions");
+
+  // Shown where it stands: selected in the text box.
+  await aids.getByRole("button", { name: "Show “claims” in the text" }).press("Enter");
+  await expect(subjective).toBeFocused();
+  expect(await subjective.evaluate((ta) => ta.value.slice(ta.selectionStart, ta.selectionEnd))).toBe("claims");
+
+  await aids.getByRole("button", { name: "Replace with “says”" }).click();
+  await expect(subjective).toHaveValue("She says the rent was paid. Met w/ pt; she showed her photo ID. SI and HI discussed.");
+  const status = h.section(page, "Subjective").locator(".aids-status");
+  await expect(status).toContainText("Replaced “claims” with “says”.");
+  await status.getByRole("button", { name: "Undo" }).click();
+  await expect(subjective).toHaveValue("She claims the rent was paid. Met w/ pt; she showed her photo ID. SI and HI discussed.");
+
+  await aids.getByRole("button", { name: "Replace with “with”" }).click();
+  await expect(subjective).toHaveValue("She claims the rent was paid. Met with pt; she showed her photo ID. SI and HI discussed.");
+  // Nothing blocks: the note is submitted with suggestions open.
+  await h.fillContact(page, { client: "Aids Client", date: h.today() });
+  for (const label of ["Objective", "Assessment", "Plan"]) await page.getByLabel(label, { exact: true }).fill(`${label}.`);
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+});
