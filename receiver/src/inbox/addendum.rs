@@ -71,7 +71,7 @@ pub fn render(body: &str) -> Result<String, Unreadable> {
                 "The original is never changed. It is shown here, read only, beside your addendum."
             }
             div.side-by-side {
-                section.original aria-labelledby="original-heading" {
+                section.original-note aria-labelledby="original-heading" {
                     h2 #original-heading { "The original note" }
                     (record_html_placed(&p, &local, Placement::Listed { level: 3, href: &href }))
                 }
