@@ -217,7 +217,7 @@ test("an addendum is delivered, linked to its original, and the original is unto
   expect(add.addendum).toEqual({ to: original.id, toHash: hash, kind: "correction", reason: "Location recorded wrongly" });
   await page.goto("inbox");
   await expect(page.locator(`[data-note-id="${add.id}"] .addendum`)).toContainText(
-    `Addendum (correction) to note ${original.id}`,
+    `Addendum (Correction) to note ${original.id}`,
   );
   await page.locator(`[data-note-id="${add.id}"] .addendum a`).click();
   await expect(page).toHaveURL(new RegExp(`#note-${original.id}$`));
