@@ -32,6 +32,8 @@ fn note(template: &Template) -> Note {
             text: "I'll be there".into(),
             speaker: Speaker::FamilyMember,
             context: Some("asked".into()),
+            // So that both schema validators see a marked quote too.
+            in_text: true,
         });
     }
     n.goals = vec![GoalProgress {

@@ -5,6 +5,9 @@
 //! escapes every value, so a note's text is always text. Times are
 //! `<time datetime>` elements whose text comes through `local`, which the
 //! shell gives (the reader's time zone is not the domain's to know).
+//! Printed, the record is its page ([`record_html`]); in a list of notes
+//! its headings sit lower, its title names the client and note ids link
+//! ([`record_html_placed`] with [`Placement::Listed`]).
 //!
 //! ```
 //! use casenote::domain::record_html::record_html;
@@ -50,9 +53,46 @@ fn service_text(p: &PayloadV1) -> String {
     when
 }
 
-/// `p` as a document. `local` turns an RFC 3339 time into the reader's
-/// local time.
+/// Where a record sits on its page.
+#[derive(Clone, Copy)]
+pub enum Placement<'a> {
+    /// The page is the record (the printed note): an `h1` of its format,
+    /// `h2` sections.
+    Alone,
+    /// One record among others (the receiver's inbox): its title is a
+    /// heading at `level` (2 to 5) naming the format and the client, its
+    /// sections one level below, and the note an addendum points to is a
+    /// link to `href(id)`.
+    Listed {
+        level: u8,
+        href: &'a dyn Fn(&str) -> String,
+    },
+}
+
+/// A heading at `level`, 1 to 6.
+fn heading(level: u8, content: Markup) -> Markup {
+    match level {
+        0 | 1 => html! { h1 { (content) } },
+        2 => html! { h2 { (content) } },
+        3 => html! { h3 { (content) } },
+        4 => html! { h4 { (content) } },
+        5 => html! { h5 { (content) } },
+        _ => html! { h6 { (content) } },
+    }
+}
+
+/// `p` as a document, the page's one record. `local` turns an RFC 3339
+/// time into the reader's local time.
 pub fn record_html(p: &PayloadV1, local: &dyn Fn(&str) -> String) -> Markup {
+    record_html_placed(p, local, Placement::Alone)
+}
+
+/// `p` as a document placed as `placement` says.
+pub fn record_html_placed(
+    p: &PayloadV1,
+    local: &dyn Fn(&str) -> String,
+    placement: Placement,
+) -> Markup {
     let client = name_and_id(&p.client.name, &p.client.id, "ID ");
     let author = p
         .author
@@ -64,13 +104,22 @@ pub fn record_html(p: &PayloadV1, local: &dyn Fn(&str) -> String) -> Markup {
         .sections
         .iter()
         .filter(|s| !s.text.trim().is_empty() || !s.quotes.is_empty());
+    let (level, href) = match placement {
+        Placement::Alone => (1, None),
+        Placement::Listed { level, href } => (level.clamp(2, 5), Some(href)),
+    };
+    let title = match href {
+        None => html! { (p.format_name) " note" },
+        Some(_) => html! { (p.format_name) " note: " (client) },
+    };
+    let sub = |content: Markup| heading(level + 1, content);
     html! {
         article.print-document.draft[p.signature.is_none()] {
             @if p.signature.is_none() {
                 p.draft-mark { "DRAFT: not signed" }
             }
             header.print-header {
-                h1 { (p.format_name) " note" }
+                (heading(level, title))
                 dl {
                     dt { "Client" } dd { (client) }
                     dt { "Date of service" } dd { (service_text(p)) }
@@ -80,8 +129,13 @@ pub fn record_html(p: &PayloadV1, local: &dyn Fn(&str) -> String) -> Markup {
                     }
                 }
                 @if let Some(a) = &p.addendum {
-                    p.print-label {
-                        "Addendum (" (a.kind.label()) ") to note " (a.to) ". Reason: " (a.reason)
+                    p.print-label.addendum {
+                        "Addendum (" (a.kind.label()) ") to note "
+                        @match href {
+                            Some(href) => { a href=(href(&a.to)) { code { (a.to) } } }
+                            None => { (a.to) }
+                        }
+                        ". Reason: " (a.reason)
                     }
                 }
                 @if let Some(t) = late {
@@ -95,7 +149,7 @@ pub fn record_html(p: &PayloadV1, local: &dyn Fn(&str) -> String) -> Markup {
             }
             @for s in sections {
                 section.print-section {
-                    h2 { (s.label) }
+                    (sub(html! { (s.label) }))
                     @if !s.text.trim().is_empty() {
                         p.print-text { (s.text.trim()) }
                     }
@@ -114,19 +168,19 @@ pub fn record_html(p: &PayloadV1, local: &dyn Fn(&str) -> String) -> Markup {
             }
             @if !p.goals.is_empty() {
                 section.print-section {
-                    h2 { "Goals addressed" }
+                    (sub(html! { "Goals addressed" }))
                     ul { @for g in &p.goals { li { (g.text) ": " (g.progress.label()) } } }
                 }
             }
             @if let Some(c) = &p.challenges {
                 section.print-section {
-                    h2 { "Challenges and barriers" }
+                    (sub(html! { "Challenges and barriers" }))
                     p.print-text { (c) }
                 }
             }
             @if !p.interventions.is_empty() {
                 section.print-section {
-                    h2 { "Interventions" }
+                    (sub(html! { "Interventions" }))
                     ol {
                         @for iv in &p.interventions {
                             li {
@@ -140,7 +194,7 @@ pub fn record_html(p: &PayloadV1, local: &dyn Fn(&str) -> String) -> Markup {
                 }
             }
             section.print-signature {
-                h2 { "Signature" }
+                (sub(html! { "Signature" }))
                 @match &p.signature {
                     Some(sig) => {
                         p.attestation { (sig.attestation) }
@@ -225,5 +279,68 @@ mod tests {
         assert!(!html.contains("<img"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("a &amp; b &lt;img"));
+    }
+
+    #[test]
+    fn listed_it_names_the_client_sits_a_level_lower_and_links_the_original() {
+        let p = fixtures::rich_payload();
+        let href = |id: &str| format!("#note-{id}");
+        let listed = Placement::Listed {
+            level: 2,
+            href: &href,
+        };
+        let html = record_html_placed(&p, &|t: &str| t.to_string(), listed).into_string();
+        assert!(
+            html.contains("<h2>SOAP note: Jo Ünïcode 👋 (ID C-1)</h2>"),
+            "{html}"
+        );
+        assert!(!html.contains("<h1>"), "{html}");
+        for h in [
+            "Subjective",
+            "Goals addressed",
+            "Interventions",
+            "Signature",
+        ] {
+            assert!(html.contains(&format!("<h3>{h}</h3>")), "{h}: {html}");
+        }
+        let to = "1f8fad5b-d9cb-469f-a165-70867728950e";
+        assert!(
+            html.contains(&format!(
+                r##"<p class="print-label addendum">Addendum (Late entry) to note <a href="#note-{to}"><code>{to}</code></a>. Reason: Forgot</p>"##
+            )),
+            "{html}"
+        );
+        // Printed, the id is text: there is nowhere to go.
+        let printed = doc(&p);
+        assert!(
+            printed.contains(&format!("to note {to}. Reason")),
+            "{printed}"
+        );
+        assert!(!printed.contains("<a "), "{printed}");
+    }
+
+    #[test]
+    fn goals_challenges_interventions_and_the_late_entry_are_shown() {
+        let html = doc(&fixtures::rich_payload());
+        assert!(html.contains("<li>Housing: Not assessed</li>"), "{html}");
+        assert!(html.contains("Transport"), "{html}");
+        assert!(html.contains("<p>Referral</p>"), "{html}");
+        assert!(html.contains("Client's response: Agreed"), "{html}");
+        assert!(html.contains("Departs from standard procedure"), "{html}");
+        assert!(
+            html.contains("Late entry: documented 26.5 hours after the service. Reason: Outage"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn an_unsigned_note_still_says_who_wrote_it() {
+        let mut p = fixtures::rich_payload();
+        p.signature = None;
+        let html = doc(&p);
+        assert!(
+            html.contains("<dt>Written by</dt><dd>Sam &quot;Sammy&quot; O'Neil (W-7)</dd>"),
+            "{html}"
+        );
     }
 }

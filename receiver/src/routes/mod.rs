@@ -1,18 +1,19 @@
 //! HTTP routes: the app's routers, the security headers and the built
-//! site's files (this file); the notes API (`notes.rs`); the test-mode
-//! routes (`test_mode.rs`).
+//! site's files (this file); the notes API (`notes.rs`); the inbox's pages
+//! (`inbox.rs`); the test-mode routes (`test_mode.rs`).
 
 pub mod guard;
+mod inbox;
 mod notes;
 mod test_mode;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
@@ -20,8 +21,8 @@ use tower_http::set_header::SetResponseHeader;
 
 use crate::db::Store;
 use crate::faults::Faults;
-use crate::inbox;
 use guard::Access;
+use inbox::{addendum_page, inbox_css, inbox_js, inbox_page};
 use notes::{list_notes, post_note};
 use test_mode::{loopback_only, request_log, reset, set_faults};
 
@@ -82,7 +83,9 @@ pub fn router(state: AppState, site: &Path) -> Router {
     let mut r = Router::new()
         .route("/api/notes", post(post_note).get(list_notes))
         .route("/inbox", get(inbox_page))
-        .route("/inbox.css", get(inbox_css));
+        .route("/inbox/addendum/{id}", get(addendum_page))
+        .route("/inbox.css", get(inbox_css))
+        .route("/inbox.js", get(inbox_js));
     if state.faults.is_some() {
         let test_routes = Router::new()
             .route("/api/_test/faults", post(set_faults))
@@ -137,31 +140,6 @@ fn json(status: StatusCode, body: String) -> Response {
 
 fn error(status: StatusCode, message: &str) -> Response {
     json(status, serde_json::json!({ "error": message }).to_string())
-}
-
-async fn inbox_page(State(state): State<AppState>) -> Response {
-    match state
-        .store
-        .list()
-        .and_then(|n| Ok((n, state.store.head()?)))
-    {
-        Ok((notes, head)) => Html(inbox::render(&notes, &head)).into_response(),
-        Err(e) => {
-            eprintln!("casenote-receiver: listing notes failed: {e}");
-            error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "The notes could not be listed",
-            )
-        }
-    }
-}
-
-async fn inbox_css() -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/css")],
-        include_str!("../inbox.css"),
-    )
-        .into_response()
 }
 
 #[cfg(test)]

@@ -94,6 +94,10 @@ fn idempotency_key<'a>(headers: &'a HeaderMap, id: &str) -> Result<&'a str, Fiel
     }
 }
 
+/// Said to the worker when an addendum's `toHash` is not the hash of the
+/// original as stored: what happened, and what to do next.
+pub(super) const ORIGINAL_CHANGED: &str = "The original note has changed since this addendum was started, so it cannot be linked to it. Go back to the inbox, open the original again and choose Write an addendum.";
+
 /// The largest note body accepted (a 50,000-character note is ~100 KB).
 const MAX_BODY: usize = 5 * 1024 * 1024;
 
@@ -218,10 +222,7 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
             if actual.as_deref().ok() != Some(expected.to_ascii_lowercase().as_str()) {
                 return json(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    errors_body(&[FieldError::new(
-                        "addendum.toHash",
-                        "does not match the original note this addendum points to: the original was changed, or the hash is wrong",
-                    )]),
+                    errors_body(&[FieldError::new("addendum.toHash", ORIGINAL_CHANGED)]),
                 );
             }
         }

@@ -432,4 +432,5 @@ async fn rate_limit_carries_retry_after_and_token_mode_answers_401() {
 
 mod contract;
 mod guard;
+mod inbox;
 mod tidies;

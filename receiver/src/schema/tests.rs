@@ -24,6 +24,7 @@ fn note(format: &str, template: &Template) -> Note {
             text: "words".into(),
             speaker: Speaker::Other,
             context: Some("c".into()),
+            in_text: false,
         });
     }
     n

@@ -226,7 +226,7 @@ test("an addendum is delivered, linked to its original, and the original is unto
   expect(add.addendum).toEqual({ to: original.id, toHash: hash, kind: "correction", reason: "Location recorded wrongly" });
   await page.goto("inbox");
   await expect(page.locator(`[data-note-id="${add.id}"] .addendum`)).toContainText(
-    `Addendum (correction) to note ${original.id}`,
+    `Addendum (Correction) to note ${original.id}`,
   );
   await page.locator(`[data-note-id="${add.id}"] .addendum a`).click();
   await expect(page).toHaveURL(new RegExp(`#note-${original.id}$`));
@@ -252,7 +252,9 @@ test("a mismatched or malformed addendum-to hash is reported", async ({ page, re
   await page.getByLabel("Why you are writing this addendum").fill("Forgot a detail");
   await page.getByRole("button", { name: "Submit note" }).click();
   await expect(page.locator(".send-error")).toContainText("The server found problems with the note");
-  await expect(page.locator(".addendum-block .error-message")).toContainText("does not match the original note");
+  await expect(page.locator(".addendum-block .error-message")).toContainText(
+    "The original note has changed since this addendum was started, so it cannot be linked to it. Go back to the inbox, open the original again and choose Write an addendum.",
+  );
   expect(await h.storedNotes(request)).toHaveLength(1);
 });
 

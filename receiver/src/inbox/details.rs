@@ -1,0 +1,83 @@
+//! What a note holds beyond what its record shows: ids, when it was started,
+//! documented and received, its codes and its hashes. With the record, the
+//! inbox shows every member of the payload.
+
+use casenote::domain::PayloadV1;
+use maud::{html, Markup};
+
+use super::utc_text;
+use crate::db::StoredNote;
+
+/// A `<time>` of the RFC 3339 time `t`, in UTC until `inbox.js` runs.
+pub(crate) fn time(t: &str) -> Markup {
+    html! { time datetime=(t) { (utc_text(t)) } }
+}
+
+/// Hours as the record prints them: whole, or to one decimal.
+fn hours(h: f64) -> String {
+    casenote::domain::render::hours_text(h, if h.fract() == 0.0 { 0 } else { 1 })
+}
+
+/// A UTC offset in minutes east, as `UTC+01:00`.
+fn offset(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.unsigned_abs();
+    format!("UTC{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The details list of stored note `n`, whose payload is `p`, under a
+/// heading at `level`.
+pub(crate) fn details(n: &StoredNote, p: &PayloadV1, level: u8) -> Markup {
+    let title = "Record details";
+    let codes: Vec<String> = p
+        .sections
+        .iter()
+        .filter_map(|s| Some(format!("{} {}", s.label, s.loinc.as_deref()?)))
+        .collect();
+    html! {
+        section.record-details {
+            @match level {
+                3 => h3 { (title) },
+                _ => h4 { (title) },
+            }
+            dl {
+                dt { "Note id" } dd { code { (p.id) } }
+                dt { "Received" } dd { (time(&n.received_at)) }
+                dt { "Started" } dd { (time(&p.created_at)) }
+                dt { "Documented" } dd { (time(&p.documented_at)) }
+                dt { "Schema" } dd { code { (p.schema) } }
+                dt { "Format key" } dd { code { (p.format) } }
+                dt { "Document type" } dd {
+                    (p.document_type.display) " (" code { (p.document_type.system) } " " code { (p.document_type.code) } ")"
+                }
+                @if !codes.is_empty() {
+                    dt { "Section codes (LOINC)" } dd { (codes.join(", ")) }
+                }
+                @if let Some(t) = &p.timeliness {
+                    dt { "Timeliness" } dd {
+                        @if let Some(h) = t.hours_after_service {
+                            "Documented " (hours(h)) " hours after the service; "
+                        }
+                        "late after " (hours(t.late_entry_threshold_hours)) " hours"
+                        @if t.late_entry { " (a late entry)" } @else { " (not late)" }
+                        @if let Some(m) = t.utc_offset_minutes {
+                            "; the writer's clock was " (offset(m))
+                        }
+                        @if t.documented_at != p.documented_at {
+                            "; documented at " (time(&t.documented_at))
+                        }
+                    }
+                }
+                @if let Some(a) = &p.addendum {
+                    @if let Some(h) = &a.to_hash {
+                        dt { "Original's SHA-256" } dd { code { (h) } }
+                    }
+                }
+                dt { "Content SHA-256" } dd { code { (p.content_hash) } }
+                @if let Some(h) = p.signature.as_ref().and_then(|s| s.signature_hash.as_ref()) {
+                    dt { "Signature SHA-256" } dd { code { (h) } }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! The receiver's pages, written with maud, which escapes every value
+//! spliced in, in text and attributes alike: `/inbox`, every received note
+//! (`list.rs`), and `/inbox/addendum/{id}`, the editor writing an addendum
+//! beside the original (`addendum.rs`). Each note is the domain's record
+//! (`record_html`) plus what only the payload's machinery holds
+//! (`details.rs`). Times are `<time datetime>` in UTC; `inbox.js` shows
+//! them in the reader's local time.
+
+mod addendum;
+mod details;
+mod list;
+
+pub use addendum::{
+    not_found as addendum_not_found, render as addendum_page, unreadable as unreadable_page,
+    Unreadable,
+};
+pub use list::render;
+
+use casenote::domain::PayloadV1;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde_json::Value;
+
+/// The stylesheet of both pages.
+pub const CSS: &str = include_str!("inbox.css");
+/// The script of both pages: times in the reader's local time.
+pub const JS: &str = include_str!("inbox.js");
+
+/// Whether `c` may stand on a page: NUL and the other control characters
+/// but tab and newline may not (a browser would drop or mangle them, and
+/// no note needs them).
+fn shown(c: char) -> bool {
+    !c.is_control() || c == '\n' || c == '\t'
+}
+
+/// `v` with every control character `shown` refuses, in every string,
+/// replaced by U+FFFD.
+fn scrubbed(v: Value) -> Value {
+    match v {
+        Value::String(s) if !s.chars().all(shown) => Value::String(
+            s.chars()
+                .map(|c| if shown(c) { c } else { '\u{fffd}' })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(scrubbed).collect()),
+        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, scrubbed(v))).collect()),
+        v => v,
+    }
+}
+
+/// A stored note as it is shown: its payload with control characters
+/// scrubbed, or `None` if what is stored is not a casenote v1 payload
+/// (never the case for a note this receiver accepted).
+pub(crate) fn shown_payload(note: &Value) -> Option<PayloadV1> {
+    serde_json::from_value(scrubbed(note.clone())).ok()
+}
+
+/// An RFC 3339 time as UTC text ("2026-11-26 10:00:00 UTC"), the page's
+/// text until `inbox.js` puts it in the reader's time; anything else as it
+/// is.
+pub(crate) fn utc_text(t: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(t)
+        .map(|d| {
+            d.with_timezone(&chrono::Utc)
+                .format("%Y-%m-%d %H:%M:%S UTC")
+                .to_string()
+        })
+        .unwrap_or_else(|_| t.to_string())
+}
+
+/// What a path segment escapes: all but letters, digits, `-` and `_`
+/// (a UUID is left as it is).
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_');
+
+/// A note id as one path segment.
+pub(crate) fn path_segment(id: &str) -> String {
+    utf8_percent_encode(id, SEGMENT).to_string()
+}
+
+/// "Name (id)", or whichever of the two is there.
+pub(crate) fn name_and_id(name: &str, id: &str) -> String {
+    match (name.trim(), id.trim()) {
+        ("", id) => id.to_string(),
+        (name, "") => name.to_string(),
+        (name, id) => format!("{name} ({id})"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

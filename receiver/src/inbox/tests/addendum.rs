@@ -1,0 +1,83 @@
+//! `/inbox/addendum/{id}`: the original read only, the editor set from it.
+
+use super::*;
+use crate::inbox::{addendum_not_found, addendum_page, Unreadable};
+
+#[test]
+fn the_editor_is_set_from_the_original() {
+    let p = full_payload();
+    let html = addendum_page(&serde_json::to_string(&p).unwrap()).unwrap();
+    let editor = format!(
+        r#"<casenote-editor endpoint="../../api/notes" addendum-to="{ORIGINAL}" addendum-to-hash="{}" addendum-to-date="2026-11-26" addendum-to-author="Sam Rivera (W-7)" client-id="C-1" client-name="Jo Avery" signer-entry="worker"></casenote-editor>"#,
+        p.computed_hash()
+    );
+    assert!(html.contains(&editor), "{html}");
+    // The original, read only: its record, no form of its own.
+    assert!(
+        html.contains("<h3>SOAP note: Jo Avery (ID C-1)</h3>"),
+        "{html}"
+    );
+    assert!(html.contains("<h4>Subjective</h4>"), "{html}");
+    assert!(html.contains("Says the rent is paid"), "{html}");
+    assert!(
+        !html.contains("<textarea") && !html.contains("<input"),
+        "{html}"
+    );
+    // The editor and the times, from the receiver's own files.
+    assert!(html.contains(r#"<script type="module" src="../../casenote.js"></script>"#));
+    assert!(html.contains(r#"<script type="module" src="../../inbox.js"></script>"#));
+    assert_eq!(html.matches("<script").count(), 2, "{html}");
+    assert!(html.contains(r#"<a href="../../inbox">Back to the inbox</a>"#));
+    assert!(!html.contains(" style=") && !html.contains("<style"));
+}
+
+#[test]
+fn a_signed_note_without_an_author_is_the_signers() {
+    let mut p = full_payload();
+    p.author = None;
+    let mut p = p.with_hash();
+    p.signature = Some(casenote::domain::record::Signature {
+        signer_id: String::new(),
+        signer_name: "Rosa Diaz".into(),
+        signed_at: "2026-11-27T10:00:00Z".into(),
+        attestation: "I attest.".into(),
+        content_hash: p.computed_hash(),
+        signature_hash: None,
+    });
+    let html = addendum_page(&serde_json::to_string(&p).unwrap()).unwrap();
+    assert!(html.contains(r#"addendum-to-author="Rosa Diaz""#), "{html}");
+    assert!(
+        html.contains(r#"<time datetime="2026-11-27T10:00:00Z">2026-11-27 10:00:00 UTC</time>"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn attributes_are_escaped_and_empty_ones_left_out() {
+    let mut p = full_payload();
+    p.client.name = "\"><script>alert(1)</script>".into();
+    p.client.id = String::new();
+    p.author = None;
+    let p = p.with_hash();
+    let html = addendum_page(&serde_json::to_string(&p).unwrap()).unwrap();
+    assert!(
+        html.contains(r#"client-name="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#),
+        "{html}"
+    );
+    assert_eq!(html.matches("<script").count(), 2, "{html}");
+    assert!(!html.contains("client-id="), "{html}");
+    assert!(!html.contains("addendum-to-author="), "{html}");
+}
+
+#[test]
+fn a_stored_body_that_is_not_a_payload_is_unreadable() {
+    assert_eq!(addendum_page("{\"id\": 1}"), Err(Unreadable));
+    assert_eq!(addendum_page("not json"), Err(Unreadable));
+}
+
+#[test]
+fn an_unknown_note_says_what_to_do() {
+    let html = addendum_not_found();
+    assert!(html.contains("<h1>No such note</h1>"), "{html}");
+    assert!(html.contains("Go back to the inbox"), "{html}");
+}
