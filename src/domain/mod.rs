@@ -16,6 +16,7 @@ pub mod id;
 pub mod note;
 pub mod outbox;
 pub mod payload;
+pub mod quote_marks;
 pub mod record;
 pub mod record_html;
 pub mod render;
