@@ -115,28 +115,11 @@ pub fn casenote_json_from(doc: &Value) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::payload::BuildContext;
     use crate::domain::record::AddendumKind;
     use crate::domain::record::AddendumLink;
-    use crate::domain::{Note, Template};
 
     fn payload() -> PayloadV1 {
-        let mut n = Note::new(
-            "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
-            "soap",
-            "2026-11-26T09:00:00Z".into(),
-        );
-        n.client.name = "Jo".into();
-        n.client.id = "C-1".into();
-        n.service.date = "2026-11-26".into();
-        for k in ["subjective", "objective", "assessment", "plan"] {
-            n.section_mut(k).text = format!("{k} text");
-        }
-        PayloadV1::build(
-            &n,
-            &Template::soap(),
-            &BuildContext::at("2026-11-26T10:00:00Z"),
-        )
+        crate::domain::fixtures::soap_payload()
     }
 
     /// The elements FHIR R4 requires of a DocumentReference (status,

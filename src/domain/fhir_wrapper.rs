@@ -78,26 +78,9 @@ pub fn contradictions(doc: &Value, p: &PayloadV1) -> Vec<FieldError> {
 mod tests {
     use super::*;
     use crate::domain::fhir::document_reference;
-    use crate::domain::payload::BuildContext;
-    use crate::domain::{Note, Template};
 
     fn payload() -> PayloadV1 {
-        let mut n = Note::new(
-            "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
-            "soap",
-            "2026-11-26T09:00:00Z".into(),
-        );
-        n.client.name = "Jo".into();
-        n.client.id = "C-1".into();
-        n.service.date = "2026-11-26".into();
-        for k in ["subjective", "objective", "assessment", "plan"] {
-            n.section_mut(k).text = format!("{k} text");
-        }
-        PayloadV1::build(
-            &n,
-            &Template::soap(),
-            &BuildContext::at("2026-11-26T10:00:00Z"),
-        )
+        crate::domain::fixtures::soap_payload()
     }
 
     #[test]

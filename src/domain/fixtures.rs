@@ -202,3 +202,24 @@ fn older_records_with_members_left_out_still_read() {
     let q: Quote = read(r#"{"text":"hi","context":null}"#);
     assert_eq!((q.speaker, q.context), (Speaker::Client, None));
 }
+
+/// A plain SOAP note for Jo (C-1), every section written, as a payload:
+/// the FHIR tests' starting point.
+pub fn soap_payload() -> PayloadV1 {
+    let mut n = Note::new(
+        "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+        "soap",
+        "2026-11-26T09:00:00Z".into(),
+    );
+    n.client.name = "Jo".into();
+    n.client.id = "C-1".into();
+    n.service.date = "2026-11-26".into();
+    for k in ["subjective", "objective", "assessment", "plan"] {
+        n.section_mut(k).text = format!("{k} text");
+    }
+    PayloadV1::build(
+        &n,
+        &Template::soap(),
+        &BuildContext::at("2026-11-26T10:00:00Z"),
+    )
+}
