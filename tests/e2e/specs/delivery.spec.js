@@ -66,7 +66,15 @@ test("50 notes through random faults of every kind: exactly 50 stored, none lost
     await h.fillSoap(page, client);
     await submit(page);
     await expect(page.locator(".confirmation .reference code")).toBeVisible();
-    await page.getByRole("button", { name: "Write another note" }).click();
+    // Under chaos the confirmation changes state as the click lands (about
+    // one run in twelve the click was lost: see the closing note of issue
+    // 18); this test is about delivery, so the step is retried until the
+    // next note's form is there.
+    await expect(async () => {
+      const again = page.getByRole("button", { name: "Write another note" });
+      if (await again.isVisible()) await again.click({ timeout: 2_000 });
+      await expect(page.getByLabel("Client", { exact: true })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   }
   await expect(page.getByRole("button", { name: /waiting to send/ })).toHaveCount(0, { timeout: 180_000 });
 
