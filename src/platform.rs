@@ -120,6 +120,14 @@ pub fn local_date_time(ms: f64) -> String {
     )
 }
 
+/// An RFC 3339 time (as notes store them, in UTC) in the worker's local
+/// time, as `local_date_time` writes it; the text itself if it does not read.
+pub fn local_from_rfc3339(rfc3339: &str) -> String {
+    crate::domain::time::parse_rfc3339(rfc3339)
+        .map(|t| local_date_time(t.timestamp_millis() as f64))
+        .unwrap_or_else(|| rfc3339.to_string())
+}
+
 /// Runs `f` once after `ms` milliseconds.
 pub fn set_timeout(ms: i32, f: impl FnOnce() + 'static) {
     let cb = Closure::once_into_js(f);

@@ -11,6 +11,7 @@ use super::host::send_options;
 use super::{Phase, Session};
 use crate::delivery::outbox::Outbox;
 use crate::domain::draft::{is_expired, latest};
+use crate::domain::setup::NoteSetup;
 use crate::domain::Note;
 use crate::platform::{new_uuid, now_ms, now_rfc3339, object};
 use crate::storage::DraftStore;
@@ -18,9 +19,10 @@ use crate::storage::DraftStore;
 impl Session {
     /// A new, empty note as the host configures it.
     pub(super) fn new_note(&self) -> Note {
-        let cfg = self.cfg.try_get_value().unwrap_or_default();
-        cfg.note
-            .new_note(&self.offered(), new_uuid(), now_rfc3339())
+        let offered = self.offered();
+        self.cfg
+            .try_with_value(|c| c.note.new_note(&offered, new_uuid(), now_rfc3339()))
+            .unwrap_or_else(|| NoteSetup::default().new_note(&offered, new_uuid(), now_rfc3339()))
     }
 
     /// Switches the form to `note` (stored at `revision`).

@@ -10,15 +10,8 @@ use wasm_bindgen::JsValue;
 
 use crate::domain::record_html::record_html;
 use crate::domain::render::plain_text;
-use crate::domain::time::parse_rfc3339;
-use crate::platform::{local_date_time, window, Listener};
+use crate::platform::{local_from_rfc3339, window, Listener};
 use crate::ui::session::Session;
-
-fn local_time(rfc3339: &str) -> String {
-    parse_rfc3339(rfc3339)
-        .map(|t| local_date_time(t.timestamp_millis() as f64))
-        .unwrap_or_else(|| rfc3339.to_string())
-}
 
 /// Writes the printed record of the note on screen into `el`.
 fn render_into(s: Session, el: &web_sys::HtmlElement) {
@@ -26,7 +19,7 @@ fn render_into(s: Session, el: &web_sys::HtmlElement) {
         return;
     }
     let p = s.payload(&s.form.snapshot_untracked());
-    let doc = record_html(&p, &local_time).into_string();
+    let doc = record_html(&p, &local_from_rfc3339).into_string();
     if js_sys::Reflect::set(el, &"innerHTML".into(), &JsValue::from_str(&doc)).is_err() {
         el.set_text_content(Some(&plain_text(&p)));
     }

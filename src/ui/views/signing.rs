@@ -5,19 +5,9 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
-use crate::domain::time::parse_rfc3339;
-use crate::platform::local_date_time;
+use crate::platform::local_from_rfc3339;
 use crate::ui::context::field_dom_id;
 use crate::ui::session::Session;
-
-/// When a note was signed, in the worker's local time (the stored time is
-/// UTC, RFC 3339).
-fn signed_at_local(rfc3339: &str) -> String {
-    match parse_rfc3339(rfc3339) {
-        Some(t) => local_date_time(t.timestamp_millis() as f64),
-        None => rfc3339.to_string(),
-    }
-}
 
 #[component]
 pub fn SignedBanner() -> impl IntoView {
@@ -31,7 +21,7 @@ pub fn SignedBanner() -> impl IntoView {
             };
             view! {
                 <div class="signed" role="status" tabindex="-1" part="signed">
-                    <p><strong>{format!("Signed by {who} at {}. Not sent yet.", signed_at_local(&sig.signed_at))}</strong>
+                    <p><strong>{format!("Signed by {who} at {}. Not sent yet.", local_from_rfc3339(&sig.signed_at))}</strong>
                         " Submit the signed note to send it. It is locked and can no longer be changed here; corrections go in an addendum."</p>
                     <p class="hash">"Content SHA-256: "<code>{sig.content_hash.clone()}</code></p>
                     <button type="submit" class="primary" part="submit" disabled=move || s.sending.get()>
