@@ -1,12 +1,14 @@
 //! One casenote JSON v1 payload of every kind the code builds (each
 //! template, on time and late, unsigned and signed, addenda), one file
-//! each, and five that each break one schema rule, for the two-validator
+//! each, and nine that each break one schema rule, for the two-validator
 //! schema test (`.ci/schema`), which runs this with
 //! `CASENOTE_SCHEMA_SAMPLES=DIR cargo test -p casenote --test payload_samples`.
 //! Without that variable the files go to a temporary folder and are only
 //! read back. Host only.
 #![cfg(not(target_arch = "wasm32"))]
 
+use casenote::domain::contact::{ContactMode, Participant, ParticipantRole};
+use casenote::domain::follow_up::{FollowUp, FollowUpMark, Owner, Status};
 use casenote::domain::payload::BuildContext;
 use casenote::domain::record::{AddendumKind, AddendumLink, Signature};
 use casenote::domain::{
@@ -47,6 +49,31 @@ fn note(template: &Template) -> Note {
         rationale: "Could not travel".into(),
         client_response: "Agreed".into(),
         deviates: true,
+    }];
+    n.participants = vec![
+        Participant {
+            name: "Jo Ünïcode".into(),
+            role: ParticipantRole::Client,
+        },
+        Participant {
+            name: "Rosa Diaz".into(),
+            role: ParticipantRole::Interpreter,
+        },
+    ];
+    n.contact_mode = Some(ContactMode::HomeVisit);
+    n.location = "Client's home".into();
+    n.follow_ups = vec![FollowUp {
+        what: "Bring the lease".into(),
+        who: Owner::Other,
+        who_name: "Ms Reyes".into(),
+        due: "2026-12-09".into(),
+    }];
+    n.previous_follow_ups = vec![FollowUpMark {
+        note: "22222222-2222-4222-8222-222222222222".into(),
+        index: 0,
+        what: "Apply for the bus pass".into(),
+        status: Status::NotDone,
+        reason: "Office closed".into(),
     }];
     n
 }
@@ -130,12 +157,16 @@ fn payload_samples() {
     ctx.utc_offset_minutes = Some(0);
     let good =
         serde_json::to_value(PayloadV1::build(&note(&t), &t, &ctx)).expect("a payload is JSON");
-    let broken: [(&str, &str, serde_json::Value); 5] = [
+    let broken: [(&str, &str, serde_json::Value); 9] = [
         ("created-at", "/createdAt", "26/11/2026 09:00".into()),
         ("documented-at", "/documentedAt", "2026-11-26T10:45".into()),
         ("start", "/service/start", "9:00".into()),
         ("hash", "/contentHash", "g".repeat(64).into()),
         ("offset", "/timeliness/utcOffsetMinutes", 900.into()),
+        ("role", "/participants/1/role", "translator".into()),
+        ("mode", "/contactMode", "telepathy".into()),
+        ("due", "/followUps/0/due", "next week".into()),
+        ("status", "/previousFollowUps/0/status", "maybe".into()),
     ];
     for (name, pointer, value) in broken {
         let mut v = good.clone();
@@ -154,7 +185,7 @@ fn payload_samples() {
     assert_eq!(written, 24);
     if keep {
         println!(
-            "payload_samples: {written} payloads in {}, 5 broken ones in {}",
+            "payload_samples: {written} payloads in {}, 9 broken ones in {}",
             dir.display(),
             invalid.display()
         );

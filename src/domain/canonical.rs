@@ -42,6 +42,17 @@ impl PayloadV1 {
             "lateEntryReason": late_entry_reason,
             "addendum": p.addendum,
         });
+        if p.canonical_version >= 2 {
+            // Version 2: who, how, where and what next. Every key is there,
+            // empty or not, and the version itself, so that no member can
+            // be dropped or the version lowered without the hash changing.
+            content["canonicalVersion"] = json!(p.canonical_version);
+            content["participants"] = json!(p.participants);
+            content["contactMode"] = json!(p.contact_mode);
+            content["location"] = json!(p.location);
+            content["followUps"] = json!(p.follow_ups);
+            content["previousFollowUps"] = json!(p.previous_follow_ups);
+        }
         // Sorted here, not by the map type: the order must not depend on
         // whether some crate in the build enables serde_json's preserve_order.
         content.sort_all_objects();
@@ -92,11 +103,14 @@ mod tests {
 
     #[test]
     fn canonical_form_is_fixed_sorted_and_compact() {
-        let p = PayloadV1::build(
+        // Version 1, as earlier releases hashed it (version 2 adds keys:
+        // see fixtures).
+        let mut p = PayloadV1::build(
             &note(),
             &Template::soap(),
             &BuildContext::at("2026-11-26T10:00:00Z"),
         );
+        p.canonical_version = 1;
         assert_eq!(p.canonical_content(), FIXED_CANONICAL);
         assert_eq!(p.computed_hash(), sha256_hex(FIXED_CANONICAL.as_bytes()));
         // The hash the hand-written JSON of earlier releases computed.

@@ -34,6 +34,37 @@ fn subject_of(to: &str, p: &PayloadV1) -> Value {
     subject
 }
 
+/// `context`: the service period; how the contact happened (`event`, with
+/// the HL7 ParticipationMode code where one says the same); where
+/// (`facilityType`, as text); and who took part (`related`, each a
+/// reference by display, "Name (role)").
+fn context_of(p: &PayloadV1) -> Value {
+    let mut context = json!({ "period": { "start": p.service.date } });
+    if let Some(m) = p.contact_mode {
+        let mut event = json!({ "text": m.label() });
+        if let Some((code, display)) = m.participation_mode() {
+            event["coding"] = json!([{
+                "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode",
+                "code": code,
+                "display": display,
+            }]);
+        }
+        context["event"] = json!([event]);
+    }
+    if let Some(l) = &p.location {
+        context["facilityType"] = json!({ "text": l });
+    }
+    if !p.participants.is_empty() {
+        let related: Vec<Value> = p
+            .participants
+            .iter()
+            .map(|x| json!({ "display": x.describe() }))
+            .collect();
+        context["related"] = related.into();
+    }
+    context
+}
+
 /// Builds the DocumentReference for `p`. `subject` and `author` are FHIR
 /// references the host supplies (e.g. `Patient/123`, `Practitioner/7`).
 pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&str>) -> Value {
@@ -67,7 +98,7 @@ pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&
             attachment("text/plain; charset=utf-8", plain_text(p).as_bytes(), &title),
             attachment("application/json", casenote_json.as_bytes(), "casenote JSON v1"),
         ],
-        "context": { "period": { "start": p.service.date } },
+        "context": context_of(p),
     });
     if let Some(s) = subject.filter(|s| !s.trim().is_empty()) {
         doc["subject"] = subject_of(s, p);
@@ -201,5 +232,23 @@ mod tests {
         assert!(casenote_json_from(&padded)
             .unwrap_err()
             .contains("not base64"));
+    }
+
+    #[test]
+    fn the_context_says_how_where_and_who() {
+        let p = crate::domain::fixtures::contact_payload();
+        let d = document_reference(&p, Some("Patient/C-1"), None);
+        let c = &d["context"];
+        assert_eq!(c["period"]["start"], "2026-11-26");
+        assert_eq!(c["event"][0]["text"], "Home visit");
+        assert_eq!(c["event"][0]["coding"][0]["code"], "FACE");
+        assert_eq!(c["facilityType"]["text"], "Client's home");
+        assert_eq!(c["related"][1]["display"], "Rosa \"Ro\" Diaz (Interpreter)");
+        // Nothing said: only the period.
+        let plain = document_reference(&payload(), None, None);
+        assert_eq!(
+            plain["context"],
+            json!({ "period": { "start": "2026-11-26" } })
+        );
     }
 }

@@ -69,6 +69,62 @@ pub fn rich_payload() -> PayloadV1 {
     PayloadV1::build(&rich_note(), &Template::soap(), &ctx)
 }
 
+/// The rich note's payload as releases before canonical version 2 built
+/// it: the pinned fixtures are of this form.
+pub fn rich_payload_v1() -> PayloadV1 {
+    let mut p = rich_payload();
+    p.canonical_version = 1;
+    p.with_hash()
+}
+
+/// The rich note with who took part, how, where, its follow-ups and marks
+/// on the previous note's.
+pub fn contact_note() -> Note {
+    use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
+    use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner, Status};
+    let mut n = rich_note();
+    n.participants = vec![
+        Participant {
+            name: "Jo Ünïcode".into(),
+            role: ParticipantRole::Client,
+        },
+        Participant {
+            name: "Rosa \"Ro\" Diaz".into(),
+            role: ParticipantRole::Interpreter,
+        },
+    ];
+    n.contact_mode = Some(ContactMode::HomeVisit);
+    n.location = "Client's home".into();
+    n.follow_ups = vec![
+        FollowUp {
+            what: "Call the landlord".into(),
+            who: Owner::Worker,
+            who_name: String::new(),
+            due: "2026-12-03".into(),
+        },
+        FollowUp {
+            what: "Bring the lease".into(),
+            who: Owner::Other,
+            who_name: "Ms Reyes".into(),
+            due: "2026-12-09".into(),
+        },
+    ];
+    n.previous_follow_ups = vec![FollowUpMark {
+        note: "2f8fad5b-d9cb-469f-a165-70867728950e".into(),
+        index: 1,
+        what: "Apply for the bus pass".into(),
+        status: Status::NotDone,
+        reason: "Office closed".into(),
+    }];
+    n
+}
+
+pub fn contact_payload() -> PayloadV1 {
+    let mut ctx = BuildContext::at("2026-11-27T10:00:00Z");
+    ctx.hours_after_service = Some(26.5);
+    PayloadV1::build(&contact_note(), &Template::soap(), &ctx)
+}
+
 pub fn stored_clear() -> StoredDraft {
     StoredDraft::clear(&Draft::new("user-1", 3, 1764147600000.0, rich_note()))
 }
@@ -112,6 +168,7 @@ const SERDE_CLEAR: &str = include_str!("testdata/serde-clear.json");
 const SERDE_SEALED: &str = include_str!("testdata/serde-sealed.json");
 const SERDE_OUTBOX: &str = include_str!("testdata/serde-outbox.json");
 const SERDE_CANONICAL: &str = include_str!("testdata/serde-canonical.json");
+const CANONICAL_V2: &str = include_str!("testdata/canonical-v2.json");
 
 fn write<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap()
@@ -124,7 +181,7 @@ fn read<T: serde::de::DeserializeOwned>(text: &str) -> T {
 #[test]
 fn writes_what_serde_json_wrote() {
     assert_eq!(write(&rich_note()), SERDE_NOTE);
-    assert_eq!(write(&rich_payload()), SERDE_PAYLOAD);
+    assert_eq!(write(&rich_payload_v1()), SERDE_PAYLOAD);
     assert_eq!(write(&stored_clear()), SERDE_CLEAR);
     assert_eq!(write(&stored_sealed()), SERDE_SEALED);
     assert_eq!(write(&outbox_entry()), SERDE_OUTBOX);
@@ -133,7 +190,7 @@ fn writes_what_serde_json_wrote() {
 #[test]
 fn reads_what_serde_json_wrote() {
     assert_eq!(read::<Note>(SERDE_NOTE), rich_note());
-    assert_eq!(read::<PayloadV1>(SERDE_PAYLOAD), rich_payload());
+    assert_eq!(read::<PayloadV1>(SERDE_PAYLOAD), rich_payload_v1());
     assert_eq!(read::<StoredDraft>(SERDE_CLEAR), stored_clear());
     assert_eq!(read::<StoredDraft>(SERDE_SEALED), stored_sealed());
     assert_eq!(read::<OutboxEntry>(SERDE_OUTBOX), outbox_entry());
@@ -142,7 +199,7 @@ fn reads_what_serde_json_wrote() {
 #[test]
 fn the_canonical_form_and_hash_are_unchanged() {
     use crate::domain::record::sha256_hex;
-    let p = rich_payload();
+    let p = rich_payload_v1();
     assert_eq!(p.canonical_content(), SERDE_CANONICAL);
     assert_eq!(
         p.computed_hash(),
@@ -152,6 +209,64 @@ fn the_canonical_form_and_hash_are_unchanged() {
     // Every stored payload's own hash still matches what it says.
     let stored: PayloadV1 = read(SERDE_PAYLOAD);
     assert_eq!(stored.computed_hash(), stored.content_hash);
+}
+
+/// Version 2: the new members, each key present, and the version itself.
+#[test]
+fn the_version_2_canonical_form_and_hash_are_fixed() {
+    use crate::domain::record::sha256_hex;
+    let p = contact_payload();
+    assert_eq!(p.canonical_version, 2);
+    assert_eq!(p.canonical_content(), CANONICAL_V2.trim_end());
+    assert_eq!(
+        p.computed_hash(),
+        sha256_hex(CANONICAL_V2.trim_end().as_bytes())
+    );
+    assert_eq!(p.computed_hash(), V2_HASH);
+    // The same note with nothing new still hashes in version 2's form.
+    let plain = rich_payload();
+    assert!(plain
+        .canonical_content()
+        .contains(r#""canonicalVersion":2,"#));
+    assert!(plain.canonical_content().contains(r#""participants":[]"#));
+    assert_ne!(plain.computed_hash(), rich_payload_v1().computed_hash());
+}
+
+const V2_HASH: &str = "f6d0fa29c806af448059a4b2cf3599cf5cff93b69e13bc0d95176d2e3c215438";
+
+#[test]
+fn every_new_member_is_covered_and_the_version_cannot_be_lowered() {
+    let mut p = contact_payload();
+    p.signature = None;
+    let text = write(&p);
+    assert_eq!(PayloadV1::parse(&text).map(|_| ()), Ok(()));
+    for (from, to) in [
+        ("\"role\":\"interpreter\"", "\"role\":\"familyMember\""),
+        ("\"contactMode\":\"homeVisit\"", "\"contactMode\":\"phone\""),
+        ("Client's home", "Office"),
+        ("2026-12-09", "2026-12-10"),
+        ("\"status\":\"notDone\"", "\"status\":\"done\""),
+    ] {
+        assert!(text.contains(from), "{from}");
+        let errors = PayloadV1::parse(&text.replace(from, to)).unwrap_err();
+        assert!(
+            errors.iter().any(|e| e.field == "contentHash"),
+            "{from}: {errors:?}"
+        );
+    }
+    // Claiming version 1 (so that the hash would not cover the new
+    // members) is refused outright.
+    let lowered = text.replace("\"canonicalVersion\":2,", "");
+    let errors = PayloadV1::parse(&lowered).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.field == "canonicalVersion"),
+        "{errors:?}"
+    );
+    let future = text.replace("\"canonicalVersion\":2,", "\"canonicalVersion\":3,");
+    let errors = PayloadV1::parse(&future).unwrap_err();
+    assert!(errors
+        .iter()
+        .any(|e| e.field == "canonicalVersion" && e.message.contains("1 or 2")));
 }
 
 #[test]

@@ -8,14 +8,17 @@
 pub mod addendum;
 pub mod body;
 pub mod canonical;
+pub mod contact;
 pub mod draft;
 pub mod fhir;
 pub mod fhir_wrapper;
 pub mod field_error;
+pub mod follow_up;
 pub mod id;
 pub mod note;
 pub mod outbox;
 pub mod payload;
+pub mod previous;
 pub mod quote_marks;
 pub mod record;
 pub mod record_html;

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::contact::{ContactMode, Participant};
+use super::follow_up::{FollowUp, FollowUpMark};
 use super::template::Template;
 use super::time::parse_time;
 
@@ -218,6 +220,21 @@ pub struct Note {
     /// Why the note is written late (required for a late entry).
     #[serde(default)]
     pub late_entry_reason: String,
+    /// Who took part, each with their role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    /// How the contact happened; not given: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_mode: Option<ContactMode>,
+    /// Where it happened.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub location: String,
+    /// The plan's next steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
+    /// Marks on the previous note's follow-ups (all this note keeps of it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_follow_ups: Vec<FollowUpMark>,
     /// Set when the worker signs: the note is then read-only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<super::record::Signature>,

@@ -127,6 +127,16 @@ pub fn record_html_placed(
                     @if let Some(a) = &author {
                         dt { "Written by" } dd { (a) }
                     }
+                    @if let Some(m) = p.contact_mode {
+                        dt { "Contact" } dd { (m.label()) }
+                    }
+                    @if let Some(l) = &p.location {
+                        dt { "Location" } dd { (l) }
+                    }
+                    @if !p.participants.is_empty() {
+                        dt { "Participants" }
+                        @for x in &p.participants { dd { (x.describe()) } }
+                    }
                 }
                 @if let Some(a) = &p.addendum {
                     p.print-label.addendum {
@@ -191,6 +201,18 @@ pub fn record_html_placed(
                             }
                         }
                     }
+                }
+            }
+            @if !p.follow_ups.is_empty() {
+                section.print-section {
+                    (sub(html! { "Follow-ups" }))
+                    ul { @for f in &p.follow_ups { li { (f.describe()) } } }
+                }
+            }
+            @if !p.previous_follow_ups.is_empty() {
+                section.print-section {
+                    (sub(html! { "Follow-ups from the previous note" }))
+                    ul { @for m in &p.previous_follow_ups { li { (m.describe()) } } }
                 }
             }
             section.print-signature {
@@ -342,5 +364,19 @@ mod tests {
             html.contains("<dt>Written by</dt><dd>Sam &quot;Sammy&quot; O'Neil (W-7)</dd>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn shows_contact_participants_and_follow_ups() {
+        let html = doc(&fixtures::contact_payload());
+        assert!(
+            html.contains("<dt>Contact</dt><dd>Home visit</dd>"),
+            "{html}"
+        );
+        assert!(html.contains("<dt>Location</dt><dd>Client's home</dd>"));
+        assert!(html.contains("<dt>Participants</dt><dd>Jo Ünïcode (Client)</dd><dd>Rosa &quot;Ro&quot; Diaz (Interpreter)</dd>"));
+        assert!(html
+            .contains("<h2>Follow-ups</h2><ul><li>Call the landlord (Worker, by 2026-12-03)</li>"));
+        assert!(html.contains("<h2>Follow-ups from the previous note</h2><ul><li>Apply for the bus pass: Not done (Office closed)</li>"));
     }
 }

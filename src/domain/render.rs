@@ -40,6 +40,9 @@ pub fn plain_text(p: &PayloadV1) -> String {
             let _ = writeln!(out, "Written by: {who}");
         }
     }
+    for line in contact_lines(p) {
+        let _ = writeln!(out, "{line}");
+    }
     if let Some(a) = &p.addendum {
         let _ = writeln!(
             out,
@@ -109,6 +112,21 @@ pub fn plain_text(p: &PayloadV1) -> String {
             }
         }
     }
+    if !p.follow_ups.is_empty() {
+        let _ = writeln!(out, "\nFollow-ups\n----------");
+        for f in &p.follow_ups {
+            let _ = writeln!(out, "- {}", f.describe());
+        }
+    }
+    if !p.previous_follow_ups.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nFollow-ups from the previous note\n---------------------------------"
+        );
+        for m in &p.previous_follow_ups {
+            let _ = writeln!(out, "- {}", m.describe());
+        }
+    }
     if let Some(sig) = &p.signature {
         let who = if sig.signer_name.is_empty() {
             &sig.signer_id
@@ -122,6 +140,24 @@ pub fn plain_text(p: &PayloadV1) -> String {
         );
     }
     out
+}
+
+/// How, where and with whom the contact took place, as "Label: value"
+/// lines (only those given): the plain text and the printed record's
+/// header both say them.
+pub fn contact_lines(p: &PayloadV1) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(m) = p.contact_mode {
+        lines.push(format!("Contact: {}", m.label()));
+    }
+    if let Some(l) = &p.location {
+        lines.push(format!("Location: {l}"));
+    }
+    if !p.participants.is_empty() {
+        let who: Vec<String> = p.participants.iter().map(|x| x.describe()).collect();
+        lines.push(format!("Participants: {}", who.join("; ")));
+    }
+    lines
 }
 
 /// `hours` rounded to `decimals` (0 or 1) places. Integer arithmetic, so
@@ -203,5 +239,14 @@ mod tests {
         assert!(text.contains("\nPlan\n----\n  “We'll drive her” (Family member)\n"));
         assert!(text.contains("\nGoals addressed\n---------------\n- Stable housing: Unchanged\n"));
         assert!(text.contains("1. Safety planning\n   Why: Raised risk\n   Client's response: Agreed to plan\n   Departs"));
+    }
+
+    #[test]
+    fn says_who_took_part_how_where_and_what_comes_next() {
+        let p = crate::domain::fixtures::contact_payload();
+        let text = plain_text(&p);
+        assert!(text.contains("Written by: Sam \"Sammy\" O'Neil\nContact: Home visit\nLocation: Client's home\nParticipants: Jo Ünïcode (Client); Rosa \"Ro\" Diaz (Interpreter)\n"), "{text}");
+        assert!(text.contains("\nFollow-ups\n----------\n- Call the landlord (Worker, by 2026-12-03)\n- Bring the lease (Ms Reyes, by 2026-12-09)\n"));
+        assert!(text.contains("- Apply for the bus pass: Not done (Office closed)\n"));
     }
 }

@@ -10,6 +10,7 @@
 //! assert_eq!(note.format, "dap");
 //! ```
 
+use super::contact::Participant;
 use super::note::{Client, Note, Person, ServiceTime};
 use super::record::{AddendumKind, AddendumLink};
 use super::template::Template;
@@ -39,6 +40,8 @@ pub struct NoteSetup {
     pub author: Person,
     /// Addendum mode: the note this one adds to.
     pub addendum: Option<AddendumTarget>,
+    /// Who takes part, as the host presets them (`participants`).
+    pub participants: Vec<Participant>,
 }
 
 impl NoteSetup {
@@ -52,6 +55,7 @@ impl NoteSetup {
         let mut note = Note::new(id, &format, created_at);
         note.client = self.client.clone();
         note.author = self.author.clone();
+        note.participants = self.participants.clone();
         note.addendum = self.addendum.as_ref().map(|a| AddendumLink {
             to: a.to.clone(),
             to_hash: a.to_hash.clone(),
@@ -84,6 +88,11 @@ impl NoteSetup {
             && note.challenges.trim().is_empty()
             && note.interventions.is_empty()
             && note.late_entry_reason.trim().is_empty()
+            && note.participants == self.participants
+            && note.contact_mode.is_none()
+            && note.location.trim().is_empty()
+            && note.follow_ups.is_empty()
+            && note.previous_follow_ups.is_empty()
             && note.signature.is_none()
             && note
                 .addendum
@@ -178,6 +187,7 @@ mod tests {
                 name: "Sam".into(),
             },
             addendum: None,
+            participants: Vec::new(),
         }
     }
 
@@ -327,5 +337,24 @@ mod tests {
         s.apply_to(&mut draft);
         assert_eq!(draft.author.name, "Kept");
         assert!(draft.addendum.is_none());
+    }
+
+    #[test]
+    fn the_hosts_participants_start_the_note_and_leave_it_untouched() {
+        use crate::domain::contact::{ContactMode, ParticipantRole};
+        let mut s = setup();
+        s.participants = vec![Participant {
+            name: "Ana".into(),
+            role: ParticipantRole::Client,
+        }];
+        let offered = offered_templates(None, &[], false);
+        let mut n = s.new_note(&offered, "n".into(), String::new());
+        assert_eq!(n.participants, s.participants);
+        assert!(s.is_untouched(&n));
+        n.participants[0].role = ParticipantRole::FamilyMember;
+        assert!(!s.is_untouched(&n));
+        let mut n = s.new_note(&offered, "n".into(), String::new());
+        n.contact_mode = Some(ContactMode::Phone);
+        assert!(!s.is_untouched(&n));
     }
 }

@@ -9,12 +9,20 @@ export const OBSERVED_ATTRIBUTES = [
   "formats", "note-type", "late-entry-hours", "abbreviations",
   "attestation", "addendum-to", "addendum-to-hash", "payload-format",
   "fhir-subject", "fhir-author", "signer-entry", "addendum-to-date", "addendum-to-author",
+  "contact-modes",
 ];
 
 // Properties a host may set before this script has loaded: the element is
 // then a plain HTMLElement and the value sits on the instance; move it onto
 // the class's accessor.
-const PROPERTIES = ["encryptionKey", "headers", "beforeSubmit", "goals", "template"];
+const PROPERTIES = [
+  "encryptionKey", "headers", "beforeSubmit", "goals", "template",
+  "participants", "locations", "previousNote",
+];
+
+// Properties that, when set, mount the editor again with the new value
+// (the draft is flushed and restored, so nothing typed is lost).
+const REMOUNTING = ["participants", "locations", "previousNote"];
 
 export function defineCasenoteEditor(tag, hooks) {
   if (customElements.get(tag)) return;
@@ -28,6 +36,7 @@ export function defineCasenoteEditor(tag, hooks) {
       this._beforeSubmit = null;
       this._goals = null;
       this._template = null;
+      this._values = {};
       for (const p of PROPERTIES) {
         if (Object.prototype.hasOwnProperty.call(this, p)) {
           const value = this[p];
@@ -98,6 +107,15 @@ export function defineCasenoteEditor(tag, hooks) {
     purgeDrafts() {
       return hooks.purge(this._casenote ?? 0, (this.getAttribute("draft-scope") || "").trim() || "default");
     }
+  }
+  for (const name of REMOUNTING) {
+    Object.defineProperty(CasenoteEditor.prototype, name, {
+      get() { return this._values[name] ?? null; },
+      set(value) {
+        this._values[name] = value ?? null;
+        if (this._casenote != null) hooks.remount(this._casenote);
+      },
+    });
   }
   customElements.define(tag, CasenoteEditor);
 }

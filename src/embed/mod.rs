@@ -10,11 +10,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::domain::body::{FhirReferences, PayloadFormat};
+use crate::domain::contact::offered_modes;
 use crate::domain::setup::{AddendumTarget, NoteSetup};
 use crate::domain::writing::abbreviations::parse_approved;
-use crate::domain::{Client, DocumentType, Person, Template};
-use crate::ui::{
-    Editor, EditorConfig, EditorControls, HostGoal, HostTemplate, KeyState, SignerEntry,
+use crate::domain::{Client, DocumentType, Person};
+use crate::ui::{Editor, EditorConfig, EditorControls, SignerEntry};
+
+mod properties;
+use properties::{
+    goals_from, key_from, participants_from, previous_from, template_from, texts_from,
 };
 
 pub const TAG: &str = "casenote-editor";
@@ -44,23 +48,6 @@ fn attr(el: &HtmlElement, name: &str) -> Option<String> {
     el.get_attribute(name).map(|v| v.trim().to_string())
 }
 
-/// The host's `encryptionKey` property.
-fn key_from(el: &HtmlElement) -> KeyState {
-    let Ok(v) = js_sys::Reflect::get(el, &"encryptionKey".into()) else {
-        return KeyState::None;
-    };
-    if v.is_null() || v.is_undefined() {
-        return KeyState::None;
-    }
-    match v.dyn_into::<web_sys::CryptoKey>() {
-        Ok(k) if k.algorithm().ok().and_then(|a| js_sys::Reflect::get(&a, &"name".into()).ok())
-            .and_then(|n| n.as_string()).as_deref() == Some("AES-GCM") => KeyState::Usable(k),
-        _ => KeyState::Unusable(
-            "The encryption key this page gave casenote is not an AES-GCM CryptoKey, so drafts are not being saved. Tell your administrator; submit your note to keep it.".to_string(),
-        ),
-    }
-}
-
 /// The editor's configuration from the element's attributes.
 pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let d = EditorConfig::default();
@@ -79,14 +66,21 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
     } else {
         PayloadFormat::Json
     };
+    let client = Client {
+        id: text("client-id"),
+        name: text("client-name"),
+    };
+    let (contact_modes, unknown_modes) = offered_modes(&list("contact-modes"));
     EditorConfig {
         endpoint: text("endpoint"),
+        previous: previous_from(el, &client),
+        contact_modes,
+        unknown_modes,
+        locations: texts_from(el, "locations"),
         note: NoteSetup {
+            participants: participants_from(el),
             format: non_empty("format").unwrap_or(d.note.format),
-            client: Client {
-                id: text("client-id"),
-                name: text("client-name"),
-            },
+            client,
             author: Person {
                 id: text("author-id"),
                 name: text("author-name"),
@@ -118,60 +112,6 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             SignerEntry::Host
         },
         payload,
-    }
-}
-
-/// One entry of the `goals` property, as the host writes it.
-#[derive(serde::Deserialize)]
-struct GoalIn {
-    /// Kept when it is text; any other id is replaced by `goal-N`.
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default)]
-    text: String,
-}
-
-/// The `goals` property: an array of `{ id, text }`. Entries without text,
-/// or that are not such objects, are skipped.
-fn goals_from(el: &HtmlElement) -> Vec<HostGoal> {
-    let Ok(value) = js_sys::Reflect::get(el, &"goals".into()) else {
-        return Vec::new();
-    };
-    let Ok(array) = value.dyn_into::<js_sys::Array>() else {
-        return Vec::new();
-    };
-    array
-        .iter()
-        .enumerate()
-        .filter_map(|(i, g)| {
-            let g: GoalIn = serde_wasm_bindgen::from_value(g).ok()?;
-            let text = g.text.trim().to_string();
-            (!text.is_empty()).then(|| HostGoal {
-                id: match g.id {
-                    Some(serde_json::Value::String(id)) => id,
-                    _ => format!("goal-{}", i + 1),
-                },
-                text,
-            })
-        })
-        .collect()
-}
-
-/// The `template` property: a template object, or its JSON text.
-fn template_from(el: &HtmlElement) -> HostTemplate {
-    let Ok(value) = js_sys::Reflect::get(el, &"template".into()) else {
-        return HostTemplate::None;
-    };
-    if value.is_null() || value.is_undefined() {
-        return HostTemplate::None;
-    }
-    let read = match value.as_string() {
-        Some(text) => Template::from_json(&text),
-        None => Template::from_data(serde_wasm_bindgen::Deserializer::from(value)),
-    };
-    match read {
-        Ok(t) => HostTemplate::Valid(t),
-        Err(errors) => HostTemplate::Refused(errors),
     }
 }
 

@@ -2,6 +2,8 @@
 //! attributes and properties by `embed`, grouped by what belongs together.
 
 use crate::domain::body::PayloadFormat;
+use crate::domain::contact::ContactMode;
+use crate::domain::previous::PreviousNote;
 use crate::domain::record::DEFAULT_ATTESTATION;
 use crate::domain::setup::{offered_templates, NoteSetup};
 use crate::domain::timeliness::DEFAULT_LATE_ENTRY_HOURS;
@@ -90,6 +92,26 @@ pub enum SignerEntry {
     Worker,
 }
 
+/// The host's `previousNote`: the client's last note, shown beside the
+/// new one.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Previous {
+    #[default]
+    None,
+    Shown(Box<PreviousNote>),
+    /// Not a valid note of this client: what the worker is told.
+    Refused(String),
+}
+
+impl Previous {
+    pub fn note(&self) -> Option<&PreviousNote> {
+        match self {
+            Previous::Shown(p) => Some(p),
+            Previous::None | Previous::Refused(_) => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct EditorConfig {
     pub endpoint: String,
@@ -115,11 +137,38 @@ pub struct EditorConfig {
     /// casenote JSON, or FHIR with its references (`payload-format`,
     /// `fhir-subject`, `fhir-author`).
     pub payload: PayloadFormat,
+    /// The contact modes offered (`contact-modes`), in the host's order.
+    pub contact_modes: Vec<ContactMode>,
+    /// Values of `contact-modes` that name no mode, to tell the host.
+    pub unknown_modes: Vec<String>,
+    /// Places the host suggests for the location (`locations` property).
+    pub locations: Vec<String>,
+    pub previous: Previous,
 }
 
 pub const DEFAULT_RETENTION_DAYS: f64 = 14.0;
 
 impl EditorConfig {
+    /// What the worker is told about this page's settings, if anything is
+    /// wrong with them: an unusable key, a refused template or previous
+    /// note, unknown contact modes.
+    pub fn notice(&self) -> Option<String> {
+        let mut said: Vec<String> = Vec::new();
+        said.extend(self.key.problem());
+        said.extend(self.template.notice());
+        if let Previous::Refused(why) = &self.previous {
+            said.push(why.clone());
+        }
+        if !self.unknown_modes.is_empty() {
+            said.push(format!(
+                "This page lists contact modes casenote does not know ({}); the known ones are offered. Known: {}.",
+                self.unknown_modes.join(", "),
+                ContactMode::ALL.map(|m| m.value()).join(", ")
+            ));
+        }
+        (!said.is_empty()).then(|| said.join(" "))
+    }
+
     /// The templates this editor offers.
     pub fn templates(&self) -> Vec<Template> {
         offered_templates(
@@ -150,6 +199,10 @@ impl Default for EditorConfig {
             attestation: DEFAULT_ATTESTATION.into(),
             signer: SignerEntry::Host,
             payload: PayloadFormat::Json,
+            contact_modes: ContactMode::ALL.to_vec(),
+            unknown_modes: Vec::new(),
+            locations: Vec::new(),
+            previous: Previous::None,
         }
     }
 }

@@ -18,7 +18,7 @@ mod session;
 mod views;
 
 // Autosave is public for the browser tests (tests/web.rs).
-pub use config::{EditorConfig, HostGoal, HostTemplate, KeyState, SignerEntry};
+pub use config::{EditorConfig, HostGoal, HostTemplate, KeyState, Previous, SignerEntry};
 pub use controls::EditorControls;
 pub use editor::Editor;
 pub use session::autosave::{writes_settled, Autosave, SaveState};

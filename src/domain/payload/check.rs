@@ -2,8 +2,9 @@
 //! payload meets beyond its shape: every problem with the JSON path of its
 //! field.
 
-use super::{PayloadV1, Timeliness, PAYLOAD_SCHEMA};
+use super::{PayloadV1, Timeliness, CANONICAL_VERSION, PAYLOAD_SCHEMA};
 use crate::domain::field_error::FieldError;
+use crate::domain::follow_up::{Owner, Status};
 use crate::domain::id::is_uuid;
 use crate::domain::time::{parse_date, parse_time};
 
@@ -192,6 +193,7 @@ impl PayloadV1 {
                 ));
             }
         }
+        errors.extend(self.contact_problems());
         for (i, s) in self.sections.iter().enumerate() {
             if s.key.trim().is_empty() {
                 errors.push(FieldError::new(
@@ -206,6 +208,80 @@ impl PayloadV1 {
                         "must not be empty",
                     ));
                 }
+            }
+        }
+        errors
+    }
+}
+
+impl PayloadV1 {
+    /// The canonical version, and the members it brought: participants,
+    /// follow-ups and the marks on the previous note's.
+    fn contact_problems(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if !(1..=CANONICAL_VERSION).contains(&self.canonical_version) {
+            errors.push(FieldError::new(
+                "canonicalVersion",
+                format!("must be 1 or {CANONICAL_VERSION}"),
+            ));
+        }
+        let has_new_members = !self.participants.is_empty()
+            || self.contact_mode.is_some()
+            || self.location.is_some()
+            || !self.follow_ups.is_empty()
+            || !self.previous_follow_ups.is_empty();
+        if self.canonical_version == 1 && has_new_members {
+            errors.push(FieldError::new(
+                "canonicalVersion",
+                "must be 2 for a note with participants, contactMode, location, followUps or previousFollowUps: version 1's content hash does not cover them",
+            ));
+        }
+        for (i, p) in self.participants.iter().enumerate() {
+            if p.name.trim().is_empty() {
+                errors.push(FieldError::new(
+                    format!("participants[{i}].name"),
+                    "must not be empty",
+                ));
+            }
+        }
+        for (i, f) in self.follow_ups.iter().enumerate() {
+            if f.what.trim().is_empty() {
+                errors.push(FieldError::new(
+                    format!("followUps[{i}].what"),
+                    "must not be empty",
+                ));
+            }
+            if f.who == Owner::Other && f.who_name.trim().is_empty() {
+                errors.push(FieldError::new(
+                    format!("followUps[{i}].whoName"),
+                    "must name the person when who is \"other\"",
+                ));
+            }
+            if !f.is_dated() {
+                errors.push(FieldError::new(
+                    format!("followUps[{i}].due"),
+                    "must be a date, YYYY-MM-DD",
+                ));
+            }
+        }
+        for (i, m) in self.previous_follow_ups.iter().enumerate() {
+            if !is_uuid(&m.note) {
+                errors.push(FieldError::new(
+                    format!("previousFollowUps[{i}].note"),
+                    "must be the previous note's id (a UUID)",
+                ));
+            }
+            if m.what.trim().is_empty() {
+                errors.push(FieldError::new(
+                    format!("previousFollowUps[{i}].what"),
+                    "must not be empty",
+                ));
+            }
+            if m.status == Status::NotDone && m.reason.trim().is_empty() {
+                errors.push(FieldError::new(
+                    format!("previousFollowUps[{i}].reason"),
+                    "must say why the follow-up was not done (status is \"notDone\")",
+                ));
             }
         }
         errors

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::contact::{ContactMode, Participant};
+use super::follow_up::{FollowUp, FollowUpMark};
 use super::note::{Client, GoalProgress, Intervention, Note, Person, Quote};
 use super::template::{DocumentType, Template};
 use super::time::duration_minutes;
@@ -13,6 +15,19 @@ mod intake;
 
 /// The value of the payload's `schema` field.
 pub const PAYLOAD_SCHEMA: &str = "casenote/v1";
+
+/// The canonical form this release hashes (`canonicalVersion`): 2 covers
+/// participants, contact mode, location and follow-ups. A payload without
+/// the member is version 1, hashed as earlier releases did.
+pub const CANONICAL_VERSION: u32 = 2;
+
+fn version_one() -> u32 {
+    1
+}
+
+fn is_version_one(v: &u32) -> bool {
+    *v == 1
+}
 
 // The wire form: camelCase members, optional ones left out when absent.
 
@@ -125,6 +140,25 @@ pub struct PayloadV1 {
     pub challenges: Option<String>,
     #[serde(default)]
     pub interventions: Vec<Intervention>,
+    /// Who took part, each with a role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    /// How the contact happened, when the worker said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_mode: Option<ContactMode>,
+    /// Where it happened, when the worker said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The plan's next steps: what, who, when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
+    /// How the previous note's follow-ups stand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_follow_ups: Vec<FollowUpMark>,
+    /// The canonical form `contentHash` is computed from (see
+    /// [`CANONICAL_VERSION`]); left out for version 1.
+    #[serde(default = "version_one", skip_serializing_if = "is_version_one")]
+    pub canonical_version: u32,
     /// RFC 3339: when the draft was started.
     pub created_at: String,
     /// RFC 3339: when the worker submitted the note.
@@ -207,6 +241,19 @@ impl PayloadV1 {
                     deviates: i.deviates,
                 })
                 .collect(),
+            participants: note
+                .participants
+                .iter()
+                .map(|p| Participant {
+                    name: p.name.trim().to_string(),
+                    role: p.role,
+                })
+                .collect(),
+            contact_mode: note.contact_mode,
+            location: non_empty(&note.location),
+            follow_ups: note.follow_ups.iter().map(FollowUp::trimmed).collect(),
+            previous_follow_ups: note.previous_follow_ups.clone(),
+            canonical_version: CANONICAL_VERSION,
             created_at: note.created_at.clone(),
             documented_at: documented_at.to_string(),
             timeliness: Some(Timeliness {

@@ -5,6 +5,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
 
+use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
+use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner as Doer};
 use crate::domain::record::{AddendumLink, Signature};
 use crate::domain::{
     Client, GoalProgress, Intervention, Note, Person, Quote, SectionEntry, ServiceTime, Speaker,
@@ -81,6 +83,62 @@ impl InterventionState {
     }
 }
 
+/// One participant being edited.
+#[derive(Clone, Copy)]
+pub struct ParticipantState {
+    pub uid: u64,
+    pub name: RwSignal<String>,
+    pub role: RwSignal<ParticipantRole>,
+}
+
+impl ParticipantState {
+    pub fn new(p: &Participant) -> Self {
+        ParticipantState {
+            uid: uid(),
+            name: RwSignal::new(p.name.clone()),
+            role: RwSignal::new(p.role),
+        }
+    }
+
+    fn snapshot(&self) -> Participant {
+        Participant {
+            name: self.name.get(),
+            role: self.role.get(),
+        }
+    }
+}
+
+/// One follow-up being edited.
+#[derive(Clone, Copy)]
+pub struct FollowUpState {
+    pub uid: u64,
+    pub what: RwSignal<String>,
+    pub who: RwSignal<Doer>,
+    pub who_name: RwSignal<String>,
+    pub due: RwSignal<String>,
+}
+
+impl FollowUpState {
+    pub fn new(f: &FollowUp) -> Self {
+        FollowUpState {
+            uid: uid(),
+            what: RwSignal::new(f.what.clone()),
+            who: RwSignal::new(f.who),
+            who_name: RwSignal::new(f.who_name.clone()),
+            due: RwSignal::new(f.due.clone()),
+        }
+    }
+
+    fn snapshot(&self) -> FollowUp {
+        FollowUp {
+            what: self.what.get(),
+            who: self.who.get(),
+            who_name: self.who_name.get(),
+            due: self.due.get(),
+        }
+    }
+}
+
 /// One section being edited.
 #[derive(Clone)]
 pub struct SectionState {
@@ -120,6 +178,12 @@ pub struct Form {
     pub challenges: RwSignal<String>,
     pub interventions: RwSignal<Vec<InterventionState>>,
     pub late_reason: RwSignal<String>,
+    pub participants: RwSignal<Vec<ParticipantState>>,
+    pub contact_mode: RwSignal<Option<ContactMode>>,
+    pub location: RwSignal<String>,
+    pub follow_ups: RwSignal<Vec<FollowUpState>>,
+    /// Marks on the previous note's follow-ups.
+    pub marks: RwSignal<Vec<FollowUpMark>>,
     pub signature: RwSignal<Option<Signature>>,
     pub addendum: RwSignal<Option<AddendumLink>>,
     /// The editor's owner: every signal of the note is created under it, so
@@ -161,6 +225,11 @@ impl Form {
             challenges: RwSignal::new(String::new()),
             interventions: RwSignal::new(Vec::new()),
             late_reason: RwSignal::new(String::new()),
+            participants: RwSignal::new(Vec::new()),
+            contact_mode: RwSignal::new(None),
+            location: RwSignal::new(String::new()),
+            follow_ups: RwSignal::new(Vec::new()),
+            marks: RwSignal::new(Vec::new()),
             signature: RwSignal::new(None),
             addendum: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().map(|o| o.downgrade())),
@@ -188,6 +257,16 @@ impl Form {
     /// A new intervention whose signals live as long as the editor.
     pub fn new_intervention(&self, i: &Intervention) -> InterventionState {
         self.within(|| InterventionState::new(i))
+    }
+
+    /// A new participant whose signals live as long as the editor.
+    pub fn new_participant(&self, p: &Participant) -> ParticipantState {
+        self.within(|| ParticipantState::new(p))
+    }
+
+    /// A new follow-up whose signals live as long as the editor.
+    pub fn new_follow_up(&self, f: &FollowUp) -> FollowUpState {
+        self.within(|| FollowUpState::new(f))
     }
 
     /// The section state for `key` (untracked), created if missing.
@@ -240,6 +319,15 @@ impl Form {
                 .interventions
                 .with(|v| v.iter().map(InterventionState::snapshot).collect()),
             late_entry_reason: self.late_reason.get(),
+            participants: self
+                .participants
+                .with(|v| v.iter().map(ParticipantState::snapshot).collect()),
+            contact_mode: self.contact_mode.get(),
+            location: self.location.get(),
+            follow_ups: self
+                .follow_ups
+                .with(|v| v.iter().map(FollowUpState::snapshot).collect()),
+            previous_follow_ups: self.marks.get(),
             signature: self.signature.get(),
             addendum: self.addendum.get(),
         }
@@ -280,6 +368,21 @@ impl Form {
                 .collect(),
         );
         self.late_reason.set(note.late_entry_reason.clone());
+        self.participants.set(
+            note.participants
+                .iter()
+                .map(|p| self.new_participant(p))
+                .collect(),
+        );
+        self.contact_mode.set(note.contact_mode);
+        self.location.set(note.location.clone());
+        self.follow_ups.set(
+            note.follow_ups
+                .iter()
+                .map(|f| self.new_follow_up(f))
+                .collect(),
+        );
+        self.marks.set(note.previous_follow_ups.clone());
         self.signature.set(note.signature.clone());
         self.addendum.set(note.addendum.clone());
     }

@@ -113,7 +113,7 @@ impl Session {
         let templates = config.templates();
         let host: Vec<Template> = config.template.valid().into_iter().cloned().collect();
         let form = Form::new(&host);
-        let notice = config.key.problem().or_else(|| config.template.notice());
+        let notice = config.notice();
         let signer = if config.signer == SignerEntry::Worker {
             settings::signer().unwrap_or_default()
         } else {

@@ -7,12 +7,15 @@ use super::actions::{Actions, Preview, SendError};
 use super::addendum::AddendumBlock;
 use super::aids::Findings;
 use super::challenges::ChallengesField;
+use super::contact::ContactFields;
 use super::debounce::settle;
 use super::error_summary::ErrorSummary;
+use super::follow_ups::FollowUpsField;
 use super::goals::GoalsField;
 use super::interventions::InterventionsField;
 use super::late_entry::LateEntryField;
 use super::meta::MetaFields;
+use super::previous_note::PreviousNotePanel;
 use super::section::SectionField;
 use super::signing::{SignPanel, SignedBanner};
 use super::stray::StraySections;
@@ -97,18 +100,29 @@ pub fn NoteForm() -> impl IntoView {
         open
     });
     let error_of = s.error_of();
+    // An attempted contact is asked only what applies to it: no goals,
+    // challenges or interventions (those written stay, and show).
+    let attempt = Memo::new(move |_| form.contact_mode.get().is_some_and(|m| m.is_attempt()));
     let show_interventions = Memo::new(move |_| {
-        !template.with(|t| t.has_intervention_section())
+        (!template.with(|t| t.has_intervention_section()) && !attempt.get())
             || form.interventions.with(|v| !v.is_empty())
     });
+    let show_challenges =
+        Memo::new(move |_| !attempt.get() || form.challenges.with(|c| !c.trim().is_empty()));
+    let show_goals = Memo::new(move |_| !attempt.get() || form.goals.with(|g| !g.is_empty()));
+    let previous = s.cfg.with_value(|c| c.previous.note().cloned());
+    let has_previous = previous.is_some();
     // Rebuilt only when the original changes, not as the reason is typed.
     let addendum_to = Memo::new(move |_| form.addendum.with(|a| a.as_ref().map(|a| a.to.clone())));
     view! {
+        <div class="note-layout" class:has-previous=has_previous>
+        {previous.map(|note| view! { <PreviousNotePanel note=note/> })}
         <form class="note-form" novalidate on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); s.submit(); } on:focusout=move |_| s.flush()>
             <ErrorSummary/>
             {move || addendum_to.get().map(|to| view! { <AddendumBlock to=to/> })}
             <SignedBanner/>
             <MetaFields/>
+            <ContactFields/>
             {move || {
                 template.get().sections.into_iter().map(|spec| {
                     let section = form.section(&spec.key);
@@ -117,8 +131,9 @@ pub fn NoteForm() -> impl IntoView {
                 }).collect_view()
             }}
             <StraySections template=template/>
-            {(!goals.is_empty()).then(|| view! { <GoalsField goals=goals.clone() form=form locked=locked/> })}
-            <ChallengesField form=form locked=locked/>
+            <FollowUpsField/>
+            {move || (!goals.is_empty() && show_goals.get()).then(|| view! { <GoalsField goals=goals.clone() form=form locked=locked/> })}
+            {move || show_challenges.get().then(|| view! { <ChallengesField form=form locked=locked/> })}
             // Asked once: in the format's own Intervention section where it
             // has one, else as a list (kept while it holds any).
             {move || show_interventions.get().then(|| view! {
@@ -138,5 +153,6 @@ pub fn NoteForm() -> impl IntoView {
             <Actions/>
             <SendError/>
         </form>
+        </div>
     }
 }

@@ -87,7 +87,7 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
   // Date and time inputs have one stop per part (month, day, year...):
   // collapse repeats to compare the order of fields.
   const order = [];
-  for (let i = 0; i < 30 && order.length < 13; i++) {
+  for (let i = 0; i < 36 && order.length < 16; i++) {
     await page.keyboard.press("Tab");
     const name = await page.evaluate(() => {
       let el = document.activeElement;
@@ -104,6 +104,9 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
     "cn-service-date",
     "cn-service-start",
     "cn-service-end",
+    "cn-contact-mode",
+    "cn-location",
+    "Add a participant",
     "cn-section-subjective",
     "Add a quote to Subjective",
     "Mark selected text as a quote in Subjective",
@@ -130,7 +133,7 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
     await page.keyboard.type(`${section} by keyboard.`);
   }
   const submit = page.getByRole("button", { name: "Submit note" });
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 20; i++) {
     if (await submit.evaluate((b) => b.getRootNode().activeElement === b)) break;
     await page.keyboard.press("Tab");
   }

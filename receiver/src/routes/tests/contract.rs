@@ -155,3 +155,57 @@ async fn timeliness_is_recomputed_not_believed() {
     }
     assert_eq!(count(&app).await, 0);
 }
+
+/// Who took part, how, where and what next arrive and are stored; a note
+/// that claims the old canonical form for them, or breaks their rules, is
+/// refused with the field.
+#[tokio::test]
+async fn participants_contact_and_follow_ups_are_checked_and_stored() {
+    use casenote::domain::contact::{ContactMode, Participant, ParticipantRole};
+    use casenote::domain::follow_up::{FollowUp, Owner};
+    let mut p = note_payload(ID);
+    p.participants = vec![Participant {
+        name: "Rosa Diaz".into(),
+        role: ParticipantRole::Interpreter,
+    }];
+    p.contact_mode = Some(ContactMode::Video);
+    p.location = Some("Telehealth room 2".into());
+    p.follow_ups = vec![FollowUp {
+        what: "Send the form".into(),
+        who: Owner::Client,
+        who_name: String::new(),
+        due: "2026-12-09".into(),
+    }];
+    let good = serde_json::to_string(&p.clone().with_hash()).unwrap();
+    let app = app(false);
+
+    let mut v1 = p.clone();
+    v1.canonical_version = 1;
+    let v1 = serde_json::to_string(&v1.with_hash()).unwrap();
+    let (status, body) = post(&app, v1, "application/json", Some(ID)).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("\"field\":\"canonicalVersion\""), "{body}");
+
+    let no_date = good.replace("\"due\":\"2026-12-09\"", "\"due\":\"soon\"");
+    let (status, body) = post(&app, no_date, "application/json", Some(ID)).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("followUps[0].due"), "{body}");
+
+    let (status, body) = post(&app, good, "application/json", Some(ID)).await;
+    assert_eq!(status, 201, "{body}");
+    let res = app
+        .clone()
+        .oneshot(HttpRequest::get("/api/notes").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let stored = to_bytes(res.into_body(), usize::MAX).await.unwrap();
+    let stored = String::from_utf8(stored.to_vec()).unwrap();
+    for part in [
+        "\"contactMode\":\"video\"",
+        "\"role\":\"interpreter\"",
+        "\"followUps\":[",
+        "\"canonicalVersion\":2",
+    ] {
+        assert!(stored.contains(part), "{part} in {stored}");
+    }
+}

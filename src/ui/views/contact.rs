@@ -1,0 +1,110 @@
+//! Who took part, how the contact happened and where: the participants
+//! (name and role, preset by the host), the contact mode (the host may
+//! restrict the choices) and the location (with the host's suggestions).
+
+use leptos::prelude::*;
+
+use super::field::{Field, FieldAria};
+use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::ui::session::Session;
+
+#[component]
+pub fn ContactFields() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (form, locked) = (s.form, s.locked());
+    let (modes, locations) = s
+        .cfg
+        .with_value(|c| (c.contact_modes.clone(), c.locations.clone()));
+    let mode = form.contact_mode;
+    let location = FieldAria::new(field_dom_id("location"), None, s.error_for("location"));
+    view! {
+        <fieldset class="contact" part="contact">
+            <legend>"Who took part, how and where"</legend>
+            <div class="row">
+                <div class="field">
+                    <label for="cn-contact-mode">"How the contact happened"<span class="optional">" (optional)"</span></label>
+                    <select id="cn-contact-mode" disabled=move || locked.get()
+                        on:change=move |ev| mode.set(ContactMode::from_value(&event_target_value(&ev)))>
+                        <option value="" selected=move || mode.get().is_none()>"Not said"</option>
+                        {modes.into_iter().map(|m| view! {
+                            <option value=m.value() selected=move || mode.get() == Some(m)>{m.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <Field aria=location.clone() label="Location" optional=true>
+                    <input id=location.id() type="text" list="cn-location-suggestions" autocomplete="off"
+                        aria-describedby=location.described_by()
+                        prop:value=move || form.location.get()
+                        prop:readOnly=move || locked.get()
+                        on:input=move |ev| form.location.set(event_target_value(&ev))/>
+                    <datalist id="cn-location-suggestions">
+                        {locations.into_iter().map(|l| view! { <option value=l/> }).collect_view()}
+                    </datalist>
+                </Field>
+            </div>
+            {move || mode.get().is_some_and(ContactMode::is_attempt).then(|| view! {
+                <p class="hint attempt-hint" id="cn-attempt-hint">"An attempted contact needs only what applies: what you tried, when, and what happened, in any section. Other sections may stay empty."</p>
+            })}
+            <Participants/>
+        </fieldset>
+    }
+}
+
+/// The participants list: one row each, added and removed from the
+/// keyboard, focus kept in the list.
+#[component]
+fn Participants() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (form, locked) = (s.form, s.locked());
+    let list = form.participants;
+    let error_of = s.error_of();
+    let root = expect_context::<Root>().0;
+    let add = move |_| {
+        list.update(|v| v.push(form.new_participant(&Participant::default())));
+        let n = list.with_untracked(Vec::len) - 1;
+        request_animation_frame(move || {
+            focus_selector(root, &format!("#cn-participants-{n}-name"))
+        });
+    };
+    view! {
+        <div class="participants">
+            <p class="group-label" id="cn-participants-label">"Participants"</p>
+            <ol class="participant-list" aria-labelledby="cn-participants-label">
+                {move || list.get().into_iter().enumerate().map(|(index, item)| {
+                    let n = index + 1;
+                    let name_field = format!("participants.{index}.name");
+                    let name = FieldAria::new(field_dom_id(&name_field), None, Signal::derive(move || error_of.run(name_field.clone())));
+                    let role_id = field_dom_id(&format!("participants.{index}.role"));
+                    view! {
+                        <li class="participant row">
+                            <Field aria=name.clone() label=format!("Participant {n}: name")>
+                                <input id=name.id() type="text" autocomplete="off"
+                                    aria-describedby=name.described_by()
+                                    aria-invalid=name.invalid()
+                                    prop:value=move || item.name.get()
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| item.name.set(event_target_value(&ev))/>
+                            </Field>
+                            <div class="field">
+                                <label for=role_id.clone()>{format!("Participant {n}: role")}</label>
+                                <select id=role_id disabled=move || locked.get()
+                                    on:change=move |ev| if let Some(r) = ParticipantRole::from_value(&event_target_value(&ev)) { item.role.set(r) }>
+                                    {ParticipantRole::ALL.into_iter().map(|r| view! {
+                                        <option value=r.value() selected=move || item.role.get() == r>{r.label()}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="button" class="link" disabled=move || locked.get()
+                                on:click=move |ev: web_sys::MouseEvent| {
+                                    focus_within_later(&ev, ".participants", ":scope > button");
+                                    list.update(|v| v.retain(|x| x.uid != item.uid));
+                                }>{format!("Remove participant {n}")}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>"Add a participant"</button>
+        </div>
+    }
+}

@@ -1,0 +1,93 @@
+//! The plan's next steps as follow-ups: what, who (the worker, the client
+//! or a named person) and the date it is due. Sent as `followUps`.
+
+use leptos::prelude::*;
+
+use super::field::{Field, FieldAria};
+use crate::domain::follow_up::{FollowUp, Owner};
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::ui::session::form::FollowUpState;
+use crate::ui::session::Session;
+
+#[component]
+pub fn FollowUpsField() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (form, locked) = (s.form, s.locked());
+    let list = form.follow_ups;
+    let root = expect_context::<Root>().0;
+    let add = move |_| {
+        list.update(|v| v.push(form.new_follow_up(&FollowUp::default())));
+        let n = list.with_untracked(Vec::len) - 1;
+        request_animation_frame(move || focus_selector(root, &format!("#cn-followUps-{n}-what")));
+    };
+    view! {
+        <fieldset class="follow-ups" part="follow-ups">
+            <legend>"Follow-ups"</legend>
+            <p class="hint">"The plan's next steps: what, who does it, and by when. The receiving system can make tasks of them."</p>
+            <ol class="follow-up-list">
+                {move || list.get().into_iter().enumerate().map(|(index, item)| view! {
+                    <FollowUpItem index=index item=item/>
+                }).collect_view()}
+            </ol>
+            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>"Add a follow-up"</button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (form, locked, error_of) = (s.form, s.locked(), s.error_of());
+    let n = index + 1;
+    let aria = move |name: &str| {
+        let field = format!("followUps.{index}.{name}");
+        FieldAria::new(
+            field_dom_id(&field),
+            None,
+            Signal::derive(move || error_of.run(field.clone())),
+        )
+    };
+    let (what, who_name, due) = (aria("what"), aria("whoName"), aria("due"));
+    let who_id = field_dom_id(&format!("followUps.{index}.who"));
+    let other = Memo::new(move |_| item.who.get() == Owner::Other);
+    view! {
+        <li class="follow-up">
+            <Field aria=what.clone() label=format!("Follow-up {n}: what is to be done")>
+                <input id=what.id() type="text" autocomplete="off"
+                    aria-describedby=what.described_by() aria-invalid=what.invalid()
+                    prop:value=move || item.what.get() prop:readOnly=move || locked.get()
+                    on:input=move |ev| item.what.set(event_target_value(&ev))/>
+            </Field>
+            <div class="row">
+                <div class="field">
+                    <label for=who_id.clone()>{format!("Follow-up {n}: who")}</label>
+                    <select id=who_id disabled=move || locked.get()
+                        on:change=move |ev| if let Some(o) = Owner::from_value(&event_target_value(&ev)) { item.who.set(o) }>
+                        {Owner::ALL.into_iter().map(|o| view! {
+                            <option value=o.value() selected=move || item.who.get() == o>{o.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                {move || other.get().then(|| { let who_name = who_name.clone(); view! {
+                    <Field aria=who_name.clone() label=format!("Follow-up {n}: their name")>
+                        <input id=who_name.id() type="text" autocomplete="off"
+                            aria-describedby=who_name.described_by() aria-invalid=who_name.invalid()
+                            prop:value=move || item.who_name.get() prop:readOnly=move || locked.get()
+                            on:input=move |ev| item.who_name.set(event_target_value(&ev))/>
+                    </Field>
+                }})}
+                <Field aria=due.clone() label=format!("Follow-up {n}: due by")>
+                    <input id=due.id() type="date"
+                        aria-describedby=due.described_by() aria-invalid=due.invalid()
+                        prop:value=move || item.due.get() prop:readOnly=move || locked.get()
+                        on:input=move |ev| item.due.set(event_target_value(&ev))/>
+                </Field>
+            </div>
+            <button type="button" class="link" disabled=move || locked.get()
+                on:click=move |ev: web_sys::MouseEvent| {
+                    focus_within_later(&ev, ".follow-ups", ":scope > button");
+                    form.follow_ups.update(|v| v.retain(|x| x.uid != item.uid));
+                }>{format!("Remove follow-up {n}")}</button>
+        </li>
+    }
+}
