@@ -48,12 +48,18 @@ fn precision_and_recall_over_the_labelled_set_are_at_least_0_9() {
         match (s.expected, flags.is_empty()) {
             (Expected::Flag, false) => {
                 tp += 1;
-                let cat = s.category.as_deref().expect("a flag sentence has a category");
+                let cat = s
+                    .category
+                    .as_deref()
+                    .expect("a flag sentence has a category");
                 assert!(known.iter().any(|k| k == cat), "unknown category {cat}");
                 if flags.iter().any(|f| f.category == cat) {
                     same_category += 1;
                 } else {
-                    misses.push(format!("category {:?} for {cat}: {}", flags[0].category, s.text));
+                    misses.push(format!(
+                        "category {:?} for {cat}: {}",
+                        flags[0].category, s.text
+                    ));
                 }
             }
             (Expected::Flag, true) => {
@@ -68,7 +74,11 @@ fn precision_and_recall_over_the_labelled_set_are_at_least_0_9() {
         }
     }
     let n = set.sentences.len();
-    let flagged = set.sentences.iter().filter(|s| s.expected == Expected::Flag).count();
+    let flagged = set
+        .sentences
+        .iter()
+        .filter(|s| s.expected == Expected::Flag)
+        .count();
     let precision = tp as f64 / (tp + fp) as f64;
     let recall = tp as f64 / (tp + fneg) as f64;
     println!(

@@ -31,29 +31,31 @@ impl Prompt {
 }
 
 /// Words that say when: days, months, relative times.
+#[rustfmt::skip]
 const TIME_WORDS: &[&str] = &[
     "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-    "sun", "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sept", "oct", "nov", "dec", "week", "weeks", "weekly", "fortnight", "biweekly", "month",
-    "months", "monthly", "day", "days", "daily", "morning", "afternoon", "evening", "noon",
-    "am", "pm", "hour", "hours", "weekend", "asap",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "oct", "nov",
+    "dec", "week", "weeks", "weekly", "fortnight", "biweekly", "month", "months", "monthly", "day",
+    "days", "daily", "morning", "afternoon", "evening", "noon", "am", "pm", "hour", "hours",
+    "weekend", "asap",
 ];
 
 /// Words that say something was observed or measured.
+#[rustfmt::skip]
 const OBSERVATION_WORDS: &[&str] = &[
-    "observed", "observe", "observation", "noted", "saw", "seen", "heard", "presented",
-    "arrived", "appearance", "dressed", "groomed", "grooming", "affect", "mood", "speech",
-    "spoke", "eye", "contact", "tearful", "cried", "crying", "smiled", "smiling", "laughed",
-    "calm", "alert", "oriented", "sat", "stood", "paced", "pacing", "walked", "score",
-    "scored", "scores", "measured", "result", "results", "tested", "positive", "negative",
-    "weight", "weighed", "bp", "pulse", "temperature", "verified", "confirmed", "visible",
-    "odor", "odour", "smelled", "bruise", "bruising", "injury", "home", "apartment", "room",
-    "kitchen", "clean", "cluttered", "tidy", "quiet", "loud", "slurred", "steady", "unsteady",
-    "answered", "asked", "attended", "completed", "brought", "showed", "signed", "minutes",
-    "late", "early", "shaking", "trembling", "voice", "gait", "hygiene", "behaviour", "behavior",
-    "engaged", "responded", "nodded", "wore", "wearing", "present", "absent", "made",
+    "observed", "observe", "observation", "noted", "saw", "seen", "heard", "presented", "arrived",
+    "appearance", "dressed", "groomed", "grooming", "affect", "mood", "speech", "spoke", "eye",
+    "contact", "tearful", "cried", "crying", "smiled", "smiling", "laughed", "calm", "alert",
+    "oriented", "sat", "stood", "paced", "pacing", "walked", "score", "scored", "scores",
+    "measured", "result", "results", "tested", "positive", "negative", "weight", "weighed", "bp",
+    "pulse", "temperature", "verified", "confirmed", "visible", "odor", "odour", "smelled",
+    "bruise", "bruising", "injury", "home", "apartment", "room", "kitchen", "clean", "cluttered",
+    "tidy", "quiet", "loud", "slurred", "steady", "unsteady", "answered", "asked", "attended",
+    "completed", "brought", "showed", "signed", "minutes", "late", "early", "shaking", "trembling",
+    "voice", "gait", "hygiene", "behaviour", "behavior", "engaged", "responded", "nodded", "wore",
+    "wearing", "present", "absent", "made",
 ];
 
 fn words_lower(text: &str) -> Vec<String> {
@@ -74,9 +76,10 @@ pub fn names_a_time(text: &str) -> bool {
     has_date_digits
         || words_lower(text).iter().any(|w| {
             TIME_WORDS.contains(&w.as_str())
-                || ["st", "nd", "rd", "th", "am", "pm"]
-                    .iter()
-                    .any(|s| w.strip_suffix(s).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())))
+                || ["st", "nd", "rd", "th", "am", "pm"].iter().any(|s| {
+                    w.strip_suffix(s)
+                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                })
         })
 }
 
@@ -112,7 +115,9 @@ pub fn needs_response(description: &str, client_response: &str) -> bool {
 mod tests {
     use super::*;
 
-    const NONE: NoteFacts = NoteFacts { dated_follow_ups: 0 };
+    const NONE: NoteFacts = NoteFacts {
+        dated_follow_ups: 0,
+    };
 
     #[test]
     fn a_plan_with_a_time_in_any_usual_form_is_complete() {
@@ -133,8 +138,13 @@ mod tests {
     #[test]
     fn a_plan_without_a_time_is_prompted_unless_a_follow_up_is_dated() {
         let plan = "Continue to support client with housing search.";
-        assert_eq!(section_prompts("plan", plan, NONE), [Prompt::PlanWithoutTime]);
-        let with_follow_up = NoteFacts { dated_follow_ups: 1 };
+        assert_eq!(
+            section_prompts("plan", plan, NONE),
+            [Prompt::PlanWithoutTime]
+        );
+        let with_follow_up = NoteFacts {
+            dated_follow_ups: 1,
+        };
         assert_eq!(section_prompts("plan", plan, with_follow_up), []);
         // Empty: the checks say it is required; no prompt on top.
         assert_eq!(section_prompts("plan", "  ", NONE), []);
@@ -143,22 +153,42 @@ mod tests {
     #[test]
     fn objective_and_data_need_an_observation() {
         assert_eq!(
-            section_prompts("objective", "Client reports feeling better about the move.", NONE),
+            section_prompts(
+                "objective",
+                "Client reports feeling better about the move.",
+                NONE
+            ),
             [Prompt::NoObservation]
         );
         assert_eq!(
-            section_prompts("data", "Client reports feeling better; tearful when discussing her son.", NONE),
+            section_prompts(
+                "data",
+                "Client reports feeling better; tearful when discussing her son.",
+                NONE
+            ),
             []
         );
-        assert_eq!(section_prompts("objective", "PHQ-9 of 14, down from 19.", NONE), []);
+        assert_eq!(
+            section_prompts("objective", "PHQ-9 of 14, down from 19.", NONE),
+            []
+        );
         // Other sections are not asked for one.
-        assert_eq!(section_prompts("subjective", "Client reports feeling better.", NONE), []);
+        assert_eq!(
+            section_prompts("subjective", "Client reports feeling better.", NONE),
+            []
+        );
     }
 
     #[test]
     fn an_intervention_needs_the_clients_response_once_described() {
-        assert!(needs_response("Motivational interviewing about the lease.", " "));
-        assert!(!needs_response("Motivational interviewing.", "Client agreed to call."));
+        assert!(needs_response(
+            "Motivational interviewing about the lease.",
+            " "
+        ));
+        assert!(!needs_response(
+            "Motivational interviewing.",
+            "Client agreed to call."
+        ));
         assert!(!needs_response("", ""));
     }
 }

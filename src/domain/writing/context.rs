@@ -27,56 +27,67 @@ impl Context {
 }
 
 /// Words before a noun: "the claims office", "her claim", "disability claims".
+#[rustfmt::skip]
 const BEFORE_A_NOUN: &[&str] = &[
     "a", "an", "the", "her", "his", "their", "its", "my", "our", "your", "this", "that", "these",
     "those", "any", "no", "each", "every", "one", "two", "several", "disability", "insurance",
     "benefit", "benefits", "housing", "unemployment", "medical", "pending", "new", "denied",
     "open", "approved", "file", "filed", "filing", "submit", "submitted", "lodge", "lodged",
-    "legal", "injury", "compensation", "ssi", "ssdi", "damages", "property", "workers",
-    "worker's", "of", "false", "valid", "initial", "previous", "fraudulent", "va", "snap",
+    "legal", "injury", "compensation", "ssi", "ssdi", "damages", "property", "workers", "worker's",
+    "of", "false", "valid", "initial", "previous", "fraudulent", "va", "snap",
 ];
 /// Words after a noun: "claims office", "claim form", "claims were denied".
+#[rustfmt::skip]
 const AFTER_A_NOUN: &[&str] = &[
     "office", "form", "forms", "process", "number", "adjuster", "department", "line", "status",
-    "worker", "officer", "deadline", "appeal", "manager", "center", "centre", "were", "was",
-    "are", "is", "has", "have", "had", "denial", "decision", "packet", "paperwork", "portal",
+    "worker", "officer", "deadline", "appeal", "manager", "center", "centre", "were", "was", "are",
+    "is", "has", "have", "had", "denial", "decision", "packet", "paperwork", "portal",
 ];
 /// What someone claims without doubt: benefits ("claimed housing benefit").
+#[rustfmt::skip]
 const CLAIMED_THINGS: &[&str] = &[
     "benefit", "benefits", "housing", "unemployment", "universal", "disability", "ssi", "ssdi",
     "credit", "credits", "allowance", "expenses", "for", "asylum", "refugee", "jobseeker's",
     "child", "tax", "her", "his", "their",
 ];
 /// A drug test: "urine screen", "UA", "tox".
+#[rustfmt::skip]
 const TEST_WORDS: &[&str] = &[
     "urine", "urinalysis", "ua", "uas", "uds", "screen", "screens", "screening", "test", "tests",
     "tested", "testing", "tox", "toxicology", "sample", "samples", "specimen", "drop", "drops",
     "result", "results", "panel",
 ];
 /// Substances, and words about use: "clean from heroin", "a daily user".
+#[rustfmt::skip]
 const SUBSTANCE_WORDS: &[&str] = &[
-    "drug", "drugs", "heroin", "meth", "methamphetamine", "cocaine", "crack", "opioid",
-    "opioids", "opiate", "opiates", "fentanyl", "alcohol", "substance", "substances", "sober",
-    "sobriety", "using", "iv", "intravenous", "injection", "marijuana", "cannabis", "pill",
-    "pills", "benzo", "benzos", "polysubstance", "weed",
+    "drug", "drugs", "heroin", "meth", "methamphetamine", "cocaine", "crack", "opioid", "opioids",
+    "opiate", "opiates", "fentanyl", "alcohol", "substance", "substances", "sober", "sobriety",
+    "using", "iv", "intravenous", "injection", "marijuana", "cannabis", "pill", "pills", "benzo",
+    "benzos", "polysubstance", "weed",
 ];
 /// Words before "user" that make it about drug use: "a daily user".
 const USE_QUALIFIERS: &[&str] = &["daily", "heavy", "known", "active", "chronic", "regular"];
 /// "stayed clean", "got clean", "been clean".
+#[rustfmt::skip]
 const RECOVERY_VERBS: &[&str] = &[
     "stay", "stays", "stayed", "staying", "got", "get", "gets", "getting", "remain", "remains",
     "remained", "remaining", "been",
 ];
 /// What may follow "stayed clean": "stayed clean since", "been clean now".
+#[rustfmt::skip]
 const AFTER_RECOVERY: &[&str] = &[
     "for", "since", "now", "from", "off", "of", "today", "again", "ever", "over", "through",
     "during", "while", "until",
 ];
 /// "clean for a year", "clean for two months".
+#[rustfmt::skip]
 const NUMBER_WORDS: &[&str] = &[
     "a", "one", "two", "three", "four", "five", "six", "ten", "over", "almost", "nearly", "about",
 ];
-const TIME_UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years"];
+#[rustfmt::skip]
+const TIME_UNITS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+];
 /// How many words either side a test word may stand: "the UA from Monday came back dirty".
 const TEST_WINDOW: usize = 5;
 

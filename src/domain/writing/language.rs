@@ -307,8 +307,14 @@ mod tests {
             ["drug-seeking"]
         );
         assert_eq!(found("assessment", "He refuses the referral."), ["refuses"]);
-        assert_eq!(found("assessment", "He is refusing the referral."), ["refuse"]);
-        assert_eq!(found("assessment", "She refused the referral."), ["refused"]);
+        assert_eq!(
+            found("assessment", "He is refusing the referral."),
+            ["refuse"]
+        );
+        assert_eq!(
+            found("assessment", "She refused the referral."),
+            ["refused"]
+        );
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let ends = c == '\n' || matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace);
+        let ends =
+            c == '\n' || matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace);
         if ends {
             let end = i + c.len_utf8();
             out.push((start, end));
@@ -60,7 +61,12 @@ mod tests {
         let parts: Vec<&str> = sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect();
         assert_eq!(
             parts,
-            ["Met at home.", "She is well!", "Next visit Friday?", "Yes 3.5 hours"]
+            [
+                "Met at home.",
+                "She is well!",
+                "Next visit Friday?",
+                "Yes 3.5 hours"
+            ]
         );
     }
 
