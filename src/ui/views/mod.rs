@@ -25,3 +25,4 @@ pub mod section;
 pub mod signing;
 pub mod status_bar;
 pub mod stray;
+pub mod suggestions;
