@@ -80,24 +80,14 @@ impl Findings {
         }
     }
 
-    /// The suggestions open (prompts apart).
+    /// The suggestions open, each finding one (prompts apart).
     pub fn count(&self) -> usize {
-        let kinds = |k: IdentifierKind| self.identifiers.iter().any(|x| x.kind == k);
         self.flags.len()
             + self.shorthand.len()
-            + usize::from(!self.abbreviations.is_empty())
+            + self.abbreviations.len()
             + self.wordy.len()
-            + usize::from(!self.long.is_empty())
-            + [
-                IdentifierKind::Ssn,
-                IdentifierKind::Phone,
-                IdentifierKind::Email,
-                IdentifierKind::BirthDate,
-                IdentifierKind::StreetAddress,
-            ]
-            .into_iter()
-            .filter(|&k| kinds(k))
-            .count()
+            + self.long.len()
+            + self.identifiers.len()
     }
 
     /// Every finding as one kind of item.

@@ -54,6 +54,8 @@ test("a wordy phrase is replaced from the keyboard, and a long sentence is shown
   await expect(subjective).toHaveValue(`To pay the rent she called her sister. ${long}`);
   await expect(h.section(page, "Subjective").locator(".aids-status")).toContainText("Replaced “In order to” with “To”.");
 
+  // Worked out again once typing pauses: the phrase is gone.
+  await expect(aids.locator(".wordy")).toHaveCount(0);
   await aids.getByRole("button", { name: "Show the long sentence in the text" }).focus();
   await page.keyboard.press("Enter");
   await expect(subjective).toBeFocused();
