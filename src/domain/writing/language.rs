@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use super::context::{Around, Context};
 use super::tokens::{words_outside_quotes, Word};
 use serde::Deserialize;
 
@@ -31,6 +32,9 @@ pub struct Term {
     /// not "describe what happened": offered as a one-step replacement.
     #[serde(default)]
     pub replace: Option<String>,
+    /// Only in this use of the word: see `context.rs`.
+    #[serde(default)]
+    pub context: Option<Context>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -78,7 +82,7 @@ pub struct Flag {
 /// `replace` with the first letter upper-cased when `found`'s is. The
 /// word list is English: ASCII case is enough, and keeps Unicode's case
 /// tables (about 10 kB) out of the bundle.
-fn matching_case(found: &str, replace: &str) -> String {
+pub(super) fn matching_case(found: &str, replace: &str) -> String {
     let mut out = replace.to_string();
     if found.starts_with(|c: char| c.is_ascii_uppercase()) {
         if let Some(first) = out.get_mut(..1) {
@@ -163,6 +167,11 @@ pub fn check_text(section: &str, text: &str) -> Vec<Flag> {
     let list = word_list();
     let words: Vec<Word<'_>> = words_outside_quotes(text);
     let lower: Vec<String> = words.iter().map(|w| normalise(w.text)).collect();
+    let around = Around {
+        text,
+        words: &words,
+        lower: &lower,
+    };
     let mut flags: Vec<Flag> = Vec::new();
     for entry in &list.terms {
         if !entry.sections.is_empty() && !entry.sections.iter().any(|s| s == section) {
@@ -173,15 +182,26 @@ pub fn check_text(section: &str, text: &str) -> Vec<Flag> {
             continue;
         }
         for i in 0..=lower.len() - tw.len() {
-            if tw
-                .iter()
-                .enumerate()
-                .all(|(j, t)| inflects(&lower[i + j], t))
-            {
+            let matches = match entry.context {
+                None => tw
+                    .iter()
+                    .enumerate()
+                    .all(|(j, t)| inflects(&lower[i + j], t)),
+                Some(context) => {
+                    tw.iter().enumerate().all(|(j, t)| {
+                        lower[i + j] == *t || context.inflects() && inflects(&lower[i + j], t)
+                    }) && around.holds(context, i)
+                }
+            };
+            if matches {
                 let (start, end) = (words[i].start, words[i + tw.len() - 1].end);
-                // A longer match of the same place wins; the first list entry otherwise.
+                // A longer match of the same place wins, then one that offers
+                // a replacement; the first list entry otherwise.
                 if let Some(existing) = flags.iter_mut().find(|f| f.start < end && start < f.end) {
-                    if end - start > existing.end - existing.start {
+                    let (len, old) = (end - start, existing.end - existing.start);
+                    let replaces = existing.replace.is_none()
+                        && exact_replacement(entry, &text[start..end]).is_some();
+                    if len > old || len == old && replaces {
                         existing.start = start;
                         existing.end = end;
                         existing.found = text[start..end].to_string();
@@ -243,7 +263,13 @@ mod tests {
                 .first()
                 .map(String::as_str)
                 .unwrap_or("assessment");
-            let text = format!("Today the note says {} here.", t.term);
+            // A term limited to one use is tried in a sentence of that use.
+            let text = match t.context {
+                None => format!("Today the note says {} here.", t.term),
+                Some(Context::DoubtVerb) => format!("She {} that she paid.", t.term),
+                Some(Context::TestOrRecovery) => format!("The urine test was {} today.", t.term),
+                Some(Context::AfterSubstance) => format!("Client is a daily {} now.", t.term),
+            };
             let flags = check_text(section, &text);
             assert_eq!(flags.len(), 1, "{:?} in {text:?}: {flags:?}", t.term);
             let f = &flags[0];
@@ -268,7 +294,8 @@ mod tests {
 
     #[test]
     fn matching_is_case_insensitive_and_tolerates_inflection() {
-        assert_eq!(found("assessment", "She CLAIMED she paid."), ["claim"]);
+        assert_eq!(found("assessment", "She CLAIMED she paid."), ["claimed"]);
+        assert_eq!(found("assessment", "She is claiming she paid."), ["claim"]);
         assert_eq!(found("assessment", "He keeps insisting."), ["insist"]);
         assert_eq!(found("assessment", "Two Addicts in the house."), ["addict"]);
         assert_eq!(
@@ -279,8 +306,15 @@ mod tests {
             found("assessment", "described as drug seeking"),
             ["drug-seeking"]
         );
-        assert_eq!(found("assessment", "He refuses the referral."), ["refuse"]);
-        assert_eq!(found("assessment", "She refused the referral."), ["refuse"]);
+        assert_eq!(found("assessment", "He refuses the referral."), ["refuses"]);
+        assert_eq!(
+            found("assessment", "He is refusing the referral."),
+            ["refuse"]
+        );
+        assert_eq!(
+            found("assessment", "She refused the referral."),
+            ["refused"]
+        );
     }
 
     #[test]
@@ -348,8 +382,11 @@ mod tests {
         // Stale (the text changed since it was checked): not applied.
         assert_eq!(first.apply("Something else entirely"), None);
         // An inflection gets advice, not a replacement that would not fit.
-        let f = &check_text("subjective", "She claimed it.")[0];
+        let f = &check_text("subjective", "She keeps claiming it.")[0];
         assert!(f.replacement().is_none());
+        // Unless the inflection is an entry of its own.
+        let f = &check_text("subjective", "She claimed it.")[0];
+        assert_eq!(f.replacement().map(|r| r.with).as_deref(), Some("said"));
         // Advice to describe what happened is never a replacement.
         let f = &check_text("subjective", "He was manipulative.")[0];
         assert!(f.replacement().is_none());

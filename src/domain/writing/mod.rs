@@ -1,9 +1,15 @@
-//! Writing aids: objective-language flags, unexplained abbreviations, and
-//! splitting a pasted whole note into sections. All of them only advise:
-//! nothing here blocks a note.
+//! Writing aids: objective-language flags, unexplained abbreviations,
+//! wordy phrases and long sentences, identifiers to leave out, prompts for
+//! what a section is missing, and splitting a pasted whole note into
+//! sections. All of them only advise: nothing here blocks a note.
 
 pub mod abbreviations;
+pub mod completeness;
+pub mod context;
+pub mod identifiers;
 pub mod language;
 pub mod paste;
+pub mod sentences;
 pub mod shorthand;
 pub mod tokens;
+pub mod wordy;

@@ -7,8 +7,9 @@
 //! The parts of what it does live in files of their own: restoring and
 //! starting notes (`restore.rs`), the page lifecycle and other tabs
 //! (`lifecycle.rs`), checks (`checks.rs`), signing (`sign.rs`), submitting
-//! (`submit.rs`), what the outbox reports (`outbox_events.rs`) and the
-//! drafts panel and conflicts (`drafts.rs`).
+//! (`submit.rs`), what the outbox reports (`outbox_events.rs`), the
+//! drafts panel and conflicts (`drafts.rs`), and the note-level facts the
+//! writing aids weigh (`note_facts.rs`).
 
 pub mod autosave;
 mod checks;
@@ -16,6 +17,7 @@ mod drafts;
 pub mod form;
 mod host;
 mod lifecycle;
+mod note_facts;
 mod outbox_events;
 mod restore;
 mod sent;

@@ -1,101 +1,20 @@
 //! Writing aids for one section: its word count, words that are not
-//! objective, shorthand, and abbreviations not spelled out. Each can be
-//! shown where it stands in the text (selected there), and replaced in one
-//! step where a plain alternative fits, with Undo. Recomputed once typing
+//! objective, shorthand, abbreviations not spelled out, wordy phrases,
+//! long sentences, identifiers to leave out (`suggestions.rs` words them),
+//! and prompts for what the section seems to miss. Each suggestion can be
+//! shown where it stands in the text (selected there), and replaced or
+//! masked in one step where that fits, with Undo. Recomputed once typing
 //! pauses, so their cost never lands on a keystroke.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::debounce::settle;
-use crate::domain::writing::abbreviations::{unexplained_given, Unexplained};
-use crate::domain::writing::language::{check_text, Flag, Replacement};
-use crate::domain::writing::shorthand::{shorthand_in, Shorthand};
+use super::suggestions::Action;
+pub use super::suggestions::Findings;
+use crate::domain::writing::completeness::NoteFacts;
 use crate::ui::context::Root;
-
-/// What the aids found in one section's text.
-#[derive(Clone, Default, PartialEq)]
-pub struct Findings {
-    pub flags: Vec<Flag>,
-    pub shorthand: Vec<Shorthand>,
-    pub abbreviations: Vec<Unexplained>,
-}
-
-impl Findings {
-    pub fn of(key: &str, text: &str, defined: &[String], approved: &[String]) -> Self {
-        Findings {
-            flags: check_text(key, text),
-            shorthand: shorthand_in(text),
-            abbreviations: unexplained_given(key, text, defined, approved),
-        }
-    }
-
-    pub fn count(&self) -> usize {
-        self.flags.len() + self.shorthand.len() + self.abbreviations.len()
-    }
-
-    /// Every finding as one kind of item: the flags, the shorthand, and one
-    /// explanation for all the unexplained abbreviations.
-    fn suggestions(&self) -> Vec<Suggestion> {
-        let shows =
-            |found: &str, start, end| vec![(format!("Show “{found}” in the text"), start, end)];
-        let mut out: Vec<Suggestion> = self
-            .flags
-            .iter()
-            .map(|x| Suggestion {
-                kind: "flag",
-                lead: format!("“{}”", x.found),
-                text: format!(": {} Try: {}.", x.explain, x.suggest),
-                shows: shows(&x.found, x.start, x.end),
-                replacement: x.replacement(),
-            })
-            .collect();
-        out.extend(self.shorthand.iter().map(|x| Suggestion {
-            kind: "shorthand",
-            lead: format!("“{}”", x.found),
-            text: format!(
-                " is shorthand for “{}”: the next reader may not know it.",
-                x.means
-            ),
-            shows: shows(&x.found, x.start, x.end),
-            replacement: x.replacement(),
-        }));
-        if !self.abbreviations.is_empty() {
-            let names: Vec<&str> = self
-                .abbreviations
-                .iter()
-                .map(|a| a.abbreviation.as_str())
-                .collect();
-            let (verb, each) = if names.len() == 1 {
-                ("is", "it")
-            } else {
-                ("are", "each")
-            };
-            out.push(Suggestion {
-                kind: "abbreviation",
-                lead: names.join(", "),
-                text: format!(" {verb} not explained. Spell {each} out once, like “suicidal ideation (SI)”, so the next reader is sure what it means."),
-                shows: self
-                    .abbreviations
-                    .iter()
-                    .map(|a| (format!("Show {} in the text", a.abbreviation), a.start, a.end))
-                    .collect(),
-                replacement: None,
-            });
-        }
-        out
-    }
-}
-
-/// One item of the list: what was found, why, where it stands (a button
-/// each), and a replacement when one fits.
-struct Suggestion {
-    kind: &'static str,
-    lead: String,
-    text: String,
-    shows: Vec<(String, usize, usize)>,
-    replacement: Option<Replacement>,
-}
+use crate::ui::session::Session;
 
 /// A replacement just made, until the text changes again.
 #[derive(Clone)]
@@ -141,24 +60,28 @@ pub fn WritingAids(
     signed: Signal<bool>,
 ) -> impl IntoView {
     let root = expect_context::<Root>().0;
+    let follow_ups = expect_context::<Session>().dated_follow_ups();
     let settled = settle(Signal::derive(move || text.get()), 250);
     let findings = Memo::new(move |_| {
         let t = settled.get();
-        defined.with(|d| approved.with_value(|a| Findings::of(&key, &t, d, a)))
+        let facts = NoteFacts {
+            dated_follow_ups: follow_ups.get(),
+        };
+        defined.with(|d| approved.with_value(|a| Findings::of(&key, &t, d, a, facts)))
     });
     let undo = RwSignal::new(None::<Undo>);
     let area = StoredValue::new(area_id);
     let show = move |start: usize, end: usize| {
         text.with_untracked(|t| area.with_value(|id| show_in_text(root, id, t, start, end)))
     };
-    let replace = move |r: Replacement| {
+    let replace = move |a: &Action| {
         let before = text.get_untracked();
-        if let Some(after) = r.apply(&before) {
+        if let Some(after) = a.replacement.apply(&before) {
             text.set(after.clone());
             undo.set(Some(Undo {
                 before,
                 after,
-                said: format!("Replaced “{}” with “{}”.", r.found, r.with),
+                said: a.said.clone(),
             }));
         }
     };
@@ -176,6 +99,9 @@ pub fn WritingAids(
                     }>"Undo"</button>
                 })}
             </p>
+            {move || findings.with(|f| (!signed.get()).then(|| f.prompts.iter().map(|p| view! {
+                <p class="prompt">{p.text()}</p>
+            }).collect_view()))}
             {move || findings.with(|f| (!signed.get() && f.count() > 0).then(|| view! {
                 <ul class="suggestions" aria-label=format!("Writing suggestions for {label}")>
                     {f.suggestions().into_iter().map(|x| view! {
@@ -184,9 +110,9 @@ pub fn WritingAids(
                             {x.shows.into_iter().map(|(name, start, end)| view! {
                                 " "<button type="button" class="link" on:click=move |_| show(start, end)>{name}</button>
                             }).collect_view()}
-                            {x.replacement.map(|r| { let name = format!("Replace with “{}”", r.with); view! {
-                                " "<button type="button" class="link" on:click=move |_| replace(r.clone())>{name}</button>
-                            }})}
+                            {x.actions.into_iter().map(|a| { let name = a.name.clone(); view! {
+                                " "<button type="button" class="link" on:click=move |_| replace(&a)>{name}</button>
+                            }}).collect_view()}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
+use crate::domain::writing::completeness::needs_response;
 use crate::domain::Intervention;
 use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
 use crate::ui::session::form::Form;
@@ -78,6 +79,9 @@ pub fn InterventionsField(
                                     prop:value=move || item.client_response.get()
                                     prop:readOnly=move || locked.get()
                                     on:input=move |ev| item.client_response.set(event_target_value(&ev))></textarea>
+                                {move || (!locked.get() && item.description.with(|d| item.client_response.with(|r| needs_response(d, r)))).then(|| view! {
+                                    <p class="prompt">"How did the client respond? A word on it shows the next reader whether this helped. It is not required."</p>
+                                })}
                             </div>
                             <button type="button" class="link" disabled=move || locked.get()
                                 on:click=move |ev: web_sys::MouseEvent| {

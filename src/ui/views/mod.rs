@@ -28,3 +28,4 @@ pub mod section;
 pub mod signing;
 pub mod status_bar;
 pub mod stray;
+pub mod suggestions;

@@ -20,6 +20,7 @@ use super::section::SectionField;
 use super::signing::{SignPanel, SignedBanner};
 use super::stray::StraySections;
 use crate::domain::writing::abbreviations::defined_in;
+use crate::domain::writing::completeness::NoteFacts;
 use crate::domain::Speaker;
 use crate::ui::session::Session;
 
@@ -79,9 +80,13 @@ pub fn NoteForm() -> impl IntoView {
     });
     // Open suggestions across the note, said once above the buttons (never
     // blocking); worked out when typing pauses, like the aids themselves.
+    let follow_ups = s.dated_follow_ups();
     let open_aids = Memo::new(move |_| {
         settled_all.track();
         let t = template.get_untracked();
+        let facts = NoteFacts {
+            dated_follow_ups: follow_ups.get_untracked(),
+        };
         let mut open = OpenAids::default();
         defined.with(|d| {
             approved.with_value(|a| {
@@ -89,7 +94,7 @@ pub fn NoteForm() -> impl IntoView {
                     let n = form
                         .section(&spec.key)
                         .text
-                        .with_untracked(|text| Findings::of(&spec.key, text, d, a).count());
+                        .with_untracked(|text| Findings::of(&spec.key, text, d, a, facts).count());
                     if n > 0 {
                         open.total += n;
                         open.sections.push(spec.label.clone());

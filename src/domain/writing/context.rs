@@ -1,0 +1,230 @@
+//! When a word of the list counts only in one use: "claims" as a verb of
+//! doubt ("she claims she paid"), not as a noun ("disability claims", "the
+//! claims office"); "clean" and "dirty" about a test result or recovery
+//! ("a urine screen was dirty", "clean for 30 days"), not about a room;
+//! "user" and "habit" after a substance ("a heroin user", "a daily user"),
+//! not "user guide". Judged from the words around it in the same sentence.
+
+use serde::Deserialize;
+
+use super::tokens::Word;
+
+/// The use a term of the list is limited to (`Term::context`).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    DoubtVerb,
+    TestOrRecovery,
+    AfterSubstance,
+}
+
+impl Context {
+    /// Whether the word counts inflected too ("claiming"), or only as
+    /// written ("clean", not "cleaned").
+    pub fn inflects(self) -> bool {
+        self == Context::DoubtVerb
+    }
+}
+
+/// Words before a noun: "the claims office", "her claim", "disability claims".
+#[rustfmt::skip]
+const BEFORE_A_NOUN: &[&str] = &[
+    "a", "an", "the", "her", "his", "their", "its", "my", "our", "your", "this", "that", "these",
+    "those", "any", "no", "each", "every", "one", "two", "several", "disability", "insurance",
+    "benefit", "benefits", "housing", "unemployment", "medical", "pending", "new", "denied",
+    "open", "approved", "file", "filed", "filing", "submit", "submitted", "lodge", "lodged",
+    "legal", "injury", "compensation", "ssi", "ssdi", "damages", "property", "workers", "worker's",
+    "of", "false", "valid", "initial", "previous", "fraudulent", "va", "snap",
+];
+/// Words after a noun: "claims office", "claim form", "claims were denied".
+#[rustfmt::skip]
+const AFTER_A_NOUN: &[&str] = &[
+    "office", "form", "forms", "process", "number", "adjuster", "department", "line", "status",
+    "worker", "officer", "deadline", "appeal", "manager", "center", "centre", "were", "was", "are",
+    "is", "has", "have", "had", "denial", "decision", "packet", "paperwork", "portal",
+];
+/// What someone claims without doubt: benefits ("claimed housing benefit").
+#[rustfmt::skip]
+const CLAIMED_THINGS: &[&str] = &[
+    "benefit", "benefits", "housing", "unemployment", "universal", "disability", "ssi", "ssdi",
+    "credit", "credits", "allowance", "expenses", "for", "asylum", "refugee", "jobseeker's",
+    "child", "tax", "her", "his", "their",
+];
+/// A drug test: "urine screen", "UA", "tox".
+#[rustfmt::skip]
+const TEST_WORDS: &[&str] = &[
+    "urine", "urinalysis", "ua", "uas", "uds", "screen", "screens", "screening", "test", "tests",
+    "tested", "testing", "tox", "toxicology", "sample", "samples", "specimen", "drop", "drops",
+    "result", "results", "panel",
+];
+/// Substances, and words about use: "clean from heroin", "a daily user".
+#[rustfmt::skip]
+const SUBSTANCE_WORDS: &[&str] = &[
+    "drug", "drugs", "heroin", "meth", "methamphetamine", "cocaine", "crack", "opioid", "opioids",
+    "opiate", "opiates", "fentanyl", "alcohol", "substance", "substances", "sober", "sobriety",
+    "using", "iv", "intravenous", "injection", "marijuana", "cannabis", "pill", "pills", "benzo",
+    "benzos", "polysubstance", "weed",
+];
+/// Words before "user" that make it about drug use: "a daily user".
+const USE_QUALIFIERS: &[&str] = &["daily", "heavy", "known", "active", "chronic", "regular"];
+/// "stayed clean", "got clean", "been clean".
+#[rustfmt::skip]
+const RECOVERY_VERBS: &[&str] = &[
+    "stay", "stays", "stayed", "staying", "got", "get", "gets", "getting", "remain", "remains",
+    "remained", "remaining", "been",
+];
+/// What may follow "stayed clean": "stayed clean since", "been clean now".
+#[rustfmt::skip]
+const AFTER_RECOVERY: &[&str] = &[
+    "for", "since", "now", "from", "off", "of", "today", "again", "ever", "over", "through",
+    "during", "while", "until",
+];
+/// "clean for a year", "clean for two months".
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "a", "one", "two", "three", "four", "five", "six", "ten", "over", "almost", "nearly", "about",
+];
+#[rustfmt::skip]
+const TIME_UNITS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+];
+/// How many words either side a test word may stand: "the UA from Monday came back dirty".
+const TEST_WINDOW: usize = 5;
+
+/// The words of one sentence of a text, and where a word stands in it.
+pub struct Around<'a> {
+    pub text: &'a str,
+    pub words: &'a [Word<'a>],
+    /// The words in lower case.
+    pub lower: &'a [String],
+}
+
+impl Around<'_> {
+    /// Whether a sentence ends between word `a` and word `a + 1`.
+    fn boundary_after(&self, a: usize) -> bool {
+        let between = &self.text[self.words[a].end..self.words[a + 1].start];
+        between.contains(['.', '!', '?', ';', '\n'])
+    }
+
+    fn prev(&self, i: usize) -> Option<&str> {
+        (i > 0 && !self.boundary_after(i - 1)).then(|| self.lower[i - 1].as_str())
+    }
+
+    fn next(&self, i: usize) -> Option<&str> {
+        (i + 1 < self.words.len() && !self.boundary_after(i)).then(|| self.lower[i + 1].as_str())
+    }
+
+    /// Word indexes of the sentence around word `i`, up to `n` either side.
+    fn window(&self, i: usize, n: usize) -> impl Iterator<Item = &str> + '_ {
+        let mut lo = i;
+        while lo > 0 && i - lo < n && !self.boundary_after(lo - 1) {
+            lo -= 1;
+        }
+        let mut hi = i;
+        while hi + 1 < self.words.len() && hi - i < n && !self.boundary_after(hi) {
+            hi += 1;
+        }
+        (lo..=hi)
+            .filter(move |&k| k != i)
+            .map(|k| self.lower[k].as_str())
+    }
+
+    /// Whether word `i` is used as `context` asks.
+    pub fn holds(&self, context: Context, i: usize) -> bool {
+        let is = |w: Option<&str>, list: &[&str]| w.is_some_and(|w| list.contains(&w));
+        let (prev, next) = (self.prev(i), self.next(i));
+        match context {
+            Context::DoubtVerb => {
+                !is(prev, BEFORE_A_NOUN)
+                    && !is(next, AFTER_A_NOUN)
+                    && !is(next, CLAIMED_THINGS)
+                    // "to claim" is asking for something, not doubt.
+                    && prev != Some("to")
+            }
+            Context::TestOrRecovery => {
+                let mut near = self.window(i, TEST_WINDOW);
+                let after = self.words.get(i + 2).map(|_| self.lower[i + 2].as_str());
+                near.any(|w| TEST_WORDS.contains(&w) || SUBSTANCE_WORDS.contains(&w))
+                    || is(prev, RECOVERY_VERBS) && next.is_none_or(|w| AFTER_RECOVERY.contains(&w))
+                    || is(prev, TIME_UNITS)
+                    || next == Some("since")
+                    || next == Some("time")
+                    || next == Some("for")
+                        && after.is_some_and(|w| {
+                            w.chars().all(|c| c.is_ascii_digit())
+                                || TIME_UNITS.contains(&w)
+                                || NUMBER_WORDS.contains(&w)
+                        })
+            }
+            Context::AfterSubstance => is(prev, SUBSTANCE_WORDS) || is(prev, USE_QUALIFIERS),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::writing::language::check_text;
+
+    fn flagged(text: &str) -> Vec<String> {
+        check_text("assessment", text)
+            .into_iter()
+            .map(|f| f.found.to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn claims_as_a_verb_of_doubt_is_flagged_and_as_a_noun_is_not() {
+        for text in [
+            "She claims she paid the rent.",
+            "He claims to have called twice.",
+            "The rent was paid, she claims.",
+            "Client claimed that the landlord never came.",
+            "They claim the heating is broken.",
+        ] {
+            assert_eq!(flagged(text).len(), 1, "{text}");
+        }
+        for text in [
+            "Helped with her disability claims.",
+            "Called the claims office about the appeal.",
+            "Her claim was denied in March.",
+            "The claims process takes six weeks.",
+            "She claimed housing benefit last year.",
+            "Plans to claim unemployment next week.",
+            "Filed a claim with the insurer.",
+        ] {
+            assert_eq!(flagged(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn clean_and_dirty_about_tests_or_recovery_in_any_order() {
+        for text in [
+            "A urine screen was dirty.",
+            "The UA from Monday came back dirty for opiates.",
+            "Client has been clean for 30 days.",
+            "Clean since March.",
+            "He has 90 days clean.",
+            "She stayed clean over the holidays.",
+            "Tested dirty twice this month.",
+        ] {
+            assert_eq!(flagged(text).len(), 1, "{text}: {:?}", flagged(text));
+        }
+        for text in [
+            "The apartment was clean and tidy.",
+            "Dirty dishes in the sink.",
+            "Gave her clean towels for the shelter bed.",
+            "Kitchen was clean for the inspection.",
+            "She washed the dirty laundry at the laundromat.",
+        ] {
+            assert_eq!(flagged(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn user_and_habit_only_after_a_substance() {
+        assert_eq!(flagged("He is a daily user."), ["user"]);
+        assert_eq!(flagged("Discussed his heroin habit."), ["habit"]);
+        assert!(flagged("Showed her the user guide for the portal.").is_empty());
+        assert!(flagged("Walking is a good habit she keeps.").is_empty());
+    }
+}

@@ -1,0 +1,152 @@
+// The writing aids of issue 16 (items 2 to 4), from the worker's side and
+// from the keyboard: wordy phrases and long sentences, identifiers masked,
+// completeness prompts, and the objective-language checker telling a
+// verb of doubt from a noun. axe finds nothing with each showing.
+const { test, expect } = require("@playwright/test");
+const AxeBuilder = require("@axe-core/playwright").default;
+const h = require("./helpers");
+
+test.beforeEach(async ({ request }) => {
+  await h.resetReceiver(request);
+});
+
+async function expectNoViolations(page, state) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations with ${state}`).toEqual([]);
+}
+
+/** Presses Tab until the focused element is the button named `name`. */
+async function tabTo(page, name) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      let e = document.activeElement;
+      while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+      return e ? e.textContent : "";
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`never reached ${name} with Tab`);
+}
+
+/** Focuses the text box labelled `label` and types `text` into it. */
+async function typeInto(page, label, text) {
+  await page.getByLabel(label, { exact: true }).focus();
+  await page.keyboard.type(text);
+}
+
+test("a wordy phrase is replaced from the keyboard, and a long sentence is shown where it stands", async ({ page }) => {
+  await h.openEditor(page);
+  const long =
+    "Client and worker went over the lease, the deposit, the letter from the housing office, the bus routes to the new school, the food bank hours, the clinic's number and the dates of the hearing that was moved twice.";
+  await typeInto(page, "Subjective", `In order to pay the rent she called her sister. ${long}`);
+  const aids = h.section(page, "Subjective").locator(".suggestions");
+  await expect(aids.locator(".wordy")).toContainText("“In order to” says the same as “To”, in fewer words.");
+  await expect(aids.locator(".long-sentence")).toContainText("A long sentence (39 words)");
+  await expectNoViolations(page, "a wordy phrase and a long sentence");
+
+  await tabTo(page, "Replace with “To”");
+  await page.keyboard.press("Enter");
+  const subjective = page.getByLabel("Subjective", { exact: true });
+  await expect(subjective).toHaveValue(`To pay the rent she called her sister. ${long}`);
+  await expect(h.section(page, "Subjective").locator(".aids-status")).toContainText("Replaced “In order to” with “To”.");
+
+  // Worked out again once typing pauses: the phrase is gone.
+  await expect(aids.locator(".wordy")).toHaveCount(0);
+  await aids.getByRole("button", { name: "Show the long sentence in the text" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(subjective).toBeFocused();
+  expect(await subjective.evaluate((ta) => ta.value.slice(ta.selectionStart, ta.selectionEnd))).toBe(long);
+});
+
+test("identifiers are flagged with the minimum-necessary reason once, masked from the keyboard, and never logged", async ({ page, request }) => {
+  const seen = [];
+  page.on("console", (m) => seen.push(m.text()));
+  page.on("request", (r) => seen.push(r.url()));
+  await h.openEditor(page);
+  await h.fillSoap(page, "Identifier Client");
+  const subjective = page.getByLabel("Subjective", { exact: true });
+  await subjective.fill("");
+  await typeInto(page, "Subjective", "Sister's cell 555-123-4567. SSN 123-45-6789 on the form; email jo.lee@example.org.");
+  const items = h.section(page, "Subjective").locator(".suggestions .identifier");
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText("A Social Security number: It identifies a person on its own (45 CFR 164.514(b)(2))");
+  await expect(items.nth(0)).toContainText("minimum necessary");
+  // The reason is said once; the others point to it.
+  await expect(items.nth(1)).toContainText("A phone number: Leave it out too, for the same reason.");
+  await expect(items.nth(2)).toContainText("An email address: Leave it out too");
+  await expectNoViolations(page, "identifiers flagged");
+
+  await tabTo(page, "Mask the phone number as “[phone number]”");
+  await page.keyboard.press("Enter");
+  await expect(subjective).toHaveValue("Sister's cell [phone number]. SSN 123-45-6789 on the form; email jo.lee@example.org.");
+  const status = h.section(page, "Subjective").locator(".aids-status");
+  await expect(status).toHaveText("Masked the phone number. Undo");
+  await tabTo(page, "Mask the Social Security number as “[SSN ending 6789]”");
+  await page.keyboard.press("Enter");
+  await expect(subjective).toHaveValue("Sister's cell [phone number]. SSN [SSN ending 6789] on the form; email jo.lee@example.org.");
+  await expect(items).toHaveCount(1);
+
+  // Nothing blocks: the note goes with the email address still in it.
+  await page.getByRole("button", { name: "Submit note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  for (const secret of ["555-123-4567", "123-45-6789", "jo.lee@example.org", "5551234567"]) {
+    expect(seen.filter((s) => s.includes(secret)), `${secret} in a log or URL`).toEqual([]);
+  }
+});
+
+test("completeness prompts: a plan with no time, an objective with no observation, an intervention with no response", async ({ page }) => {
+  await h.openEditor(page);
+  await typeInto(page, "Plan", "Continue to support the housing search.");
+  await typeInto(page, "Objective", "Client reports feeling better about the move.");
+  const plan = h.section(page, "Plan").locator(".prompt");
+  const objective = h.section(page, "Objective").locator(".prompt");
+  await expect(plan).toHaveText(/^The plan names no next step with a time/);
+  await expect(objective).toHaveText(/^Nothing here reads as something you observed/);
+  // Prompts are not counted with the suggestions, and block nothing.
+  await expect(page.locator(".aids-summary")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Add an intervention" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Intervention 1: what you did")).toBeFocused();
+  await page.keyboard.type("Went through the lease with the client.");
+  const prompt = page.locator(".intervention .prompt");
+  await expect(prompt).toHaveText("How did the client respond? A word on it shows the next reader whether this helped. It is not required.");
+  await expectNoViolations(page, "completeness prompts");
+
+  await page.getByLabel("How the client responded (intervention 1)").focus();
+  await page.keyboard.type("Client asked for a copy.");
+  await expect(prompt).toHaveCount(0);
+  await page.getByLabel("Plan", { exact: true }).focus();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Review in two weeks.");
+  await page.getByLabel("Objective", { exact: true }).focus();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" She was tearful when talking about her son.");
+  await expect(plan).toHaveCount(0);
+  await expect(objective).toHaveCount(0);
+});
+
+test("the checker: clean and dirty about tests, claims as a verb of doubt but not as a noun, the client's own words left alone", async ({ page }) => {
+  await h.openEditor(page);
+  await typeInto(
+    page,
+    "Assessment",
+    "A urine screen was dirty. She claims she paid. He insisted it was fixed. Helped with her disability claims at the claims office. Client said “I'm clean now”. The kitchen was clean.",
+  );
+  const flags = h.section(page, "Assessment").locator(".suggestions .flag");
+  await expect(flags).toHaveCount(3);
+  await expect(flags.nth(0)).toContainText("“dirty”: Terms NIDA's 'Words Matter' asks to avoid");
+  await expect(flags.nth(1)).toContainText("“claims”: Questions the client's credibility");
+  // Its category was explained above: the second only advises.
+  await expect(flags.nth(2)).toHaveText(/^“insisted”: try said, stated, repeated\./);
+  await expectNoViolations(page, "objective-language flags");
+  await tabTo(page, "Replace with “said”");
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Assessment", { exact: true })).toHaveValue(
+    "A urine screen was dirty. She claims she paid. He said it was fixed. Helped with her disability claims at the claims office. Client said “I'm clean now”. The kitchen was clean.",
+  );
+});
