@@ -153,6 +153,21 @@ test("follow-ups: checked, sent as followUps and printed", async ({ page, reques
   ]);
 });
 
+test("a dated follow-up is the Plan's next step with a time: the prompt goes", async ({ page }) => {
+  await h.openEditor(page);
+  await page.getByLabel("Plan", { exact: true }).fill("Keep supporting the housing search.");
+  const prompt = h.section(page, "Plan").locator(".prompt");
+  await expect(prompt).toHaveText(/^The plan names no next step with a time/);
+  await page.getByRole("button", { name: "Add a follow-up" }).click();
+  await expect(page.getByLabel("Follow-up 1: what is to be done")).toBeFocused();
+  await page.keyboard.type("Call the housing office");
+  await expect(prompt).toHaveCount(1);
+  await page.getByLabel("Follow-up 1: due by").fill("2026-12-09");
+  await expect(prompt).toHaveCount(0);
+  await page.getByRole("button", { name: "Remove follow-up 1" }).click();
+  await expect(prompt).toHaveCount(1);
+});
+
 test("an attempted contact needs only what was tried", async ({ page, request }) => {
   await h.openEditor(page);
   await h.fillContact(page, { client: "Missed Client", date: h.today() });
