@@ -86,6 +86,10 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(forgetOldReleases());
 });
 
+// A page being loaded is not among the clients yet: its pin is kept until
+// the page has been seen among them, or for a minute if it never is.
+const PIN_GRACE_MS = 60 * 1000;
+
 // Deletes the caches of releases no open page uses, and the pins of pages
 // that are gone.
 async function forgetOldReleases() {
@@ -94,9 +98,13 @@ async function forgetOldReleases() {
   const keep = new Set([CACHE]);
   for (const req of await store.keys()) {
     const id = decodeURIComponent(req.url.slice(req.url.lastIndexOf("/") + 1));
-    if (open.has(id)) {
-      const res = await store.match(req);
-      if (res) keep.add(PREFIX + (await res.text()));
+    const res = await store.match(req);
+    if (!res) continue;
+    const seen = res.headers.has("x-seen");
+    if (open.has(id) || (!seen && Date.now() - Number(res.headers.get("x-pinned-at")) < PIN_GRACE_MS)) {
+      const release = await res.text();
+      keep.add(PREFIX + release);
+      if (open.has(id) && !seen) await store.put(req, new Response(release, { headers: { "x-seen": "1" } }));
     } else {
       pins.delete(id);
       await store.delete(req);
@@ -111,7 +119,7 @@ async function pin(clientId) {
   if (!clientId) return;
   pins.set(clientId, RELEASE.id);
   const store = await caches.open(PINS_CACHE);
-  await store.put(pinKey(clientId), new Response(RELEASE.id));
+  await store.put(pinKey(clientId), new Response(RELEASE.id, { headers: { "x-pinned-at": String(Date.now()) } }));
 }
 
 async function pinnedRelease(clientId) {
@@ -162,7 +170,8 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET") return;
   const url = req.url.split("#")[0];
   if (req.mode === "navigate") {
-    if (url === SCOPE || url === INDEX) event.respondWith(serveDocument(event));
+    const page = url.split("?")[0];
+    if (page === SCOPE || page === INDEX) event.respondWith(serveDocument(event));
     return;
   }
   if (url === CONFIG) {
