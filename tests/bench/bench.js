@@ -128,8 +128,9 @@ function elementHost() {
       return res.end(page);
     }
     const prefix = `/casenote/${release}/`;
-    const file = url.pathname.startsWith(prefix) ? path.join(dist, path.normalize(url.pathname.slice(prefix.length))) : null;
-    if (!file || !file.startsWith(path.resolve(dist)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const root = path.resolve(dist);
+    const file = url.pathname.startsWith(prefix) ? path.join(root, path.normalize(url.pathname.slice(prefix.length))) : null;
+    if (!file || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404);
       return res.end();
     }
