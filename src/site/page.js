@@ -62,3 +62,12 @@ if (problems.length) {
 }
 await modules;
 await import("./casenote.js");
+
+// Offline use (README: Offline use): once the editor is up, the service
+// worker beside this page precaches the release, so that the next load
+// needs no network. Only this page registers it, never the element.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker
+    .register(new URL("sw.js", import.meta.url), { scope: new URL("./", import.meta.url).href })
+    .catch((e) => console.warn(`casenote: no offline use on this device (${e.message})`));
+}

@@ -3,10 +3,12 @@
 // Both sides are served compressed (their precompressed .br and .gz), and
 // the page loads are measured under the normal profile and a slow one.
 //   node tests/bench/bench.js <base-url> <dist-dir> <examples-dir>
-// (run through `bash .ci/bench`, which builds and serves everything).
+// (run through `bash .ci/bench`, which builds and serves everything). The
+// port after the base URL's serves the element's own host page.
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const http = require("node:http");
 const { chromium } = require(path.resolve(__dirname, "../e2e/node_modules/@playwright/test"));
 
 const base = process.argv[2] || "http://127.0.0.1:8190/";
@@ -65,19 +67,90 @@ function bytes() {
   return { casenote, floor };
 }
 
+const editorReady = () => {
+  const el = document.querySelector("casenote-editor");
+  return !!(el && el.shadowRoot && el.shadowRoot.querySelector("#cn-section-subjective"));
+};
 const READY = {
-  casenote: () => {
-    const el = document.querySelector("casenote-editor");
-    return !!(el && el.shadowRoot && el.shadowRoot.querySelector("#cn-section-subjective"));
-  },
+  casenote: editorReady,
+  element: editorReady,
+  elementRevalidated: editorReady,
   floor: () => document.body && document.body.dataset.ready === "1",
 };
 const FIELD = {
   casenote: (page) => page.locator("casenote-editor").getByLabel("Subjective", { exact: true }),
   floor: (page) => page.getByLabel("Subjective", { exact: true }),
 };
-const URL_OF = { casenote: base, floor: `${base}examples/floor.html` };
+// The element in a host page of its own (no config.json, no service
+// worker), as the README's caching advice for portal hosts has it: `element`
+// loads casenote from a folder named for its release, sent with
+// `Cache-Control: public, max-age=31536000, immutable` by a small server
+// here (elementHost); `elementRevalidated` loads it from the receiver's fixed
+// paths, which it sends with `Cache-Control: no-cache` (revalidated each
+// load). Both host pages are sent as the floor's page is (Last-Modified, no
+// Cache-Control).
+const release = JSON.parse(fs.readFileSync(path.join(dist, "sw.js"), "utf8").match(/^const RELEASE = (.*);$/m)[1]).id;
+const hostPort = Number(new URL(base).port) + 1;
+const hostPage = (prefix) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>casenote element, host page</title>
+    <link rel="modulepreload" href="${prefix}casenote.js" />
+    <link rel="modulepreload" href="${prefix}casenote-element.js" />
+    <link rel="preload" href="${prefix}casenote-element_bg.wasm" as="fetch" type="application/wasm" crossorigin />
+    <link rel="preload" href="${prefix}casenote.css" as="style" />
+    <script type="module" src="${prefix}casenote.js"></script>
+  </head>
+  <body>
+    <main><casenote-editor endpoint="/api/notes" format="soap"></casenote-editor></main>
+  </body>
+</html>
+`;
+const URL_OF = {
+  casenote: base,
+  element: `http://127.0.0.1:${hostPort}/element.html`,
+  elementRevalidated: `${base}examples/element.html`,
+  floor: `${base}examples/floor.html`,
+};
+
+// The server of the `element` host page: the page itself, and the build
+// under /casenote/<release>/, each file sent as its .br when the browser
+// takes brotli (as the receiver does), with a year's immutable max-age.
+function elementHost() {
+  const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html; charset=utf-8" };
+  const page = hostPage(`casenote/${release}/`);
+  const started = new Date().toUTCString();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://x");
+    if (url.pathname === "/element.html") {
+      res.writeHead(200, { "content-type": TYPES[".html"], "last-modified": started });
+      return res.end(page);
+    }
+    const prefix = `/casenote/${release}/`;
+    const root = path.resolve(dist);
+    const file = url.pathname.startsWith(prefix) ? path.join(root, path.normalize(url.pathname.slice(prefix.length))) : null;
+    if (!file || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404);
+      return res.end();
+    }
+    const headers = {
+      "content-type": TYPES[path.extname(file)] || "application/octet-stream",
+      "cache-control": "public, max-age=31536000, immutable",
+      vary: "accept-encoding",
+    };
+    let body = file;
+    if (/\bbr\b/.test(req.headers["accept-encoding"] || "") && fs.existsSync(`${file}.br`)) {
+      headers["content-encoding"] = "br";
+      body = `${file}.br`;
+    }
+    res.writeHead(200, headers);
+    res.end(fs.readFileSync(body));
+  });
+  return new Promise((resolve) => server.listen(hostPort, "127.0.0.1", () => resolve(server)));
+}
 const SAVED_EVENT = { casenote: "casenote-draft-saved", floor: "floor-draft-saved" };
+const PAGES = ["casenote", "element", "elementRevalidated", "floor"];
 
 // What the network did for each navigation, from the DevTools protocol:
 // bytes received (headers included), the encodings the server chose, and
@@ -93,6 +166,8 @@ function watchNetwork(cdp) {
     const r = requests.get(e.requestId);
     if (r) r.cache = true;
   });
+  // The standalone page's service worker answers from its own cache.
+  const fromWorker = new Set();
   cdp.on("Network.responseReceived", (e) => {
     const r = requests.get(e.requestId);
     if (!r) return;
@@ -100,6 +175,7 @@ function watchNetwork(cdp) {
     r.status = e.response.status;
     r.encoding = enc ? enc[1] : "identity";
     if (e.response.fromDiskCache || e.response.fromPrefetchCache) r.cache = true;
+    if (e.response.fromServiceWorker) fromWorker.add(e.requestId);
   });
   // The status on the wire: a 304 shows here, where responseReceived
   // reports the cached 200 it revalidated.
@@ -114,15 +190,16 @@ function watchNetwork(cdp) {
     summary: (name) => {
       const rs = [...requests.entries()]
         .filter(([, r]) => r.phase === name && r.url.startsWith("http"))
-        .map(([id, r]) => ({ ...r, status: wireStatus.get(id) ?? r.status }));
+        .map(([id, r]) => ({ ...r, status: wireStatus.get(id) ?? r.status, worker: fromWorker.has(id) }));
       const count = (f) => rs.filter(f).length;
       return {
         bytes: rs.reduce((n, r) => n + r.bytes, 0),
         encodings: [...new Set(rs.filter((r) => !r.cache && r.status === 200).map((r) => r.encoding))].sort(),
         requests: rs.length,
-        cached: count((r) => r.cache),
-        revalidated: count((r) => !r.cache && r.status === 304),
-        fetched: count((r) => !r.cache && r.status !== 304),
+        worker: count((r) => r.worker),
+        cached: count((r) => !r.worker && r.cache),
+        revalidated: count((r) => !r.worker && !r.cache && r.status === 304),
+        fetched: count((r) => !r.worker && !r.cache && r.status !== 304),
       };
     },
   };
@@ -154,6 +231,13 @@ async function loadTwice(browser, which, slow) {
       // that coming back is a plain navigation, not a reload.
       await page.waitForLoadState("load");
       await page.waitForTimeout(slow ? 2000 : 500);
+      // The standalone page: its service worker has the whole release.
+      if (which === "casenote") {
+        await page.evaluate(async (id) => {
+          await navigator.serviceWorker.ready;
+          while (!(await caches.has(`casenote-release-${id}`))) await new Promise((r) => setTimeout(r, 50));
+        }, release);
+      }
       net.start(null);
       await page.goto("about:blank");
     }
@@ -172,9 +256,9 @@ async function loadTwice(browser, which, slow) {
 }
 
 async function readyTimes(browser, loads, slow) {
-  const runs = { casenote: [], floor: [] };
+  const runs = Object.fromEntries(PAGES.map((p) => [p, []]));
   for (let i = 0; i < loads; i++) {
-    for (const which of ["casenote", "floor"]) {
+    for (const which of PAGES) {
       runs[which].push(await loadTwice(browser, which, slow));
     }
   }
@@ -185,7 +269,7 @@ async function readyTimes(browser, loads, slow) {
     // The network side of the last run (the same every run).
     net: { first: rs[rs.length - 1].first.net, repeat: rs[rs.length - 1].repeat.net },
   });
-  return { casenote: of(runs.casenote), floor: of(runs.floor) };
+  return Object.fromEntries(PAGES.map((p) => [p, of(runs[p])]));
 }
 
 async function perChar(page, field, n) {
@@ -386,6 +470,8 @@ async function bigNote(browser) {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  fs.writeFileSync(path.join(examples, "element.html"), hostPage("../"));
+  const host = await elementHost();
   const size = bytes();
   const ready = await readyTimes(browser, LOADS, false);
   const slow = await readyTimes(browser, SLOW_LOADS, true);
@@ -403,15 +489,17 @@ async function bigNote(browser) {
   const floorBigNote = await floorBig(browser);
   const chromiumVersion = browser.version();
   await browser.close();
+  host.close();
 
   const total = (s) => add(add(s.wasm, s.js), add(s.css, s.html));
   const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
   const brGz = (s) => `${kb(s.br)} / ${kb(s.gz)}`;
   const sizeRow = (label, a, b) => [`bytes, brotli / gzip: ${label}`, brGz(a), brGz(b), b.br > 0 ? `${ratio(a.br, b.br)} / ${ratio(a.gz, b.gz)}` : "n/a"];
   const span = (r) => `${ms(r.median)} (${r.min.toFixed(0)}–${r.max.toFixed(0)})`;
-  const readyRow = (label, r, load) => [label, span(r.casenote[load]), span(r.floor[load]), ratio(r.casenote[load].median, r.floor[load].median)];
+  const readyRow = (label, r, load, which = "casenote") => [label, span(r[which][load]), span(r.floor[load]), ratio(r[which][load].median, r.floor[load].median)];
   const wire = (n) => `${kb(n.bytes)} (${n.encodings.join(", ") || "none"})`;
-  const how = (n) => `${n.requests} requests: ${n.cached} from cache, ${n.revalidated} revalidated (304), ${n.fetched} fetched`;
+  const how = (n) =>
+    `${n.requests} requests: ${n.worker ? `${n.worker} from the service worker, ` : ""}${n.cached} from cache, ${n.revalidated} revalidated (304), ${n.fetched} fetched`;
   const rows = [
     sizeRow("wasm", size.casenote.wasm, size.floor.wasm),
     sizeRow("js", size.casenote.js, size.floor.js),
@@ -420,11 +508,16 @@ async function bigNote(browser) {
     sizeRow("total", total(size.casenote), total(size.floor)),
     ["received on a first load, all requests with headers (content-encodings sent)", wire(ready.casenote.net.first), wire(ready.floor.net.first), ratio(ready.casenote.net.first.bytes, ready.floor.net.first.bytes)],
     ["received on a repeat load", wire(ready.casenote.net.repeat), wire(ready.floor.net.repeat), ""],
-    ["repeat load: how each request was answered", how(ready.casenote.net.repeat), how(ready.floor.net.repeat), ""],
+    ["repeat load: how each request was answered (standalone page)", how(ready.casenote.net.repeat), how(ready.floor.net.repeat), ""],
+    ["repeat load: how each request was answered (element, immutable release folder)", how(ready.element.net.repeat), how(ready.floor.net.repeat), ""],
+    ["repeat load: how each request was answered (element, fixed paths, no-cache)", how(ready.elementRevalidated.net.repeat), how(ready.floor.net.repeat), ""],
     readyRow(`ready to type, first load, median of ${LOADS} (min–max)`, ready, "first"),
-    readyRow(`ready to type, repeat load, median of ${LOADS} (min–max)`, ready, "repeat"),
+    readyRow(`ready to type, repeat load, median of ${LOADS} (min–max): the standalone page, its service worker active`, ready, "repeat"),
     readyRow(`ready to type, first load, ${SLOW_NAME}, median of ${SLOW_LOADS} (min–max)`, slow, "first"),
-    readyRow(`ready to type, repeat load, ${SLOW_NAME}, median of ${SLOW_LOADS} (min–max)`, slow, "repeat"),
+    readyRow(`ready to type, repeat load, ${SLOW_NAME}, median of ${SLOW_LOADS} (min–max): the standalone page, its service worker active`, slow, "repeat"),
+    readyRow(`ready to type, repeat load, slow profile: the element, immutable release folder, median of ${SLOW_LOADS} (min–max)`, slow, "repeat", "element"),
+    readyRow(`ready to type, repeat load, slow profile: the element, fixed paths, no-cache, median of ${SLOW_LOADS} (min–max)`, slow, "repeat", "elementRevalidated"),
+    readyRow(`ready to type, repeat load: the element, immutable release folder, median of ${LOADS} (min–max)`, ready, "repeat", "element"),
     ["main-thread time per typed character (1,000 chars, median of 3)", ms(typing.casenote), ms(typing.floor), ratio(typing.casenote, typing.floor)],
     ["keystroke to draft committed, p50", ms(commit.casenote.p50), ms(commit.floor.p50), ratio(commit.casenote.p50, commit.floor.p50)],
     ["keystroke to draft committed, p99", ms(commit.casenote.p99), ms(commit.floor.p99), ratio(commit.casenote.p99, commit.floor.p99)],

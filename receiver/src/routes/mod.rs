@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeader;
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
 use crate::db::Store;
 use crate::faults::Faults;
@@ -95,8 +95,14 @@ pub fn router(state: AppState, site: &Path) -> Router {
         r = r.merge(test_routes);
     }
     // The API and the inbox answer only their own pages; the built site's
-    // files are not behind this (see `--allow-origin`).
+    // files are not behind this (see `--allow-origin`). Nothing of theirs
+    // is ever stored by a cache (nor by the site's service worker, which
+    // does not touch them).
     r.route_layer(middleware::from_fn(guard::same_origin_only))
+        .route_layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         .fallback_service(built(
             ServeDir::new(site).precompressed_br().precompressed_gzip(),
         ))
@@ -107,12 +113,19 @@ pub fn router(state: AppState, site: &Path) -> Router {
 /// file: `service` sends one of those to a browser that accepts it (with
 /// `Content-Encoding`), else the file itself. Every answer says it varies
 /// with `Accept-Encoding`, so that no cache hands brotli to a browser that
-/// did not ask for it.
-fn built<S>(service: S) -> SetResponseHeader<S, HeaderValue> {
-    SetResponseHeader::appending(
-        service,
-        header::VARY,
-        HeaderValue::from_static("accept-encoding"),
+/// did not ask for it. The files keep their names from release to release,
+/// so a browser revalidates each before use (`no-cache`, answered 304 by its
+/// `Last-Modified`): never an old file beside a new one. The standalone page's
+/// service worker makes repeat loads need no request at all.
+fn built<S>(service: S) -> SetResponseHeader<SetResponseHeader<S, HeaderValue>, HeaderValue> {
+    SetResponseHeader::if_not_present(
+        SetResponseHeader::appending(
+            service,
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ),
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache"),
     )
 }
 

@@ -257,6 +257,8 @@ async fn built_files_are_served_precompressed_with_vary() {
                     "{at}"
                 );
                 assert_eq!(h[header::VARY], "accept-encoding", "{at}");
+                // Stable names: revalidated before each use.
+                assert_eq!(h[header::CACHE_CONTROL], "no-cache", "{at}");
                 // The type is the file's, not the compressed file's.
                 let mime = if file == "index.html" {
                     "text/html"
@@ -270,6 +272,29 @@ async fn built_files_are_served_precompressed_with_vary() {
                 assert_eq!(h[header::CONTENT_SECURITY_POLICY], CSP, "{at}");
                 assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{at}");
             }
+        }
+    }
+    std::fs::remove_dir_all(site).unwrap();
+}
+
+#[tokio::test]
+async fn the_api_and_the_inbox_are_never_stored_by_a_cache() {
+    let site = built_site();
+    for (site_path, prefix) in [("", ""), ("/team/notes", "/team/notes")] {
+        let state = AppState {
+            store: Arc::new(Store::in_memory().unwrap()),
+            faults: None,
+            access: Arc::new(Access::default()),
+        };
+        let app = super::app(state, &site, site_path, None);
+        for path in ["/api/notes", "/inbox", "/inbox.css", "/inbox.js"] {
+            let (res, _) = get(&app, &format!("{prefix}{path}"), None).await;
+            assert_eq!(res.status(), StatusCode::OK, "{prefix}{path}");
+            assert_eq!(
+                res.headers()[header::CACHE_CONTROL],
+                "no-store",
+                "{prefix}{path}"
+            );
         }
     }
     std::fs::remove_dir_all(site).unwrap();

@@ -217,22 +217,30 @@ test("configuration never comes from the URL", async ({ page, request }) => {
   expect(await h.storedNotes(request)).toHaveLength(1);
 });
 
-test("a broken config.json is reported and the page still works with its defaults", async ({ page, request }) => {
-  await page.route("**/config.json", (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: '{"endpoint": "api/notes", "colour": "red",' }),
-  );
-  await h.openEditor(page);
-  await expect(page.locator("#config-problems")).toContainText("config.json is not valid JSON");
-  await page.unroute("**/config.json");
-  await page.route("**/config.json", (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: '{"endpoint": "api/notes", "colour": "red"}' }),
-  );
-  await page.reload();
-  await expect(page.locator("#config-problems")).toContainText('"colour" is not a setting');
-  await h.fillSoap(page, "Config Client");
-  await page.getByRole("button", { name: "Submit note" }).click();
-  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
-  expect(await h.storedNotes(request)).toHaveLength(1);
+// page.route cannot answer a request that the service worker answers (the
+// reload below would get the worker's copy of config.json): this test is of
+// page.js reading its settings, so it runs without the worker (offline.spec.js
+// covers config.json through it).
+test.describe("config.json as page.js reads it", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("a broken config.json is reported and the page still works with its defaults", async ({ page, request }) => {
+    await page.route("**/config.json", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: '{"endpoint": "api/notes", "colour": "red",' }),
+    );
+    await h.openEditor(page);
+    await expect(page.locator("#config-problems")).toContainText("config.json is not valid JSON");
+    await page.unroute("**/config.json");
+    await page.route("**/config.json", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: '{"endpoint": "api/notes", "colour": "red"}' }),
+    );
+    await page.reload();
+    await expect(page.locator("#config-problems")).toContainText('"colour" is not a setting');
+    await h.fillSoap(page, "Config Client");
+    await page.getByRole("button", { name: "Submit note" }).click();
+    await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+    expect(await h.storedNotes(request)).toHaveLength(1);
+  });
 });
 
 test("the standalone build works served under a sub-path", async ({ page, request }) => {
