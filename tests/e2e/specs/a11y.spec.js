@@ -1,35 +1,26 @@
 // WCAG 2.2 AA: axe-core finds nothing in any state, the whole flow works
 // from the keyboard, and the layout holds at 320 px and at 200% zoom.
 const { test, expect } = require("@playwright/test");
-const AxeBuilder = require("@axe-core/playwright").default;
 const h = require("./helpers");
 
 test.beforeEach(async ({ request }) => {
   await h.resetReceiver(request);
 });
 
-async function expectNoViolations(page, state) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations with ${state}`).toEqual([]);
-}
-
 for (const where of ["./", "examples/portal/"]) {
   test(`axe finds no violation in any state: ${where}`, async ({ page, context }) => {
     await page.goto(where);
     await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
-    await expectNoViolations(page, "the empty editor");
+    await h.expectNoViolations(page, "the empty editor");
 
     await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
     await page.getByRole("button", { name: "Submit note" }).click();
     await expect(page.locator(".error-summary")).toBeFocused();
-    await expectNoViolations(page, "validation errors shown");
+    await h.expectNoViolations(page, "validation errors shown");
 
     await page.getByRole("button", { name: "Drafts" }).click();
     await expect(page.getByRole("heading", { name: "Your drafts on this device" })).toBeVisible();
-    await expectNoViolations(page, "the drafts panel open");
+    await h.expectNoViolations(page, "the drafts panel open");
     await page.getByRole("button", { name: "Close drafts" }).click();
 
     await page.getByLabel("Words, exactly as said").fill("I am managing");
@@ -38,10 +29,10 @@ for (const where of ["./", "examples/portal/"]) {
     await page.getByRole("button", { name: "Submit note" }).click();
     await expect(page.locator(".confirmation")).toContainText("You are offline");
     await page.getByRole("button", { name: "1 note waiting to send" }).click();
-    await expectNoViolations(page, "offline with a queued note");
+    await h.expectNoViolations(page, "offline with a queued note");
     await context.setOffline(false);
     await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
-    await expectNoViolations(page, "the note sent");
+    await h.expectNoViolations(page, "the note sent");
   });
 }
 
@@ -60,25 +51,25 @@ test("axe finds no violation while signing, once signed, and in an addendum", as
   await page.getByRole("button", { name: "Preview the note" }).click();
   await page.getByRole("button", { name: "Review and sign" }).click();
   await expect(page.getByRole("heading", { name: "Review and sign" })).toBeFocused();
-  await expectNoViolations(page, "the review-and-sign panel");
+  await h.expectNoViolations(page, "the review-and-sign panel");
   await page.getByLabel("I agree with this statement").check();
   await page.getByRole("button", { name: "Sign the note" }).click();
   await expect(page.locator(".signed")).toBeVisible();
-  await expectNoViolations(page, "a signed note");
+  await h.expectNoViolations(page, "a signed note");
 
   await page.evaluate(() =>
     document.querySelector("casenote-editor").setAttribute("addendum-to", "11111111-1111-4111-8111-111111111111"),
   );
   await expect(page.locator(".addendum-block")).toBeVisible();
   await page.getByRole("button", { name: "Submit note" }).click();
-  await expectNoViolations(page, "an addendum with errors");
+  await h.expectNoViolations(page, "an addendum with errors");
 });
 
 test("axe finds no violation in the dark theme", async ({ page }) => {
   await h.openEditor(page);
   await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("theme", "dark"));
   await page.getByRole("button", { name: "Submit note" }).click();
-  await expectNoViolations(page, "the dark theme with errors");
+  await h.expectNoViolations(page, "the dark theme with errors");
 });
 
 test("the whole flow works from the keyboard, in a logical order, with no trap", async ({ page, request }) => {
@@ -191,7 +182,7 @@ test("axe finds no violation in the drafts panel holding more than one page", as
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Client 0");
   await page.getByRole("button", { name: "Drafts" }).click();
   await expect(page.getByRole("button", { name: "Show 10 more" })).toBeVisible();
-  await expectNoViolations(page, "a page of drafts and Show more");
+  await h.expectNoViolations(page, "a page of drafts and Show more");
 });
 
 test("each quote's controls have a name of their own", async ({ page }) => {

@@ -2,36 +2,11 @@
 // the plan's follow-ups, an attempted contact, and the client's last note
 // at hand from a portal page with its follow-ups marked.
 const { test, expect } = require("@playwright/test");
-const AxeBuilder = require("@axe-core/playwright").default;
 const h = require("./helpers");
-
-async function expectNoViolations(page, state) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations with ${state}`).toEqual([]);
-}
 
 test.beforeEach(async ({ request }) => {
   await h.resetReceiver(request);
 });
-
-/** Tabs forward until the focused element has the accessible name `name`. */
-async function tabTo(page, name, max = 80) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      let el = document.activeElement;
-      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-      if (!el) return "";
-      const labelled = el.labels && el.labels.length ? el.labels[0].textContent : "";
-      return (labelled || el.getAttribute("aria-label") || el.textContent || "").trim();
-    });
-    if (focused === name) return;
-  }
-  throw new Error(`never reached ${name}`);
-}
 
 test("participants, contact mode and location go end to end, from the keyboard, into print, FHIR and the inbox", async ({
   page,
@@ -47,21 +22,21 @@ test("participants, contact mode and location go end to end, from the keyboard, 
   await expect(page.locator(".attempt-hint")).toHaveCount(0);
   await page.getByLabel("Location (optional)").focus();
   await page.keyboard.type("Client's home, kitchen");
-  await tabTo(page, "Add a participant");
+  await h.tabTo(page, "Add a participant");
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Participant 1: name")).toBeFocused();
   await page.keyboard.type("Contact Client");
-  await tabTo(page, "Add a participant");
+  await h.tabTo(page, "Add a participant");
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Participant 2: name")).toBeFocused();
   await page.keyboard.type("Rosa Diaz");
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Participant 2: role")).toBeFocused();
   await page.getByLabel("Participant 2: role").selectOption("interpreter");
-  await expectNoViolations(page, "participants, mode and location");
+  await h.expectNoViolations(page, "participants, mode and location");
 
   // A participant without a name is refused with a link to it.
-  await tabTo(page, "Add a participant");
+  await h.tabTo(page, "Add a participant");
   await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Submit note" }).click();
   await expect(page.locator(".error-summary")).toContainText("Enter the name of participant 3, or remove them");
@@ -131,13 +106,13 @@ test("follow-ups: checked, sent as followUps and printed", async ({ page, reques
   await expect(page.getByLabel("Follow-up 2: what is to be done")).toBeFocused();
   await page.keyboard.type("Bring the lease");
   await page.getByLabel("Follow-up 2: who").selectOption("other");
-  await expectNoViolations(page, "two follow-ups");
+  await h.expectNoViolations(page, "two follow-ups");
   await page.getByRole("button", { name: "Submit note" }).click();
   const summary = page.locator(".error-summary");
   await expect(summary).toContainText("Give the date follow-up 1 is due");
   await expect(summary).toContainText("Name the person who will do follow-up 2");
   await expect(summary).toContainText("Give the date follow-up 2 is due");
-  await expectNoViolations(page, "follow-up errors");
+  await h.expectNoViolations(page, "follow-up errors");
   await page.getByLabel("Follow-up 1: due by").fill("2026-12-09");
   await page.getByLabel("Follow-up 2: their name").fill("Ms Reyes");
   await page.getByLabel("Follow-up 2: due by").fill("2026-12-16");
@@ -222,7 +197,7 @@ test("previousNote from a portal page: the last note at hand, its follow-ups mar
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await expect(panel).toContainText("Chase the housing application.");
   await expect(panel).toContainText("GoalsSecure stable housing by March: Improved");
-  await expectNoViolations(page, "the previous note panel");
+  await h.expectNoViolations(page, "the previous note panel");
   // It closes and opens from the keyboard.
   await toggle.focus();
   await page.keyboard.press("Enter");
@@ -243,7 +218,7 @@ test("previousNote from a portal page: the last note at hand, its follow-ups mar
   }
   await page.getByRole("button", { name: "Submit note" }).click();
   await expect(page.locator(".error-summary")).toContainText("Say why “Apply for the bus pass” from the last note was not done");
-  await expectNoViolations(page, "a mark without its reason");
+  await h.expectNoViolations(page, "a mark without its reason");
   await page.locator(".error-summary a", { hasText: "bus pass" }).click();
   await expect(page.getByLabel("Why it was not done (required)")).toBeFocused();
   await page.keyboard.type("Office closed all week");
@@ -282,5 +257,5 @@ test("a previous note of another client, or changed since it was written, is ref
   });
   await expect(page.locator(".notice")).toContainText("The previous note could not be shown: it is not a valid casenote JSON v1 note");
   await expect(page.locator(".previous-note")).toHaveCount(0);
-  await expectNoViolations(page, "a refused previous note");
+  await h.expectNoViolations(page, "a refused previous note");
 });

@@ -2,20 +2,11 @@
 // goes stale, times that cross midnight, formats that ask twice, text left
 // in another format, and the layout of a long day's work.
 const { test, expect } = require("@playwright/test");
-const AxeBuilder = require("@axe-core/playwright").default;
 const h = require("./helpers");
 
 test.beforeEach(async ({ request }) => {
   await h.resetReceiver(request);
 });
-
-async function expectNoViolations(page, state) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations with ${state}`).toEqual([]);
-}
 
 async function openDrafts(page) {
   await page.getByRole("button", { name: "Drafts", exact: true }).click();
@@ -122,7 +113,7 @@ test("an end time before the start asks whether the session ran past midnight", 
   await expect(page.locator(".duration")).toHaveText("");
   await page.getByRole("button", { name: "Submit note" }).click();
   await expect(page.locator(".error-summary")).toContainText("If the session ran past midnight");
-  await expectNoViolations(page, "the past-midnight question with its error");
+  await h.expectNoViolations(page, "the past-midnight question with its error");
   await overnight.focus();
   await page.keyboard.press("Space");
   await expect(page.locator(".duration")).toHaveText("Duration: 75 minutes");
@@ -157,7 +148,7 @@ test("text from another format can be moved into a section of this one", async (
   await page.getByLabel("Data", { exact: true }).fill("Met at the office.");
   const stray = page.locator(".section.stray");
   await expect(stray).toContainText("Subjective (from another format)");
-  await expectNoViolations(page, "text from another format");
+  await h.expectNoViolations(page, "text from another format");
   await stray.getByLabel("Move the Subjective text into").selectOption("data");
   await stray.getByRole("button", { name: "Move", exact: true }).click();
   await expect(page.getByLabel("Data", { exact: true })).toHaveValue("Met at the office.\n\nSaid she is coping.");
@@ -184,7 +175,7 @@ test("the toolbar starts a new note; the drafts list tells drafts apart, even at
   const begins = row.locator("td.begins");
   await expect(begins).toHaveText("Client arrived early and talked about the housing…");
   expect(await begins.evaluate((el) => getComputedStyle(el, "::before").content)).toBe('"Begins: "');
-  await expectNoViolations(page, "the drafts panel at 320 px");
+  await h.expectNoViolations(page, "the drafts panel at 320 px");
 });
 
 test("picking a format alone leaves no draft behind", async ({ page }) => {
@@ -236,7 +227,7 @@ test("a quote marked from the text keeps the sentence whole, and the two stay in
   // Editing them in the text instead: the quote says they now differ.
   await subjective.fill("Client said we sat together for an hour.");
   await expect(page.locator(".quote-differs")).toContainText("no longer stand in the Subjective text");
-  await expectNoViolations(page, "a quote that differs from the text");
+  await h.expectNoViolations(page, "a quote that differs from the text");
   await expect(words).toHaveValue("we sat at the kitchen table together");
 });
 
@@ -255,7 +246,7 @@ test("writing aids a worker can act on: show, replace and undo, one explanation,
   await expect(page.locator(".aids-summary")).toHaveText(
     "5 writing suggestions are open, in Subjective. They never stop you submitting.",
   );
-  await expectNoViolations(page, "writing suggestions with actions");
+  await h.expectNoViolations(page, "writing suggestions with actions");
 
   // Shown where it stands: selected in the text box.
   await aids.getByRole("button", { name: "Show “claims” in the text" }).press("Enter");

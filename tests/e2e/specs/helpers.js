@@ -3,6 +3,30 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { expect } = require("@playwright/test");
+const AxeBuilder = require("@axe-core/playwright").default;
+
+/** axe finds no violation of WCAG 2.2 AA or its best practices now; `state` names the moment. */
+async function expectNoViolations(page, state) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations with ${state}`).toEqual([]);
+}
+
+/** Presses Tab until the focused element (inside the editor too) is the one whose text is `name`. */
+async function tabTo(page, name) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      let e = document.activeElement;
+      while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+      return e ? e.textContent.trim() : "";
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`never reached ${name} with Tab`);
+}
 
 /** Clears the receiver's notes and fault plan (test mode only). */
 async function resetReceiver(request) {
@@ -194,6 +218,8 @@ async function screenshot(page, testInfo, name) {
 }
 
 module.exports = {
+  expectNoViolations,
+  tabTo,
   dayEnded,
   screenshot,
   rawDrafts,

@@ -1,16 +1,7 @@
 // A record that holds up: signing and locking with a content hash, addenda
 // that never alter the original, FHIR, print and copy, and inert content.
 const { test, expect } = require("@playwright/test");
-const AxeBuilder = require("@axe-core/playwright").default;
 const h = require("./helpers");
-
-async function expectNoViolations(page, state) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations with ${state}`).toEqual([]);
-}
 
 test.beforeEach(async ({ request }) => {
   await h.resetReceiver(request);
@@ -365,7 +356,7 @@ test("on the standalone page the worker signs with their own name, remembered on
   await page.getByRole("button", { name: "Sign the note" }).click();
   await expect(page.locator("#cn-signer-name-error")).toHaveText("Error: Enter your name: it is what your signature shows");
   await expect(page.getByLabel("Your name")).toBeFocused();
-  await expectNoViolations(page, "the sign panel asking for the worker's name");
+  await h.expectNoViolations(page, "the sign panel asking for the worker's name");
   await page.keyboard.type("Rosa Diaz");
   await page.getByLabel("Your staff ID (optional)").fill("RD-12");
   await page.getByRole("button", { name: "Sign the note" }).click();
@@ -374,7 +365,7 @@ test("on the standalone page the worker signs with their own name, remembered on
   await expect(banner).toContainText("Signed by Rosa Diaz");
   await expect(banner).toContainText("Not sent yet.");
   await h.screenshot(page, testInfo, "signed-banner");
-  await expectNoViolations(page, "the signed banner");
+  await h.expectNoViolations(page, "the signed banner");
   // The one way to send it is next to what the banner says; tips are gone.
   await expect(page.getByRole("button", { name: /^Submit/ })).toHaveCount(1);
   await expect(page.locator(".suggestions, .tip")).toHaveCount(0);

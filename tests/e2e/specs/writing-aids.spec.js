@@ -3,34 +3,11 @@
 // completeness prompts, and the objective-language checker telling a
 // verb of doubt from a noun. axe finds nothing with each showing.
 const { test, expect } = require("@playwright/test");
-const AxeBuilder = require("@axe-core/playwright").default;
 const h = require("./helpers");
 
 test.beforeEach(async ({ request }) => {
   await h.resetReceiver(request);
 });
-
-async function expectNoViolations(page, state) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations with ${state}`).toEqual([]);
-}
-
-/** Presses Tab until the focused element is the button named `name`. */
-async function tabTo(page, name) {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      let e = document.activeElement;
-      while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
-      return e ? e.textContent : "";
-    });
-    if (focused === name) return;
-  }
-  throw new Error(`never reached ${name} with Tab`);
-}
 
 /** Focuses the text box labelled `label` and types `text` into it. */
 async function typeInto(page, label, text) {
@@ -46,9 +23,9 @@ test("a wordy phrase is replaced from the keyboard, and a long sentence is shown
   const aids = h.section(page, "Subjective").locator(".suggestions");
   await expect(aids.locator(".wordy")).toContainText("“In order to” says the same as “To”, in fewer words.");
   await expect(aids.locator(".long-sentence")).toContainText("A long sentence (39 words)");
-  await expectNoViolations(page, "a wordy phrase and a long sentence");
+  await h.expectNoViolations(page, "a wordy phrase and a long sentence");
 
-  await tabTo(page, "Replace with “To”");
+  await h.tabTo(page, "Replace with “To”");
   await page.keyboard.press("Enter");
   const subjective = page.getByLabel("Subjective", { exact: true });
   await expect(subjective).toHaveValue(`To pay the rent she called her sister. ${long}`);
@@ -78,14 +55,14 @@ test("identifiers are flagged with the minimum-necessary reason once, masked fro
   // The reason is said once; the others point to it.
   await expect(items.nth(1)).toContainText("A phone number: Leave it out too, for the same reason.");
   await expect(items.nth(2)).toContainText("An email address: Leave it out too");
-  await expectNoViolations(page, "identifiers flagged");
+  await h.expectNoViolations(page, "identifiers flagged");
 
-  await tabTo(page, "Mask the phone number as “[phone number]”");
+  await h.tabTo(page, "Mask the phone number as “[phone number]”");
   await page.keyboard.press("Enter");
   await expect(subjective).toHaveValue("Sister's cell [phone number]. SSN 123-45-6789 on the form; email jo.lee@example.org.");
   const status = h.section(page, "Subjective").locator(".aids-status");
   await expect(status).toHaveText("Masked the phone number. Undo");
-  await tabTo(page, "Mask the Social Security number as “[SSN ending 6789]”");
+  await h.tabTo(page, "Mask the Social Security number as “[SSN ending 6789]”");
   await page.keyboard.press("Enter");
   await expect(subjective).toHaveValue("Sister's cell [phone number]. SSN [SSN ending 6789] on the form; email jo.lee@example.org.");
   await expect(items).toHaveCount(1);
@@ -115,7 +92,7 @@ test("completeness prompts: a plan with no time, an objective with no observatio
   await page.keyboard.type("Went through the lease with the client.");
   const prompt = page.locator(".intervention .prompt");
   await expect(prompt).toHaveText("How did the client respond? A word on it shows the next reader whether this helped. It is not required.");
-  await expectNoViolations(page, "completeness prompts");
+  await h.expectNoViolations(page, "completeness prompts");
 
   await page.getByLabel("How the client responded (intervention 1)").focus();
   await page.keyboard.type("Client asked for a copy.");
@@ -143,8 +120,8 @@ test("the checker: clean and dirty about tests, claims as a verb of doubt but no
   await expect(flags.nth(1)).toContainText("“claims”: Questions the client's credibility");
   // Its category was explained above: the second only advises.
   await expect(flags.nth(2)).toHaveText(/^“insisted”: try said, stated, repeated\./);
-  await expectNoViolations(page, "objective-language flags");
-  await tabTo(page, "Replace with “said”");
+  await h.expectNoViolations(page, "objective-language flags");
+  await h.tabTo(page, "Replace with “said”");
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Assessment", { exact: true })).toHaveValue(
     "A urine screen was dirty. She claims she paid. He said it was fixed. Helped with her disability claims at the claims office. Client said “I'm clean now”. The kitchen was clean.",
