@@ -5,6 +5,7 @@
 //! simple inflection (claim, claims, claimed, claiming), never inside other
 //! words, and never inside quotation marks.
 
+use super::shipped::shipped;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -47,15 +48,10 @@ pub struct WordList {
 /// The shipped word list.
 pub fn word_list() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
-    // terms.json is part of the build and read by the tests; should it ever
-    // not read, the checker flags nothing rather than stopping the editor
-    // (and no error's Debug formatting is carried in the bundle).
-    LIST.get_or_init(|| {
-        serde_json::from_str(include_str!("terms.json")).unwrap_or_else(|_| WordList {
-            sources: Vec::new(),
-            categories: BTreeMap::new(),
-            terms: Vec::new(),
-        })
+    shipped(&LIST, include_str!("terms.json"), || WordList {
+        sources: Vec::new(),
+        categories: BTreeMap::new(),
+        terms: Vec::new(),
     })
 }
 

@@ -10,6 +10,7 @@ pub mod identifiers;
 pub mod language;
 pub mod paste;
 pub mod sentences;
+pub mod shipped;
 pub mod shorthand;
 pub mod tokens;
 pub mod wordy;

@@ -3,6 +3,7 @@
 //! it, by whole words, case-insensitive, outside quotation marks (the
 //! client's own words are theirs).
 
+use super::shipped::shipped;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -29,12 +30,10 @@ pub struct PhraseList {
 /// ever not read, rather than stopping the editor.
 pub fn phrase_list() -> &'static PhraseList {
     static LIST: OnceLock<PhraseList> = OnceLock::new();
-    LIST.get_or_init(|| {
-        serde_json::from_str(include_str!("wordy.json")).unwrap_or_else(|_| PhraseList {
-            sources: Vec::new(),
-            long_sentence_words: usize::MAX,
-            phrases: Vec::new(),
-        })
+    shipped(&LIST, include_str!("wordy.json"), || PhraseList {
+        sources: Vec::new(),
+        long_sentence_words: usize::MAX,
+        phrases: Vec::new(),
     })
 }
 

@@ -8,6 +8,7 @@
 //! Nothing of the flagged text is ever logged: `Identifier`'s `Debug`
 //! prints only its kind and range.
 
+use super::shipped::shipped;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -49,12 +50,10 @@ pub struct IdentifierList {
 
 pub fn identifier_list() -> &'static IdentifierList {
     static LIST: OnceLock<IdentifierList> = OnceLock::new();
-    LIST.get_or_init(|| {
-        serde_json::from_str(include_str!("identifiers.json")).unwrap_or_else(|_| IdentifierList {
-            sources: Vec::new(),
-            reason: String::new(),
-            kinds: Vec::new(),
-        })
+    shipped(&LIST, include_str!("identifiers.json"), || IdentifierList {
+        sources: Vec::new(),
+        reason: String::new(),
+        kinds: Vec::new(),
     })
 }
 
