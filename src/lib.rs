@@ -6,6 +6,7 @@
 
 pub mod delivery;
 pub mod domain;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -9,8 +9,29 @@ export const OBSERVED_ATTRIBUTES = [
   "formats", "note-type", "late-entry-hours", "abbreviations",
   "attestation", "addendum-to", "addendum-to-hash", "payload-format",
   "fhir-subject", "fhir-author", "signer-entry", "addendum-to-date", "addendum-to-author",
-  "contact-modes",
+  "contact-modes", "lang",
 ];
+
+// Editors on the page, so that a change of an ancestor's `lang` (the
+// page's `<html lang>`, say) reaches each one whose language it changes.
+const EDITORS = new Set();
+const langOf = (el) => el.closest("[lang]")?.getAttribute("lang") ?? "";
+let langWatch = null;
+function watchLang(el, on) {
+  if (on) EDITORS.add(el); else EDITORS.delete(el);
+  if (langWatch == null && on) {
+    langWatch = new MutationObserver(() => {
+      for (const e of EDITORS) {
+        const lang = langOf(e);
+        if (lang !== e._lang) {
+          e._lang = lang;
+          if (e._casenote != null) e._hooks.remount(e._casenote);
+        }
+      }
+    });
+    langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"], subtree: true });
+  }
+}
 
 // Properties a host may set before this script has loaded: the element is
 // then a plain HTMLElement and the value sits on the instance; move it onto
@@ -74,11 +95,15 @@ export function defineCasenoteEditor(tag, hooks) {
     get beforeSubmit() { return this._beforeSubmit; }
     set beforeSubmit(fn) { this._beforeSubmit = typeof fn === "function" ? fn : null; }
     connectedCallback() {
+      this._hooks = hooks;
+      this._lang = langOf(this);
+      watchLang(this, true);
       if (this._casenote == null) this._casenote = hooks.mount(this);
     }
     disconnectedCallback() {
       // A move within the page disconnects and reconnects at once: wait.
       queueMicrotask(() => {
+        if (!this.isConnected) watchLang(this, false);
         if (!this.isConnected && this._casenote != null) {
           const handle = this._casenote;
           this._casenote = null;
@@ -87,6 +112,7 @@ export function defineCasenoteEditor(tag, hooks) {
       });
     }
     attributeChangedCallback(name, oldValue, newValue) {
+      if (name === "lang") this._lang = langOf(this);
       if (this._casenote != null && oldValue !== newValue) {
         hooks.remount(this._casenote);
       }

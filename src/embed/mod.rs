@@ -14,6 +14,7 @@ use crate::domain::contact::offered_modes;
 use crate::domain::setup::{AddendumTarget, NoteSetup};
 use crate::domain::writing::abbreviations::parse_approved;
 use crate::domain::{Client, DocumentType, Person};
+use crate::i18n::Lang;
 use crate::ui::{Editor, EditorConfig, EditorControls, SignerEntry};
 
 mod properties;
@@ -112,7 +113,20 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             SignerEntry::Host
         },
         payload,
+        lang: lang_of(el),
     }
+}
+
+/// The language of the element: its own `lang`, else its nearest
+/// ancestor's (the page's `<html lang>` included). `element.js` remounts
+/// the editor when that changes.
+pub fn lang_of(el: &HtmlElement) -> Lang {
+    el.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .map(|tag| Lang::negotiate(&tag))
+        .unwrap_or_default()
 }
 
 fn mount(el: HtmlElement) -> u32 {
@@ -140,6 +154,8 @@ fn mount_as(el: HtmlElement, id: u32) {
         return;
     };
     let _ = container.set_attribute("class", "casenote-host");
+    // What the editor's text is in, for screen readers and hyphenation.
+    let _ = container.set_attribute("lang", lang_of(&el).tag());
     let Ok(container) = container.dyn_into::<HtmlElement>() else {
         return;
     };

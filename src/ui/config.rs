@@ -8,6 +8,7 @@ use crate::domain::record::DEFAULT_ATTESTATION;
 use crate::domain::setup::{offered_templates, NoteSetup};
 use crate::domain::timeliness::DEFAULT_LATE_ENTRY_HOURS;
 use crate::domain::{DocumentType, FieldError, Template};
+use crate::i18n::Lang;
 
 /// One of the client's goals, as the host gives them (`goals` property).
 #[derive(Clone, Debug, PartialEq)]
@@ -144,6 +145,9 @@ pub struct EditorConfig {
     /// Places the host suggests for the location (`locations` property).
     pub locations: Vec<String>,
     pub previous: Previous,
+    /// The interface's language: the element's own `lang`, else its
+    /// nearest ancestor's, else English.
+    pub lang: Lang,
 }
 
 pub const DEFAULT_RETENTION_DAYS: f64 = 14.0;
@@ -203,6 +207,7 @@ impl Default for EditorConfig {
             unknown_modes: Vec::new(),
             locations: Vec::new(),
             previous: Previous::None,
+            lang: Lang::En,
         }
     }
 }

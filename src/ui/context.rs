@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::Template;
+use crate::i18n::Lang;
 
 /// The editor's root element, for finding fields inside its shadow root.
 #[derive(Clone, Copy)]
@@ -21,6 +22,12 @@ pub struct Announce(pub RwSignal<String>);
 /// template included), for the panels that list notes.
 #[derive(Clone, Copy)]
 pub struct TemplateOf(pub Callback<String, Template>);
+
+/// The interface's language, for the views' text (see `crate::i18n`).
+/// Outside an editor (in tests), English.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
 
 /// The DOM id of the field an error key names (`section.plan` → `cn-section-plan`).
 pub fn field_dom_id(field: &str) -> String {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::note::Note;
 use super::template::Template;
 use super::time::{parse_date, parse_time};
+use crate::i18n::Lang;
 
 pub use super::field_error::FieldError;
 
@@ -18,6 +19,8 @@ pub struct Checks {
     /// The service has not ended yet (see `timeliness::service_has_ended`):
     /// a note of it cannot be submitted.
     pub service_not_ended: bool,
+    /// The language of the messages.
+    pub lang: Lang,
 }
 
 /// Checks `note` against `template`. Errors come in the order the fields
@@ -33,7 +36,10 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
         .collect();
 
     if note.client.name.trim().is_empty() && note.client.id.trim().is_empty() {
-        errors.push(FieldError::new("client", "Enter the client's name"));
+        errors.push(FieldError::new(
+            "client",
+            checks.lang.t("error-client-name"),
+        ));
     }
 
     let service = &note.service;

@@ -27,6 +27,7 @@ fn complete_note_is_valid() {
             today,
             late_entry: false,
             service_not_ended: false,
+            ..Checks::default()
         }
     )
     .is_empty());
@@ -85,6 +86,7 @@ fn dates_and_times_are_checked() {
             today: parse_date("2026-11-26"),
             late_entry: false,
             service_not_ended: false,
+            ..Checks::default()
         },
     );
     assert_eq!(errs[0].message, "Date of service cannot be in the future");
@@ -141,6 +143,7 @@ fn a_late_entry_needs_a_reason() {
         today: None,
         late_entry: true,
         service_not_ended: false,
+        ..Checks::default()
     };
     assert_eq!(
         fields(&validate(&n, &Template::soap(), &late)),

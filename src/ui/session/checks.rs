@@ -73,6 +73,7 @@ impl Session {
                 now_utc(),
                 utc_offset_minutes(),
             ),
+            lang: self.lang,
         };
         let mut problems = note
             .addendum

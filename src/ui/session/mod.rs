@@ -36,6 +36,7 @@ use crate::delivery::outbox::Outbox;
 use crate::domain::outbox::OutboxEntry;
 use crate::domain::setup::template_for;
 use crate::domain::{FieldError, Note, Person, Template};
+use crate::i18n::Lang;
 use crate::platform::new_uuid;
 use crate::storage::{settings, Listing};
 use autosave::{Autosave, SaveState};
@@ -52,6 +53,8 @@ pub enum Phase {
 /// One mounted editor's state. See the module documentation.
 #[derive(Clone, Copy)]
 pub struct Session {
+    /// The interface's language (also given to the views as context).
+    pub lang: Lang,
     pub root: NodeRef<html::Div>,
     pub cfg: StoredValue<EditorConfig, LocalStorage>,
     controls: StoredValue<EditorControls, LocalStorage>,
@@ -112,6 +115,7 @@ impl Session {
     /// `Announce`, `TemplateOf`). Call `start` once the view is built.
     pub fn new(config: EditorConfig, controls: EditorControls) -> Self {
         let root = NodeRef::<html::Div>::new();
+        let lang = config.lang;
         let templates = config.templates();
         let host: Vec<Template> = config.template.valid().into_iter().cloned().collect();
         let form = Form::new(&host);
@@ -123,6 +127,7 @@ impl Session {
         };
         let s = Session {
             root,
+            lang,
             key_usable: config.key.is_usable(),
             late_threshold: config.late_entry_hours,
             cfg: StoredValue::new_local(config),
@@ -159,6 +164,7 @@ impl Session {
                 web_sys::BroadcastChannel::new(lifecycle::CHANNEL).ok(),
             ),
         };
+        provide_context(lang);
         provide_context(Root(root));
         provide_context(Announce(s.announce));
         provide_context(TemplateOf(Callback::new(move |format: String| {

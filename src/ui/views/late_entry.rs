@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::render::hours_text;
+use crate::tr;
+use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
 
 #[component]
@@ -14,15 +16,17 @@ pub fn LateEntryField(
     error: Signal<Option<String>>,
     locked: Signal<bool>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let aria = FieldAria::new("cn-lateEntryReason".into(), None, error);
     view! {
         <div class="late-entry" part="late-entry">
-            <p class="late-label"><strong>"Late entry."</strong>{move || format!(
-                " This note is written {} hours after the service ended (notes are due within {} hours). It will be labelled as a late entry.",
-                hours_text(hours.get().unwrap_or(0.0), 0),
-                hours_text(threshold, 0)
+            <p class="late-label"><strong>{lang.t("late-entry-title")}</strong>" "{move || tr!(
+                lang,
+                "late-entry-explained",
+                hours = hours_text(hours.get().unwrap_or(0.0), 0),
+                due = hours_text(threshold, 0),
             )}</p>
-            <Field aria=aria.clone() label="Reason for the late entry">
+            <Field aria=aria.clone() label=lang.t("late-entry-reason")>
                 <textarea id=aria.id() rows="2"
                     aria-describedby=aria.described_by()
                     aria-invalid=aria.invalid()

@@ -1,0 +1,4 @@
+# domain
+
+## Validation (validate/mod.rs)
+error-client-name = Enter the client's name

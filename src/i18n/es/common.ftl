@@ -1,0 +1,5 @@
+lang-name = Español
+test-count = { $n ->
+    [one] { $n } nota
+   *[other] { $n } notas
+}

@@ -1,0 +1,147 @@
+//! The worker's language: every string the worker sees or hears comes from
+//! the catalog here, one Project Fluent file per area and language
+//! (`en/*.ftl`, `es/*.ftl`). Plain Rust with no browser types, so the
+//! domain (validation messages, the printed record's headings) and the
+//! shell read the same catalog.
+//!
+//! ```
+//! use casenote::i18n::Lang;
+//! let es = Lang::negotiate("es-MX");
+//! assert_eq!(es, Lang::Es);
+//! assert_eq!(es.t("lang-name"), "Español");
+//! assert_eq!(casenote::tr!(Lang::En, "test-count", n = 2), "2 notes");
+//! ```
+//!
+//! A message that is missing in a language falls back to English and then
+//! to its id; `tests.rs` fails when any language lacks a message, a
+//! message's variables differ between languages, or the code asks for an
+//! id the catalog does not have.
+//!
+//! Adding a language (README: Languages): a folder beside `en/` with the
+//! same files, a variant of [`Lang`] with its tag, and its name in
+//! `LANGS`.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
+
+pub use fluent_bundle::FluentArgs as Args;
+
+/// A language the interface is complete in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "es")]
+    Es,
+}
+
+/// The catalog's areas: a file of each name in each language's folder.
+macro_rules! catalog {
+    ($($area:literal),* $(,)?) => {
+        /// Each language's files, by area, in the order of [`Lang::ALL`].
+        pub(crate) const FILES: [(Lang, &[(&str, &str)]); 2] = [
+            (Lang::En, &[$(($area, include_str!(concat!("en/", $area, ".ftl")))),*]),
+            (Lang::Es, &[$(($area, include_str!(concat!("es/", $area, ".ftl")))),*]),
+        ];
+    };
+}
+catalog!["common", "form", "panels", "session", "domain", "record", "aids", "page"];
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 tag the payload records and `lang` attributes carry.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The interface language for a `lang` value such as `es-MX`: the
+    /// best match by BCP 47 language negotiation, else `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let requested: LanguageIdentifier = tag.trim().parse().ok()?;
+        let available: Vec<LanguageIdentifier> = Lang::ALL
+            .iter()
+            .filter_map(|l| l.tag().parse().ok())
+            .collect();
+        let found = fluent_langneg::negotiate_languages(
+            &[requested],
+            &available,
+            None,
+            fluent_langneg::NegotiationStrategy::Lookup,
+        );
+        let found = found.first()?.to_string();
+        Lang::ALL.into_iter().find(|l| l.tag() == found)
+    }
+
+    /// [`Lang::from_tag`], falling back to English for a language the
+    /// catalog does not have (or an empty or malformed tag).
+    pub fn negotiate(tag: &str) -> Lang {
+        Lang::from_tag(tag).unwrap_or_default()
+    }
+
+    /// The message `id` in this language.
+    pub fn t(self, id: &str) -> String {
+        self.t_args(id, None)
+    }
+
+    /// The message `id` with its variables (see [`tr!`](crate::tr)).
+    pub fn t_args(self, id: &str, args: Option<&FluentArgs>) -> String {
+        format_in(self, id, args)
+            .or_else(|| format_in(Lang::En, id, args))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    BUNDLES[at].get_or_init(|| {
+        let id: LanguageIdentifier = lang.tag().parse().expect("a valid tag");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Unicode isolation marks around each variable would end up in
+        // copied text and in the payload's labels; en and es need none.
+        bundle.set_use_isolating(false);
+        for (_, source) in FILES[at].1 {
+            // tests.rs proves every file parses; a broken one still loads
+            // the messages it could read.
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+            bundle.add_resource_overriding(resource);
+        }
+        bundle
+    })
+}
+
+fn format_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = vec![];
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
+}
+
+/// A message with variables: `tr!(lang, <id literal>, name = value, n = 3)`.
+/// Values are anything Fluent takes: strings, and numbers for plurals.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut args = $crate::i18n::Args::new();
+        $(args.set(stringify!($name), $value);)*
+        $lang.t_args($id, Some(&args))
+    }};
+}
+
+#[cfg(test)]
+mod tests;
