@@ -22,6 +22,10 @@ const PATTERNS: &[(&str, &str)] = &[
         "a time, HH:MM",
     ),
     ("^[0-9a-fA-F]{64}$", "a SHA-256 in hex (64 characters)"),
+    (
+        "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
+        "a BCP 47 language tag, like en or es",
+    ),
 ];
 
 static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| {

@@ -53,6 +53,10 @@ impl PayloadV1 {
             content["followUps"] = json!(p.follow_ups);
             content["previousFollowUps"] = json!(p.previous_follow_ups);
         }
+        if p.canonical_version >= 3 {
+            // Version 3: the language the labels are in.
+            content["language"] = json!(p.language);
+        }
         // Sorted here, not by the map type: the order must not depend on
         // whether some crate in the build enables serde_json's preserve_order.
         content.sort_all_objects();

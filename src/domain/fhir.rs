@@ -103,6 +103,16 @@ pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&
     if let Some(s) = subject.filter(|s| !s.trim().is_empty()) {
         doc["subject"] = subject_of(s, p);
     }
+    if let Some(language) = &p.language {
+        // The resource's language and each attachment's: the language the
+        // note was written in (its codes are the same in every language).
+        doc["language"] = json!(language);
+        if let Some(contents) = doc["content"].as_array_mut() {
+            for c in contents {
+                c["attachment"]["language"] = json!(language);
+            }
+        }
+    }
     if let Some(a) = author.filter(|a| !a.trim().is_empty()) {
         doc["author"] = json!([reference(a)]);
     }
@@ -185,6 +195,23 @@ mod tests {
             p
         );
         assert!(d.get("relatesTo").is_none());
+    }
+
+    /// A note written in Spanish says so, and its section labels travel in
+    /// Spanish; the codes do not change.
+    #[test]
+    fn the_language_and_labels_are_the_notes() {
+        let p = crate::domain::fixtures::spanish_payload();
+        let d = document_reference(&p, None, None);
+        assert_eq!(d["language"], "es");
+        for c in d["content"].as_array().unwrap() {
+            assert_eq!(c["attachment"]["language"], "es");
+        }
+        assert_eq!(d["type"]["coding"][0]["code"], "11506-3");
+        let inner = PayloadV1::parse(&casenote_json_from(&d).unwrap()).unwrap();
+        assert_eq!(inner.sections[0].label, "Subjetivo");
+        assert_eq!(inner.sections[0].key, "subjective");
+        assert_eq!(inner.sections[0].loinc.as_deref(), Some("61150-9"));
     }
 
     #[test]

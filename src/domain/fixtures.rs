@@ -74,6 +74,7 @@ pub fn rich_payload() -> PayloadV1 {
 pub fn rich_payload_v1() -> PayloadV1 {
     let mut p = rich_payload();
     p.canonical_version = 1;
+    p.language = None;
     p.with_hash()
 }
 
@@ -125,6 +126,34 @@ pub fn contact_payload() -> PayloadV1 {
     PayloadV1::build(&contact_note(), &Template::soap(), &ctx)
 }
 
+/// The contact note's payload as the release before canonical version 3
+/// built it: no language.
+pub fn contact_payload_v2() -> PayloadV1 {
+    let mut p = contact_payload();
+    p.canonical_version = 2;
+    p.language = None;
+    p.with_hash()
+}
+
+/// The contact note written in Spanish: the labels of its sections are
+/// Spanish, its keys, enum values and codes are not.
+pub fn spanish_payload() -> PayloadV1 {
+    let mut note = contact_note();
+    note.language = crate::i18n::Lang::Es;
+    let mut template = Template::soap();
+    for (s, label) in
+        template
+            .sections
+            .iter_mut()
+            .zip(["Subjetivo", "Objetivo", "Evaluación", "Plan"])
+    {
+        s.label = label.into();
+    }
+    let mut ctx = BuildContext::at("2026-11-27T10:00:00Z");
+    ctx.hours_after_service = Some(26.5);
+    PayloadV1::build(&note, &template, &ctx)
+}
+
 pub fn stored_clear() -> StoredDraft {
     StoredDraft::clear(&Draft::new("user-1", 3, 1764147600000.0, rich_note()))
 }
@@ -169,6 +198,7 @@ const SERDE_SEALED: &str = include_str!("testdata/serde-sealed.json");
 const SERDE_OUTBOX: &str = include_str!("testdata/serde-outbox.json");
 const SERDE_CANONICAL: &str = include_str!("testdata/serde-canonical.json");
 const CANONICAL_V2: &str = include_str!("testdata/canonical-v2.json");
+const CANONICAL_V3: &str = include_str!("testdata/canonical-v3.json");
 
 fn write<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap()
@@ -215,7 +245,7 @@ fn the_canonical_form_and_hash_are_unchanged() {
 #[test]
 fn the_version_2_canonical_form_and_hash_are_fixed() {
     use crate::domain::record::sha256_hex;
-    let p = contact_payload();
+    let p = contact_payload_v2();
     assert_eq!(p.canonical_version, 2);
     assert_eq!(p.canonical_content(), CANONICAL_V2.trim_end());
     assert_eq!(
@@ -223,20 +253,85 @@ fn the_version_2_canonical_form_and_hash_are_fixed() {
         sha256_hex(CANONICAL_V2.trim_end().as_bytes())
     );
     assert_eq!(p.computed_hash(), V2_HASH);
-    // The same note with nothing new still hashes in version 2's form.
+    // The same note with nothing new still hashes in the current form.
     let plain = rich_payload();
     assert!(plain
         .canonical_content()
-        .contains(r#""canonicalVersion":2,"#));
+        .contains(r#""canonicalVersion":3,"#));
     assert!(plain.canonical_content().contains(r#""participants":[]"#));
+    assert!(plain.canonical_content().contains(r#""language":"en""#));
     assert_ne!(plain.computed_hash(), rich_payload_v1().computed_hash());
 }
+
+/// Version 3: the language, and labels in it.
+#[test]
+fn the_version_3_canonical_form_and_hash_are_fixed() {
+    use crate::domain::record::sha256_hex;
+    let p = spanish_payload();
+    assert_eq!(p.canonical_version, 3);
+    assert_eq!(p.language.as_deref(), Some("es"));
+    assert_eq!(p.canonical_content(), CANONICAL_V3.trim_end());
+    assert_eq!(
+        p.computed_hash(),
+        sha256_hex(CANONICAL_V3.trim_end().as_bytes())
+    );
+    assert_eq!(p.computed_hash(), V3_HASH);
+    // Keys, enum values and codes are the English note's.
+    let english = contact_payload();
+    assert_eq!(
+        p.sections
+            .iter()
+            .map(|s| (&s.key, &s.loinc))
+            .collect::<Vec<_>>(),
+        english
+            .sections
+            .iter()
+            .map(|s| (&s.key, &s.loinc))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(p.sections[0].label, "Subjetivo");
+    assert_eq!(
+        (p.contact_mode, &p.participants),
+        (english.contact_mode, &english.participants)
+    );
+    assert_eq!(p.document_type, english.document_type);
+    // The language is covered: changing it, or dropping it by claiming
+    // version 2, is caught.
+    let mut unsigned = p.clone();
+    unsigned.signature = None;
+    let text = write(&unsigned);
+    assert_eq!(PayloadV1::parse(&text).map(|_| ()), Ok(()));
+    let errors =
+        PayloadV1::parse(&text.replace("\"language\":\"es\"", "\"language\":\"en\"")).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.field == "contentHash"),
+        "{errors:?}"
+    );
+    let lowered = text.replace("\"canonicalVersion\":3,", "\"canonicalVersion\":2,");
+    let errors = PayloadV1::parse(&lowered).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field == "canonicalVersion" && e.message.contains("language")),
+        "{errors:?}"
+    );
+    let bad = text.replace("\"language\":\"es\"", "\"language\":\"not a tag\"");
+    let errors = PayloadV1::parse(&bad).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field == "language" && e.message.contains("BCP 47")),
+        "{errors:?}"
+    );
+}
+
+const V3_HASH: &str = "2b21c801a9194899e54cf11dbbae6b3e458601298fc8a07e291f84fb435a0f43";
 
 const V2_HASH: &str = "f6d0fa29c806af448059a4b2cf3599cf5cff93b69e13bc0d95176d2e3c215438";
 
 #[test]
 fn every_new_member_is_covered_and_the_version_cannot_be_lowered() {
-    let mut p = contact_payload();
+    let mut p = contact_payload_v2();
     p.signature = None;
     let text = write(&p);
     assert_eq!(PayloadV1::parse(&text).map(|_| ()), Ok(()));
@@ -262,11 +357,11 @@ fn every_new_member_is_covered_and_the_version_cannot_be_lowered() {
         errors.iter().any(|e| e.field == "canonicalVersion"),
         "{errors:?}"
     );
-    let future = text.replace("\"canonicalVersion\":2,", "\"canonicalVersion\":3,");
+    let future = text.replace("\"canonicalVersion\":2,", "\"canonicalVersion\":4,");
     let errors = PayloadV1::parse(&future).unwrap_err();
     assert!(errors
         .iter()
-        .any(|e| e.field == "canonicalVersion" && e.message.contains("1 or 2")));
+        .any(|e| e.field == "canonicalVersion" && e.message.contains("1, 2 or 3")));
 }
 
 #[test]

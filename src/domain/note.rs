@@ -6,6 +6,7 @@ use super::contact::{ContactMode, Participant};
 use super::follow_up::{FollowUp, FollowUpMark};
 use super::template::Template;
 use super::time::parse_time;
+use crate::i18n::Lang;
 
 pub use super::quote_marks::{mark_quote, requote, Marked, QUOTE_MARKS};
 
@@ -235,6 +236,10 @@ pub struct Note {
     /// Marks on the previous note's follow-ups (all this note keeps of it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub previous_follow_ups: Vec<FollowUpMark>,
+    /// The language the note is written in: its section labels, record
+    /// and plain text are in it. Follows the interface until signed.
+    #[serde(default, skip_serializing_if = "Lang::is_english")]
+    pub language: Lang,
     /// Set when the worker signs: the note is then read-only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<super::record::Signature>,

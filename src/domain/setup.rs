@@ -14,6 +14,7 @@ use super::contact::Participant;
 use super::note::{Client, Note, Person, ServiceTime};
 use super::record::{AddendumKind, AddendumLink};
 use super::template::Template;
+use crate::i18n::Lang;
 
 /// The original note an addendum is written to (`addendum-to`,
 /// `addendum-to-hash`).
@@ -42,6 +43,8 @@ pub struct NoteSetup {
     pub addendum: Option<AddendumTarget>,
     /// Who takes part, as the host presets them (`participants`).
     pub participants: Vec<Participant>,
+    /// The interface's language, which an unsigned note is written in.
+    pub language: Lang,
 }
 
 impl NoteSetup {
@@ -56,6 +59,7 @@ impl NoteSetup {
         note.client = self.client.clone();
         note.author = self.author.clone();
         note.participants = self.participants.clone();
+        note.language = self.language;
         note.addendum = self.addendum.as_ref().map(|a| AddendumLink {
             to: a.to.clone(),
             to_hash: a.to_hash.clone(),
@@ -108,6 +112,8 @@ impl NoteSetup {
             // A signed note keeps what it was signed with: the hash covers it.
             return;
         }
+        // A draft goes on in the language the interface is in now.
+        note.language = self.language;
         if !self.author.id.is_empty() || !self.author.name.is_empty() {
             note.author = self.author.clone();
         }
@@ -188,6 +194,7 @@ mod tests {
             },
             addendum: None,
             participants: Vec::new(),
+            language: Lang::En,
         }
     }
 
@@ -356,5 +363,28 @@ mod tests {
         let mut n = s.new_note(&offered, "n".into(), String::new());
         n.contact_mode = Some(ContactMode::Phone);
         assert!(!s.is_untouched(&n));
+    }
+
+    #[test]
+    fn a_note_is_written_in_the_interfaces_language_until_signed() {
+        let mut s = setup();
+        s.language = Lang::Es;
+        let offered = offered_templates(None, &[], false);
+        let mut n = s.new_note(&offered, "n".into(), String::new());
+        assert_eq!(n.language, Lang::Es);
+        s.language = Lang::En;
+        s.apply_to(&mut n);
+        assert_eq!(n.language, Lang::En, "a draft follows the interface");
+        n.language = Lang::Es;
+        n.signature = Some(crate::domain::record::Signature {
+            signer_id: "W".into(),
+            signer_name: "Sam".into(),
+            signed_at: "2026-11-26T10:00:00Z".into(),
+            attestation: "I attest.".into(),
+            content_hash: "ab".repeat(32),
+            signature_hash: None,
+        });
+        s.apply_to(&mut n);
+        assert_eq!(n.language, Lang::Es, "a signed note keeps its language");
     }
 }

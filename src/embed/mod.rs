@@ -80,6 +80,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         locations: texts_from(el, "locations"),
         note: NoteSetup {
             participants: participants_from(el),
+            language: lang_of(el),
             format: non_empty("format").unwrap_or(d.note.format),
             client,
             author: Person {

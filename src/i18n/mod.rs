@@ -55,6 +55,12 @@ catalog!["common", "form", "panels", "session", "domain", "record", "aids", "pag
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
 
+    /// Whether this is English, the language of notes from releases that
+    /// did not record one.
+    pub fn is_english(&self) -> bool {
+        *self == Lang::En
+    }
+
     /// The BCP 47 tag the payload records and `lang` attributes carry.
     pub fn tag(self) -> &'static str {
         match self {

@@ -222,7 +222,7 @@ impl PayloadV1 {
         if !(1..=CANONICAL_VERSION).contains(&self.canonical_version) {
             errors.push(FieldError::new(
                 "canonicalVersion",
-                format!("must be 1 or {CANONICAL_VERSION}"),
+                format!("must be 1, 2 or {CANONICAL_VERSION}"),
             ));
         }
         let has_new_members = !self.participants.is_empty()
@@ -235,6 +235,20 @@ impl PayloadV1 {
                 "canonicalVersion",
                 "must be 2 for a note with participants, contactMode, location, followUps or previousFollowUps: version 1's content hash does not cover them",
             ));
+        }
+        if self.canonical_version < 3 && self.language.is_some() {
+            errors.push(FieldError::new(
+                "canonicalVersion",
+                "must be 3 for a note with language: earlier versions' content hash does not cover it",
+            ));
+        }
+        if let Some(tag) = &self.language {
+            if tag.parse::<unic_langid::LanguageIdentifier>().is_err() || tag.trim().is_empty() {
+                errors.push(FieldError::new(
+                    "language",
+                    format!("must be a BCP 47 language tag, like \"en\" or \"es\" (got \"{tag}\")"),
+                ));
+            }
         }
         for (i, p) in self.participants.iter().enumerate() {
             if p.name.trim().is_empty() {

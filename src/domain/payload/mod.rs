@@ -17,9 +17,10 @@ mod intake;
 pub const PAYLOAD_SCHEMA: &str = "casenote/v1";
 
 /// The canonical form this release hashes (`canonicalVersion`): 2 covers
-/// participants, contact mode, location and follow-ups. A payload without
-/// the member is version 1, hashed as earlier releases did.
-pub const CANONICAL_VERSION: u32 = 2;
+/// participants, contact mode, location and follow-ups; 3 also the
+/// language the note was written in. A payload without the member is
+/// version 1, hashed as earlier releases did.
+pub const CANONICAL_VERSION: u32 = 3;
 
 fn version_one() -> u32 {
     1
@@ -155,6 +156,11 @@ pub struct PayloadV1 {
     /// How the previous note's follow-ups stand.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub previous_follow_ups: Vec<FollowUpMark>,
+    /// The language the note was written in, as a BCP 47 tag (`es`): its
+    /// section labels are in it. Keys, enum values and codes are the same
+    /// in every language. Absent in notes of earlier releases (English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The canonical form `contentHash` is computed from (see
     /// [`CANONICAL_VERSION`]); left out for version 1.
     #[serde(default = "version_one", skip_serializing_if = "is_version_one")]
@@ -253,6 +259,7 @@ impl PayloadV1 {
             location: non_empty(&note.location),
             follow_ups: note.follow_ups.iter().map(FollowUp::trimmed).collect(),
             previous_follow_ups: note.previous_follow_ups.clone(),
+            language: Some(note.language.tag().into()),
             canonical_version: CANONICAL_VERSION,
             created_at: note.created_at.clone(),
             documented_at: documented_at.to_string(),

@@ -204,7 +204,8 @@ async fn participants_contact_and_follow_ups_are_checked_and_stored() {
         "\"contactMode\":\"video\"",
         "\"role\":\"interpreter\"",
         "\"followUps\":[",
-        "\"canonicalVersion\":2",
+        "\"canonicalVersion\":3",
+        "\"language\":\"en\"",
     ] {
         assert!(stored.contains(part), "{part} in {stored}");
     }
