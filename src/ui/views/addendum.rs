@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::record::AddendumKind;
-use crate::ui::context::field_dom_id;
+use crate::tr;
+use crate::ui::context::{field_dom_id, use_lang};
 use crate::ui::session::Session;
 
 #[component]
@@ -13,6 +14,7 @@ pub fn AddendumBlock(
     /// The original note's id.
     to: String,
 ) -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let (form, locked, errors) = (s.form, s.locked(), s.errors);
     // Either link problem, with the id its summary link points at.
@@ -29,15 +31,15 @@ pub fn AddendumBlock(
         let mut parts = Vec::new();
         let client = c.note.client.name.trim();
         if !client.is_empty() {
-            parts.push(format!("client {client}"));
+            parts.push(tr!(lang, "addendum-original-client", client = client));
         }
         if let Some(d) = &a.service_date {
-            parts.push(format!("date of service {d}"));
+            parts.push(tr!(lang, "addendum-original-date", date = d.as_str()));
         }
         if let Some(w) = &a.author {
-            parts.push(format!("written by {w}"));
+            parts.push(tr!(lang, "addendum-original-author", author = w.as_str()));
         }
-        (!parts.is_empty()).then(|| format!("The original: {}.", parts.join(", ")))
+        (!parts.is_empty()).then(|| tr!(lang, "addendum-original", parts = parts.join(", ")))
     });
     let reason = FieldAria::new(
         "cn-addendum-reason".into(),
@@ -46,12 +48,12 @@ pub fn AddendumBlock(
     );
     view! {
         <fieldset class="addendum-block" part="addendum">
-            <legend>"Addendum"</legend>
-            <p>{format!("This is an addendum to note {to}. The original note is not changed: this addendum is sent as a separate note that points to it.")}</p>
+            <legend>{lang.t("addendum-legend")}</legend>
+            <p>{tr!(lang, "addendum-explained", note = to)}</p>
             {original.map(|o| view! { <p class="original">{o}</p> })}
-            {move || link_error.get().map(|(id, e)| view! { <p class="error-message" id=id tabindex="-1"><span class="visually-hidden">"Error: "</span>{e}</p> })}
+            {move || link_error.get().map(|(id, e)| view! { <p class="error-message" id=id tabindex="-1"><span class="visually-hidden">{lang.t("field-error")}" "</span>{e}</p> })}
             <div class="field">
-                <label for="cn-addendum-kind">"Kind of addendum"</label>
+                <label for="cn-addendum-kind">{lang.t("addendum-kind-label")}</label>
                 <select id="cn-addendum-kind" disabled=move || locked.get() on:change=move |ev| {
                     if let Some(k) = AddendumKind::from_value(&event_target_value(&ev)) {
                         form.addendum.update(|a| if let Some(a) = a { a.kind = k });
@@ -62,7 +64,7 @@ pub fn AddendumBlock(
                     }).collect_view()}
                 </select>
             </div>
-            <Field aria=reason.clone() label="Why you are writing this addendum">
+            <Field aria=reason.clone() label=lang.t("addendum-reason")>
                 <textarea id=reason.id() rows="2"
                     aria-describedby=reason.described_by()
                     aria-invalid=reason.invalid()

@@ -3,17 +3,19 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
+use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
 
 #[component]
 pub fn ChallengesField(form: Form, locked: Signal<bool>) -> impl IntoView {
+    let lang = use_lang();
     let aria = FieldAria::new(
         "cn-challenges".into(),
-        Some("What stands in the client's way: money, transport, health, safety, services.".into()),
+        Some(lang.t("challenges-hint")),
         Signal::stored(None),
     );
     view! {
-        <Field aria=aria.clone() label="Challenges and barriers (optional)" class="field challenges">
+        <Field aria=aria.clone() label=lang.t("challenges-label") class="field challenges">
             <textarea
                 id=aria.id()
                 rows="3"

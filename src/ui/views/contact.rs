@@ -6,11 +6,13 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::tr;
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
 use crate::ui::session::Session;
 
 #[component]
 pub fn ContactFields() -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let (form, locked) = (s.form, s.locked());
     let (modes, locations) = s
@@ -20,19 +22,19 @@ pub fn ContactFields() -> impl IntoView {
     let location = FieldAria::new(field_dom_id("location"), None, s.error_for("location"));
     view! {
         <fieldset class="contact" part="contact">
-            <legend>"Who took part, how and where"</legend>
+            <legend>{lang.t("contact-legend")}</legend>
             <div class="row">
                 <div class="field">
-                    <label for="cn-contact-mode">"How the contact happened"<span class="optional">" (optional)"</span></label>
+                    <label for="cn-contact-mode">{lang.t("contact-how")}<span class="optional">" "{lang.t("field-optional")}</span></label>
                     <select id="cn-contact-mode" disabled=move || locked.get()
                         on:change=move |ev| mode.set(ContactMode::from_value(&event_target_value(&ev)))>
-                        <option value="" selected=move || mode.get().is_none()>"Not said"</option>
+                        <option value="" selected=move || mode.get().is_none()>{lang.t("contact-how-not-said")}</option>
                         {modes.into_iter().map(|m| view! {
                             <option value=m.value() selected=move || mode.get() == Some(m)>{m.label()}</option>
                         }).collect_view()}
                     </select>
                 </div>
-                <Field aria=location.clone() label="Location" optional=true>
+                <Field aria=location.clone() label=lang.t("contact-location") optional=true>
                     <input id=location.id() type="text" list="cn-location-suggestions" autocomplete="off"
                         aria-describedby=location.described_by()
                         prop:value=move || form.location.get()
@@ -44,7 +46,7 @@ pub fn ContactFields() -> impl IntoView {
                 </Field>
             </div>
             {move || mode.get().is_some_and(ContactMode::is_attempt).then(|| view! {
-                <p class="hint attempt-hint" id="cn-attempt-hint">"An attempted contact needs only what applies: what you tried, when, and what happened, in any section. Other sections may stay empty."</p>
+                <p class="hint attempt-hint" id="cn-attempt-hint">{lang.t("contact-attempt-hint")}</p>
             })}
             <Participants/>
         </fieldset>
@@ -55,6 +57,7 @@ pub fn ContactFields() -> impl IntoView {
 /// keyboard, focus kept in the list.
 #[component]
 fn Participants() -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let (form, locked) = (s.form, s.locked());
     let list = form.participants;
@@ -69,7 +72,7 @@ fn Participants() -> impl IntoView {
     };
     view! {
         <div class="participants">
-            <p class="group-label" id="cn-participants-label">"Participants"</p>
+            <p class="group-label" id="cn-participants-label">{lang.t("participants-label")}</p>
             <ol class="participant-list" aria-labelledby="cn-participants-label">
                 {move || list.get().into_iter().enumerate().map(|(index, item)| {
                     let n = index + 1;
@@ -78,7 +81,7 @@ fn Participants() -> impl IntoView {
                     let role_id = field_dom_id(&format!("participants.{index}.role"));
                     view! {
                         <li class="participant row">
-                            <Field aria=name.clone() label=format!("Participant {n}: name")>
+                            <Field aria=name.clone() label=tr!(lang, "participants-name", n = n)>
                                 <input id=name.id() type="text" autocomplete="off"
                                     aria-describedby=name.described_by()
                                     aria-invalid=name.invalid()
@@ -87,7 +90,7 @@ fn Participants() -> impl IntoView {
                                     on:input=move |ev| item.name.set(event_target_value(&ev))/>
                             </Field>
                             <div class="field">
-                                <label for=role_id.clone()>{format!("Participant {n}: role")}</label>
+                                <label for=role_id.clone()>{tr!(lang, "participants-role", n = n)}</label>
                                 <select id=role_id disabled=move || locked.get()
                                     on:change=move |ev| if let Some(r) = ParticipantRole::from_value(&event_target_value(&ev)) { item.role.set(r) }>
                                     {ParticipantRole::ALL.into_iter().map(|r| view! {
@@ -99,12 +102,12 @@ fn Participants() -> impl IntoView {
                                 on:click=move |ev: web_sys::MouseEvent| {
                                     focus_within_later(&ev, ".participants", ":scope > button");
                                     list.update(|v| v.retain(|x| x.uid != item.uid));
-                                }>{format!("Remove participant {n}")}</button>
+                                }>{tr!(lang, "participants-remove", n = n)}</button>
                         </li>
                     }
                 }).collect_view()}
             </ol>
-            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>"Add a participant"</button>
+            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>{lang.t("participants-add")}</button>
         </div>
     }
 }

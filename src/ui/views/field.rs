@@ -15,6 +15,8 @@
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 
+use crate::ui::context::use_lang;
+
 /// A field's control id, hint and error: what `Field` draws and what its
 /// control points at.
 #[derive(Clone)]
@@ -91,18 +93,19 @@ pub fn Field(
     part: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
+    let lang = use_lang();
     let error = aria.error;
     let error_id = aria.error_id();
     view! {
         <div class=class.unwrap_or("field") class:has-error=move || error.with(Option::is_some) part=part>
             <label for=aria.id() class=label_class>
                 {move || label.get()}
-                {optional.then(|| view! { <span class="optional">" (optional)"</span> })}
+                {optional.then(|| view! { <span class="optional">" "{lang.t("field-optional")}</span> })}
                 {label_hidden.map(|t| view! { <span class="visually-hidden">{t}</span> })}
             </label>
             {aria.hint.clone().map(|h| view! { <p class="hint" id=aria.hint_id()>{h}</p> })}
             {move || error.get().map(|e| view! {
-                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p>
+                <p class="error-message" id=error_id.clone()><span class="visually-hidden">{lang.t("field-error")}" "</span>{e}</p>
             })}
             {children()}
         </div>

@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::follow_up::{FollowUp, Owner};
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::tr;
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
 use crate::ui::session::form::FollowUpState;
 use crate::ui::session::Session;
 
 #[component]
 pub fn FollowUpsField() -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let (form, locked) = (s.form, s.locked());
     let list = form.follow_ups;
@@ -22,20 +24,21 @@ pub fn FollowUpsField() -> impl IntoView {
     };
     view! {
         <fieldset class="follow-ups" part="follow-ups">
-            <legend>"Follow-ups"</legend>
-            <p class="hint">"The plan's next steps: what, who does it, and by when. The receiving system can make tasks of them."</p>
+            <legend>{lang.t("follow-ups-legend")}</legend>
+            <p class="hint">{lang.t("follow-ups-hint")}</p>
             <ol class="follow-up-list">
                 {move || list.get().into_iter().enumerate().map(|(index, item)| view! {
                     <FollowUpItem index=index item=item/>
                 }).collect_view()}
             </ol>
-            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>"Add a follow-up"</button>
+            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>{lang.t("follow-ups-add")}</button>
         </fieldset>
     }
 }
 
 #[component]
 fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let (form, locked, error_of) = (s.form, s.locked(), s.error_of());
     let n = index + 1;
@@ -52,7 +55,7 @@ fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
     let other = Memo::new(move |_| item.who.get() == Owner::Other);
     view! {
         <li class="follow-up">
-            <Field aria=what.clone() label=format!("Follow-up {n}: what is to be done")>
+            <Field aria=what.clone() label=tr!(lang, "follow-ups-what", n = n)>
                 <input id=what.id() type="text" autocomplete="off"
                     aria-describedby=what.described_by() aria-invalid=what.invalid()
                     prop:value=move || item.what.get() prop:readOnly=move || locked.get()
@@ -60,7 +63,7 @@ fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
             </Field>
             <div class="row">
                 <div class="field">
-                    <label for=who_id.clone()>{format!("Follow-up {n}: who")}</label>
+                    <label for=who_id.clone()>{tr!(lang, "follow-ups-who", n = n)}</label>
                     <select id=who_id disabled=move || locked.get()
                         on:change=move |ev| if let Some(o) = Owner::from_value(&event_target_value(&ev)) { item.who.set(o) }>
                         {Owner::ALL.into_iter().map(|o| view! {
@@ -69,14 +72,14 @@ fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
                     </select>
                 </div>
                 {move || other.get().then(|| { let who_name = who_name.clone(); view! {
-                    <Field aria=who_name.clone() label=format!("Follow-up {n}: their name")>
+                    <Field aria=who_name.clone() label=tr!(lang, "follow-ups-who-name", n = n)>
                         <input id=who_name.id() type="text" autocomplete="off"
                             aria-describedby=who_name.described_by() aria-invalid=who_name.invalid()
                             prop:value=move || item.who_name.get() prop:readOnly=move || locked.get()
                             on:input=move |ev| item.who_name.set(event_target_value(&ev))/>
                     </Field>
                 }})}
-                <Field aria=due.clone() label=format!("Follow-up {n}: due by")>
+                <Field aria=due.clone() label=tr!(lang, "follow-ups-due", n = n)>
                     <input id=due.id() type="date"
                         aria-describedby=due.described_by() aria-invalid=due.invalid()
                         prop:value=move || item.due.get() prop:readOnly=move || locked.get()
@@ -87,7 +90,7 @@ fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
                 on:click=move |ev: web_sys::MouseEvent| {
                     focus_within_later(&ev, ".follow-ups", ":scope > button");
                     form.follow_ups.update(|v| v.retain(|x| x.uid != item.uid));
-                }>{format!("Remove follow-up {n}")}</button>
+                }>{tr!(lang, "follow-ups-remove", n = n)}</button>
         </li>
     }
 }

@@ -3,16 +3,19 @@
 use leptos::prelude::*;
 
 use crate::domain::{GoalProgress, Progress};
+use crate::tr;
 use crate::ui::config::HostGoal;
+use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
 
 #[component]
 pub fn GoalsField(goals: Vec<HostGoal>, form: Form, locked: Signal<bool>) -> impl IntoView {
+    let lang = use_lang();
     let selected = form.goals;
     view! {
         <fieldset class="goals" part="goals">
-            <legend>"Goals addressed in this contact"</legend>
-            <p class="hint" id="cn-goals-hint">"Tick each of the client's goals this contact worked on, and how it moved."</p>
+            <legend>{lang.t("goals-legend")}</legend>
+            <p class="hint" id="cn-goals-hint">{lang.t("goals-hint")}</p>
             <ul class="goal-list">
                 {goals.into_iter().enumerate().map(|(i, g)| {
                     let check_id = format!("cn-goal-{i}");
@@ -53,7 +56,7 @@ pub fn GoalsField(goals: Vec<HostGoal>, form: Form, locked: Signal<bool>) -> imp
                                 let text = text.clone();
                                 view! {
                                     <div class="goal-progress">
-                                        <label for=progress_id.clone()>{format!("Progress on “{text}”")}</label>
+                                        <label for=progress_id.clone()>{tr!(lang, "goals-progress", goal = text.as_str())}</label>
                                         <select id=progress_id disabled=move || locked.get() on:change=set_progress.clone()>
                                             {Progress::ALL.into_iter().map(|p| view! {
                                                 <option value=p.value() selected=move || current.with_value(|c| c()) == Some(p)>{p.label()}</option>

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::field::{Field, FieldAria};
 use crate::domain::writing::completeness::needs_response;
 use crate::domain::Intervention;
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::tr;
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
 use crate::ui::session::form::Form;
 
 #[component]
@@ -15,6 +16,7 @@ pub fn InterventionsField(
     error_for: Callback<String, Option<String>>,
     locked: Signal<bool>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let list = form.interventions;
     let root = expect_context::<Root>().0;
     let add = move |_| {
@@ -27,8 +29,8 @@ pub fn InterventionsField(
     };
     view! {
         <fieldset class="interventions" part="interventions">
-            <legend>"Interventions"</legend>
-            <p class="hint">"What you did, why you chose it, and how the client received it."</p>
+            <legend>{lang.t("interventions-legend")}</legend>
+            <p class="hint">{lang.t("interventions-hint")}</p>
             <ol class="intervention-list">
                 // Rebuilt whole when an item is added or removed (typing
                 // changes an item's own signals, not the list), so each
@@ -42,10 +44,10 @@ pub fn InterventionsField(
                     let desc = FieldAria::new(id("description"), None, desc_err);
                     let why = FieldAria::new(id("rationale"), None, why_err);
                     let n = index + 1;
-                    let which = format!(" (intervention {n})");
+                    let which = format!(" {}", tr!(lang, "interventions-which", n = n));
                     view! {
                         <li class="intervention">
-                            <Field aria=desc.clone() label=format!("Intervention {n}: what you did")>
+                            <Field aria=desc.clone() label=tr!(lang, "interventions-description", n = n)>
                                 <textarea id=desc.id() rows="2"
                                     aria-describedby=desc.described_by()
                                     aria-invalid=desc.invalid()
@@ -58,12 +60,12 @@ pub fn InterventionsField(
                                     prop:checked=move || item.deviates.get()
                                     disabled=move || locked.get()
                                     on:change=move |ev| item.deviates.set(event_target_checked(&ev))/>
-                                <label class="inline" for=deviates_id>"Departs from standard procedure"<span class="visually-hidden">{which.clone()}</span></label>
+                                <label class="inline" for=deviates_id>{lang.t("interventions-deviates")}<span class="visually-hidden">{which.clone()}</span></label>
                             </div>
                             <Field aria=why.clone() label_hidden=which.clone() label=move || if item.deviates.get() {
-                                "Why you chose it, and why you departed from standard procedure (required)"
+                                lang.t("interventions-rationale-deviates")
                             } else {
-                                "Why you chose it"
+                                lang.t("interventions-rationale")
                             }>
                                 <textarea id=why.id() rows="2"
                                     aria-describedby=why.described_by()
@@ -74,13 +76,13 @@ pub fn InterventionsField(
                                     on:input=move |ev| item.rationale.set(event_target_value(&ev))></textarea>
                             </Field>
                             <div class="field">
-                                <label for=response_id.clone()>"How the client responded"<span class="visually-hidden">{which}</span></label>
+                                <label for=response_id.clone()>{lang.t("interventions-response")}<span class="visually-hidden">{which}</span></label>
                                 <textarea id=response_id rows="2"
                                     prop:value=move || item.client_response.get()
                                     prop:readOnly=move || locked.get()
                                     on:input=move |ev| item.client_response.set(event_target_value(&ev))></textarea>
                                 {move || (!locked.get() && item.description.with(|d| item.client_response.with(|r| needs_response(d, r)))).then(|| view! {
-                                    <p class="prompt">"How did the client respond? A word on it shows the next reader whether this helped. It is not required."</p>
+                                    <p class="prompt">{lang.t("interventions-response-prompt")}</p>
                                 })}
                             </div>
                             <button type="button" class="link" disabled=move || locked.get()
@@ -89,13 +91,13 @@ pub fn InterventionsField(
                                     focus_within_later(&ev, ".interventions", ":scope > button");
                                     list.update(|v| v.retain(|x| x.uid != item.uid));
                                 }>
-                                {format!("Remove intervention {n}")}
+                                {tr!(lang, "interventions-remove", n = n)}
                             </button>
                         </li>
                     }
                 }).collect_view()}
             </ol>
-            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>"Add an intervention"</button>
+            <button type="button" class="secondary" on:click=add disabled=move || locked.get()>{lang.t("interventions-add")}</button>
         </fieldset>
     }
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::field::{Field, FieldAria};
 use crate::domain::time::duration_minutes;
 use crate::domain::ServiceTime;
-use crate::ui::context::field_dom_id;
+use crate::tr;
+use crate::ui::context::{field_dom_id, use_lang};
 use crate::ui::session::Session;
 
 /// A date or time of the service.
@@ -14,7 +15,7 @@ use crate::ui::session::Session;
 fn ServiceField(
     /// The error key (`service.date`).
     field: &'static str,
-    label: &'static str,
+    label: String,
     /// `date` or `time`.
     kind: &'static str,
     value: RwSignal<String>,
@@ -39,6 +40,7 @@ fn ServiceField(
 
 #[component]
 pub fn MetaFields() -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let (form, locked) = (s.form, s.locked());
     let client = FieldAria::new(field_dom_id("client"), None, s.error_for("client"));
@@ -57,12 +59,12 @@ pub fn MetaFields() -> impl IntoView {
             return None;
         }
         duration_minutes(&form.start.get(), &form.end.get())
-            .map(|m| format!("Duration: {m} minutes"))
+            .map(|m| tr!(lang, "meta-duration", minutes = m))
     };
     view! {
         <fieldset class="meta">
-            <legend>"About this contact"</legend>
-            <Field aria=client.clone() label="Client">
+            <legend>{lang.t("meta-legend")}</legend>
+            <Field aria=client.clone() label=lang.t("meta-client")>
                 <input
                     id=client.id()
                     type="text"
@@ -75,7 +77,7 @@ pub fn MetaFields() -> impl IntoView {
                 />
             </Field>
             <div class="field">
-                <label for="cn-format">"Note format"</label>
+                <label for="cn-format">{lang.t("meta-format")}</label>
                 <select id="cn-format" disabled=move || locked.get() on:change=move |ev| form.format.set(event_target_value(&ev))>
                     {s.offered().into_iter().map(|t| {
                         let id = t.id.clone();
@@ -84,9 +86,9 @@ pub fn MetaFields() -> impl IntoView {
                 </select>
             </div>
             <div class="row">
-                <ServiceField field="service.date" label="Date of service" kind="date" value=form.date/>
-                <ServiceField field="service.start" label="Start time" kind="time" value=form.start/>
-                <ServiceField field="service.end" label="End time" kind="time" value=form.end/>
+                <ServiceField field="service.date" label=lang.t("meta-date") kind="date" value=form.date/>
+                <ServiceField field="service.start" label=lang.t("meta-start") kind="time" value=form.start/>
+                <ServiceField field="service.end" label=lang.t("meta-end") kind="time" value=form.end/>
             </div>
             {move || crosses.get().then(|| view! {
                 <div class="check overnight">
@@ -94,7 +96,7 @@ pub fn MetaFields() -> impl IntoView {
                         prop:checked=move || form.overnight.get()
                         disabled=move || locked.get()
                         on:change=move |ev| form.overnight.set(event_target_checked(&ev))/>
-                    <label class="inline" for="cn-service-overnight">"The session ran past midnight"</label>
+                    <label class="inline" for="cn-service-overnight">{lang.t("meta-overnight")}</label>
                 </div>
             })}
             <p class="duration">{duration}</p>

@@ -22,6 +22,9 @@ use super::stray::StraySections;
 use crate::domain::writing::abbreviations::defined_in;
 use crate::domain::writing::completeness::NoteFacts;
 use crate::domain::Speaker;
+use crate::i18n::Lang;
+use crate::tr;
+use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
 /// The writing suggestions open across the note.
@@ -33,19 +36,29 @@ struct OpenAids {
 }
 
 impl OpenAids {
-    fn summary(&self) -> String {
+    fn summary(&self, lang: Lang) -> String {
         let places = match self.sections.as_slice() {
             [] => String::new(),
             [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [rest @ .., last] => tr!(
+                lang,
+                "note-form-and",
+                first = rest.join(", "),
+                last = last.as_str()
+            ),
         };
-        let (n, s) = (self.total, if self.total == 1 { " is" } else { "s are" });
-        format!("{n} writing suggestion{s} open, in {places}. They never stop you submitting.")
+        tr!(
+            lang,
+            "note-form-aids-summary",
+            n = self.total,
+            sections = places
+        )
     }
 }
 
 #[component]
 pub fn NoteForm() -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let form = s.form;
     let locked = s.locked();
@@ -148,12 +161,12 @@ pub fn NoteForm() -> impl IntoView {
                 <LateEntryField form=form hours=late_hours threshold=threshold error=s.error_for("lateEntryReason") locked=locked/>
             })}
             {move || (!has_client_quote.get() && form.signature.with(Option::is_none)).then(|| view! {
-                <p class="tip" part="tip">"Tip: this note has no quote of the client's own words yet. A sentence in the client's words, under “Client's own words”, carries their voice to the next reader. It is not required."</p>
+                <p class="tip" part="tip">{lang.t("note-form-tip")}</p>
             })}
             <Preview/>
             <SignPanel/>
             {move || (open_aids.with(|o| o.total > 0) && form.signature.with(Option::is_none)).then(|| view! {
-                <p class="aids-summary">{move || open_aids.with(OpenAids::summary)}</p>
+                <p class="aids-summary">{move || open_aids.with(|o| o.summary(lang))}</p>
             })}
             <Actions/>
             <SendError/>

@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::writing::paste::{split, Split};
 use crate::domain::Template;
-use crate::ui::context::{field_dom_id, focus_selector, Announce, Root};
+use crate::i18n::Lang;
+use crate::tr;
+use crate::ui::context::{field_dom_id, focus_selector, use_lang, Announce, Root};
 use crate::ui::session::form::Form;
 
 /// What was pasted and how it splits, with the text from before the paste.
@@ -28,6 +30,7 @@ pub struct PasteSplit {
     template: Memo<Template>,
     locked: Signal<bool>,
     announce: RwSignal<String>,
+    lang: Lang,
 }
 
 impl PasteSplit {
@@ -46,6 +49,7 @@ impl PasteSplit {
             template,
             locked,
             announce: expect_context::<Announce>().0,
+            lang: use_lang(),
         }
     }
 
@@ -63,10 +67,7 @@ impl PasteSplit {
             });
             if found.is_some() {
                 // The offer appears after the text box, where focus is not.
-                self.announce.set(
-                    "This paste looks like a whole note with headings. To split it into sections, use the buttons after this text box."
-                        .into(),
-                );
+                self.announce.set(self.lang.t("paste-announce"));
             }
             self.offer.set(found);
         }
@@ -109,7 +110,7 @@ impl PasteSplit {
         // The buttons that had focus are gone: focus goes back to the text
         // box, and the earlier announcement is replaced by what happened.
         self.announce
-            .set(format!("The pasted note was split into {labels}."));
+            .set(tr!(self.lang, "paste-done", sections = labels));
         let key = self.key.get_value();
         let root = expect_context::<Root>().0;
         request_animation_frame(move || {
@@ -140,12 +141,13 @@ impl PasteSplit {
 
 #[component]
 pub fn PasteOffer(paste: PasteSplit) -> impl IntoView {
+    let lang = paste.lang;
     move || {
         paste.offer.with(Option::is_some).then(|| view! {
-            <div class="paste-offer" role="group" aria-label="Split the pasted note">
-                <p>{move || format!("This looks like a whole note with headings ({}). Split it into those sections?", paste.labels())}</p>
-                <button type="button" class="primary" on:click=move |_| paste.apply()>"Split into sections"</button>
-                <button type="button" class="secondary" on:click=move |_| paste.offer.set(None)>"Keep it here"</button>
+            <div class="paste-offer" role="group" aria-label=lang.t("paste-group")>
+                <p>{move || tr!(lang, "paste-offer", sections = paste.labels())}</p>
+                <button type="button" class="primary" on:click=move |_| paste.apply()>{lang.t("paste-split")}</button>
+                <button type="button" class="secondary" on:click=move |_| paste.offer.set(None)>{lang.t("paste-keep")}</button>
             </div>
         })
     }

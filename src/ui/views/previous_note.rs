@@ -8,18 +8,26 @@ use leptos::prelude::*;
 use super::field::{Field, FieldAria};
 use crate::domain::follow_up::{FollowUp, Status};
 use crate::domain::previous::PreviousNote;
-use crate::ui::context::field_dom_id;
+use crate::tr;
+use crate::ui::context::{field_dom_id, use_lang};
 use crate::ui::session::Session;
 
 #[component]
 pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
+    let lang = use_lang();
     let open = RwSignal::new(true);
     let p = &note.0;
-    let by = note
-        .author()
-        .map(|a| format!(" by {a}"))
-        .unwrap_or_default();
-    let title = format!("Last note: {} {}{by}", p.service.date, p.format_name);
+    let (date, format) = (p.service.date.as_str(), p.format_name.as_str());
+    let title = match note.author() {
+        Some(a) => tr!(
+            lang,
+            "previous-note-title-by",
+            date = date,
+            format = format,
+            author = a
+        ),
+        None => tr!(lang, "previous-note-title", date = date, format = format),
+    };
     let plan = note.plan().cloned();
     let (goals, interventions) = (p.goals.clone(), p.interventions.clone());
     let follow_ups = p.follow_ups.clone();
@@ -31,24 +39,27 @@ pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
                     aria-controls="cn-previous-body" on:click=move |_| open.update(|o| *o = !*o)>{title}</button>
             </h2>
             <div id="cn-previous-body" class="previous-body" hidden=move || !open.get()>
-                <p class="hint">"Read-only. Only your marks on its follow-ups are kept with this note."</p>
+                <p class="hint">{lang.t("previous-note-read-only")}</p>
                 {plan.map(|s| view! {
                     <h3>{s.label}</h3>
                     <p class="previous-text">{s.text}</p>
                 })}
                 {(!goals.is_empty()).then(|| view! {
-                    <h3>"Goals"</h3>
+                    <h3>{lang.t("previous-note-goals")}</h3>
                     <ul>{goals.into_iter().map(|g| view! { <li>{format!("{}: {}", g.text, g.progress.label())}</li> }).collect_view()}</ul>
                 })}
                 {(!interventions.is_empty()).then(|| view! {
-                    <h3>"Interventions"</h3>
+                    <h3>{lang.t("previous-note-interventions")}</h3>
                     <ul>{interventions.into_iter().map(|i| {
-                        let response = (!i.client_response.is_empty()).then(|| format!(" Client's response: {}", i.client_response));
+                        let response = (!i.client_response.is_empty()).then(|| format!(
+                            " {}",
+                            tr!(lang, "previous-note-response", response = i.client_response.as_str())
+                        ));
                         view! { <li>{i.description}{response}</li> }
                     }).collect_view()}</ul>
                 })}
                 {(!follow_ups.is_empty()).then(|| view! {
-                    <h3>"Its follow-ups"</h3>
+                    <h3>{lang.t("previous-note-follow-ups")}</h3>
                     <ol class="previous-follow-ups">
                         {follow_ups.into_iter().enumerate().map(|(index, f)| view! { <MarkItem note=note index=index follow_up=f/> }).collect_view()}
                     </ol>
@@ -61,6 +72,7 @@ pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
 /// One of the previous note's follow-ups, with the worker's mark.
 #[component]
 fn MarkItem(note: StoredValue<PreviousNote>, index: usize, follow_up: FollowUp) -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let (marks, locked) = (s.form.marks, s.locked());
     let status = Memo::new(move |_| {
@@ -81,11 +93,11 @@ fn MarkItem(note: StoredValue<PreviousNote>, index: usize, follow_up: FollowUp) 
     let group = format!("cn-previous-{index}-status");
     let reason_field = format!("previousFollowUps.{index}.reason");
     let aria = FieldAria::new(field_dom_id(&reason_field), None, s.error_for(reason_field));
-    let options: [(Option<Status>, &'static str); 4] = [
-        (None, "Not marked"),
-        (Some(Status::Done), Status::Done.label()),
-        (Some(Status::InProgress), Status::InProgress.label()),
-        (Some(Status::NotDone), Status::NotDone.label()),
+    let options: [(Option<Status>, String); 4] = [
+        (None, lang.t("previous-note-not-marked")),
+        (Some(Status::Done), Status::Done.label().into()),
+        (Some(Status::InProgress), Status::InProgress.label().into()),
+        (Some(Status::NotDone), Status::NotDone.label().into()),
     ];
     view! {
         <li class="mark">
@@ -108,7 +120,7 @@ fn MarkItem(note: StoredValue<PreviousNote>, index: usize, follow_up: FollowUp) 
                 {move || (status.get() == Some(Status::NotDone)).then(|| {
                     let aria = aria.clone();
                     view! {
-                        <Field aria=aria.clone() label="Why it was not done (required)">
+                        <Field aria=aria.clone() label=lang.t("previous-note-not-done-reason")>
                             <input id=aria.id() type="text" autocomplete="off"
                                 aria-describedby=aria.described_by() aria-invalid=aria.invalid()
                                 prop:value=reason prop:readOnly=move || locked.get()

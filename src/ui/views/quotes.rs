@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use super::field::{Field, FieldAria};
 use crate::domain::note::{mark_quote, requote};
 use crate::domain::{Quote, SectionSpec, Speaker};
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::tr;
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
 use crate::ui::session::form::{Form, QuoteState, SectionState};
 
 /// Byte offset of the UTF-16 offset `u16_pos` in `text` (textarea
@@ -33,6 +34,7 @@ pub fn QuoteList(
     locked: Signal<bool>,
     error_of: Callback<String, Option<String>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let (text, quotes) = (section.text, section.quotes);
     let root = expect_context::<Root>().0;
     let focus_quote = move |q: &QuoteState| {
@@ -62,10 +64,7 @@ pub fn QuoteList(
         // The words stay in the text, now in quotation marks, and the
         // quote records them.
         let Some(marked) = mark_quote(&current, bs, be) else {
-            mark_hint.set(Some(
-                "Select the client's words in the text first, then choose Mark selected text as a quote."
-                    .into(),
-            ));
+            mark_hint.set(Some(lang.t("quote-mark-hint")));
             return;
         };
         mark_hint.set(None);
@@ -76,8 +75,8 @@ pub fn QuoteList(
     };
     let (key, label) = (spec.key.clone(), spec.label.clone());
     view! {
-        <div class="quotes" role="group" aria-label=format!("{}: client's own words", spec.label)>
-            <p class="quotes-title">"Client's own words"</p>
+        <div class="quotes" role="group" aria-label=tr!(lang, "quote-group", section = spec.label.as_str())>
+            <p class="quotes-title">{lang.t("quote-title")}</p>
             <ul class="quote-list">
                 // Rebuilt whole when a quote is added or removed (typing
                 // changes a quote's own signals, not the list), so each
@@ -89,10 +88,10 @@ pub fn QuoteList(
             {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
             <div class="quote-actions">
                 <button type="button" class="secondary" on:click=add_quote disabled=move || locked.get()>
-                    "Add a quote"<span class="visually-hidden">{format!(" to {}", spec.label)}</span>
+                    {lang.t("quote-add")}<span class="visually-hidden">" "{tr!(lang, "quote-add-to", section = spec.label.as_str())}</span>
                 </button>
                 <button type="button" class="secondary" on:click=mark disabled=move || locked.get()>
-                    "Mark selected text as a quote"<span class="visually-hidden">{format!(" in {}", spec.label)}</span>
+                    {lang.t("quote-mark")}<span class="visually-hidden">" "{tr!(lang, "quote-mark-in", section = spec.label.as_str())}</span>
                 </button>
             </div>
         </div>
@@ -115,6 +114,7 @@ fn QuoteItem(
     section_label: String,
     error_of: Callback<String, Option<String>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let base = format!("cn-quote-{}", q.uid);
     // Each control's name says which quote it is ("Remove quote (quote 2
     // in Plan)") for a screen reader's list of controls. An aria-label, not
@@ -124,13 +124,21 @@ fn QuoteItem(
     // its errors are named so, and its words carry that field's DOM id, so
     // the error summary's links reach it like any other field.
     let field = format!("section.{section}.quotes.{index}");
-    let which = format!(" (quote {} in {section_label})", index + 1);
+    let which = format!(
+        " {}",
+        tr!(
+            lang,
+            "quote-which",
+            n = index + 1,
+            section = section_label.as_str()
+        )
+    );
     let words = FieldAria::new(
         field_dom_id(&field),
         None,
         Signal::derive(move || error_of.run(field.clone())),
     );
-    let words_label = format!("Words, exactly as said{which}");
+    let words_label = format!("{}{which}", lang.t("quote-words"));
     let speaker_id = format!("{base}-speaker");
     let context_id = format!("{base}-context");
     // A quote marked from the text keeps its words there in step; if the
@@ -165,7 +173,7 @@ fn QuoteItem(
     };
     view! {
         <li class="quote" part="quote">
-            <Field aria=words.clone() label="Words, exactly as said" class="quote-field">
+            <Field aria=words.clone() label=lang.t("quote-words") class="quote-field">
                 <div class="quote-words">
                     <span class="mark" aria-hidden="true">"“"</span>
                     <textarea
@@ -183,14 +191,14 @@ fn QuoteItem(
                 </div>
             </Field>
             {move || differs.get().then(|| view! {
-                <p class="hint quote-differs">{format!("These words no longer stand in the {label} text in quotation marks. The quote keeps them as they are here.")}</p>
+                <p class="hint quote-differs">{tr!(lang, "quote-differs", section = label.as_str())}</p>
             })}
             <div class="quote-meta">
                 <div>
-                    <label for=speaker_id.clone()>"Said by"</label>
+                    <label for=speaker_id.clone()>{lang.t("quote-said-by")}</label>
                     <select
                         id=speaker_id
-                        aria-label=format!("Said by{which}")
+                        aria-label=format!("{}{which}", lang.t("quote-said-by"))
                         disabled=move || locked.get()
                         on:change=move |ev| q.speaker.set(Speaker::from_value(&event_target_value(&ev)).unwrap_or_default())
                     >
@@ -200,18 +208,18 @@ fn QuoteItem(
                     </select>
                 </div>
                 <div>
-                    <label for=context_id.clone()>"Context (optional)"</label>
+                    <label for=context_id.clone()>{lang.t("quote-context")}</label>
                     <input
                         id=context_id
-                        aria-label=format!("Context (optional){which}")
+                        aria-label=format!("{}{which}", lang.t("quote-context"))
                         type="text"
                         prop:value=move || q.context.get()
                         prop:readOnly=move || locked.get()
                         on:input=move |ev| q.context.set(event_target_value(&ev))
                     />
                 </div>
-                <button type="button" class="link" aria-label=format!("Remove quote{which}") on:click=remove disabled=move || locked.get()>
-                    "Remove quote"
+                <button type="button" class="link" aria-label=format!("{}{which}", lang.t("quote-remove")) on:click=remove disabled=move || locked.get()>
+                    {lang.t("quote-remove")}
                 </button>
             </div>
         </li>

@@ -7,11 +7,13 @@ use leptos::prelude::*;
 use crate::domain::validate::title_case;
 use crate::domain::Template;
 use crate::platform::window;
-use crate::ui::context::field_dom_id;
+use crate::tr;
+use crate::ui::context::{field_dom_id, use_lang};
 use crate::ui::session::Session;
 
 #[component]
 pub fn StraySections(template: Memo<Template>) -> impl IntoView {
+    let lang = use_lang();
     let s = expect_context::<Session>();
     let form = s.form;
     move || {
@@ -25,7 +27,7 @@ pub fn StraySections(template: Memo<Template>) -> impl IntoView {
             let (text, quotes) = (x.text, x.quotes);
             let clear = move |_| {
                 let ok = window()
-                    .confirm_with_message("Clear this text? It cannot be brought back.")
+                    .confirm_with_message(&lang.t("stray-clear-confirm"))
                     .unwrap_or(false);
                 if ok {
                     text.set(String::new());
@@ -56,16 +58,16 @@ pub fn StraySections(template: Memo<Template>) -> impl IntoView {
             };
             view! {
                 <div class="section stray" part="section">
-                    <label for=id.clone() class="section-label">{format!("{name} (from another format)")}</label>
-                    <p class="hint">{format!("This text is not part of a {} note. Move it into a section of this note, or clear it.", t.name)}</p>
+                    <label for=id.clone() class="section-label">{tr!(lang, "stray-label", section = name.as_str())}</label>
+                    <p class="hint">{tr!(lang, "stray-hint", format = t.name.as_str())}</p>
                     <textarea id=id readonly rows="4" prop:value=move || text.get()></textarea>
                     <div class="stray-actions">
-                        <label for=target_id.clone() class="inline">{format!("Move the {name} text into")}</label>
+                        <label for=target_id.clone() class="inline">{tr!(lang, "stray-move-into", section = name.as_str())}</label>
                         <select id=target_id on:change=move |ev| target.set(event_target_value(&ev))>
                             {targets.into_iter().map(|(k, label)| view! { <option value=k>{label}</option> }).collect_view()}
                         </select>
-                        <button type="button" class="secondary" on:click=move_into>"Move"</button>
-                        <button type="button" class="secondary" on:click=clear>{format!("Clear the {name} text")}</button>
+                        <button type="button" class="secondary" on:click=move_into>{lang.t("stray-move")}</button>
+                        <button type="button" class="secondary" on:click=clear>{tr!(lang, "stray-clear", section = name.as_str())}</button>
                     </div>
                 </div>
             }
