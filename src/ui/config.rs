@@ -9,6 +9,7 @@ use crate::domain::setup::{offered_templates, NoteSetup};
 use crate::domain::timeliness::DEFAULT_LATE_ENTRY_HOURS;
 use crate::domain::{DocumentType, FieldError, Template};
 use crate::i18n::Lang;
+use crate::tr;
 
 /// One of the client's goals, as the host gives them (`goals` property).
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +69,7 @@ impl HostTemplate {
     }
 
     /// What the worker is told when the host's template was refused.
-    pub fn notice(&self) -> Option<String> {
+    pub fn notice(&self, lang: Lang) -> Option<String> {
         let HostTemplate::Refused(errors) = self else {
             return None;
         };
@@ -76,7 +77,11 @@ impl HostTemplate {
             .iter()
             .map(|e| format!("{}: {}", e.field, e.message))
             .collect();
-        Some(format!("This page's note template could not be used, so the built-in formats are offered instead. Problems: {}.", list.join("; ")))
+        Some(tr!(
+            lang,
+            "config-template-refused",
+            problems = list.join("; ")
+        ))
     }
 }
 
@@ -156,18 +161,19 @@ impl EditorConfig {
     /// What the worker is told about this page's settings, if anything is
     /// wrong with them: an unusable key, a refused template or previous
     /// note, unknown contact modes.
-    pub fn notice(&self) -> Option<String> {
+    pub fn notice(&self, lang: Lang) -> Option<String> {
         let mut said: Vec<String> = Vec::new();
         said.extend(self.key.problem());
-        said.extend(self.template.notice());
+        said.extend(self.template.notice(lang));
         if let Previous::Refused(why) = &self.previous {
             said.push(why.clone());
         }
         if !self.unknown_modes.is_empty() {
-            said.push(format!(
-                "This page lists contact modes casenote does not know ({}); the known ones are offered. Known: {}.",
-                self.unknown_modes.join(", "),
-                ContactMode::ALL.map(|m| m.value()).join(", ")
+            said.push(tr!(
+                lang,
+                "config-unknown-modes",
+                unknown = self.unknown_modes.join(", "),
+                known = ContactMode::ALL.map(|m| m.value()).join(", ")
             ));
         }
         (!said.is_empty()).then(|| said.join(" "))

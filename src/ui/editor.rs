@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::config::EditorConfig;
+use super::context::use_lang;
 use super::controls::EditorControls;
 use super::session::{Phase, Session};
 use super::views::confirmation::Confirmation;
@@ -14,12 +15,15 @@ use super::views::note_form::NoteForm;
 use super::views::outbox_panel::OutboxPanel;
 use super::views::status_bar::StatusBar;
 use crate::platform::local_hh_mm;
+use crate::tr;
 
 #[component]
 pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let s = Session::new(config, controls);
     provide_context(s);
     s.start();
+    // Session::new provides the language.
+    let lang = use_lang();
     let sent_id = Memo::new(move |_| s.sent.with(|x| x.as_ref().map(|x| x.id.clone())));
     view! {
         <div class="casenote" node_ref=s.root part="editor">
@@ -32,10 +36,10 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             {move || s.save_state.with(|x| x.is_conflict()).then(|| view! { <ConflictBox/> })}
             {move || s.panel_open.get().then(|| view! { <DraftsPanel/> })}
             {move || s.restored_at.get().map(|ms| view! {
-                <p class="notice restored">{format!("Restored your unsent draft, last saved at {}.", local_hh_mm(ms))}</p>
+                <p class="notice restored">{tr!(lang, "editor-restored", time = local_hh_mm(ms))}</p>
             })}
             {move || match (s.phase.get(), sent_id.get()) {
-                (Phase::Loading, _) => view! { <p class="loading">"Loading your draft…"</p> }.into_any(),
+                (Phase::Loading, _) => view! { <p class="loading">{lang.t("editor-loading")}</p> }.into_any(),
                 (Phase::Ready, Some(id)) => view! { <Confirmation id=id/> }.into_any(),
                 (Phase::Ready, None) => view! { <NoteForm/> }.into_any(),
             }}

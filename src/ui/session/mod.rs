@@ -119,7 +119,7 @@ impl Session {
         let templates = config.templates();
         let host: Vec<Template> = config.template.valid().into_iter().cloned().collect();
         let form = Form::new(&host);
-        let notice = config.notice();
+        let notice = config.notice(lang);
         let signer = if config.signer == SignerEntry::Worker {
             settings::signer().unwrap_or_default()
         } else {

@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
 use crate::platform::local_hh_mm;
+use crate::tr;
+use crate::ui::context::use_lang;
 use crate::ui::session::{Sent, SentState, Session};
 
 /// The confirmation's heading, text and CSS class.
@@ -14,49 +17,55 @@ struct SentTexts {
     class: &'static str,
 }
 
-fn sent_texts(s: &Sent) -> SentTexts {
-    let what = format!(
-        "{} note{}",
-        s.format_name,
-        match s.client.trim() {
-            "" => String::new(),
-            client => format!(" for {client}"),
-        }
-    );
+fn sent_texts(s: &Sent, lang: Lang) -> SentTexts {
+    let format = s.format_name.clone();
+    let what = match s.client.trim() {
+        "" => tr!(lang, "confirmation-what", format = format),
+        client => tr!(
+            lang,
+            "confirmation-what-for",
+            format = format,
+            client = client.to_string()
+        ),
+    };
     let (title, text, class) = match &s.state {
         SentState::Sending => (
-            "Sending…".into(),
-            format!("Your {what} is saved on this device and is being sent."),
+            lang.t("confirmation-sending-title"),
+            tr!(lang, "confirmation-sending", what = what),
             "confirmation sending",
         ),
         SentState::Delivered => (
-            "Note sent".into(),
-            format!("Your {what} was received."),
+            lang.t("confirmation-delivered-title"),
+            tr!(lang, "confirmation-delivered", what = what),
             "confirmation delivered",
         ),
         SentState::Waiting {
             message,
             next_attempt_at,
-        } => (
-            "Waiting to send".into(),
-            format!(
-                "{message}{} You can close this page: your {what} is sent automatically.",
-                next_attempt_at
-                    .map(|t| format!(" Next try at {}.", local_hh_mm(t)))
-                    .unwrap_or_default()
-            ),
-            "confirmation waiting",
-        ),
-        SentState::Offline => (
-            "Waiting to send".into(),
-            format!(
-                "You are offline. Your {what} is saved on this device and will be sent automatically when the connection is back, even if you close this page."
-            ),
-            "confirmation waiting",
-        ),
-        SentState::AuthRequired { message } => {
-            ("Sign in to send".into(), message.clone(), "confirmation waiting")
+        } => {
+            let next = next_attempt_at
+                .map(|t| {
+                    let next = tr!(lang, "confirmation-next-try", time = local_hh_mm(t));
+                    format!(" {next}")
+                })
+                .unwrap_or_default();
+            let close = tr!(lang, "confirmation-waiting", what = what);
+            (
+                lang.t("confirmation-waiting-title"),
+                format!("{message}{next} {close}"),
+                "confirmation waiting",
+            )
         }
+        SentState::Offline => (
+            lang.t("confirmation-waiting-title"),
+            tr!(lang, "confirmation-offline", what = what),
+            "confirmation waiting",
+        ),
+        SentState::AuthRequired { message } => (
+            lang.t("confirmation-auth-title"),
+            message.clone(),
+            "confirmation waiting",
+        ),
     };
     SentTexts { title, text, class }
 }
@@ -64,17 +73,18 @@ fn sent_texts(s: &Sent) -> SentTexts {
 #[component]
 pub fn Confirmation(id: String) -> impl IntoView {
     let s = expect_context::<Session>();
+    let lang = use_lang();
     let texts = Memo::new(move |_| {
         s.sent
-            .with(|x| x.as_ref().map(sent_texts))
+            .with(|x| x.as_ref().map(|x| sent_texts(x, lang)))
             .unwrap_or_default()
     });
     view! {
         <div class=move || texts.with(|t| t.class) role="status" tabindex="-1" part="confirmation">
             <h3>{move || texts.with(|t| t.title.clone())}</h3>
             <p>{move || texts.with(|t| t.text.clone())}</p>
-            <p class="reference">"Reference: "<code>{id}</code></p>
-            <button type="button" class="primary" on:click=move |_| s.start_new()>"Write another note"</button>
+            <p class="reference">{lang.t("confirmation-reference")}" "<code>{id}</code></p>
+            <button type="button" class="primary" on:click=move |_| s.start_new()>{lang.t("confirmation-write-another")}</button>
         </div>
     }
 }

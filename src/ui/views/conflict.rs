@@ -4,39 +4,47 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
+use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
 /// What the box says, and its two choices.
 struct Choice {
-    title: &'static str,
-    text: &'static str,
-    first: &'static str,
-    second: &'static str,
+    title: String,
+    text: String,
+    first: String,
+    second: String,
 }
 
-const GONE: Choice = Choice {
-    title: "This note was already submitted or discarded in another tab or window.",
-    text: " Sending it again from here could record it twice. If it was submitted, start a new note; keep this copy only if it still needs to be recorded:",
-    first: "Start a new note",
-    second: "Keep this copy as a new draft",
-};
-
-const CHANGED: Choice = Choice {
-    title: "This draft was changed in another tab or window.",
-    text: " Your text here is saved as a separate copy on every edit, so neither version is lost. Choose which to keep working on:",
-    first: "Load the other version",
-    second: "Keep mine as a separate draft",
-};
+/// The note is gone (submitted or discarded elsewhere), or was changed.
+fn choice(gone: bool, lang: Lang) -> Choice {
+    if gone {
+        Choice {
+            title: lang.t("conflict-gone-title"),
+            text: lang.t("conflict-gone-text"),
+            first: lang.t("conflict-gone-new"),
+            second: lang.t("conflict-gone-keep"),
+        }
+    } else {
+        Choice {
+            title: lang.t("conflict-changed-title"),
+            text: lang.t("conflict-changed-text"),
+            first: lang.t("conflict-changed-load"),
+            second: lang.t("conflict-changed-keep"),
+        }
+    }
+}
 
 #[component]
 pub fn ConflictBox() -> impl IntoView {
     let s = expect_context::<Session>();
+    let lang = use_lang();
     move || {
         let gone = s.gone.get();
-        let c = if gone { &GONE } else { &CHANGED };
+        let c = choice(gone, lang);
         view! {
             <div class="conflict" role="alert" tabindex="-1" part="conflict">
-                <p><strong>{c.title}</strong>{c.text}</p>
+                <p><strong>{c.title}</strong>" "{c.text}</p>
                 <button type="button" class="secondary" on:click=move |_| if gone { s.new_after_gone() } else { s.keep_theirs() }>{c.first}</button>
                 <button type="button" class="primary" on:click=move |_| s.keep_mine()>{c.second}</button>
             </div>

@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 
 use crate::domain::{Draft, Template};
+use crate::i18n::Lang;
 use crate::platform::local_date_time;
-use crate::ui::context::{focus_selector, focus_within_later, TemplateOf};
+use crate::tr;
+use crate::ui::context::{focus_selector, focus_within_later, use_lang, TemplateOf};
 use crate::ui::session::Session;
 
 /// Rows shown at first, and added by each "Show more".
@@ -26,13 +28,13 @@ struct DraftRow {
     words: usize,
 }
 
-fn row_summary(d: &Draft, template: &Template) -> DraftRow {
+fn row_summary(d: &Draft, template: &Template, lang: Lang) -> DraftRow {
     let client = match d.note.client.name.trim() {
-        "" => "(no client yet)".to_string(),
+        "" => lang.t("drafts-panel-no-client"),
         name => name.to_string(),
     };
     let date = match d.note.service.date.trim() {
-        "" => "not set".to_string(),
+        "" => lang.t("drafts-panel-date-not-set"),
         date => date.to_string(),
     };
     let first = template
@@ -44,7 +46,7 @@ fn row_summary(d: &Draft, template: &Template) -> DraftRow {
         .unwrap_or("");
     let words: Vec<&str> = first.split_whitespace().take(WORDS_SHOWN + 1).collect();
     let begins = match words.len() {
-        0 => "(nothing written yet)".to_string(),
+        0 => lang.t("drafts-panel-nothing-written"),
         n if n > WORDS_SHOWN => format!("{}…", words[..WORDS_SHOWN].join(" ")),
         _ => words.join(" "),
     };
@@ -61,15 +63,16 @@ fn row_summary(d: &Draft, template: &Template) -> DraftRow {
 #[component]
 pub fn DraftsPanel() -> impl IntoView {
     let s = expect_context::<Session>();
+    let lang = use_lang();
     let (listing, current_id, root) = (s.listing, s.form.id, s.root);
     let confirming = RwSignal::new(None::<String>);
     let shown = RwSignal::new(PAGE);
     let template_of = expect_context::<TemplateOf>().0;
     view! {
         <section id="cn-drafts" class="drafts-panel" aria-labelledby="cn-drafts-title" part="drafts-panel">
-            <h3 id="cn-drafts-title" tabindex="-1">"Your drafts on this device"</h3>
+            <h3 id="cn-drafts-title" tabindex="-1">{lang.t("drafts-panel-title")}</h3>
             {move || match listing.get() {
-                None => view! { <p>"Loading drafts…"</p> }.into_any(),
+                None => view! { <p>{lang.t("drafts-panel-loading")}</p> }.into_any(),
                 Some(l) => {
                     let mut drafts = l.drafts.clone();
                     drafts.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
@@ -78,23 +81,23 @@ pub fn DraftsPanel() -> impl IntoView {
                     let hidden = total.saturating_sub(shown.get());
                     drafts.truncate(shown.get_untracked());
                     view! {
-                        {(drafts.is_empty()).then(|| view! { <p>"No drafts yet."</p> })}
+                        {(drafts.is_empty()).then(|| view! { <p>{lang.t("drafts-panel-none")}</p> })}
                         {(!drafts.is_empty()).then(|| view! {
                             <table class="drafts">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Client"</th>
-                                        <th scope="col">"Begins"</th>
-                                        <th scope="col">"Format"</th>
-                                        <th scope="col">"Date of service"</th>
-                                        <th scope="col">"Last edited"</th>
-                                        <th scope="col">"Words"</th>
-                                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                        <th scope="col">{lang.t("drafts-panel-client")}</th>
+                                        <th scope="col">{lang.t("drafts-panel-begins")}</th>
+                                        <th scope="col">{lang.t("drafts-panel-format")}</th>
+                                        <th scope="col">{lang.t("drafts-panel-date")}</th>
+                                        <th scope="col">{lang.t("drafts-panel-edited")}</th>
+                                        <th scope="col">{lang.t("drafts-panel-words")}</th>
+                                        <th scope="col"><span class="visually-hidden">{lang.t("drafts-panel-actions")}</span></th>
                                     </tr>
                                 </thead>
                                 <tbody>
                                     {drafts.into_iter().map(|d| {
-                                        let DraftRow { client, begins, format, date, edited, words } = row_summary(&d, &template_of.run(d.note.format.clone()));
+                                        let DraftRow { client, begins, format, date, edited, words } = row_summary(&d, &template_of.run(d.note.format.clone()), lang);
                                         let id = d.id.clone();
                                         let (id_resume, id_discard, id_confirm) = (id.clone(), id.clone(), id.clone());
                                         let is_current = {
@@ -110,43 +113,43 @@ pub fn DraftsPanel() -> impl IntoView {
                                         view! {
                                             <tr class="draft-row">
                                                 <th scope="row">{client.clone()}
-                                                    {is_copy.then(|| view! { <span class="copy-tag">" (your unsaved copy)"</span> })}
-                                                    {move || is_current().then(|| view! { <span class="open-tag">" (open now)"</span> })}
+                                                    {is_copy.then(|| view! { <span class="copy-tag">" "{lang.t("drafts-panel-copy-tag")}</span> })}
+                                                    {move || is_current().then(|| view! { <span class="open-tag">" "{lang.t("drafts-panel-open-tag")}</span> })}
                                                 </th>
-                                                <td data-label="Begins" class="begins">{begins}</td>
-                                                <td data-label="Format">{format}</td>
-                                                <td data-label="Date of service">{date}</td>
-                                                <td data-label="Last edited">{edited}</td>
-                                                <td data-label="Words">{words}</td>
+                                                <td data-label=lang.t("drafts-panel-begins") class="begins">{begins}</td>
+                                                <td data-label=lang.t("drafts-panel-format")>{format}</td>
+                                                <td data-label=lang.t("drafts-panel-date")>{date}</td>
+                                                <td data-label=lang.t("drafts-panel-edited")>{edited}</td>
+                                                <td data-label=lang.t("drafts-panel-words")>{words}</td>
                                                 <td class="draft-actions">
                                                     {move || if is_confirming() {
                                                         let id = id_confirm.clone();
                                                         let who = client_label.clone();
                                                         view! {
-                                                            <span class="confirm" role="group" aria-label="Confirm discard">
-                                                                <span>"Discard this draft? It cannot be brought back."</span>
+                                                            <span class="confirm" role="group" aria-label=lang.t("drafts-panel-confirm-discard")>
+                                                                <span>{lang.t("drafts-panel-discard-question")}</span>
                                                                 <button type="button" class="danger" on:click={
                                                                     let id = id.clone();
                                                                     move |_| { confirming.set(None); s.discard(id.clone(), who.clone()); }
-                                                                }>{format!("Yes, discard the draft for {client_label}")}</button>
+                                                                }>{tr!(lang, "drafts-panel-discard-yes", client = client_label.clone())}</button>
                                                                 <button type="button" class="secondary" on:click=move |ev: web_sys::MouseEvent| {
                                                                     confirming.set(None);
                                                                     focus_within_later(&ev, "td", "button.link");
-                                                                }>"Keep it"</button>
+                                                                }>{lang.t("drafts-panel-keep")}</button>
                                                             </span>
                                                         }.into_any()
                                                     } else {
                                                         let (r, d) = (id_resume.clone(), id_discard.clone());
                                                         view! {
                                                             <button type="button" class="secondary" on:click=move |_| s.resume(r.clone())>
-                                                                "Resume"<span class="visually-hidden">{format!(" the draft for {}", client_label)}</span>
+                                                                {lang.t("drafts-panel-resume")}<span class="visually-hidden">" "{tr!(lang, "drafts-panel-for-client", client = client_label.clone())}</span>
                                                             </button>
                                                             <button type="button" class="link" on:click=move |ev: web_sys::MouseEvent| {
                                                                 // The question is read out with the button it asks about.
                                                                 confirming.set(Some(d.clone()));
                                                                 focus_within_later(&ev, "td", "button.danger");
                                                             }>
-                                                                "Discard"<span class="visually-hidden">{format!(" the draft for {}", client_label)}</span>
+                                                                {lang.t("drafts-panel-discard")}<span class="visually-hidden">" "{tr!(lang, "drafts-panel-for-client", client = client_label.clone())}</span>
                                                             </button>
                                                         }.into_any()
                                                     }}
@@ -159,7 +162,7 @@ pub fn DraftsPanel() -> impl IntoView {
                         })}
                         {(hidden > 0).then(|| view! {
                             <p class="more-drafts">
-                                {format!("Showing the {} most recently edited of {total} drafts. ", total - hidden)}
+                                {tr!(lang, "drafts-panel-showing", shown = total - hidden, total = total)}" "
                                 <button type="button" class="secondary show-more"
                                     on:click=move |_| {
                                         // Keyboard focus goes to the first newly shown draft.
@@ -170,23 +173,19 @@ pub fn DraftsPanel() -> impl IntoView {
                                             &format!(".draft-row:nth-child({first_new}) button"),
                                         ));
                                     }>
-                                    {format!("Show {} more", hidden.min(PAGE))}
+                                    {tr!(lang, "drafts-panel-show-more", n = hidden.min(PAGE))}
                                 </button>
                             </p>
                         })}
                         {(locked > 0).then(|| view! {
-                            <p class="notice">{format!(
-                                "{locked} draft{} on this device {} locked with a key this page does not have.",
-                                if locked == 1 { "" } else { "s" },
-                                if locked == 1 { "is" } else { "are" }
-                            )}</p>
+                            <p class="notice">{tr!(lang, "drafts-panel-locked", n = locked)}</p>
                         })}
                     }.into_any()
                 }
             }}
             <div class="panel-actions">
-                <button type="button" class="primary" on:click=move |_| s.start_new()>"Start a new note"</button>
-                <button type="button" class="secondary" on:click=move |_| s.close_drafts()>"Close drafts"</button>
+                <button type="button" class="primary" on:click=move |_| s.start_new()>{lang.t("drafts-panel-start-new")}</button>
+                <button type="button" class="secondary" on:click=move |_| s.close_drafts()>{lang.t("drafts-panel-close")}</button>
             </div>
         </section>
     }

@@ -4,17 +4,18 @@
 
 use leptos::prelude::*;
 
-use crate::ui::context::field_dom_id;
+use crate::ui::context::{field_dom_id, use_lang};
 use crate::ui::session::Session;
 
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let s = expect_context::<Session>();
+    let lang = use_lang();
     move || {
         let list = s.errors.get();
         (!list.is_empty()).then(|| view! {
             <div class="error-summary" role="alert" tabindex="-1" part="error-summary">
-                <h3>"There is a problem"</h3>
+                <h3>{lang.t("error-summary-title")}</h3>
                 <ul>
                     {list.into_iter().map(|e| {
                         let field = e.field.clone();

@@ -2,18 +2,21 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
 use crate::platform::{local_date_time, local_hh_mm};
-use crate::ui::context::TemplateOf;
+use crate::tr;
+use crate::ui::context::{use_lang, TemplateOf};
 use crate::ui::session::Session;
 
 /// "1 note waiting to send", "3 notes waiting to send".
-pub fn waiting_label(n: usize) -> String {
-    format!("{n} note{} waiting to send", if n == 1 { "" } else { "s" })
+pub fn waiting_label(n: usize, lang: Lang) -> String {
+    tr!(lang, "outbox-panel-waiting", n = n)
 }
 
 #[component]
 pub fn OutboxPanel() -> impl IntoView {
     let s = expect_context::<Session>();
+    let lang = use_lang();
     let (waiting, paused) = (s.waiting, s.auth_paused);
     let close = move |_| {
         s.outbox_open.set(false);
@@ -27,10 +30,10 @@ pub fn OutboxPanel() -> impl IntoView {
     let template_of = expect_context::<TemplateOf>().0;
     view! {
         <section id="cn-outbox" class="outbox-panel" aria-labelledby="cn-outbox-title" part="outbox-panel">
-            <h3 id="cn-outbox-title" tabindex="-1">"Waiting to send"</h3>
-            <p>"These notes are saved on this device and are sent automatically, in order, as soon as the server takes them. You can close this page: they are sent the next time casenote opens."</p>
+            <h3 id="cn-outbox-title" tabindex="-1">{lang.t("outbox-panel-title")}</h3>
+            <p>{lang.t("outbox-panel-explained")}</p>
             {move || paused.get().then(|| view! {
-                <p class="notice">"Sending is paused until you sign in again."</p>
+                <p class="notice">{lang.t("outbox-panel-paused")}</p>
             })}
             <ul class="outbox-list">
                 {move || waiting.get().into_iter().map(|e| {
@@ -38,33 +41,49 @@ pub fn OutboxPanel() -> impl IntoView {
                         Some(c) => {
                             let t = template_of.run(c.note.format.clone());
                             let client = match c.note.client.name.trim() {
-                                "" => "(no client name)".to_string(),
+                                "" => lang.t("outbox-panel-no-client"),
                                 n => n.to_string(),
                             };
-                            (client, format!("{} note, date of service {}", t.name, c.note.service.date))
+                            let what = tr!(
+                                lang,
+                                "outbox-panel-what",
+                                format = t.name,
+                                date = c.note.service.date.clone(),
+                            );
+                            (client, what)
                         }
-                        None => ("Locked note".to_string(), "sealed with a key this page does not have".to_string()),
+                        None => (lang.t("outbox-panel-locked-note"), lang.t("outbox-panel-locked-what")),
                     };
                     let status = match (&e.last_message, e.paused) {
-                        (_, true) => "Paused: waiting for you to sign in again.".to_string(),
-                        (Some(m), _) => format!("{m} Next try at {}.", local_hh_mm(e.next_attempt_at)),
-                        (None, _) => "Sending…".to_string(),
+                        (_, true) => lang.t("outbox-panel-status-paused"),
+                        (Some(m), _) => tr!(
+                            lang,
+                            "outbox-panel-status-retry",
+                            message = m.clone(),
+                            time = local_hh_mm(e.next_attempt_at),
+                        ),
+                        (None, _) => lang.t("outbox-panel-status-sending"),
                     };
                     view! {
                         <li class="outbox-item">
                             <strong>{client}</strong>": "{what}
                             <br/>
-                            <span class="queued">{format!("Queued at {}; {} attempt{} so far.", local_date_time(e.queued_at), e.attempts, if e.attempts == 1 { "" } else { "s" })}</span>
+                            <span class="queued">{tr!(
+                                lang,
+                                "outbox-panel-queued",
+                                time = local_date_time(e.queued_at),
+                                n = e.attempts,
+                            )}</span>
                             <br/>
                             <span class="outbox-status">{status}</span>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <p class="outbox-empty" role="status">{move || if waiting.with(Vec::is_empty) { "Every note that was waiting has been sent." } else { "" }}</p>
+            <p class="outbox-empty" role="status">{move || if waiting.with(Vec::is_empty) { lang.t("outbox-panel-all-sent") } else { String::new() }}</p>
             <div class="panel-actions">
-                <button type="button" class="primary" on:click=move |_| s.retry_all()>"Try sending now"</button>
-                <button type="button" class="secondary" on:click=close>"Close"</button>
+                <button type="button" class="primary" on:click=move |_| s.retry_all()>{lang.t("outbox-panel-try-now")}</button>
+                <button type="button" class="secondary" on:click=close>{lang.t("outbox-panel-close")}</button>
             </div>
         </section>
     }

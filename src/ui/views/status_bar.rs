@@ -4,31 +4,35 @@
 use leptos::prelude::*;
 
 use super::outbox_panel::waiting_label;
+use crate::i18n::Lang;
 use crate::platform::local_hh_mm;
 use crate::storage::StorageError;
+use crate::tr;
+use crate::ui::context::use_lang;
 use crate::ui::session::autosave::SaveState;
 use crate::ui::session::{Phase, Session};
 
 /// What the save status says for `state`.
-fn save_text(state: &SaveState) -> String {
+fn save_text(state: &SaveState, lang: Lang) -> String {
     match state {
         SaveState::Idle => String::new(),
-        SaveState::Saving => "Saving…".into(),
-        SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(*ms)),
+        SaveState::Saving => lang.t("status-bar-saving"),
+        SaveState::Saved(ms) => tr!(lang, "status-bar-saved-at", time = local_hh_mm(*ms)),
         SaveState::Failed(StorageError::Full) | SaveState::CopyFailed(StorageError::Full) => {
-            "Not saved: this device's storage is full. Your text is still here; casenote keeps trying.".into()
+            lang.t("status-bar-storage-full")
         }
-        SaveState::Failed(_) | SaveState::CopyFailed(_) => {
-            "Not saved yet: your text is still here, and casenote keeps trying.".into()
+        SaveState::Failed(_) | SaveState::CopyFailed(_) => lang.t("status-bar-not-saved"),
+        SaveState::Conflict => lang.t("status-bar-conflict"),
+        SaveState::SavedAsCopy(ms) => {
+            tr!(lang, "status-bar-saved-as-copy", time = local_hh_mm(*ms))
         }
-        SaveState::Conflict => "Edits here are saved as a separate copy".into(),
-        SaveState::SavedAsCopy(ms) => format!("Saved as a separate copy at {}", local_hh_mm(*ms)),
     }
 }
 
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let s = expect_context::<Session>();
+    let lang = use_lang();
     let expanded = |open: RwSignal<bool>| move || if open.get() { "true" } else { "false" };
     let toggle_outbox = move |_| {
         let open = !s.outbox_open.get_untracked();
@@ -39,8 +43,8 @@ pub fn StatusBar() -> impl IntoView {
     };
     view! {
         <div class="status-bar">
-            <h2 class="title">"Case note"</h2>
-            <p class="save-status">{move || s.save_state.with(save_text)}</p>
+            <h2 class="title">{lang.t("status-bar-title")}</h2>
+            <p class="save-status">{move || s.save_state.with(|x| save_text(x, lang))}</p>
             <button
                 type="button"
                 class="secondary drafts-toggle"
@@ -48,13 +52,13 @@ pub fn StatusBar() -> impl IntoView {
                 aria-controls="cn-drafts"
                 disabled=move || s.phase.get() == Phase::Loading
                 on:click=move |_| s.toggle_drafts()
-            >"Drafts"</button>
+            >{lang.t("status-bar-drafts")}</button>
             <button
                 type="button"
                 class="secondary new-note"
                 disabled=move || s.phase.get() == Phase::Loading
                 on:click=move |_| s.start_new()
-            >"New note"</button>
+            >{lang.t("status-bar-new-note")}</button>
             {move || {
                 let n = s.waiting.with(Vec::len);
                 (n > 0).then(|| view! {
@@ -64,7 +68,7 @@ pub fn StatusBar() -> impl IntoView {
                         aria-expanded=expanded(s.outbox_open)
                         aria-controls="cn-outbox"
                         on:click=toggle_outbox
-                    >{waiting_label(n)}</button>
+                    >{waiting_label(n, lang)}</button>
                 })
             }}
         </div>
