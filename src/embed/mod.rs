@@ -17,6 +17,7 @@ use crate::domain::{Client, DocumentType, Person};
 use crate::i18n::Lang;
 use crate::ui::{Editor, EditorConfig, EditorControls, SignerEntry};
 
+mod page_text;
 mod properties;
 use properties::{
     goals_from, key_from, participants_from, previous_from, template_from, texts_from,

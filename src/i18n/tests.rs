@@ -155,6 +155,8 @@ fn ids_in(text: &str, out: &mut BTreeSet<String>) {
     };
     literal_after(".t(\"", false);
     literal_after("tr!(", true);
+    // page.js: `pageText(lang, "id", ...)`.
+    literal_after("pageText(", true);
     literal_after("data-text=\"", false);
 }
 

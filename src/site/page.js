@@ -22,7 +22,15 @@ const ATTRIBUTES = {
 const modules = import("./casenote-element.js").catch(() => {});
 
 const editor = document.querySelector("casenote-editor");
+// What is wrong with config.json, as catalog ids and their variables: said
+// in the page's language once casenote (and its catalog) has loaded.
 const problems = [];
+// The worker's own choice of language on this device wins over the
+// deployer's `language`.
+const LANGUAGE_KEY = "casenote-page-language";
+const chosen = (() => {
+  try { return localStorage.getItem(LANGUAGE_KEY); } catch { return null; }
+})();
 try {
   const res = await fetch(new URL("config.json", import.meta.url), { cache: "no-cache" });
   if (res.ok) {
@@ -30,38 +38,67 @@ try {
     try {
       config = await res.json();
     } catch (e) {
-      throw new Error(`config.json is not valid JSON (${e.message}).`);
+      throw { id: "page-config-not-json", args: { why: e.message } };
     }
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
-      throw new Error("config.json must hold one JSON object, like {\"endpoint\": \"api/notes\"}.");
+      throw { id: "page-config-not-object", args: { example: '{"endpoint": "api/notes"}' } };
     }
     for (const [key, value] of Object.entries(config)) {
       const attribute = ATTRIBUTES[key];
-      if (!attribute) {
-        problems.push(`config.json: "${key}" is not a setting (known: ${Object.keys(ATTRIBUTES).join(", ")}).`);
+      if (key === "language" && typeof value === "string") {
+        if (!chosen) document.documentElement.lang = value;
+      } else if (!attribute) {
+        problems.push({ id: "page-config-unknown", args: { key, known: [...Object.keys(ATTRIBUTES), "language"].join(", ") } });
       } else if (typeof value !== "string" && typeof value !== "number") {
-        problems.push(`config.json: "${key}" must be a string or a number.`);
+        problems.push({ id: "page-config-type", args: { key } });
       } else {
         editor.setAttribute(attribute, String(value));
       }
     }
   } else if (res.status !== 404) {
-    problems.push(`config.json could not be loaded (HTTP ${res.status}); using the page's defaults.`);
+    problems.push({ id: "page-config-http", args: { status: String(res.status) } });
   }
 } catch (e) {
-  problems.push(`${e.message} Using the page's defaults.`);
+  problems.push(e && e.id ? e : { id: "page-config-unreadable", args: { why: String(e && e.message) } });
 }
-if (problems.length) {
-  const box = document.getElementById("config-problems");
-  for (const p of problems) {
-    const item = document.createElement("li");
-    item.textContent = p;
-    box.querySelector("ul").append(item);
-  }
-  box.hidden = false;
-}
+if (chosen) document.documentElement.lang = chosen;
 await modules;
 await import("./casenote.js");
+const { pageText, pageLanguages } = await import("./casenote-element.js");
+
+// The page's own text, in its language; again when the worker picks
+// another (the editor follows the page's lang by itself).
+function showText() {
+  const lang = document.documentElement.lang;
+  for (const el of document.querySelectorAll("[data-text]")) {
+    el.textContent = pageText(lang, el.dataset.text);
+  }
+  const box = document.getElementById("config-problems");
+  const list = box.querySelector("ul");
+  list.replaceChildren(...problems.map((p) => {
+    const item = document.createElement("li");
+    item.textContent = pageText(lang, p.id, p.args);
+    return item;
+  }));
+  box.hidden = problems.length === 0;
+}
+const picker = document.getElementById("page-language");
+for (const [tag, name] of pageLanguages()) {
+  const option = document.createElement("option");
+  option.value = tag;
+  option.lang = tag;
+  option.textContent = name;
+  picker.append(option);
+}
+const current = pageLanguages().find(([tag]) => pageText(document.documentElement.lang, "lang-name") === pageText(tag, "lang-name"));
+picker.value = current ? current[0] : "en";
+picker.addEventListener("change", () => {
+  document.documentElement.lang = picker.value;
+  try { localStorage.setItem(LANGUAGE_KEY, picker.value); } catch { /* private mode: this page only */ }
+  showText();
+});
+picker.closest(".page-language").hidden = false;
+showText();
 
 // Offline use (README: Offline use): once the editor is up, the service
 // worker beside this page precaches the release, so that the next load
