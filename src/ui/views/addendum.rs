@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::record::AddendumKind;
-use crate::ui::context::field_dom_id;
+use crate::ui::context::{field_dom_id, use_lang};
 use crate::ui::session::Session;
 
 #[component]
@@ -58,7 +58,7 @@ pub fn AddendumBlock(
                     }
                 }>
                     {AddendumKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.value() selected=move || form.addendum.with(|a| a.as_ref().map(|a| a.kind)) == Some(k)>{k.label()}</option>
+                        <option value=k.value() selected=move || form.addendum.with(|a| a.as_ref().map(|a| a.kind)) == Some(k)>{k.label(use_lang())}</option>
                     }).collect_view()}
                 </select>
             </div>

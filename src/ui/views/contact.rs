@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
 use crate::ui::session::Session;
 
 #[component]
@@ -28,7 +28,7 @@ pub fn ContactFields() -> impl IntoView {
                         on:change=move |ev| mode.set(ContactMode::from_value(&event_target_value(&ev)))>
                         <option value="" selected=move || mode.get().is_none()>"Not said"</option>
                         {modes.into_iter().map(|m| view! {
-                            <option value=m.value() selected=move || mode.get() == Some(m)>{m.label()}</option>
+                            <option value=m.value() selected=move || mode.get() == Some(m)>{m.label(use_lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -91,7 +91,7 @@ fn Participants() -> impl IntoView {
                                 <select id=role_id disabled=move || locked.get()
                                     on:change=move |ev| if let Some(r) = ParticipantRole::from_value(&event_target_value(&ev)) { item.role.set(r) }>
                                     {ParticipantRole::ALL.into_iter().map(|r| view! {
-                                        <option value=r.value() selected=move || item.role.get() == r>{r.label()}</option>
+                                        <option value=r.value() selected=move || item.role.get() == r>{r.label(use_lang())}</option>
                                     }).collect_view()}
                                 </select>
                             </div>

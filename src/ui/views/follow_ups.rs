@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::follow_up::{FollowUp, Owner};
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
 use crate::ui::session::form::FollowUpState;
 use crate::ui::session::Session;
 
@@ -64,7 +64,7 @@ fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
                     <select id=who_id disabled=move || locked.get()
                         on:change=move |ev| if let Some(o) = Owner::from_value(&event_target_value(&ev)) { item.who.set(o) }>
                         {Owner::ALL.into_iter().map(|o| view! {
-                            <option value=o.value() selected=move || item.who.get() == o>{o.label()}</option>
+                            <option value=o.value() selected=move || item.who.get() == o>{o.label(use_lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>

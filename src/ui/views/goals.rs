@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::{GoalProgress, Progress};
 use crate::ui::config::HostGoal;
+use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
 
 #[component]
@@ -56,7 +57,7 @@ pub fn GoalsField(goals: Vec<HostGoal>, form: Form, locked: Signal<bool>) -> imp
                                         <label for=progress_id.clone()>{format!("Progress on “{text}”")}</label>
                                         <select id=progress_id disabled=move || locked.get() on:change=set_progress.clone()>
                                             {Progress::ALL.into_iter().map(|p| view! {
-                                                <option value=p.value() selected=move || current.with_value(|c| c()) == Some(p)>{p.label()}</option>
+                                                <option value=p.value() selected=move || current.with_value(|c| c()) == Some(p)>{p.label(use_lang())}</option>
                                             }).collect_view()}
                                         </select>
                                     </div>

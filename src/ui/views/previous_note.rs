@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::field::{Field, FieldAria};
 use crate::domain::follow_up::{FollowUp, Status};
 use crate::domain::previous::PreviousNote;
-use crate::ui::context::field_dom_id;
+use crate::ui::context::{field_dom_id, use_lang};
 use crate::ui::session::Session;
 
 #[component]
@@ -38,7 +38,7 @@ pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
                 })}
                 {(!goals.is_empty()).then(|| view! {
                     <h3>"Goals"</h3>
-                    <ul>{goals.into_iter().map(|g| view! { <li>{format!("{}: {}", g.text, g.progress.label())}</li> }).collect_view()}</ul>
+                    <ul>{goals.into_iter().map(|g| view! { <li>{format!("{}: {}", g.text, g.progress.label(use_lang()))}</li> }).collect_view()}</ul>
                 })}
                 {(!interventions.is_empty()).then(|| view! {
                     <h3>"Interventions"</h3>
@@ -81,16 +81,17 @@ fn MarkItem(note: StoredValue<PreviousNote>, index: usize, follow_up: FollowUp) 
     let group = format!("cn-previous-{index}-status");
     let reason_field = format!("previousFollowUps.{index}.reason");
     let aria = FieldAria::new(field_dom_id(&reason_field), None, s.error_for(reason_field));
-    let options: [(Option<Status>, &'static str); 4] = [
-        (None, "Not marked"),
-        (Some(Status::Done), Status::Done.label()),
-        (Some(Status::InProgress), Status::InProgress.label()),
-        (Some(Status::NotDone), Status::NotDone.label()),
+    let lang = use_lang();
+    let options: [(Option<Status>, String); 4] = [
+        (None, "Not marked".into()),
+        (Some(Status::Done), Status::Done.label(lang)),
+        (Some(Status::InProgress), Status::InProgress.label(lang)),
+        (Some(Status::NotDone), Status::NotDone.label(lang)),
     ];
     view! {
         <li class="mark">
             <fieldset>
-                <legend>{follow_up.describe()}</legend>
+                <legend>{follow_up.describe(lang)}</legend>
                 <div class="choices">
                     {options.into_iter().map(|(value, label)| {
                         let id = format!("{group}-{}", value.map_or("none", Status::value));

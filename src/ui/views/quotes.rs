@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::field::{Field, FieldAria};
 use crate::domain::note::{mark_quote, requote};
 use crate::domain::{Quote, SectionSpec, Speaker};
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, Root};
+use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
 use crate::ui::session::form::{Form, QuoteState, SectionState};
 
 /// Byte offset of the UTF-16 offset `u16_pos` in `text` (textarea
@@ -195,7 +195,7 @@ fn QuoteItem(
                         on:change=move |ev| q.speaker.set(Speaker::from_value(&event_target_value(&ev)).unwrap_or_default())
                     >
                         {Speaker::ALL.into_iter().map(|s| view! {
-                            <option value=s.value() selected=move || q.speaker.get() == s>{s.label()}</option>
+                            <option value=s.value() selected=move || q.speaker.get() == s>{s.label(use_lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
