@@ -4,12 +4,16 @@
 //!
 //! ```
 //! use casenote::domain::contact::{ContactMode, ParticipantRole};
+//! use casenote::i18n::Lang;
 //! assert_eq!(ContactMode::from_value("homeVisit"), Some(ContactMode::HomeVisit));
-//! assert_eq!(ParticipantRole::Interpreter.label(), "Interpreter");
+//! assert_eq!(ParticipantRole::Interpreter.label(Lang::En), "Interpreter");
+//! assert_eq!(ParticipantRole::Interpreter.label(Lang::Es), "Intérprete");
 //! assert!(ContactMode::AttemptedContact.is_attempt());
 //! ```
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
 
 /// A participant's part in the contact.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,14 +54,15 @@ impl ParticipantRole {
         Self::ALL.into_iter().find(|r| r.value() == v)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The role as the worker reads it.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            ParticipantRole::Client => "Client",
-            ParticipantRole::FamilyMember => "Family member",
-            ParticipantRole::CollateralContact => "Collateral contact",
-            ParticipantRole::OtherProfessional => "Other professional",
-            ParticipantRole::Interpreter => "Interpreter",
-            ParticipantRole::Other => "Other",
+            ParticipantRole::Client => lang.t("participant-role-client"),
+            ParticipantRole::FamilyMember => lang.t("participant-role-family-member"),
+            ParticipantRole::CollateralContact => lang.t("participant-role-collateral-contact"),
+            ParticipantRole::OtherProfessional => lang.t("participant-role-other-professional"),
+            ParticipantRole::Interpreter => lang.t("participant-role-interpreter"),
+            ParticipantRole::Other => lang.t("participant-role-other"),
         }
     }
 }
@@ -72,8 +77,8 @@ pub struct Participant {
 
 impl Participant {
     /// "Name (role)", for the record.
-    pub fn describe(&self) -> String {
-        format!("{} ({})", self.name.trim(), self.role.label())
+    pub fn describe(&self, lang: Lang) -> String {
+        format!("{} ({})", self.name.trim(), self.role.label(lang))
     }
 }
 
@@ -121,15 +126,16 @@ impl ContactMode {
         Self::ALL.into_iter().find(|m| m.value() == v)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The mode as the worker reads it.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            ContactMode::InPerson => "In person",
-            ContactMode::HomeVisit => "Home visit",
-            ContactMode::Phone => "Phone",
-            ContactMode::Video => "Video",
-            ContactMode::TextOrEmail => "Text or email",
-            ContactMode::CollateralContact => "Collateral contact",
-            ContactMode::AttemptedContact => "Attempted contact / no show",
+            ContactMode::InPerson => lang.t("contact-mode-in-person"),
+            ContactMode::HomeVisit => lang.t("contact-mode-home-visit"),
+            ContactMode::Phone => lang.t("contact-mode-phone"),
+            ContactMode::Video => lang.t("contact-mode-video"),
+            ContactMode::TextOrEmail => lang.t("contact-mode-text-or-email"),
+            ContactMode::CollateralContact => lang.t("contact-mode-collateral-contact"),
+            ContactMode::AttemptedContact => lang.t("contact-mode-attempted-contact"),
         }
     }
 
@@ -198,6 +204,27 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_in_the_workers_language_and_values_stay() {
+        assert_eq!(
+            ContactMode::AttemptedContact.label(Lang::En),
+            "Attempted contact / no show"
+        );
+        assert_eq!(
+            ContactMode::HomeVisit.label(Lang::Es),
+            "Visita domiciliaria"
+        );
+        assert_eq!(ContactMode::HomeVisit.value(), "homeVisit");
+        assert_eq!(
+            ParticipantRole::FamilyMember.label(Lang::En),
+            "Family member"
+        );
+        assert_eq!(ParticipantRole::FamilyMember.label(Lang::Es), "Familiar");
+        for m in ContactMode::ALL {
+            assert_ne!(m.label(Lang::Es), m.label(Lang::En), "{m:?}");
+        }
+    }
+
+    #[test]
     fn the_host_can_restrict_the_modes_and_hears_of_unknown_ones() {
         let (modes, unknown) = offered_modes(&[
             "Phone".to_string(),
@@ -216,7 +243,8 @@ mod tests {
     fn a_participant_reads_with_its_role_and_describes_itself() {
         let p: Participant =
             serde_json::from_str(r#"{"name":" Rosa Diaz ","role":"interpreter"}"#).unwrap();
-        assert_eq!(p.describe(), "Rosa Diaz (Interpreter)");
+        assert_eq!(p.describe(Lang::En), "Rosa Diaz (Interpreter)");
+        assert_eq!(p.describe(Lang::Es), "Rosa Diaz (Intérprete)");
         let p: Participant = serde_json::from_str(r#"{"name":"Jo"}"#).unwrap();
         assert_eq!(p.role, ParticipantRole::Client);
     }

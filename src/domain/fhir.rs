@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::payload::PayloadV1;
 use super::render::plain_text;
+use crate::i18n::Lang;
 
 /// The media type to POST a FHIR resource with.
 pub const FHIR_JSON: &str = "application/fhir+json";
@@ -41,7 +42,7 @@ fn subject_of(to: &str, p: &PayloadV1) -> Value {
 fn context_of(p: &PayloadV1) -> Value {
     let mut context = json!({ "period": { "start": p.service.date } });
     if let Some(m) = p.contact_mode {
-        let mut event = json!({ "text": m.label() });
+        let mut event = json!({ "text": m.label(Lang::En) });
         if let Some((code, display)) = m.participation_mode() {
             event["coding"] = json!([{
                 "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode",
@@ -58,7 +59,7 @@ fn context_of(p: &PayloadV1) -> Value {
         let related: Vec<Value> = p
             .participants
             .iter()
-            .map(|x| json!({ "display": x.describe() }))
+            .map(|x| json!({ "display": x.describe(Lang::En) }))
             .collect();
         context["related"] = related.into();
     }
@@ -201,7 +202,8 @@ mod tests {
     /// Spanish; the codes do not change.
     #[test]
     fn the_language_and_labels_are_the_notes() {
-        let p = crate::domain::fixtures::spanish_payload();
+        let mut p = crate::domain::fixtures::spanish_payload();
+        p.signature = None;
         let d = document_reference(&p, None, None);
         assert_eq!(d["language"], "es");
         for c in d["content"].as_array().unwrap() {

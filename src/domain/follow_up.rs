@@ -5,15 +5,18 @@
 //!
 //! ```
 //! use casenote::domain::follow_up::{FollowUp, Owner};
+//! use casenote::i18n::Lang;
 //! let f = FollowUp { what: "Call the landlord".into(), who: Owner::Worker, who_name: String::new(), due: "2026-12-09".into() };
 //! assert!(f.is_dated());
-//! assert_eq!(f.describe(), "Call the landlord (Worker, by 2026-12-09)");
+//! assert_eq!(f.describe(Lang::En), "Call the landlord (Worker, by 2026-12-09)");
 //! ```
 
 use serde::{Deserialize, Serialize};
 
 use super::field_error::FieldError;
 use super::time::parse_date;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// Who is to do a follow-up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,11 +45,12 @@ impl Owner {
         Self::ALL.into_iter().find(|o| o.value() == v)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The owner as the worker reads it.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Owner::Worker => "Worker",
-            Owner::Client => "Client",
-            Owner::Other => "Another person",
+            Owner::Worker => lang.t("follow-up-owner-worker"),
+            Owner::Client => lang.t("follow-up-owner-client"),
+            Owner::Other => lang.t("follow-up-owner-other"),
         }
     }
 }
@@ -73,20 +77,27 @@ impl FollowUp {
     }
 
     /// Who, as the record says it.
-    pub fn who_text(&self) -> String {
+    pub fn who_text(&self, lang: Lang) -> String {
         match (self.who, self.who_name.trim()) {
             (Owner::Other, name) if !name.is_empty() => name.to_string(),
-            (who, _) => who.label().to_string(),
+            (who, _) => who.label(lang),
         }
     }
 
     /// "What (who, by date)".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
+        let (what, who) = (self.what.trim(), self.who_text(lang));
         let due = self.due.trim();
         if due.is_empty() {
-            format!("{} ({})", self.what.trim(), self.who_text())
+            format!("{what} ({who})")
         } else {
-            format!("{} ({}, by {due})", self.what.trim(), self.who_text())
+            tr!(
+                lang,
+                "follow-up-describe-due",
+                what = what,
+                who = who,
+                due = due
+            )
         }
     }
 
@@ -106,31 +117,31 @@ impl FollowUp {
 
     /// What must hold before the note is sent, with errors at `field.N.*`
     /// in the editor's field names (`followUps.0.what`).
-    pub fn problems(&self, index: usize) -> Vec<FieldError> {
+    pub fn problems(&self, index: usize, lang: Lang) -> Vec<FieldError> {
         let n = index + 1;
         let field = |name: &str| format!("followUps.{index}.{name}");
         let mut errors = Vec::new();
         if self.what.trim().is_empty() {
             errors.push(FieldError::new(
                 field("what"),
-                format!("Say what follow-up {n} is, or remove it"),
+                tr!(lang, "error-follow-up-what", n = n),
             ));
         }
         if self.who == Owner::Other && self.who_name.trim().is_empty() {
             errors.push(FieldError::new(
                 field("whoName"),
-                format!("Name the person who will do follow-up {n}"),
+                tr!(lang, "error-follow-up-who-name", n = n),
             ));
         }
         if self.due.trim().is_empty() {
             errors.push(FieldError::new(
                 field("due"),
-                format!("Give the date follow-up {n} is due"),
+                tr!(lang, "error-follow-up-due", n = n),
             ));
         } else if !self.is_dated() {
             errors.push(FieldError::new(
                 field("due"),
-                format!("The due date of follow-up {n} must be a real date, like 2026-12-09"),
+                tr!(lang, "error-follow-up-due-invalid", n = n),
             ));
         }
         errors
@@ -162,11 +173,12 @@ impl Status {
         Self::ALL.into_iter().find(|s| s.value() == v)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The status as the worker reads it.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Status::Done => "Done",
-            Status::InProgress => "In progress",
-            Status::NotDone => "Not done",
+            Status::Done => lang.t("follow-up-status-done"),
+            Status::InProgress => lang.t("follow-up-status-in-progress"),
+            Status::NotDone => lang.t("follow-up-status-not-done"),
         }
     }
 }
@@ -191,26 +203,24 @@ pub struct FollowUpMark {
 impl FollowUpMark {
     /// What must hold before the note is sent (`previousFollowUps.N.reason`,
     /// N the follow-up's place in the previous note).
-    pub fn problems(&self, index: usize) -> Vec<FieldError> {
+    pub fn problems(&self, index: usize, lang: Lang) -> Vec<FieldError> {
         if self.status == Status::NotDone && self.reason.trim().is_empty() {
             return vec![FieldError::new(
                 format!("previousFollowUps.{index}.reason"),
-                format!(
-                    "Say why “{}” from the last note was not done",
-                    self.what.trim()
-                ),
+                tr!(lang, "error-follow-up-reason", what = self.what.trim()),
             )];
         }
         Vec::new()
     }
 
     /// "What: status (reason)".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
+        let (what, status) = (self.what.trim(), self.status.label(lang));
         let reason = self.reason.trim();
         if reason.is_empty() {
-            format!("{}: {}", self.what.trim(), self.status.label())
+            format!("{what}: {status}")
         } else {
-            format!("{}: {} ({reason})", self.what.trim(), self.status.label())
+            format!("{what}: {status} ({reason})")
         }
     }
 }
@@ -234,18 +244,18 @@ mod tests {
 
     #[test]
     fn a_follow_up_needs_what_when_and_for_another_person_a_name() {
-        assert!(follow_up().problems(0).is_empty());
+        assert!(follow_up().problems(0, Lang::En).is_empty());
         let mut f = follow_up();
         f.what = " ".into();
         f.due = "2026-02-30".into();
         f.who = Owner::Other;
         assert_eq!(
-            fields(&f.problems(1)),
+            fields(&f.problems(1, Lang::En)),
             ["followUps.1.what", "followUps.1.whoName", "followUps.1.due"]
         );
-        assert!(f.problems(1)[2].message.contains("real date"));
+        assert!(f.problems(1, Lang::En)[2].message.contains("real date"));
         f.due.clear();
-        assert!(f.problems(1)[2]
+        assert!(f.problems(1, Lang::En)[2]
             .message
             .contains("Give the date follow-up 2"));
     }
@@ -256,7 +266,10 @@ mod tests {
         f.who = Owner::Other;
         f.who_name = " Ms Reyes ".into();
         f.what = " Bring the lease ".into();
-        assert_eq!(f.describe(), "Bring the lease (Ms Reyes, by 2026-12-09)");
+        assert_eq!(
+            f.describe(Lang::En),
+            "Bring the lease (Ms Reyes, by 2026-12-09)"
+        );
         let t = f.trimmed();
         assert_eq!(
             (t.what.as_str(), t.who_name.as_str()),
@@ -280,12 +293,18 @@ mod tests {
             status: Status::Done,
             reason: String::new(),
         };
-        assert!(m.problems(0).is_empty());
+        assert!(m.problems(0, Lang::En).is_empty());
         m.status = Status::NotDone;
-        assert_eq!(fields(&m.problems(2)), ["previousFollowUps.2.reason"]);
+        assert_eq!(
+            fields(&m.problems(2, Lang::En)),
+            ["previousFollowUps.2.reason"]
+        );
         m.reason = "Landlord away".into();
-        assert!(m.problems(2).is_empty());
-        assert_eq!(m.describe(), "Call the landlord: Not done (Landlord away)");
+        assert!(m.problems(2, Lang::En).is_empty());
+        assert_eq!(
+            m.describe(Lang::En),
+            "Call the landlord: Not done (Landlord away)"
+        );
         assert_eq!(
             serde_json::to_string(&m).unwrap(),
             r#"{"note":"n","index":0,"what":"Call the landlord","status":"notDone","reason":"Landlord away"}"#

@@ -47,12 +47,12 @@ impl Speaker {
         Self::ALL.into_iter().find(|s| s.value() == v)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Speaker::Client => "Client",
-            Speaker::FamilyMember => "Family member",
-            Speaker::CollateralContact => "Collateral contact",
-            Speaker::Other => "Other",
+            Speaker::Client => lang.t("quote-speaker-client"),
+            Speaker::FamilyMember => lang.t("quote-speaker-family-member"),
+            Speaker::CollateralContact => lang.t("quote-speaker-collateral-contact"),
+            Speaker::Other => lang.t("quote-speaker-other"),
         }
     }
 }
@@ -75,12 +75,12 @@ impl Progress {
         Progress::NotAssessed,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Progress::Improved => "Improved",
-            Progress::Unchanged => "Unchanged",
-            Progress::Declined => "Declined",
-            Progress::NotAssessed => "Not assessed",
+            Progress::Improved => lang.t("goal-progress-improved"),
+            Progress::Unchanged => lang.t("goal-progress-unchanged"),
+            Progress::Declined => lang.t("goal-progress-declined"),
+            Progress::NotAssessed => lang.t("goal-progress-not-assessed"),
         }
     }
 
@@ -307,6 +307,14 @@ impl Note {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speaker_and_progress_labels_are_in_the_workers_language() {
+        assert_eq!(Speaker::FamilyMember.label(Lang::En), "Family member");
+        assert_eq!(Speaker::FamilyMember.label(Lang::Es), "Familiar");
+        assert_eq!(Progress::NotAssessed.label(Lang::En), "Not assessed");
+        assert_eq!(Progress::NotAssessed.label(Lang::Es), "No evaluado");
+    }
 
     #[test]
     fn section_mut_creates_once_and_keeps_order() {

@@ -7,7 +7,8 @@
 //! ```
 //! use casenote::domain::previous::PreviousNote;
 //! use casenote::domain::Client;
-//! let refused = PreviousNote::from_json("{}", &Client::default()).unwrap_err();
+//! use casenote::i18n::Lang;
+//! let refused = PreviousNote::from_json("{}", &Client::default(), Lang::En).unwrap_err();
 //! assert!(refused.starts_with("The previous note could not be shown"));
 //! ```
 
@@ -15,20 +16,21 @@ use super::field_error::FieldError;
 use super::follow_up::{FollowUpMark, Status};
 use super::note::Client;
 use super::payload::{PayloadSection, PayloadV1};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// A previous note that may be shown with this client's new note.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PreviousNote(pub PayloadV1);
 
-fn refused(errors: &[FieldError]) -> String {
+/// Why the note is refused, in the worker's language; the problems
+/// themselves are the payload checks' (English, as a receiver reports them).
+fn refused(errors: &[FieldError], lang: Lang) -> String {
     let list: Vec<String> = errors
         .iter()
         .map(|e| format!("{}: {}", e.field, e.message))
         .collect();
-    format!(
-        "The previous note could not be shown: it is not a valid casenote JSON v1 note ({}).",
-        list.join("; ")
-    )
+    tr!(lang, "previous-refused-invalid", problems = list.join("; "))
 }
 
 /// Whether two clients are the same: by id when both have one, else by
@@ -45,8 +47,8 @@ fn same_client(a: &Client, b: &Client) -> bool {
 impl PreviousNote {
     /// Reads the host's value (JSON text) for a note about `client`. The
     /// error is what the worker is told.
-    pub fn from_json(text: &str, client: &Client) -> Result<Self, String> {
-        Self::checked(PayloadV1::parse(text), client)
+    pub fn from_json(text: &str, client: &Client, lang: Lang) -> Result<Self, String> {
+        Self::checked(PayloadV1::parse(text), client, lang)
     }
 
     /// The same from any serde data (the host's object, in the browser):
@@ -54,6 +56,7 @@ impl PreviousNote {
     pub fn from_data<'de, D: serde::Deserializer<'de>>(
         data: D,
         client: &Client,
+        lang: Lang,
     ) -> Result<Self, String>
     where
         D::Error: std::fmt::Display,
@@ -71,17 +74,18 @@ impl PreviousNote {
                     Err(errors)
                 }
             });
-        Self::checked(read, client)
+        Self::checked(read, client, lang)
     }
 
-    fn checked(read: Result<PayloadV1, Vec<FieldError>>, client: &Client) -> Result<Self, String> {
-        let p = read.map_err(|e| refused(&e))?;
+    fn checked(
+        read: Result<PayloadV1, Vec<FieldError>>,
+        client: &Client,
+        lang: Lang,
+    ) -> Result<Self, String> {
+        let p = read.map_err(|e| refused(&e, lang))?;
         let no_client = client.id.trim().is_empty() && client.name.trim().is_empty();
         if !no_client && !same_client(&p.client, client) {
-            return Err(
-                "The previous note could not be shown: it is about another client than this note."
-                    .into(),
-            );
+            return Err(lang.t("previous-refused-other-client"));
         }
         Ok(PreviousNote(p))
     }
@@ -175,45 +179,64 @@ mod tests {
 
     #[test]
     fn reads_a_note_of_this_client_and_refuses_another_clients() {
-        let prev = PreviousNote::from_json(&previous_json(), &client()).unwrap();
+        let prev = PreviousNote::from_json(&previous_json(), &client(), Lang::En).unwrap();
         assert_eq!(prev.id(), "0f8fad5b-d9cb-469f-a165-70867728950e");
         assert_eq!(prev.author().as_deref(), Some("Sam \"Sammy\" O'Neil"));
         let other = Client {
             id: "C-2".into(),
             name: String::new(),
         };
-        let err = PreviousNote::from_json(&previous_json(), &other).unwrap_err();
+        let err = PreviousNote::from_json(&previous_json(), &other, Lang::En).unwrap_err();
         assert!(err.contains("another client"), "{err}");
         // By name when there are no ids.
         let by_name = Client {
             id: String::new(),
             name: " jo ünïcode 👋".into(),
         };
-        assert!(PreviousNote::from_json(&previous_json(), &by_name).is_err());
+        assert!(PreviousNote::from_json(&previous_json(), &by_name, Lang::En).is_err());
         let by_name = Client {
             id: String::new(),
             name: "Jo Ünïcode 👋 ".into(),
         };
-        assert!(PreviousNote::from_json(&previous_json(), &by_name).is_ok());
+        assert!(PreviousNote::from_json(&previous_json(), &by_name, Lang::En).is_ok());
     }
 
     #[test]
     fn a_changed_or_malformed_note_is_refused_with_its_problems() {
         let tampered = previous_json().replace("Call the landlord", "Call the mayor");
-        let err = PreviousNote::from_json(&tampered, &client()).unwrap_err();
+        let err = PreviousNote::from_json(&tampered, &client(), Lang::En).unwrap_err();
         assert!(err.contains("contentHash"), "{err}");
-        let err = PreviousNote::from_json("not json", &client()).unwrap_err();
+        let err = PreviousNote::from_json("not json", &client(), Lang::En).unwrap_err();
         assert!(err.contains("body: is not JSON"), "{err}");
         // From data, what was wrong with which member.
         let mut value: serde_json::Value = serde_json::from_str(&previous_json()).unwrap();
         value["followUps"][0]["who"] = "nobody".into();
-        let err = PreviousNote::from_data(value, &client()).unwrap_err();
+        let err = PreviousNote::from_data(value, &client(), Lang::En).unwrap_err();
         assert!(err.contains("previousNote: unknown variant `nobody`, expected one of `worker`, `client`, `other`"), "{err}");
     }
 
     #[test]
+    fn the_refusal_is_in_the_workers_language_and_its_problems_stay_english() {
+        let other = Client {
+            id: "C-2".into(),
+            name: String::new(),
+        };
+        let err = PreviousNote::from_json(&previous_json(), &other, Lang::Es).unwrap_err();
+        assert_eq!(
+            err,
+            "No se pudo mostrar la nota anterior: es de otro cliente distinto al de esta nota."
+        );
+        let err = PreviousNote::from_json("not json", &client(), Lang::Es).unwrap_err();
+        assert!(
+            err.starts_with("No se pudo mostrar la nota anterior: no es una nota válida"),
+            "{err}"
+        );
+        assert!(err.contains("body: is not JSON"), "{err}");
+    }
+
+    #[test]
     fn marks_are_set_replaced_and_cleared_per_follow_up() {
-        let prev = PreviousNote::from_json(&previous_json(), &client()).unwrap();
+        let prev = PreviousNote::from_json(&previous_json(), &client(), Lang::En).unwrap();
         let other = FollowUpMark {
             note: "another".into(),
             index: 0,

@@ -26,6 +26,7 @@ use maud::{html, Markup};
 use super::payload::PayloadV1;
 use super::render::hours_text;
 use super::Speaker;
+use crate::i18n::Lang;
 
 /// "Name (id)", or whichever of the two is there.
 fn name_and_id(name: &str, id: &str, id_label: &str) -> String {
@@ -128,19 +129,19 @@ pub fn record_html_placed(
                         dt { "Written by" } dd { (a) }
                     }
                     @if let Some(m) = p.contact_mode {
-                        dt { "Contact" } dd { (m.label()) }
+                        dt { "Contact" } dd { (m.label(Lang::En)) }
                     }
                     @if let Some(l) = &p.location {
                         dt { "Location" } dd { (l) }
                     }
                     @if !p.participants.is_empty() {
                         dt { "Participants" }
-                        @for x in &p.participants { dd { (x.describe()) } }
+                        @for x in &p.participants { dd { (x.describe(Lang::En)) } }
                     }
                 }
                 @if let Some(a) = &p.addendum {
                     p.print-label.addendum {
-                        "Addendum (" (a.kind.label()) ") to note "
+                        "Addendum (" (a.kind.label(Lang::En)) ") to note "
                         @match href {
                             Some(href) => { a href=(href(&a.to)) { code { (a.to) } } }
                             None => { (a.to) }
@@ -167,7 +168,7 @@ pub fn record_html_placed(
                         figure.print-quote.client[q.speaker == Speaker::Client] {
                             blockquote { "“" (q.text) "”" }
                             figcaption {
-                                (q.speaker.label())
+                                (q.speaker.label(Lang::En))
                                 @if let Some(c) = q.context.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
                                     ", " (c)
                                 }
@@ -179,7 +180,7 @@ pub fn record_html_placed(
             @if !p.goals.is_empty() {
                 section.print-section {
                     (sub(html! { "Goals addressed" }))
-                    ul { @for g in &p.goals { li { (g.text) ": " (g.progress.label()) } } }
+                    ul { @for g in &p.goals { li { (g.text) ": " (g.progress.label(Lang::En)) } } }
                 }
             }
             @if let Some(c) = &p.challenges {
@@ -206,13 +207,13 @@ pub fn record_html_placed(
             @if !p.follow_ups.is_empty() {
                 section.print-section {
                     (sub(html! { "Follow-ups" }))
-                    ul { @for f in &p.follow_ups { li { (f.describe()) } } }
+                    ul { @for f in &p.follow_ups { li { (f.describe(Lang::En)) } } }
                 }
             }
             @if !p.previous_follow_ups.is_empty() {
                 section.print-section {
                     (sub(html! { "Follow-ups from the previous note" }))
-                    ul { @for m in &p.previous_follow_ups { li { (m.describe()) } } }
+                    ul { @for m in &p.previous_follow_ups { li { (m.describe(Lang::En)) } } }
                 }
             }
             section.print-signature {

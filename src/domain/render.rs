@@ -6,11 +6,12 @@ use std::fmt::Write;
 
 use super::payload::PayloadV1;
 use super::Speaker;
+use crate::i18n::Lang;
 
 fn attribution(speaker: Speaker, context: Option<&str>) -> String {
     match context.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(c) => format!("{}, {c}", speaker.label()),
-        None => speaker.label().to_string(),
+        Some(c) => format!("{}, {c}", speaker.label(Lang::En)),
+        None => speaker.label(Lang::En),
     }
 }
 
@@ -47,7 +48,7 @@ pub fn plain_text(p: &PayloadV1) -> String {
         let _ = writeln!(
             out,
             "ADDENDUM ({}) to note {}. Reason: {}",
-            a.kind.label(),
+            a.kind.label(Lang::En),
             a.to,
             a.reason
         );
@@ -88,7 +89,7 @@ pub fn plain_text(p: &PayloadV1) -> String {
     if !p.goals.is_empty() {
         let _ = writeln!(out, "\nGoals addressed\n---------------");
         for g in &p.goals {
-            let _ = writeln!(out, "- {}: {}", g.text, g.progress.label());
+            let _ = writeln!(out, "- {}: {}", g.text, g.progress.label(Lang::En));
         }
     }
     if let Some(c) = &p.challenges {
@@ -115,7 +116,7 @@ pub fn plain_text(p: &PayloadV1) -> String {
     if !p.follow_ups.is_empty() {
         let _ = writeln!(out, "\nFollow-ups\n----------");
         for f in &p.follow_ups {
-            let _ = writeln!(out, "- {}", f.describe());
+            let _ = writeln!(out, "- {}", f.describe(Lang::En));
         }
     }
     if !p.previous_follow_ups.is_empty() {
@@ -124,7 +125,7 @@ pub fn plain_text(p: &PayloadV1) -> String {
             "\nFollow-ups from the previous note\n---------------------------------"
         );
         for m in &p.previous_follow_ups {
-            let _ = writeln!(out, "- {}", m.describe());
+            let _ = writeln!(out, "- {}", m.describe(Lang::En));
         }
     }
     if let Some(sig) = &p.signature {
@@ -148,13 +149,17 @@ pub fn plain_text(p: &PayloadV1) -> String {
 pub fn contact_lines(p: &PayloadV1) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(m) = p.contact_mode {
-        lines.push(format!("Contact: {}", m.label()));
+        lines.push(format!("Contact: {}", m.label(Lang::En)));
     }
     if let Some(l) = &p.location {
         lines.push(format!("Location: {l}"));
     }
     if !p.participants.is_empty() {
-        let who: Vec<String> = p.participants.iter().map(|x| x.describe()).collect();
+        let who: Vec<String> = p
+            .participants
+            .iter()
+            .map(|x| x.describe(Lang::En))
+            .collect();
         lines.push(format!("Participants: {}", who.join("; ")));
     }
     lines

@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::domain::body::{FhirReferences, PayloadFormat};
 use crate::domain::contact::offered_modes;
+use crate::domain::record::default_attestation;
 use crate::domain::setup::{AddendumTarget, NoteSetup};
 use crate::domain::writing::abbreviations::parse_approved;
 use crate::domain::{Client, DocumentType, Person};
@@ -108,7 +109,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.late_entry_hours),
         abbreviations: list("abbreviations"),
-        attestation: non_empty("attestation").unwrap_or(d.attestation),
+        attestation: non_empty("attestation").unwrap_or_else(|| default_attestation(lang_of(el))),
         signer: if attr(el, "signer-entry").is_some_and(|v| v.eq_ignore_ascii_case("worker")) {
             SignerEntry::Worker
         } else {

@@ -3,7 +3,7 @@
 //!
 //! ```js
 //! import { pageText, pageLanguages } from "./casenote-element.js";
-//! document.title = pageText("es", "page-title");
+//! intro.textContent = pageText("es", "page-intro");
 //! for (const [tag, name] of pageLanguages()) { /* an <option> each */ }
 //! ```
 

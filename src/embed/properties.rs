@@ -102,23 +102,20 @@ pub(super) fn texts_from(el: &HtmlElement, name: &str) -> Vec<String> {
 /// The `previousNote` property: a casenote JSON v1 note (an object or its
 /// JSON text) about this client, checked as a receiver checks one.
 pub(super) fn previous_from(el: &HtmlElement, client: &Client) -> Previous {
+    let lang = super::lang_of(el);
     let Some(value) = property(el, "previousNote") else {
         return Previous::None;
     };
     // JSON text is parsed by the browser, so one reader (of the object)
     // serves both forms.
-    let value =
-        match value.as_string() {
-            Some(text) => match js_sys::JSON::parse(&text) {
-                Ok(v) => v,
-                Err(_) => return Previous::Refused(
-                    "The previous note could not be shown: previousNote is text that is not JSON."
-                        .into(),
-                ),
-            },
-            None => value,
-        };
-    match PreviousNote::from_data(serde_wasm_bindgen::Deserializer::from(value), client) {
+    let value = match value.as_string() {
+        Some(text) => match js_sys::JSON::parse(&text) {
+            Ok(v) => v,
+            Err(_) => return Previous::Refused(lang.t("previous-refused-not-json")),
+        },
+        None => value,
+    };
+    match PreviousNote::from_data(serde_wasm_bindgen::Deserializer::from(value), client, lang) {
         Ok(p) => Previous::Shown(Box::new(p)),
         Err(why) => Previous::Refused(why),
     }

@@ -149,5 +149,5 @@ macro_rules! tr {
     }};
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -123,7 +123,7 @@ fn every_language_has_every_message_with_the_same_variables() {
 /// The ids the code asks for: the literal after `.t("`, and after
 /// `tr!(<lang>, "`; in page files, `data-text="`. Only kebab-case
 /// literals are ids.
-fn ids_in(text: &str, out: &mut BTreeSet<String>) {
+fn ids_in(text: &str, javascript: bool, out: &mut BTreeSet<String>) {
     let is_id = |s: &str| {
         !s.is_empty()
             && s.chars()
@@ -155,8 +155,12 @@ fn ids_in(text: &str, out: &mut BTreeSet<String>) {
     };
     literal_after(".t(\"", false);
     literal_after("tr!(", true);
-    // page.js: `pageText(lang, "id", ...)`.
+    // page.js: `pageText(lang, "id", ...)`, and the problems it lists
+    // before the catalog has loaded, `{ id: "id", args }`.
     literal_after("pageText(", true);
+    if javascript {
+        literal_after("{ id: \"", false);
+    }
     literal_after("data-text=\"", false);
 }
 
@@ -181,7 +185,8 @@ fn every_id_the_code_asks_for_exists_and_every_message_is_used() {
     sources(&root.join("src"), &mut files);
     let mut used = BTreeSet::new();
     for f in files.iter().filter(|f| !f.ends_with("i18n/tests.rs")) {
-        ids_in(&std::fs::read_to_string(f).unwrap(), &mut used);
+        let javascript = f.extension().is_some_and(|e| e == "js");
+        ids_in(&std::fs::read_to_string(f).unwrap(), javascript, &mut used);
     }
     let english = catalog(Lang::En);
     let missing: Vec<_> = used

@@ -4,7 +4,7 @@
 use crate::domain::body::PayloadFormat;
 use crate::domain::contact::ContactMode;
 use crate::domain::previous::PreviousNote;
-use crate::domain::record::DEFAULT_ATTESTATION;
+use crate::domain::record::default_attestation;
 use crate::domain::setup::{offered_templates, NoteSetup};
 use crate::domain::timeliness::DEFAULT_LATE_ENTRY_HOURS;
 use crate::domain::{DocumentType, FieldError, Template};
@@ -206,7 +206,7 @@ impl Default for EditorConfig {
             document_type: DocumentType::ProgressNote,
             late_entry_hours: DEFAULT_LATE_ENTRY_HOURS,
             abbreviations: Vec::new(),
-            attestation: DEFAULT_ATTESTATION.into(),
+            attestation: default_attestation(Lang::En),
             signer: SignerEntry::Host,
             payload: PayloadFormat::Json,
             contact_modes: ContactMode::ALL.to_vec(),

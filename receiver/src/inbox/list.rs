@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use casenote::domain::record_html::{record_html_placed, Placement};
 use casenote::domain::PayloadV1;
+use casenote::i18n::Lang;
 use maud::{html, Markup, DOCTYPE};
 
 use super::details::details;
@@ -78,7 +79,7 @@ fn note(n: &StoredNote, p: Option<&PayloadV1>, addenda: &[&PayloadV1]) -> Markup
                             @for (i, a) in addenda.iter().enumerate() {
                                 @if i > 0 { ", " }
                                 a href=(anchor(&a.id)) {
-                                    (a.addendum.as_ref().map(|l| l.kind.label()).unwrap_or("Addendum"))
+                                    (a.addendum.as_ref().map_or_else(|| "Addendum".to_string(), |l| l.kind.label(Lang::En)))
                                     " " code { (a.id) }
                                 }
                             }

@@ -6,6 +6,7 @@ use super::note::Note;
 use super::template::Template;
 use super::time::{parse_date, parse_time};
 use crate::i18n::Lang;
+use crate::tr;
 
 pub use super::field_error::FieldError;
 
@@ -27,33 +28,34 @@ pub struct Checks {
 /// appear on screen.
 pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldError> {
     let today = checks.today;
+    let lang = checks.lang;
     // The last note's panel comes first on screen.
     // Its marks are named by the follow-up's place in the previous note.
     let mut errors: Vec<FieldError> = note
         .previous_follow_ups
         .iter()
-        .flat_map(|m| m.problems(m.index))
+        .flat_map(|m| m.problems(m.index, lang))
         .collect();
 
     if note.client.name.trim().is_empty() && note.client.id.trim().is_empty() {
-        errors.push(FieldError::new(
-            "client",
-            checks.lang.t("error-client-name"),
-        ));
+        errors.push(FieldError::new("client", lang.t("error-client-name")));
     }
 
     let service = &note.service;
     if service.date.trim().is_empty() {
-        errors.push(FieldError::new("service.date", "Enter the date of service"));
+        errors.push(FieldError::new(
+            "service.date",
+            lang.t("error-service-date"),
+        ));
     } else {
         match parse_date(&service.date) {
             None => errors.push(FieldError::new(
                 "service.date",
-                "Date of service must be a real date, like 2026-11-26",
+                lang.t("error-service-date-invalid"),
             )),
             Some(d) if today.is_some_and(|t| d > t) => errors.push(FieldError::new(
                 "service.date",
-                "Date of service cannot be in the future",
+                lang.t("error-service-date-future"),
             )),
             Some(_) => {}
         }
@@ -63,18 +65,18 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
     if !start.is_empty() && parse_time(start).is_none() {
         errors.push(FieldError::new(
             "service.start",
-            "Start time must be a time, like 09:30",
+            lang.t("error-start-time-invalid"),
         ));
     }
     if !end.is_empty() && parse_time(end).is_none() {
         errors.push(FieldError::new(
             "service.end",
-            "End time must be a time, like 10:15",
+            lang.t("error-end-time-invalid"),
         ));
     } else if !end.is_empty() && start.is_empty() {
         errors.push(FieldError::new(
             "service.start",
-            "Enter the start time, or clear the end time",
+            lang.t("error-start-time-missing"),
         ));
     }
     if start.is_empty() && end.is_empty() {
@@ -83,12 +85,12 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
         if s == e {
             errors.push(FieldError::new(
                 "service.end",
-                "End time must be after the start time",
+                lang.t("error-end-time-same"),
             ));
         } else if e < s && !service.overnight {
             errors.push(FieldError::new(
                 "service.end",
-                "The end time is before the start time. If the session ran past midnight, tick “The session ran past midnight”; if not, correct the end time",
+                lang.t("error-end-time-before-start"),
             ));
         }
     }
@@ -101,17 +103,14 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
         } else {
             "service.date"
         };
-        errors.push(FieldError::new(
-            field,
-            "This service has not ended yet: write the note after it ends, or correct the time",
-        ));
+        errors.push(FieldError::new(field, lang.t("error-service-not-ended")));
     }
 
     for (i, p) in note.participants.iter().enumerate() {
         if p.name.trim().is_empty() {
             errors.push(FieldError::new(
                 format!("participants.{i}.name"),
-                format!("Enter the name of participant {}, or remove them", i + 1),
+                tr!(lang, "error-participant-name", n = i + 1),
             ));
         }
     }
@@ -127,7 +126,7 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
         if let (false, Some(first)) = (written, template.sections.first()) {
             errors.push(FieldError::new(
                 format!("section.{}", first.key),
-                "Say what you tried and what happened (in any section): that is all an attempted contact needs",
+                lang.t("error-attempt-empty"),
             ));
         }
     }
@@ -137,7 +136,11 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
         if spec.required && empty && !attempt {
             errors.push(FieldError::new(
                 format!("section.{}", spec.key),
-                format!("Enter the {} section", spec.label),
+                tr!(
+                    lang,
+                    "error-section-required",
+                    section = spec.label.as_str()
+                ),
             ));
         }
         if let Some(entry) = note.section(&spec.key) {
@@ -146,10 +149,7 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
                 // summary's link goes to it.
                 errors.push(FieldError::new(
                     format!("section.{}.quotes.{i}", spec.key),
-                    format!(
-                        "A quote in {} has no words: add them or remove the quote",
-                        spec.label
-                    ),
+                    tr!(lang, "error-quote-empty", section = spec.label.as_str()),
                 ));
             }
         }
@@ -160,35 +160,36 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
         if iv.description.trim().is_empty() {
             errors.push(FieldError::new(
                 format!("interventions.{i}.description"),
-                format!("Describe intervention {n}, or remove it"),
+                tr!(lang, "error-intervention-description", n = n),
             ));
         }
         if iv.deviates && iv.rationale.trim().is_empty() {
             errors.push(FieldError::new(
                 format!("interventions.{i}.rationale"),
-                format!("Intervention {n} departs from standard procedure: give the reason"),
+                tr!(lang, "error-intervention-rationale", n = n),
             ));
         }
     }
 
     for (i, f) in note.follow_ups.iter().enumerate() {
-        errors.extend(f.problems(i));
+        errors.extend(f.problems(i, lang));
     }
 
     if checks.late_entry && note.late_entry_reason.trim().is_empty() {
         errors.push(FieldError::new(
             "lateEntryReason",
-            "This is a late entry: say why the note is written late",
+            lang.t("error-late-entry-reason"),
         ));
     }
 
     for stray in note.stray_sections(template) {
         errors.push(FieldError::new(
             format!("section.{}", stray.key),
-            format!(
-                "The {} section holds text that is not part of a {} note: move it into a section, or clear it",
-                title_case(&stray.key),
-                template.name
+            tr!(
+                lang,
+                "error-stray-section",
+                section = title_case(&stray.key),
+                format = template.name.as_str()
             ),
         ));
     }

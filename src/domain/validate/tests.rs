@@ -261,3 +261,85 @@ fn an_attempted_contact_needs_only_what_was_tried() {
     n.contact_mode = Some(ContactMode::Phone);
     assert_eq!(validate(&n, &Template::soap(), &Checks::default()).len(), 3);
 }
+
+fn in_lang(lang: Lang) -> Checks {
+    Checks {
+        lang,
+        ..Checks::default()
+    }
+}
+
+#[test]
+fn a_spanish_check_gives_spanish_messages_and_english_stays_as_it_was() {
+    use crate::domain::follow_up::{FollowUp, Owner};
+    let mut n = Note::new("id".into(), "soap", String::new());
+    n.service.start = "9".into();
+    n.follow_ups.push(FollowUp {
+        what: String::new(),
+        who: Owner::Other,
+        who_name: String::new(),
+        due: "2026-02-30".into(),
+    });
+    let messages = |lang| -> Vec<String> {
+        validate(&n, &Template::soap(), &in_lang(lang))
+            .into_iter()
+            .map(|e| e.message)
+            .collect()
+    };
+    let (en, es) = (messages(Lang::En), messages(Lang::Es));
+    assert_eq!(en.len(), es.len());
+    assert_eq!(
+        en[..3],
+        [
+            "Enter the client's name",
+            "Enter the date of service",
+            "Start time must be a time, like 09:30"
+        ]
+    );
+    assert_eq!(
+        es[..3],
+        [
+            "Escriba el nombre del cliente",
+            "Escriba la fecha del servicio",
+            "La hora de inicio debe ser una hora, como 09:30"
+        ]
+    );
+    assert!(en.contains(&"Enter the Subjective section".to_string()));
+    assert!(es.contains(&"Complete la sección Subjective".to_string()));
+    assert!(en.contains(&"Say what follow-up 1 is, or remove it".to_string()));
+    assert!(es.contains(&"Indique en qué consiste el seguimiento 1 o quítelo".to_string()));
+    assert!(
+        es.iter()
+            .any(|m| m
+                == "La fecha límite del seguimiento 1 debe ser una fecha real, como 2026-12-09")
+    );
+}
+
+#[test]
+fn spanish_messages_carry_their_numbers_and_names() {
+    use crate::domain::contact::Participant;
+    let mut n = complete_soap();
+    n.participants = vec![Participant::default(); 2];
+    n.participants[0].name = "Ana".into();
+    n.format = "dap".into();
+    let errs = validate(&n, &Template::dap(), &in_lang(Lang::Es));
+    assert_eq!(
+        errs[0].message,
+        "Escriba el nombre del participante 2 o quítelo"
+    );
+    assert!(errs.iter().any(|e| e.message
+        == "La sección Subjective contiene texto que no forma parte de una nota DAP: páselo a una sección o bórrelo"));
+    let late = Checks {
+        late_entry: true,
+        service_not_ended: true,
+        ..in_lang(Lang::Es)
+    };
+    let errs = validate(&complete_soap(), &Template::soap(), &late);
+    assert_eq!(
+        errs.iter().map(|e| e.message.as_str()).collect::<Vec<_>>(),
+        [
+            "Este servicio aún no ha terminado: escriba la nota cuando termine o corrija la hora",
+            "Esta es una anotación tardía: indique por qué la nota se escribe tarde"
+        ]
+    );
+}

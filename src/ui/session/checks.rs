@@ -78,7 +78,7 @@ impl Session {
         let mut problems = note
             .addendum
             .as_ref()
-            .map(|a| a.problems())
+            .map(|a| a.problems(self.lang))
             .unwrap_or_default();
         problems.extend(validate(note, &template, &checks));
         problems

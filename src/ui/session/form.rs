@@ -1,6 +1,7 @@
 //! The editor's state as fine-grained signals, and its conversion to and
 //! from a domain [`Note`].
 
+use crate::i18n::Lang;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
@@ -185,6 +186,8 @@ pub struct Form {
     /// Marks on the previous note's follow-ups.
     pub marks: RwSignal<Vec<FollowUpMark>>,
     pub signature: RwSignal<Option<Signature>>,
+    /// The language the note is written in (see `Note::language`).
+    pub language: RwSignal<Lang>,
     pub addendum: RwSignal<Option<AddendumLink>>,
     /// The editor's owner: every signal of the note is created under it, so
     /// re-rendering a part of the view never disposes note state.
@@ -231,6 +234,7 @@ impl Form {
             follow_ups: RwSignal::new(Vec::new()),
             marks: RwSignal::new(Vec::new()),
             signature: RwSignal::new(None),
+            language: RwSignal::new(Lang::En),
             addendum: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().map(|o| o.downgrade())),
         }
@@ -328,6 +332,7 @@ impl Form {
                 .follow_ups
                 .with(|v| v.iter().map(FollowUpState::snapshot).collect()),
             previous_follow_ups: self.marks.get(),
+            language: self.language.get(),
             signature: self.signature.get(),
             addendum: self.addendum.get(),
         }
@@ -384,6 +389,7 @@ impl Form {
         );
         self.marks.set(note.previous_follow_ups.clone());
         self.signature.set(note.signature.clone());
+        self.language.set(note.language);
         self.addendum.set(note.addendum.clone());
     }
 }

@@ -60,7 +60,7 @@ pub fn AddendumBlock(
                     }
                 }>
                     {AddendumKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.value() selected=move || form.addendum.with(|a| a.as_ref().map(|a| a.kind)) == Some(k)>{k.label()}</option>
+                        <option value=k.value() selected=move || form.addendum.with(|a| a.as_ref().map(|a| a.kind)) == Some(k)>{k.label(use_lang())}</option>
                     }).collect_view()}
                 </select>
             </div>

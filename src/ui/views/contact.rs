@@ -30,7 +30,7 @@ pub fn ContactFields() -> impl IntoView {
                         on:change=move |ev| mode.set(ContactMode::from_value(&event_target_value(&ev)))>
                         <option value="" selected=move || mode.get().is_none()>{lang.t("contact-how-not-said")}</option>
                         {modes.into_iter().map(|m| view! {
-                            <option value=m.value() selected=move || mode.get() == Some(m)>{m.label()}</option>
+                            <option value=m.value() selected=move || mode.get() == Some(m)>{m.label(use_lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -94,7 +94,7 @@ fn Participants() -> impl IntoView {
                                 <select id=role_id disabled=move || locked.get()
                                     on:change=move |ev| if let Some(r) = ParticipantRole::from_value(&event_target_value(&ev)) { item.role.set(r) }>
                                     {ParticipantRole::ALL.into_iter().map(|r| view! {
-                                        <option value=r.value() selected=move || item.role.get() == r>{r.label()}</option>
+                                        <option value=r.value() selected=move || item.role.get() == r>{r.label(use_lang())}</option>
                                     }).collect_view()}
                                 </select>
                             </div>

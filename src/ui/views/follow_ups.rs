@@ -67,7 +67,7 @@ fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
                     <select id=who_id disabled=move || locked.get()
                         on:change=move |ev| if let Some(o) = Owner::from_value(&event_target_value(&ev)) { item.who.set(o) }>
                         {Owner::ALL.into_iter().map(|o| view! {
-                            <option value=o.value() selected=move || item.who.get() == o>{o.label()}</option>
+                            <option value=o.value() selected=move || item.who.get() == o>{o.label(use_lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>

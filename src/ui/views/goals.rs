@@ -59,7 +59,7 @@ pub fn GoalsField(goals: Vec<HostGoal>, form: Form, locked: Signal<bool>) -> imp
                                         <label for=progress_id.clone()>{tr!(lang, "goals-progress", goal = text.as_str())}</label>
                                         <select id=progress_id disabled=move || locked.get() on:change=set_progress.clone()>
                                             {Progress::ALL.into_iter().map(|p| view! {
-                                                <option value=p.value() selected=move || current.with_value(|c| c()) == Some(p)>{p.label()}</option>
+                                                <option value=p.value() selected=move || current.with_value(|c| c()) == Some(p)>{p.label(use_lang())}</option>
                                             }).collect_view()}
                                         </select>
                                     </div>

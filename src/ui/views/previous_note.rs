@@ -46,7 +46,7 @@ pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
                 })}
                 {(!goals.is_empty()).then(|| view! {
                     <h3>{lang.t("previous-note-goals")}</h3>
-                    <ul>{goals.into_iter().map(|g| view! { <li>{format!("{}: {}", g.text, g.progress.label())}</li> }).collect_view()}</ul>
+                    <ul>{goals.into_iter().map(|g| view! { <li>{format!("{}: {}", g.text, g.progress.label(lang))}</li> }).collect_view()}</ul>
                 })}
                 {(!interventions.is_empty()).then(|| view! {
                     <h3>{lang.t("previous-note-interventions")}</h3>
@@ -95,14 +95,14 @@ fn MarkItem(note: StoredValue<PreviousNote>, index: usize, follow_up: FollowUp) 
     let aria = FieldAria::new(field_dom_id(&reason_field), None, s.error_for(reason_field));
     let options: [(Option<Status>, String); 4] = [
         (None, lang.t("previous-note-not-marked")),
-        (Some(Status::Done), Status::Done.label().into()),
-        (Some(Status::InProgress), Status::InProgress.label().into()),
-        (Some(Status::NotDone), Status::NotDone.label().into()),
+        (Some(Status::Done), Status::Done.label(lang)),
+        (Some(Status::InProgress), Status::InProgress.label(lang)),
+        (Some(Status::NotDone), Status::NotDone.label(lang)),
     ];
     view! {
         <li class="mark">
             <fieldset>
-                <legend>{follow_up.describe()}</legend>
+                <legend>{follow_up.describe(lang)}</legend>
                 <div class="choices">
                     {options.into_iter().map(|(value, label)| {
                         let id = format!("{group}-{}", value.map_or("none", Status::value));

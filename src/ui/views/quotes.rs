@@ -203,7 +203,7 @@ fn QuoteItem(
                         on:change=move |ev| q.speaker.set(Speaker::from_value(&event_target_value(&ev)).unwrap_or_default())
                     >
                         {Speaker::ALL.into_iter().map(|s| view! {
-                            <option value=s.value() selected=move || q.speaker.get() == s>{s.label()}</option>
+                            <option value=s.value() selected=move || q.speaker.get() == s>{s.label(use_lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
