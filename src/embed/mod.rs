@@ -52,6 +52,7 @@ fn attr(el: &HtmlElement, name: &str) -> Option<String> {
 /// The editor's configuration from the element's attributes.
 pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let d = EditorConfig::default();
+    let lang = lang_of(el);
     let text = |name: &str| attr(el, name).unwrap_or_default();
     let non_empty = |name: &str| attr(el, name).filter(|v| !v.is_empty());
     let list = |name: &str| {
@@ -74,7 +75,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let (contact_modes, unknown_modes) = offered_modes(&list("contact-modes"));
     EditorConfig {
         endpoint: text("endpoint"),
-        previous: previous_from(el, &client),
+        previous: previous_from(el, &client, lang),
         contact_modes,
         unknown_modes,
         locations: texts_from(el, "locations"),
@@ -97,7 +98,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         retention_days: attr(el, "draft-retention-days")
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.retention_days),
-        key: key_from(el),
+        key: key_from(el, lang),
         goals: goals_from(el),
         template: template_from(el),
         formats: list("formats"),
@@ -113,7 +114,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             SignerEntry::Host
         },
         payload,
-        lang: lang_of(el),
+        lang,
     }
 }
 
