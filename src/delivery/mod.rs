@@ -14,6 +14,7 @@ pub mod outbox;
 pub use http::{send, Header, SendOptions};
 
 use crate::domain::FieldError;
+use crate::i18n::Lang;
 
 /// What happened to one attempt to deliver a note.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,15 +25,15 @@ pub enum SendOutcome {
     /// the server said (429 `Retry-After`).
     Retry {
         status: Option<u16>,
-        message: String,
+        failure: Failure,
         retry_after_ms: Option<u64>,
     },
     /// 401 or 403: the outbox pauses until the host has new credentials.
-    AuthRequired { status: u16, message: String },
+    AuthRequired { status: u16, failure: Failure },
     /// The host refused the note; `errors` are its field errors, if any.
     Rejected {
         status: u16,
-        message: String,
+        failure: Failure,
         errors: Vec<FieldError>,
     },
 }
@@ -47,12 +48,55 @@ impl SendOutcome {
         }
     }
 
-    pub fn message(&self) -> &str {
+    /// What the worker is told, in `lang` (nothing once delivered).
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            SendOutcome::Delivered { .. } => "",
-            SendOutcome::Retry { message, .. }
-            | SendOutcome::AuthRequired { message, .. }
-            | SendOutcome::Rejected { message, .. } => message,
+            SendOutcome::Delivered { .. } => String::new(),
+            SendOutcome::Retry { failure, .. }
+            | SendOutcome::AuthRequired { failure, .. }
+            | SendOutcome::Rejected { failure, .. } => failure.message(lang),
+        }
+    }
+}
+
+/// Why an attempt did not deliver the note, by kind: the words for the
+/// worker come from [`Failure::message`], in their language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// 401 or 403: the sign-in was not accepted.
+    SignIn(u16),
+    /// 408, 429 or 5xx: the server could not take the note just now.
+    Busy(u16),
+    /// 400 or 422 with field errors: the form lists them.
+    Problems,
+    /// 404: the endpoint does not exist.
+    NotFound,
+    /// 413.
+    TooLarge,
+    /// Any other refusal, by its status.
+    Refused(u16),
+    /// No answer at all: offline, refused, dropped.
+    Unreachable,
+    /// No answer within this many seconds.
+    TimedOut(u32),
+}
+
+impl Failure {
+    /// What the worker is told, in `lang`: each says the note is kept.
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            Failure::SignIn(status) => {
+                crate::tr!(lang, "send-sign-in", status = status.to_string())
+            }
+            Failure::Busy(status) => crate::tr!(lang, "send-busy", status = status.to_string()),
+            Failure::Problems => lang.t("send-problems"),
+            Failure::NotFound => lang.t("send-not-found"),
+            Failure::TooLarge => lang.t("send-too-large"),
+            Failure::Refused(status) => {
+                crate::tr!(lang, "send-refused", status = status.to_string())
+            }
+            Failure::Unreachable => lang.t("send-unreachable"),
+            Failure::TimedOut(seconds) => crate::tr!(lang, "send-timed-out", seconds = seconds),
         }
     }
 }
@@ -81,30 +125,26 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now_ms: f64)
         },
         401 | 403 => SendOutcome::AuthRequired {
             status,
-            message: format!(
-                "The server did not accept your sign-in (error {status}). Your note is kept on this device and will be sent once you are signed in again."
-            ),
+            failure: Failure::SignIn(status),
         },
         408 | 429 | 500..=599 => SendOutcome::Retry {
             status: Some(status),
-            message: format!(
-                "The server could not take the note just now (error {status}). Your note is kept on this device and casenote keeps trying."
-            ),
+            failure: Failure::Busy(status),
             retry_after_ms: retry_after.and_then(|v| parse_retry_after(v, now_ms)),
         },
         _ => {
             let errors = field_errors(body);
-            let message = match status {
-                400 | 422 if !errors.is_empty() => {
-                    "The server found problems with the note. Fix the problems listed at the top of the form, then submit again.".to_string()
-                }
-                404 => "The address this editor sends notes to was not found (error 404). Your note is kept on this device; tell your administrator.".to_string(),
-                413 => "The note is too large for the server (error 413). Your note is kept on this device.".to_string(),
-                _ => format!(
-                    "The server refused the note (error {status}). Your note is kept on this device; tell your administrator if this goes on."
-                ),
+            let failure = match status {
+                400 | 422 if !errors.is_empty() => Failure::Problems,
+                404 => Failure::NotFound,
+                413 => Failure::TooLarge,
+                _ => Failure::Refused(status),
             };
-            SendOutcome::Rejected { status, message, errors }
+            SendOutcome::Rejected {
+                status,
+                failure,
+                errors,
+            }
         }
     }
 }
@@ -113,7 +153,7 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now_ms: f64)
 pub fn network_failure() -> SendOutcome {
     SendOutcome::Retry {
         status: None,
-        message: "Could not reach the server. Your note is kept on this device and will be sent when the connection is back.".into(),
+        failure: Failure::Unreachable,
         retry_after_ms: None,
     }
 }
@@ -122,10 +162,7 @@ pub fn network_failure() -> SendOutcome {
 pub fn timed_out(seconds: u32) -> SendOutcome {
     SendOutcome::Retry {
         status: None,
-        message: format!(
-            "The server did not answer within {seconds} second{}. Your note is kept on this device and casenote keeps trying.",
-            if seconds == 1 { "" } else { "s" }
-        ),
+        failure: Failure::TimedOut(seconds),
         retry_after_ms: None,
     }
 }
@@ -212,9 +249,10 @@ mod tests {
             match classify(status, "", None, 0.0) {
                 SendOutcome::Retry {
                     status: s,
-                    message,
+                    failure,
                     retry_after_ms,
                 } => {
+                    let message = failure.message(Lang::En);
                     assert_eq!(s, Some(status));
                     assert!(message.contains(&format!("error {status}")));
                     assert!(message.contains("kept on this device"));
@@ -227,7 +265,9 @@ mod tests {
             network_failure(),
             SendOutcome::Retry { status: None, .. }
         ));
-        assert!(timed_out(30).message().contains("within 30 seconds"));
+        assert!(timed_out(30)
+            .message(Lang::En)
+            .contains("within 30 seconds"));
     }
 
     #[test]
@@ -282,8 +322,9 @@ mod tests {
             SendOutcome::Rejected {
                 status,
                 errors,
-                message,
+                failure,
             } => {
+                let message = failure.message(Lang::En);
                 assert_eq!(status, 400);
                 assert_eq!(
                     errors,
@@ -295,13 +336,36 @@ mod tests {
         }
         match classify(400, "<html>bad</html>", None, 0.0) {
             SendOutcome::Rejected {
-                errors, message, ..
+                errors, failure, ..
             } => {
+                let message = failure.message(Lang::En);
                 assert!(errors.is_empty());
                 assert!(message.contains("error 400"));
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_worker_is_told_in_their_language() {
+        let busy = classify(503, "", None, 0.0).message(Lang::Es);
+        assert_eq!(
+            busy,
+            "El servidor no pudo recibir la nota en este momento (error 503). Su nota se conserva en este dispositivo y casenote lo sigue intentando."
+        );
+        assert!(timed_out(1)
+            .message(Lang::Es)
+            .starts_with("El servidor no respondió en 1 segundo."));
+        assert!(timed_out(30).message(Lang::Es).contains("en 30 segundos"));
+        assert!(timed_out(1).message(Lang::En).contains("within 1 second."));
+        assert!(network_failure()
+            .message(Lang::Es)
+            .contains("se conserva en este dispositivo"));
+        assert_eq!(
+            classify(404, "", None, 0.0).message(Lang::En),
+            "The address this editor sends notes to was not found (error 404). Your note is kept on this device; tell your administrator."
+        );
+        assert_eq!(classify(201, "", None, 0.0).message(Lang::Es), "");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::http::{send_as, SendOptions};
 use super::{backoff_ms, SendOutcome};
 use crate::domain::outbox::{due, next_due_at, OutboxContent, OutboxEntry};
 use crate::domain::FieldError;
+use crate::i18n::Lang;
 use crate::platform::{now_ms, window};
 use crate::storage::{DraftStore, StorageError};
 
@@ -58,6 +59,8 @@ type OptionsHook = Box<dyn Fn() -> SendOptions>;
 pub struct Outbox {
     store: DraftStore,
     scope: String,
+    /// The language of what the worker is told about each attempt.
+    lang: Lang,
     options: OptionsHook,
     on_event: EventHook,
     running: Cell<bool>,
@@ -77,12 +80,14 @@ impl Outbox {
     pub fn new(
         store: DraftStore,
         scope: String,
+        lang: Lang,
         options: impl Fn() -> SendOptions + 'static,
         on_event: impl Fn(OutboxEvent) + 'static,
     ) -> Rc<Self> {
         Rc::new(Outbox {
             store,
             scope,
+            lang,
             options: Box::new(options),
             on_event: Box::new(on_event),
             running: Cell::new(false),
@@ -271,9 +276,10 @@ impl Outbox {
             }
             SendOutcome::Retry {
                 status,
-                message,
+                failure,
                 retry_after_ms,
             } => {
+                let message = failure.message(self.lang);
                 entry.attempts += 1;
                 let wait = retry_after_ms
                     .unwrap_or_else(|| backoff_ms(entry.attempts, js_sys::Math::random()));
@@ -289,7 +295,8 @@ impl Outbox {
                 });
                 true
             }
-            SendOutcome::AuthRequired { status, message } => {
+            SendOutcome::AuthRequired { status, failure } => {
+                let message = failure.message(self.lang);
                 self.auth_paused.set(true);
                 entry.attempts += 1;
                 entry.paused = true;
@@ -305,9 +312,10 @@ impl Outbox {
             }
             SendOutcome::Rejected {
                 status,
-                message,
+                failure,
                 errors,
             } => {
+                let message = failure.message(self.lang);
                 // The refused note goes back to the drafts before it leaves
                 // the outbox, whether or not an editor is still listening,
                 // unsigned: it is fixed, then signed again.

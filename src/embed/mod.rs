@@ -54,6 +54,7 @@ fn attr(el: &HtmlElement, name: &str) -> Option<String> {
 /// The editor's configuration from the element's attributes.
 pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let d = EditorConfig::default();
+    let lang = lang_of(el);
     let text = |name: &str| attr(el, name).unwrap_or_default();
     let non_empty = |name: &str| attr(el, name).filter(|v| !v.is_empty());
     let list = |name: &str| {
@@ -76,13 +77,13 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let (contact_modes, unknown_modes) = offered_modes(&list("contact-modes"));
     EditorConfig {
         endpoint: text("endpoint"),
-        previous: previous_from(el, &client),
+        previous: previous_from(el, &client, lang),
         contact_modes,
         unknown_modes,
         locations: texts_from(el, "locations"),
         note: NoteSetup {
             participants: participants_from(el),
-            language: lang_of(el),
+            language: lang,
             format: non_empty("format").unwrap_or(d.note.format),
             client,
             author: Person {
@@ -100,7 +101,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         retention_days: attr(el, "draft-retention-days")
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.retention_days),
-        key: key_from(el),
+        key: key_from(el, lang),
         goals: goals_from(el),
         template: template_from(el),
         formats: list("formats"),
@@ -109,14 +110,14 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.late_entry_hours),
         abbreviations: list("abbreviations"),
-        attestation: non_empty("attestation").unwrap_or_else(|| default_attestation(lang_of(el))),
+        attestation: non_empty("attestation").unwrap_or_else(|| default_attestation(lang)),
         signer: if attr(el, "signer-entry").is_some_and(|v| v.eq_ignore_ascii_case("worker")) {
             SignerEntry::Worker
         } else {
             SignerEntry::Host
         },
         payload,
-        lang: lang_of(el),
+        lang,
     }
 }
 

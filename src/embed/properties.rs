@@ -9,10 +9,11 @@ use web_sys::HtmlElement;
 use crate::domain::contact::Participant;
 use crate::domain::previous::PreviousNote;
 use crate::domain::{Client, Template};
+use crate::i18n::Lang;
 use crate::ui::{HostGoal, HostTemplate, KeyState, Previous};
 
-/// The host's `encryptionKey` property.
-pub(super) fn key_from(el: &HtmlElement) -> KeyState {
+/// The host's `encryptionKey` property; a refusal is told in `lang`.
+pub(super) fn key_from(el: &HtmlElement, lang: Lang) -> KeyState {
     let Ok(v) = js_sys::Reflect::get(el, &"encryptionKey".into()) else {
         return KeyState::None;
     };
@@ -20,11 +21,17 @@ pub(super) fn key_from(el: &HtmlElement) -> KeyState {
         return KeyState::None;
     }
     match v.dyn_into::<web_sys::CryptoKey>() {
-        Ok(k) if k.algorithm().ok().and_then(|a| js_sys::Reflect::get(&a, &"name".into()).ok())
-            .and_then(|n| n.as_string()).as_deref() == Some("AES-GCM") => KeyState::Usable(k),
-        _ => KeyState::Unusable(
-            "The encryption key this page gave casenote is not an AES-GCM CryptoKey, so drafts are not being saved. Tell your administrator; submit your note to keep it.".to_string(),
-        ),
+        Ok(k)
+            if k.algorithm()
+                .ok()
+                .and_then(|a| js_sys::Reflect::get(&a, &"name".into()).ok())
+                .and_then(|n| n.as_string())
+                .as_deref()
+                == Some("AES-GCM") =>
+        {
+            KeyState::Usable(k)
+        }
+        _ => KeyState::Unusable(lang.t("embed-key-not-aes")),
     }
 }
 
@@ -100,9 +107,9 @@ pub(super) fn texts_from(el: &HtmlElement, name: &str) -> Vec<String> {
 }
 
 /// The `previousNote` property: a casenote JSON v1 note (an object or its
-/// JSON text) about this client, checked as a receiver checks one.
-pub(super) fn previous_from(el: &HtmlElement, client: &Client) -> Previous {
-    let lang = super::lang_of(el);
+/// JSON text) about this client, checked as a receiver checks one; a
+/// refusal is told in `lang`.
+pub(super) fn previous_from(el: &HtmlElement, client: &Client, lang: Lang) -> Previous {
     let Some(value) = property(el, "previousNote") else {
         return Previous::None;
     };

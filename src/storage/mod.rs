@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::domain::draft::{is_expired, Sealed, StoredDraft};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::Draft;
+use crate::i18n::Lang;
 
 /// The result of a checked write.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,8 +61,14 @@ pub struct DraftStore {
 /// A store just opened, and what the worker should be told about it.
 pub struct Opened {
     pub store: DraftStore,
-    /// Set when the fallback is in use.
-    pub notice: Option<String>,
+}
+
+impl Opened {
+    /// What the worker is told about where drafts are kept, in `lang`:
+    /// something only when the fallback is in use.
+    pub fn notice(&self, lang: Lang) -> Option<String> {
+        self.store.is_fallback().then(|| lang.t("storage-fallback"))
+    }
 }
 
 impl DraftStore {
@@ -72,14 +79,8 @@ impl DraftStore {
             Ok(s) => Rc::new(s),
             Err(_) => Rc::new(local::LocalStore),
         };
-        let notice = backend.is_fallback().then(|| {
-            "This browser is not letting casenote use its database, so drafts are kept in simpler storage. \
-             They survive a reload, but not always a crash: submit your note when you can."
-                .to_string()
-        });
         Opened {
             store: DraftStore { backend, key },
-            notice,
         }
     }
 

@@ -107,9 +107,8 @@ impl Session {
         if !self.save_state.get_untracked().is_conflict() {
             return false;
         }
-        self.send_error.set(Some(
-            "This draft was changed in another tab or window. Choose which version to keep (at the top of the editor) before you sign or submit.".into(),
-        ));
+        self.send_error
+            .set(Some(self.lang.t("session-conflict-blocks-send")));
         self.focus_later(".conflict");
         true
     }

@@ -75,7 +75,7 @@ impl Session {
                     s.panel_open.set(false);
                     s.focus_field_later("client");
                 }
-                Some(None) => s.notice.set(Some("That draft could not be opened.".into())),
+                Some(None) => s.notice.set(Some(s.lang.t("session-draft-not-opened"))),
             }
         });
     }
@@ -96,9 +96,9 @@ impl Session {
                 s.open_note(note, 0);
             }
             s.notice.set(Some(if who.starts_with('(') {
-                "The draft was discarded.".to_string()
+                s.lang.t("session-draft-discarded")
             } else {
-                format!("The draft for {who} was discarded.")
+                crate::tr!(s.lang, "session-draft-discarded-for", who = who)
             }));
             s.refresh_listing();
             s.focus_later("#cn-drafts-title");
@@ -145,16 +145,12 @@ impl Session {
                 Some(Some(d)) => {
                     s.mark_restored(&d.note, None);
                     s.open_note(d.note, d.revision);
-                    s.notice.set(Some(
-                        "Loaded the version saved in the other tab. Your text from this tab is kept under Drafts as \u{201c}your unsaved copy\u{201d}.".into(),
-                    ));
+                    s.notice.set(Some(s.lang.t("session-loaded-theirs")));
                 }
                 Some(None) => {
                     // The other tab submitted or discarded it: keep this
                     // tab's text as a draft of its own.
-                    s.notice.set(Some(
-                        "The other tab submitted or discarded this draft, so your text here is kept as a separate draft.".into(),
-                    ));
+                    s.notice.set(Some(s.lang.t("session-theirs-gone")));
                     s.fork_current();
                 }
             }
@@ -167,9 +163,7 @@ impl Session {
     /// "Keep mine as a separate draft".
     pub fn keep_mine(&self) {
         self.fork_current();
-        self.notice.set(Some(
-            "Your text here is now a separate draft. The other tab's version is unchanged, under Drafts.".into(),
-        ));
+        self.notice.set(Some(self.lang.t("session-kept-mine")));
         self.focus_later(".notice");
     }
 

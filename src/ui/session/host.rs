@@ -7,6 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
 use crate::delivery::{Header, SendOptions};
+use crate::i18n::Lang;
 use crate::platform::window;
 
 pub const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
@@ -87,7 +88,8 @@ pub enum HookResult {
 
 /// Runs the host's async `beforeSubmit(payload)` on `body`. Returning an
 /// object replaces the payload; `false` cancels; anything else sends as is.
-pub async fn before_submit(host: Option<&HtmlElement>, body: &str) -> HookResult {
+/// A failure is told in `lang`.
+pub async fn before_submit(host: Option<&HtmlElement>, body: &str, lang: Lang) -> HookResult {
     let Some(host) = host else {
         return HookResult::Send(body.to_string());
     };
@@ -100,9 +102,7 @@ pub async fn before_submit(host: Option<&HtmlElement>, body: &str) -> HookResult
     let Ok(payload) = js_sys::JSON::parse(body) else {
         return HookResult::Send(body.to_string());
     };
-    let failed = || {
-        HookResult::Failed("This page's beforeSubmit check failed, so the note was not sent. It is kept as a draft.".into())
-    };
+    let failed = || HookResult::Failed(lang.t("session-before-submit-failed"));
     let result = match hook.call1(host, &payload) {
         Ok(r) => r,
         Err(_) => return failed(),

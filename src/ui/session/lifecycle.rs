@@ -43,14 +43,13 @@ impl Session {
             generation.update_value(|g| *g += 1);
             let mine = generation.get_value();
             let text = match state {
-                SaveState::Saved(ms) => format!("Draft saved at {}", local_hh_mm(ms)),
-                SaveState::Failed(_) | SaveState::CopyFailed(_) => {
-                    "Draft not saved. Your text is still here; casenote keeps trying.".into()
+                SaveState::Saved(ms) => {
+                    crate::tr!(s.lang, "session-saved-at", time = local_hh_mm(ms))
                 }
-                SaveState::SavedAsCopy(ms) => format!(
-                    "This draft was changed in another tab or window. Your text here is saved as a separate copy, at {}.",
-                    local_hh_mm(ms)
-                ),
+                SaveState::Failed(_) | SaveState::CopyFailed(_) => s.lang.t("session-not-saved"),
+                SaveState::SavedAsCopy(ms) => {
+                    crate::tr!(s.lang, "session-saved-as-copy", time = local_hh_mm(ms))
+                }
                 SaveState::Idle | SaveState::Saving | SaveState::Conflict => return,
             };
             set_timeout(1_200, move || {

@@ -127,8 +127,8 @@ impl Session {
                 .map(|c| c.note.client.name.trim().to_string())
         });
         let text = match client.as_deref() {
-            Some("") | None => "A note you submitted earlier has now been sent.".to_string(),
-            Some(name) => format!("Your note for {name}, submitted earlier, has now been sent."),
+            Some("") | None => self.lang.t("session-sent-later"),
+            Some(name) => crate::tr!(self.lang, "session-sent-later-for", name = name),
         };
         self.announce.set(text.clone());
         self.notice.set(Some(text));
@@ -180,10 +180,11 @@ impl Session {
             let message = if unmapped.is_empty() {
                 r.message
             } else {
-                format!(
-                    "The server refused the note (error {}): {}. Your note is kept here as a draft.",
-                    r.status,
-                    unmapped.join("; ")
+                crate::tr!(
+                    self.lang,
+                    "session-refused-here",
+                    status = r.status.to_string(),
+                    problems = unmapped.join("; ")
                 )
             };
             // Focus the list of problems, or the message when the server
@@ -202,21 +203,34 @@ impl Session {
             // Not the note on screen: the form's error list would belong
             // to another note, so the worker is told where it is and how
             // to see what to change.
+            let lang = self.lang;
+            let status = r.status.to_string();
+            let refused = match note.client.name.trim() {
+                "" => crate::tr!(lang, "session-refused-elsewhere", status = status),
+                name => crate::tr!(
+                    lang,
+                    "session-refused-elsewhere-for",
+                    name = name,
+                    status = status
+                ),
+            };
             let why = if !unmapped.is_empty() {
-                format!(" It said: {}.", unmapped.join("; "))
+                Some(crate::tr!(
+                    lang,
+                    "session-refused-said",
+                    problems = unmapped.join("; ")
+                ))
             } else if mapped.is_empty() {
-                format!(" {}", r.message)
+                Some(r.message)
             } else {
-                String::new()
+                None
             };
-            let who = match note.client.name.trim() {
-                "" => "your note".to_string(),
-                name => format!("your note for {name}"),
-            };
-            let text = format!(
-                "The server refused {who} (error {}).{why} It is back in your drafts: open it from Drafts and submit it again to see what to change.",
-                r.status
-            );
+            let back = lang.t("session-refused-back");
+            let text = [Some(refused), why, Some(back)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
             // Said, too: focus is on the worker's other note.
             self.announce.set(text.clone());
             self.notice.set(Some(text));

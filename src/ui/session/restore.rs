@@ -57,6 +57,7 @@ impl Session {
                 return;
             };
             let opened = DraftStore::open(c.key.key()).await;
+            let storage_notice = opened.notice(s.lang);
             let store = opened.store;
             // Expired drafts are skipped now and deleted once the form is up.
             let housekeeping = store.clone();
@@ -64,9 +65,7 @@ impl Session {
             let listing = match store.list(&c.draft_scope).await {
                 Ok(l) => l,
                 Err(_) => {
-                    s.notice.set(Some(
-                        "Saved drafts could not be read. New typing is still saved.".into(),
-                    ));
+                    s.notice.set(Some(s.lang.t("session-drafts-unreadable")));
                     Default::default()
                 }
             };
@@ -76,7 +75,7 @@ impl Session {
             }
             s.notice.update(|n| {
                 if n.is_none() {
-                    *n = opened.notice;
+                    *n = storage_notice;
                 }
             });
             // A draft of this client, and of the same kind: an addendum to
@@ -123,6 +122,7 @@ impl Session {
             let ob = Outbox::new(
                 autosave.store().clone(),
                 c.draft_scope.clone(),
+                s.lang,
                 move || {
                     s.controls
                         .try_with_value(|c| send_options(c.host.as_ref()))

@@ -23,9 +23,7 @@ impl Session {
             return;
         }
         if !self.asks_signer() && is_nobody(&note.author) {
-            self.show_send_error(
-                "This page does not know who you are, so the note cannot be signed here. You can still submit it unsigned; ask your administrator to set you up for signing.".into(),
-            );
+            self.show_send_error(self.lang.t("session-signer-unknown"));
             return;
         }
         self.attested.set(false);
@@ -55,7 +53,7 @@ impl Session {
             if who.name.is_empty() {
                 self.errors.set(vec![FieldError::new(
                     "signer.name",
-                    "Enter your name: it is what your signature shows",
+                    self.lang.t("session-signer-name-missing"),
                 )]);
                 self.focus_field_later("signer.name");
                 return;
@@ -105,13 +103,13 @@ impl Session {
         let note = self.form.snapshot_untracked();
         let text = plain_text(&self.payload(&note));
         let clipboard = window().navigator().clipboard();
-        let copied = self.copied;
+        let (copied, lang) = (self.copied, self.lang);
         spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
             copied.set(Some(if done.is_ok() {
-                "Copied the note as text.".into()
+                lang.t("session-copied")
             } else {
-                "This browser did not allow copying. Use the preview and copy from there.".into()
+                lang.t("session-copy-refused")
             }));
         });
     }

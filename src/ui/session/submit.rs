@@ -28,16 +28,12 @@ impl Session {
             return;
         }
         if !self.key_usable {
-            self.show_send_error(
-                "The encryption key this page gave casenote is not usable, so the note cannot be kept safely while it is sent. Tell your administrator.".into(),
-            );
+            self.show_send_error(self.lang.t("session-key-unusable"));
             return;
         }
         let endpoint = self.cfg.with_value(|c| c.endpoint.trim().to_string());
         if endpoint.is_empty() {
-            self.show_send_error(
-                "This editor has no address to send notes to (its endpoint attribute is empty). Your note is kept on this device; tell your administrator.".into(),
-            );
+            self.show_send_error(self.lang.t("session-no-endpoint"));
             return;
         }
         let payload = self.payload(&note);
@@ -47,9 +43,7 @@ impl Session {
                 // Sent as it is, the note would carry a signature that does
                 // not match it (the page's settings for it changed).
                 self.form.signature.set(None);
-                self.show_send_error(
-                    "This note has changed since it was signed (this page's settings for it are different), so the signature no longer matches it. It is unlocked: read it again, then review and sign it.".into(),
-                );
+                self.show_send_error(self.lang.t("session-signature-stale"));
                 return;
             }
         }
@@ -85,20 +79,17 @@ impl Session {
             self.gone.set(true);
             a.divert_to_copy();
             self.sending.set(false);
-            self.send_error.set(Some(
-                "This note was already submitted or discarded in another tab or window, so it was not sent again from here. Choose what to do with the copy in this tab (at the top of the editor).".into(),
-            ));
+            self.send_error
+                .set(Some(self.lang.t("session-already-sent-elsewhere")));
             self.focus_later(".conflict");
             return;
         }
         let host = self.controls.try_with_value(|c| c.host.clone()).flatten();
-        let text = match before_submit(host.as_ref(), &body.text).await {
+        let text = match before_submit(host.as_ref(), &body.text, self.lang).await {
             HookResult::Send(text) => text,
             // Not sent: the note stays a draft (it was flushed above).
             HookResult::Cancelled if self.alive() => {
-                self.show_send_error(
-                    "This page stopped the note from being sent. It is kept as a draft.".into(),
-                );
+                self.show_send_error(self.lang.t("session-send-stopped"));
                 self.sending.set(false);
                 return;
             }
@@ -124,9 +115,7 @@ impl Session {
             if !self.alive() {
                 return;
             }
-            self.show_send_error(
-                "The note could not be saved for sending on this device. It is still here as a draft; try again.".into(),
-            );
+            self.show_send_error(self.lang.t("session-outbox-write-failed"));
             self.sending.set(false);
             return;
         }
