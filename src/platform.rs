@@ -5,6 +5,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::EventTarget;
 
+use crate::i18n::Lang;
+
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("casenote runs in a browser window")
 }
@@ -57,10 +59,25 @@ pub fn positive_number(text: &str) -> Option<f64> {
     (n.is_finite() && n > 0.0).then_some(n)
 }
 
-/// `HH:MM` in local time for a time in epoch milliseconds.
-pub fn local_hh_mm(ms: f64) -> String {
+/// The time of day, in local time, for a time in epoch milliseconds, as
+/// `lang`'s locale writes it (`2:30 PM`, `14:30`).
+pub fn local_hh_mm(ms: f64, lang: Lang) -> String {
     let d = js_sys::Date::new(&ms.into());
-    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+    let options = object(&[("hour", "numeric".into()), ("minute", "2-digit".into())]);
+    d.to_locale_time_string_with_options(&locale(lang), &options)
+        .into()
+}
+
+/// The locale dates are written in for `lang`: the worker's own
+/// preferred locale when it is of that language (`en-GB`, `es-MX`), else
+/// the language itself.
+fn locale(lang: Lang) -> String {
+    let preferred = window().navigator().languages();
+    preferred
+        .iter()
+        .filter_map(|l| l.as_string())
+        .find(|l| Lang::from_tag(l) == Some(lang))
+        .unwrap_or_else(|| lang.tag().to_string())
 }
 
 /// A fresh random UUID (version 4, by the uuid crate) from the browser's
@@ -107,24 +124,19 @@ impl Drop for Listener {
     }
 }
 
-/// `YYYY-MM-DD HH:MM` in local time for a time in epoch milliseconds.
-pub fn local_date_time(ms: f64) -> String {
+/// A date and time, in local time, for a time in epoch milliseconds, as
+/// `lang`'s locale writes them (`Dec 2, 2026, 2:30 PM`; `2 dic 2026, 14:30`).
+pub fn local_date_time(ms: f64, lang: Lang) -> String {
     let d = js_sys::Date::new(&ms.into());
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    let options = object(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]);
+    d.to_locale_string(&locale(lang), &options).into()
 }
 
 /// An RFC 3339 time (as notes store them, in UTC) in the worker's local
 /// time, as `local_date_time` writes it; the text itself if it does not read.
-pub fn local_from_rfc3339(rfc3339: &str) -> String {
+pub fn local_from_rfc3339(rfc3339: &str, lang: Lang) -> String {
     crate::domain::time::parse_rfc3339(rfc3339)
-        .map(|t| local_date_time(t.timestamp_millis() as f64))
+        .map(|t| local_date_time(t.timestamp_millis() as f64, lang))
         .unwrap_or_else(|| rfc3339.to_string())
 }
 

@@ -36,7 +36,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             {move || s.save_state.with(|x| x.is_conflict()).then(|| view! { <ConflictBox/> })}
             {move || s.panel_open.get().then(|| view! { <DraftsPanel/> })}
             {move || s.restored_at.get().map(|ms| view! {
-                <p class="notice restored">{tr!(lang, "editor-restored", time = local_hh_mm(ms))}</p>
+                <p class="notice restored">{tr!(lang, "editor-restored", time = local_hh_mm(ms, lang))}</p>
             })}
             {move || match (s.phase.get(), sent_id.get()) {
                 (Phase::Loading, _) => view! { <p class="loading">{lang.t("editor-loading")}</p> }.into_any(),

@@ -44,11 +44,11 @@ impl Session {
             let mine = generation.get_value();
             let text = match state {
                 SaveState::Saved(ms) => {
-                    crate::tr!(s.lang, "session-saved-at", time = local_hh_mm(ms))
+                    crate::tr!(s.lang, "session-saved-at", time = local_hh_mm(ms, s.lang))
                 }
                 SaveState::Failed(_) | SaveState::CopyFailed(_) => s.lang.t("session-not-saved"),
                 SaveState::SavedAsCopy(ms) => {
-                    crate::tr!(s.lang, "session-saved-as-copy", time = local_hh_mm(ms))
+                    crate::tr!(s.lang, "session-saved-as-copy", time = local_hh_mm(ms, s.lang))
                 }
                 SaveState::Idle | SaveState::Saving | SaveState::Conflict => return,
             };

@@ -45,7 +45,7 @@ fn sent_texts(s: &Sent, lang: Lang) -> SentTexts {
         } => {
             let next = next_attempt_at
                 .map(|t| {
-                    let next = tr!(lang, "confirmation-next-try", time = local_hh_mm(t));
+                    let next = tr!(lang, "confirmation-next-try", time = local_hh_mm(t, lang));
                     format!(" {next}")
                 })
                 .unwrap_or_default();

@@ -55,7 +55,7 @@ fn row_summary(d: &Draft, template: &Template, lang: Lang) -> DraftRow {
         begins,
         format: template.name.clone(),
         date,
-        edited: local_date_time(d.updated_at),
+        edited: local_date_time(d.updated_at, lang),
         words: d.note.word_count(template),
     }
 }

@@ -60,7 +60,7 @@ pub fn OutboxPanel() -> impl IntoView {
                             lang,
                             "outbox-panel-status-retry",
                             message = m.clone(),
-                            time = local_hh_mm(e.next_attempt_at),
+                            time = local_hh_mm(e.next_attempt_at, lang),
                         ),
                         (None, _) => lang.t("outbox-panel-status-sending"),
                     };
@@ -71,7 +71,7 @@ pub fn OutboxPanel() -> impl IntoView {
                             <span class="queued">{tr!(
                                 lang,
                                 "outbox-panel-queued",
-                                time = local_date_time(e.queued_at),
+                                time = local_date_time(e.queued_at, lang),
                                 n = e.attempts,
                             )}</span>
                             <br/>

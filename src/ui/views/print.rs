@@ -18,8 +18,11 @@ fn render_into(s: Session, el: &web_sys::HtmlElement) {
     if !s.alive() {
         return;
     }
-    let p = s.payload(&s.form.snapshot_untracked());
-    let doc = record_html(&p, &local_from_rfc3339).into_string();
+    let note = s.form.snapshot_untracked();
+    // The record is in the note's language, its times too.
+    let lang = note.language;
+    let p = s.payload(&note);
+    let doc = record_html(&p, &|t: &str| local_from_rfc3339(t, lang)).into_string();
     if js_sys::Reflect::set(el, &"innerHTML".into(), &JsValue::from_str(&doc)).is_err() {
         el.set_text_content(Some(&plain_text(&p)));
     }

@@ -27,7 +27,7 @@ pub fn SignedBanner() -> impl IntoView {
                         lang,
                         "signing-signed-by",
                         who = who,
-                        time = local_from_rfc3339(&sig.signed_at),
+                        time = local_from_rfc3339(&sig.signed_at, lang),
                     )}</strong>" "{lang.t("signing-signed-explained")}</p>
                     <p class="hash">{lang.t("signing-hash")}" "<code>{sig.content_hash.clone()}</code></p>
                     <button type="submit" class="primary" part="submit" disabled=move || s.sending.get()>

@@ -17,14 +17,14 @@ fn save_text(state: &SaveState, lang: Lang) -> String {
     match state {
         SaveState::Idle => String::new(),
         SaveState::Saving => lang.t("status-bar-saving"),
-        SaveState::Saved(ms) => tr!(lang, "status-bar-saved-at", time = local_hh_mm(*ms)),
+        SaveState::Saved(ms) => tr!(lang, "status-bar-saved-at", time = local_hh_mm(*ms, lang)),
         SaveState::Failed(StorageError::Full) | SaveState::CopyFailed(StorageError::Full) => {
             lang.t("status-bar-storage-full")
         }
         SaveState::Failed(_) | SaveState::CopyFailed(_) => lang.t("status-bar-not-saved"),
         SaveState::Conflict => lang.t("status-bar-conflict"),
         SaveState::SavedAsCopy(ms) => {
-            tr!(lang, "status-bar-saved-as-copy", time = local_hh_mm(*ms))
+            tr!(lang, "status-bar-saved-as-copy", time = local_hh_mm(*ms, lang))
         }
     }
 }

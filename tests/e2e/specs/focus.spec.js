@@ -44,7 +44,7 @@ test("Back to editing returns to Review and sign; the signed time is local", asy
   await page.getByRole("button", { name: "Review and sign" }).press("Enter");
   await page.getByLabel("I agree with this statement").check();
   await page.getByRole("button", { name: "Sign the note" }).press("Enter");
-  await expect(page.locator(".signed")).toContainText(/Signed by Sam Rivera at \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./);
+  await expect(page.locator(".signed")).toContainText(/Signed by Sam Rivera at [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M\./);
 });
 
 test("removing a quote or an intervention moves focus to its Add button", async ({ page }) => {
