@@ -95,7 +95,7 @@ pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&
         "date": p.documented_at,
         "description": title,
         "content": [
-            attachment("text/plain; charset=utf-8", plain_text(p).as_bytes(), &title),
+            attachment("text/plain; charset=utf-8", plain_text(p, crate::i18n::Lang::En).as_bytes(), &title),
             attachment("application/json", casenote_json.as_bytes(), "casenote JSON v1"),
         ],
         "context": context_of(p),

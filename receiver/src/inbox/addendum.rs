@@ -4,6 +4,7 @@
 
 use casenote::domain::record_html::{record_html_placed, Placement};
 use casenote::domain::PayloadV1;
+use casenote::i18n::Lang;
 use maud::{html, Markup, DOCTYPE};
 
 use super::{name_and_id, path_segment, shown_payload, utc_text};
@@ -73,7 +74,7 @@ pub fn render(body: &str) -> Result<String, Unreadable> {
             div.side-by-side {
                 section.original-note aria-labelledby="original-heading" {
                     h2 #original-heading { "The original note" }
-                    (record_html_placed(&p, &local, Placement::Listed { level: 3, href: &href }))
+                    (record_html_placed(&p, Lang::En, &local, Placement::Listed { level: 3, href: &href }))
                 }
                 section.new-addendum aria-labelledby="addendum-heading" {
                     h2 #addendum-heading { "Your addendum to " (p.format_name) " note: " (client) }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use casenote::domain::record_html::{record_html_placed, Placement};
 use casenote::domain::PayloadV1;
+use casenote::i18n::Lang;
 use maud::{html, Markup, DOCTYPE};
 
 use super::details::details;
@@ -71,7 +72,7 @@ fn note(n: &StoredNote, p: Option<&PayloadV1>, addenda: &[&PayloadV1]) -> Markup
         article.note id={ "note-" (n.id) } data-note-id=(n.id) {
             @match p {
                 Some(p) => {
-                    (record_html_placed(p, &local, Placement::Listed { level: 2, href: &href }))
+                    (record_html_placed(p, Lang::En, &local, Placement::Listed { level: 2, href: &href }))
                     @if !addenda.is_empty() {
                         p.addenda {
                             "Addenda: "

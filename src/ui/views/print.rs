@@ -19,9 +19,9 @@ fn render_into(s: Session, el: &web_sys::HtmlElement) {
         return;
     }
     let p = s.payload(&s.form.snapshot_untracked());
-    let doc = record_html(&p, &local_from_rfc3339).into_string();
+    let doc = record_html(&p, s.lang, &local_from_rfc3339).into_string();
     if js_sys::Reflect::set(el, &"innerHTML".into(), &JsValue::from_str(&doc)).is_err() {
-        el.set_text_content(Some(&plain_text(&p)));
+        el.set_text_content(Some(&plain_text(&p, s.lang)));
     }
 }
 
