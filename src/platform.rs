@@ -128,7 +128,10 @@ impl Drop for Listener {
 /// `lang`'s locale writes them (`Dec 2, 2026, 2:30 PM`; `2 dic 2026, 14:30`).
 pub fn local_date_time(ms: f64, lang: Lang) -> String {
     let d = js_sys::Date::new(&ms.into());
-    let options = object(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]);
+    let options = object(&[
+        ("dateStyle", "medium".into()),
+        ("timeStyle", "short".into()),
+    ]);
     d.to_locale_string(&locale(lang), &options).into()
 }
 

@@ -7,7 +7,6 @@ use serde_json::{json, Value};
 
 use super::payload::PayloadV1;
 use super::render::plain_text;
-use crate::i18n::Lang;
 
 /// The media type to POST a FHIR resource with.
 pub const FHIR_JSON: &str = "application/fhir+json";
@@ -42,7 +41,7 @@ fn subject_of(to: &str, p: &PayloadV1) -> Value {
 fn context_of(p: &PayloadV1) -> Value {
     let mut context = json!({ "period": { "start": p.service.date } });
     if let Some(m) = p.contact_mode {
-        let mut event = json!({ "text": m.label(Lang::En) });
+        let mut event = json!({ "text": m.label(p.lang()) });
         if let Some((code, display)) = m.participation_mode() {
             event["coding"] = json!([{
                 "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode",
@@ -59,7 +58,7 @@ fn context_of(p: &PayloadV1) -> Value {
         let related: Vec<Value> = p
             .participants
             .iter()
-            .map(|x| json!({ "display": x.describe(Lang::En) }))
+            .map(|x| json!({ "display": x.describe(p.lang()) }))
             .collect();
         context["related"] = related.into();
     }
@@ -96,7 +95,7 @@ pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&
         "date": p.documented_at,
         "description": title,
         "content": [
-            attachment("text/plain; charset=utf-8", plain_text(p).as_bytes(), &title),
+            attachment("text/plain; charset=utf-8", plain_text(p, p.lang()).as_bytes(), &title),
             attachment("application/json", casenote_json.as_bytes(), "casenote JSON v1"),
         ],
         "context": context_of(p),

@@ -56,7 +56,7 @@ pub fn contradictions(doc: &Value, p: &PayloadV1) -> Vec<FieldError> {
             .and_then(Value::as_str)
             .is_some_and(|t| t.starts_with("text/plain"))
     });
-    let rendered = plain_text(p);
+    let rendered = plain_text(p, p.lang());
     for c in texts {
         let text = c
             .pointer("/attachment/data")

@@ -1,30 +1,49 @@
 //! The note as plain text: the preview, "copy as text", and the FHIR
 //! text/plain content all use this one rendering. Quotes appear verbatim in
-//! quotation marks, with who said them.
+//! quotation marks, with who said them. Its fixed words are in the
+//! note's language (`record.ftl`).
 
 use std::fmt::Write;
 
 use super::payload::PayloadV1;
 use super::Speaker;
 use crate::i18n::Lang;
+use crate::tr;
 
-fn attribution(speaker: Speaker, context: Option<&str>) -> String {
+/// A heading of the text, underlined rather than upper-cased: a label may
+/// be in any script, and this keeps Unicode case tables out of the bundle.
+fn heading(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{title}\n{}", "-".repeat(title.chars().count()));
+}
+
+/// "45 minutes", in `lang`.
+pub fn minutes_text(minutes: i64, lang: Lang) -> String {
+    tr!(lang, "record-minutes", n = minutes)
+}
+
+fn attribution(speaker: Speaker, context: Option<&str>, lang: Lang) -> String {
     match context.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(c) => format!("{}, {c}", speaker.label(Lang::En)),
-        None => speaker.label(Lang::En),
+        Some(c) => format!("{}, {c}", speaker.label(lang)),
+        None => speaker.label(lang),
     }
 }
 
-/// Renders `p` as plain text.
-pub fn plain_text(p: &PayloadV1) -> String {
+/// Renders `p` as plain text, its words in `lang`.
+pub fn plain_text(p: &PayloadV1, lang: Lang) -> String {
     let mut out = String::new();
     let client = if p.client.name.trim().is_empty() {
         p.client.id.as_str()
     } else {
         p.client.name.as_str()
     };
-    let _ = writeln!(out, "{} note: {client}", p.format_name);
-    let mut when = format!("Date of service: {}", p.service.date);
+    let title = tr!(
+        lang,
+        "record-title-listed",
+        format = p.format_name.as_str(),
+        client = client
+    );
+    let _ = writeln!(out, "{title}");
+    let mut when = format!("{}: {}", lang.t("record-service-date"), p.service.date);
     if let Some(start) = &p.service.start {
         let _ = write!(when, ", {start}");
         if let Some(end) = &p.service.end {
@@ -32,48 +51,44 @@ pub fn plain_text(p: &PayloadV1) -> String {
         }
     }
     if let Some(m) = p.service.duration_minutes {
-        let _ = write!(when, " ({m} minutes)");
+        let _ = write!(when, " ({})", minutes_text(m, lang));
     }
     let _ = writeln!(out, "{when}");
     if let Some(a) = &p.author {
         let who = if a.name.is_empty() { &a.id } else { &a.name };
         if !who.is_empty() {
-            let _ = writeln!(out, "Written by: {who}");
+            let _ = writeln!(out, "{}: {who}", lang.t("record-written-by"));
         }
     }
-    for line in contact_lines(p) {
+    for line in contact_lines(p, lang) {
         let _ = writeln!(out, "{line}");
     }
     if let Some(a) = &p.addendum {
-        let _ = writeln!(
-            out,
-            "ADDENDUM ({}) to note {}. Reason: {}",
-            a.kind.label(Lang::En),
-            a.to,
-            a.reason
+        let line = tr!(
+            lang,
+            "record-text-addendum",
+            kind = a.kind.label(lang),
+            to = a.to.as_str(),
+            reason = a.reason.as_str()
         );
+        let _ = writeln!(out, "{line}");
     }
     if let Some(t) = &p.timeliness {
         if t.late_entry {
-            let _ = writeln!(
-                out,
-                "LATE ENTRY: documented {} hours after the service. Reason: {}",
-                t.hours_after_service
+            let line = tr!(
+                lang,
+                "record-text-late-entry",
+                hours = t
+                    .hours_after_service
                     .map(|h| hours_text(h, 1))
                     .unwrap_or_else(|| "?".into()),
-                t.late_entry_reason.as_deref().unwrap_or("")
+                reason = t.late_entry_reason.as_deref().unwrap_or("")
             );
+            let _ = writeln!(out, "{line}");
         }
     }
     for s in &p.sections {
-        // Underlined rather than upper-cased: a label may be in any
-        // script, and this keeps Unicode case tables out of the bundle.
-        let _ = writeln!(
-            out,
-            "\n{}\n{}",
-            s.label,
-            "-".repeat(s.label.chars().count())
-        );
+        heading(&mut out, &s.label);
         if !s.text.trim().is_empty() {
             let _ = writeln!(out, "{}", s.text.trim_end());
         }
@@ -82,50 +97,51 @@ pub fn plain_text(p: &PayloadV1) -> String {
                 out,
                 "  “{}” ({})",
                 q.text,
-                attribution(q.speaker, q.context.as_deref())
+                attribution(q.speaker, q.context.as_deref(), lang)
             );
         }
     }
     if !p.goals.is_empty() {
-        let _ = writeln!(out, "\nGoals addressed\n---------------");
+        heading(&mut out, &lang.t("record-goals"));
         for g in &p.goals {
-            let _ = writeln!(out, "- {}: {}", g.text, g.progress.label(Lang::En));
+            let _ = writeln!(out, "- {}: {}", g.text, g.progress.label(lang));
         }
     }
     if let Some(c) = &p.challenges {
-        let _ = writeln!(
-            out,
-            "\nChallenges and barriers\n-----------------------\n{c}"
-        );
+        heading(&mut out, &lang.t("record-challenges"));
+        let _ = writeln!(out, "{c}");
     }
     if !p.interventions.is_empty() {
-        let _ = writeln!(out, "\nInterventions\n-------------");
+        heading(&mut out, &lang.t("record-interventions"));
         for (i, iv) in p.interventions.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", i + 1, iv.description);
             if !iv.rationale.is_empty() {
-                let _ = writeln!(out, "   Why: {}", iv.rationale);
+                let why = tr!(lang, "record-why", why = iv.rationale.as_str());
+                let _ = writeln!(out, "   {why}");
             }
             if !iv.client_response.is_empty() {
-                let _ = writeln!(out, "   Client's response: {}", iv.client_response);
+                let response = tr!(
+                    lang,
+                    "record-client-response",
+                    response = iv.client_response.as_str()
+                );
+                let _ = writeln!(out, "   {response}");
             }
             if iv.deviates {
-                let _ = writeln!(out, "   Departs from standard procedure (reason above).");
+                let _ = writeln!(out, "   {}", lang.t("record-deviates"));
             }
         }
     }
     if !p.follow_ups.is_empty() {
-        let _ = writeln!(out, "\nFollow-ups\n----------");
+        heading(&mut out, &lang.t("record-follow-ups"));
         for f in &p.follow_ups {
-            let _ = writeln!(out, "- {}", f.describe(Lang::En));
+            let _ = writeln!(out, "- {}", f.describe(lang));
         }
     }
     if !p.previous_follow_ups.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nFollow-ups from the previous note\n---------------------------------"
-        );
+        heading(&mut out, &lang.t("record-previous-follow-ups"));
         for m in &p.previous_follow_ups {
-            let _ = writeln!(out, "- {}", m.describe(Lang::En));
+            let _ = writeln!(out, "- {}", m.describe(lang));
         }
     }
     if let Some(sig) = &p.signature {
@@ -134,11 +150,20 @@ pub fn plain_text(p: &PayloadV1) -> String {
         } else {
             &sig.signer_name
         };
-        let _ = writeln!(
-            out,
-            "\nSignature\n---------\n{}\nSigned by {who} ({}) at {}.\nContent SHA-256: {}",
-            sig.attestation, sig.signer_id, sig.signed_at, sig.content_hash
+        heading(&mut out, &lang.t("record-signature"));
+        let signed = tr!(
+            lang,
+            "record-text-signed-by",
+            name = who.as_str(),
+            id = sig.signer_id.as_str(),
+            at = sig.signed_at.as_str()
         );
+        let hash = tr!(
+            lang,
+            "record-content-hash",
+            hash = sig.content_hash.as_str()
+        );
+        let _ = writeln!(out, "{}\n{signed}\n{hash}", sig.attestation);
     }
     out
 }
@@ -146,21 +171,21 @@ pub fn plain_text(p: &PayloadV1) -> String {
 /// How, where and with whom the contact took place, as "Label: value"
 /// lines (only those given): the plain text and the printed record's
 /// header both say them.
-pub fn contact_lines(p: &PayloadV1) -> Vec<String> {
+pub fn contact_lines(p: &PayloadV1, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(m) = p.contact_mode {
-        lines.push(format!("Contact: {}", m.label(Lang::En)));
+        lines.push(format!("{}: {}", lang.t("record-contact"), m.label(lang)));
     }
     if let Some(l) = &p.location {
-        lines.push(format!("Location: {l}"));
+        lines.push(format!("{}: {l}", lang.t("record-location")));
     }
     if !p.participants.is_empty() {
-        let who: Vec<String> = p
-            .participants
-            .iter()
-            .map(|x| x.describe(Lang::En))
-            .collect();
-        lines.push(format!("Participants: {}", who.join("; ")));
+        let who: Vec<String> = p.participants.iter().map(|x| x.describe(lang)).collect();
+        lines.push(format!(
+            "{}: {}",
+            lang.t("record-participants"),
+            who.join("; ")
+        ));
     }
     lines
 }
@@ -230,11 +255,10 @@ mod tests {
             client_response: "Agreed to plan".into(),
             deviates: true,
         });
-        let text = plain_text(&PayloadV1::build(
-            &n,
-            &Template::soap(),
-            &BuildContext::at("t"),
-        ));
+        let text = plain_text(
+            &PayloadV1::build(&n, &Template::soap(), &BuildContext::at("t")),
+            Lang::En,
+        );
         assert!(text.starts_with(
             "SOAP note: Jo <b>Client</b>\nDate of service: 2026-11-20, 09:00–09:45 (45 minutes)\n"
         ));
@@ -247,9 +271,32 @@ mod tests {
     }
 
     #[test]
+    fn in_spanish_its_fixed_words_are_spanish() {
+        let p = crate::domain::fixtures::rich_payload();
+        let text = plain_text(&p, Lang::Es);
+        assert!(
+            text.starts_with(&format!("Nota {}: ", p.format_name)),
+            "{text}"
+        );
+        assert!(text.contains("\nFecha del servicio: "), "{text}");
+        assert!(
+            text.contains("ANOTACIÓN TARDÍA: registrada 26.5 horas"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\nMetas trabajadas\n----------------\n"),
+            "{text}"
+        );
+        assert!(text.contains("   Respuesta del cliente: Agreed"), "{text}");
+        assert!(!text.contains("Goals"), "{text}");
+        assert_eq!(minutes_text(1, Lang::Es), "1 minuto");
+        assert_eq!(minutes_text(45, Lang::En), "45 minutes");
+    }
+
+    #[test]
     fn says_who_took_part_how_where_and_what_comes_next() {
         let p = crate::domain::fixtures::contact_payload();
-        let text = plain_text(&p);
+        let text = plain_text(&p, Lang::En);
         assert!(text.contains("Written by: Sam \"Sammy\" O'Neil\nContact: Home visit\nLocation: Client's home\nParticipants: Jo Ünïcode (Client); Rosa \"Ro\" Diaz (Interpreter)\n"), "{text}");
         assert!(text.contains("\nFollow-ups\n----------\n- Call the landlord (Worker, by 2026-12-03)\n- Bring the lease (Ms Reyes, by 2026-12-09)\n"));
         assert!(text.contains("- Apply for the bus pass: Not done (Office closed)\n"));

@@ -73,7 +73,7 @@ pub fn render(body: &str) -> Result<String, Unreadable> {
             div.side-by-side {
                 section.original-note aria-labelledby="original-heading" {
                     h2 #original-heading { "The original note" }
-                    (record_html_placed(&p, &local, Placement::Listed { level: 3, href: &href }))
+                    (record_html_placed(&p, p.lang(), &local, Placement::Listed { level: 3, href: &href }))
                 }
                 section.new-addendum aria-labelledby="addendum-heading" {
                     h2 #addendum-heading { "Your addendum to " (p.format_name) " note: " (client) }

@@ -72,7 +72,7 @@ fn note(n: &StoredNote, p: Option<&PayloadV1>, addenda: &[&PayloadV1]) -> Markup
         article.note id={ "note-" (n.id) } data-note-id=(n.id) {
             @match p {
                 Some(p) => {
-                    (record_html_placed(p, &local, Placement::Listed { level: 2, href: &href }))
+                    (record_html_placed(p, p.lang(), &local, Placement::Listed { level: 2, href: &href }))
                     @if !addenda.is_empty() {
                         p.addenda {
                             "Addenda: "

@@ -9,6 +9,7 @@ use super::follow_up::{FollowUp, FollowUpMark};
 use super::note::{Client, GoalProgress, Intervention, Note, Person, Quote};
 use super::template::{DocumentType, Template};
 use super::time::duration_minutes;
+use crate::i18n::Lang;
 
 mod check;
 mod intake;
@@ -282,6 +283,15 @@ impl PayloadV1 {
             content_hash: String::new(),
         }
         .with_hash()
+    }
+
+    /// The language the note was written in: English for notes of earlier
+    /// releases, and for a language this release has no catalog of.
+    pub fn lang(&self) -> Lang {
+        self.language
+            .as_deref()
+            .map(Lang::negotiate)
+            .unwrap_or_default()
     }
 
     /// `self` with `content_hash` computed from its content.

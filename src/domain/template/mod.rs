@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod localized;
+
 /// LOINC code of the whole document: a progress note.
 pub const LOINC_PROGRESS_NOTE: &str = "11506-3";
 /// LOINC code of a social worker progress note (when the host says so).
@@ -26,6 +28,8 @@ impl DocumentType {
         }
     }
 
+    /// The LOINC code and its display. The display is LOINC's own
+    /// (English) text, in every language.
     pub fn loinc(self) -> (&'static str, &'static str) {
         match self {
             DocumentType::ProgressNote => (LOINC_PROGRESS_NOTE, "Progress note"),

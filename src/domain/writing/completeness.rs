@@ -2,7 +2,11 @@
 //! names no next step with a time (a date, a day, "in two weeks"); an
 //! Objective or Data section with no observation; an intervention without
 //! the client's response. They only prompt, and only once a section has
-//! some text (an empty required section is the checks' business).
+//! some text (an empty required section is the checks' business). The
+//! words they look for are English: `suggestions` asks for them only in
+//! an English note.
+
+use crate::i18n::Lang;
 
 /// What the note holds beyond the section's text that a prompt depends on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,10 +26,11 @@ pub enum Prompt {
 }
 
 impl Prompt {
-    pub fn text(self) -> &'static str {
+    /// What the worker is told, in `lang`.
+    pub fn text(self, lang: Lang) -> String {
         match self {
-            Prompt::PlanWithoutTime => "The plan names no next step with a time. Say what happens next and when: a date, a day, or “in two weeks”.",
-            Prompt::NoObservation => "Nothing here reads as something you observed. Add what you saw, heard or measured: appearance, behaviour, a result.",
+            Prompt::PlanWithoutTime => lang.t("aids-prompt-plan-without-time"),
+            Prompt::NoObservation => lang.t("aids-prompt-no-observation"),
         }
     }
 }

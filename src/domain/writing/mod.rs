@@ -1,7 +1,8 @@
 //! Writing aids: objective-language flags, unexplained abbreviations,
 //! wordy phrases and long sentences, identifiers to leave out, prompts for
 //! what a section is missing, and splitting a pasted whole note into
-//! sections. All of them only advise: nothing here blocks a note.
+//! sections; `suggestions` words what they found for one section. All of
+//! them only advise: nothing here blocks a note.
 
 pub mod abbreviations;
 pub mod completeness;
@@ -12,5 +13,6 @@ pub mod paste;
 pub mod sentences;
 pub mod shipped;
 pub mod shorthand;
+pub mod suggestions;
 pub mod tokens;
 pub mod wordy;

@@ -48,7 +48,11 @@ impl Session {
                 }
                 SaveState::Failed(_) | SaveState::CopyFailed(_) => s.lang.t("session-not-saved"),
                 SaveState::SavedAsCopy(ms) => {
-                    crate::tr!(s.lang, "session-saved-as-copy", time = local_hh_mm(ms, s.lang))
+                    crate::tr!(
+                        s.lang,
+                        "session-saved-as-copy",
+                        time = local_hh_mm(ms, s.lang)
+                    )
                 }
                 SaveState::Idle | SaveState::Saving | SaveState::Conflict => return,
             };

@@ -91,7 +91,7 @@ impl Session {
     /// the preview follows the form).
     pub fn preview_text(&self) -> String {
         let note = self.form.snapshot();
-        plain_text(&self.payload(&note))
+        plain_text(&self.payload(&note), self.lang)
     }
 
     pub fn print(&self) {
@@ -101,7 +101,7 @@ impl Session {
     /// Copies the note as plain text, and says whether that worked.
     pub fn copy_text(&self) {
         let note = self.form.snapshot_untracked();
-        let text = plain_text(&self.payload(&note));
+        let text = plain_text(&self.payload(&note), self.lang);
         let clipboard = window().navigator().clipboard();
         let (copied, lang) = (self.copied, self.lang);
         spawn_local(async move {

@@ -1,7 +1,8 @@
 //! Writing aids for one section: its word count, words that are not
 //! objective, shorthand, abbreviations not spelled out, wordy phrases,
-//! long sentences, identifiers to leave out (`suggestions.rs` words them),
-//! and prompts for what the section seems to miss. Each suggestion can be
+//! long sentences, identifiers to leave out (`domain::writing::suggestions`
+//! words them), and prompts for what the section seems to miss; in a note
+//! not in English, what only English has is said to be missing. Each suggestion can be
 //! shown where it stands in the text (selected there), and replaced or
 //! masked in one step where that fits, with Undo. Recomputed once typing
 //! pauses, so their cost never lands on a keystroke.
@@ -10,10 +11,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::debounce::settle;
-use super::suggestions::Action;
-pub use super::suggestions::Findings;
 use crate::domain::writing::completeness::NoteFacts;
-use crate::ui::context::Root;
+use crate::domain::writing::suggestions::Action;
+pub use crate::domain::writing::suggestions::Findings;
+use crate::tr;
+use crate::ui::context::{use_lang, Root};
 use crate::ui::session::Session;
 
 /// A replacement just made, until the text changes again.
@@ -59,6 +61,7 @@ pub fn WritingAids(
     /// A signed note can no longer change: no suggestions for it.
     signed: Signal<bool>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let root = expect_context::<Root>().0;
     let follow_ups = expect_context::<Session>().dated_follow_ups();
     let settled = settle(Signal::derive(move || text.get()), 250);
@@ -67,7 +70,7 @@ pub fn WritingAids(
         let facts = NoteFacts {
             dated_follow_ups: follow_ups.get(),
         };
-        defined.with(|d| approved.with_value(|a| Findings::of(&key, &t, d, a, facts)))
+        defined.with(|d| approved.with_value(|a| Findings::of(&key, &t, d, a, facts, lang)))
     });
     let undo = RwSignal::new(None::<Undo>);
     let area = StoredValue::new(area_id);
@@ -90,20 +93,24 @@ pub fn WritingAids(
     let can_undo = move || undo.with(|u| u.as_ref().is_some_and(|u| text.with(|t| *t == u.after)));
     view! {
         <div class="aids">
-            <p class="word-count">{move || { let n = words(); format!("{n} word{}", if n == 1 { "" } else { "s" }) }}</p>
+            <p class="word-count">{move || tr!(lang, "aids-word-count", n = words())}</p>
             <p class="aids-status" role="status">{move || if can_undo() { undo.with(|u| u.as_ref().map(|u| u.said.clone())) } else { None }}
                 {move || can_undo().then(|| view! {
                     " "<button type="button" class="link" on:click=move |_| {
                         if let Some(u) = undo.get_untracked() { text.set(u.before); }
                         undo.set(None);
-                    }>"Undo"</button>
+                    }>{lang.t("aids-undo")}</button>
                 })}
             </p>
             {move || findings.with(|f| (!signed.get()).then(|| f.prompts.iter().map(|p| view! {
-                <p class="prompt">{p.text()}</p>
+                <p class="prompt">{p.text(lang)}</p>
             }).collect_view()))}
+            // Once there is text to check: which checks this language lacks.
+            {move || findings.with(|f| (!signed.get() && !settled.with(|t| t.trim().is_empty()))
+                .then(|| f.unavailable().map(|note| view! { <p class="aids-unavailable">{note}</p> }))
+                .flatten())}
             {move || findings.with(|f| (!signed.get() && f.count() > 0).then(|| view! {
-                <ul class="suggestions" aria-label=format!("Writing suggestions for {label}")>
+                <ul class="suggestions" aria-label=tr!(lang, "aids-list-label", section = label.as_str())>
                     {f.suggestions().into_iter().map(|x| view! {
                         <li class=x.kind>
                             <strong>{x.lead}</strong>{x.text}

@@ -28,4 +28,3 @@ pub mod section;
 pub mod signing;
 pub mod status_bar;
 pub mod stray;
-pub mod suggestions;

@@ -104,10 +104,9 @@ pub fn NoteForm() -> impl IntoView {
         defined.with(|d| {
             approved.with_value(|a| {
                 for spec in &t.sections {
-                    let n = form
-                        .section(&spec.key)
-                        .text
-                        .with_untracked(|text| Findings::of(&spec.key, text, d, a, facts).count());
+                    let n = form.section(&spec.key).text.with_untracked(|text| {
+                        Findings::of(&spec.key, text, d, a, facts, s.lang).count()
+                    });
                     if n > 0 {
                         open.total += n;
                         open.sections.push(spec.label.clone());

@@ -22,9 +22,9 @@ fn render_into(s: Session, el: &web_sys::HtmlElement) {
     // The record is in the note's language, its times too.
     let lang = note.language;
     let p = s.payload(&note);
-    let doc = record_html(&p, &|t: &str| local_from_rfc3339(t, lang)).into_string();
+    let doc = record_html(&p, lang, &|t: &str| local_from_rfc3339(t, lang)).into_string();
     if js_sys::Reflect::set(el, &"innerHTML".into(), &JsValue::from_str(&doc)).is_err() {
-        el.set_text_content(Some(&plain_text(&p)));
+        el.set_text_content(Some(&plain_text(&p, lang)));
     }
 }
 

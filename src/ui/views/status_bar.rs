@@ -24,7 +24,11 @@ fn save_text(state: &SaveState, lang: Lang) -> String {
         SaveState::Failed(_) | SaveState::CopyFailed(_) => lang.t("status-bar-not-saved"),
         SaveState::Conflict => lang.t("status-bar-conflict"),
         SaveState::SavedAsCopy(ms) => {
-            tr!(lang, "status-bar-saved-as-copy", time = local_hh_mm(*ms, lang))
+            tr!(
+                lang,
+                "status-bar-saved-as-copy",
+                time = local_hh_mm(*ms, lang)
+            )
         }
     }
 }

@@ -1,14 +1,18 @@
 //! Identifiers typed into a note's text: Social Security numbers, phone
 //! numbers, email addresses, full dates of birth and street addresses.
-//! Each is flagged with the minimum-necessary reason and offered a mask
-//! (`identifiers.json`); none blocks a note. Found by the shape of their
+//! Each is flagged with the minimum-necessary reason and offered a mask,
+//! worded in the note's language (`aids.ftl`; the kinds and their sources
+//! are `identifiers.json`); none blocks a note. Found by the shape of their
 //! digits and, where a shape alone is not enough (nine bare digits, a date),
-//! by a cue just before them ("SSN", "DOB", "phone").
+//! by a cue just before them ("SSN", "DOB", "phone"; in Spanish also
+//! "teléfono", "fecha de nacimiento").
 //!
 //! Nothing of the flagged text is ever logged: `Identifier`'s `Debug`
 //! prints only its kind and range.
 
 use super::shipped::shipped;
+use crate::i18n::Lang;
+use crate::tr;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -33,18 +37,12 @@ pub enum IdentifierKind {
 #[derive(Clone, Debug, Deserialize)]
 pub struct KindEntry {
     pub kind: IdentifierKind,
-    /// What it is, in lower case where the words allow ("phone number").
-    pub name: String,
-    /// What replaces it; `{last4}` stands for its last four digits.
-    pub mask: String,
     pub source: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct IdentifierList {
     pub sources: Vec<Source>,
-    /// Why any of them is flagged.
-    pub reason: String,
     pub kinds: Vec<KindEntry>,
 }
 
@@ -52,19 +50,29 @@ pub fn identifier_list() -> &'static IdentifierList {
     static LIST: OnceLock<IdentifierList> = OnceLock::new();
     shipped(&LIST, include_str!("identifiers.json"), || IdentifierList {
         sources: Vec::new(),
-        reason: String::new(),
         kinds: Vec::new(),
     })
 }
 
 impl IdentifierKind {
-    fn entry(self) -> Option<&'static KindEntry> {
-        identifier_list().kinds.iter().find(|k| k.kind == self)
-    }
+    pub const ALL: [IdentifierKind; 5] = [
+        IdentifierKind::Ssn,
+        IdentifierKind::Phone,
+        IdentifierKind::Email,
+        IdentifierKind::BirthDate,
+        IdentifierKind::StreetAddress,
+    ];
 
-    /// "phone number".
-    pub fn name(self) -> &'static str {
-        self.entry().map_or("identifier", |e| e.name.as_str())
+    /// What replaces it in the text, in `lang`; the SSN's keeps its last
+    /// four digits `last4`.
+    fn mask(self, lang: Lang, last4: &str) -> String {
+        match self {
+            IdentifierKind::Ssn => tr!(lang, "aids-mask-ssn", last4 = last4),
+            IdentifierKind::Phone => lang.t("aids-mask-phone"),
+            IdentifierKind::Email => lang.t("aids-mask-email"),
+            IdentifierKind::BirthDate => lang.t("aids-mask-birth-date"),
+            IdentifierKind::StreetAddress => lang.t("aids-mask-street-address"),
+        }
     }
 }
 
@@ -89,32 +97,33 @@ impl fmt::Debug for Identifier {
 }
 
 impl Identifier {
-    /// What masks it: the kind's mask, with the last four digits where the
-    /// mask keeps them (enough to tell two numbers apart, not to use one).
-    pub fn mask(&self) -> String {
-        let mask = self.kind.entry().map_or("[removed]", |e| e.mask.as_str());
+    /// What masks it, in `lang`: the kind's mask, with the last four
+    /// digits where the mask keeps them (enough to tell two numbers apart,
+    /// not to use one).
+    pub fn mask(&self, lang: Lang) -> String {
         let digits: Vec<char> = self.found.chars().filter(char::is_ascii_digit).collect();
         let last4: String = digits[digits.len().saturating_sub(4)..].iter().collect();
-        mask.replace("{last4}", &last4)
+        self.kind.mask(lang, &last4)
     }
 
-    pub fn replacement(&self) -> Replacement {
+    pub fn replacement(&self, lang: Lang) -> Replacement {
         Replacement {
             start: self.start,
             end: self.end,
             found: self.found.clone(),
-            with: self.mask(),
+            with: self.mask(lang),
         }
     }
 }
 
-/// The identifiers in `text`, in order, none overlapping. Quoted text is
-/// included: an identifier in someone's words is still an identifier.
-pub fn identifiers_in(text: &str) -> Vec<Identifier> {
+/// The identifiers in `text`, a note in `lang`, in order, none
+/// overlapping. Quoted text is included: an identifier in someone's words
+/// is still an identifier.
+pub fn identifiers_in(text: &str, lang: Lang) -> Vec<Identifier> {
     let mut found = Vec::new();
     shapes::emails(text, &mut found);
-    shapes::digit_shapes(text, &mut found);
-    shapes::word_shapes(text, &mut found);
+    shapes::digit_shapes(text, lang, &mut found);
+    shapes::word_shapes(text, lang, &mut found);
     found.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end)));
     let mut out: Vec<Identifier> = Vec::new();
     for x in found {

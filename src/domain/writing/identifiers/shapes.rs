@@ -1,8 +1,11 @@
 //! The shapes identifiers take: digit shapes (SSNs, phone numbers,
 //! numeric dates), email addresses, and words (dates of birth in words,
 //! street addresses). Each adds what it finds; `identifiers_in` orders them.
+//! The cues and month names are English, and in a Spanish note Spanish
+//! too (an English cue such as "SSN" or "DOB" is often kept there).
 
 use super::{Identifier, IdentifierKind};
+use crate::i18n::Lang;
 
 /// A part of a digit shape.
 #[derive(Clone, Copy)]
@@ -80,6 +83,21 @@ const PHONE_CUES: &[&str] = &[
 const BIRTH_CUES: &[&str] = &[
     "dob", "d.o.b", "date of birth", "born", "birthday", "birth date", "birthdate",
 ];
+/// Spanish cues, said in a Spanish note besides the English ones.
+const SSN_CUES_ES: &[&str] = &["seguro social", "nss"];
+#[rustfmt::skip]
+const PHONE_CUES_ES: &[&str] = &[
+    "teléfono", "telefono", "cel", "móvil", "movil", "llam", "número", "numero", "whatsapp",
+];
+#[rustfmt::skip]
+const BIRTH_CUES_ES: &[&str] = &[
+    "nacimiento", "nació", "nacio", "nacida", "nacido", "f. de nac", "cumpleaños", "cumpleanos",
+];
+#[rustfmt::skip]
+const MONTHS_ES: &[&str] = &[
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "setiembre", "octubre", "noviembre", "diciembre", "ene", "abr", "ago", "dic",
+];
 #[rustfmt::skip]
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -94,25 +112,41 @@ const STREET_SUFFIXES: &[&str] = &[
 ];
 
 /// Whether one of `cues` stands in the 40 bytes before `at`.
-fn cued(text: &str, at: usize, cues: &[&str]) -> bool {
+fn cued(text: &str, at: usize, cues: [&[&str]; 2]) -> bool {
     let mut from = at.saturating_sub(40);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     let before = text[from..at].to_ascii_lowercase();
-    cues.iter().any(|c| before.contains(c))
+    cues.iter()
+        .flat_map(|c| c.iter())
+        .any(|c| before.contains(c))
 }
 
-fn cues_for(kind: IdentifierKind) -> &'static [&'static str] {
-    match kind {
-        IdentifierKind::Ssn => SSN_CUES,
-        IdentifierKind::Phone => PHONE_CUES,
-        _ => BIRTH_CUES,
+/// The cues for `kind` in a note in `lang`: the English ones, and the
+/// language's own.
+fn cues_for(kind: IdentifierKind, lang: Lang) -> [&'static [&'static str]; 2] {
+    let (english, spanish) = match kind {
+        IdentifierKind::Ssn => (SSN_CUES, SSN_CUES_ES),
+        IdentifierKind::Phone => (PHONE_CUES, PHONE_CUES_ES),
+        _ => (BIRTH_CUES, BIRTH_CUES_ES),
+    };
+    match lang {
+        Lang::En => [english, &[]],
+        Lang::Es => [english, spanish],
+    }
+}
+
+/// The month names read in a note in `lang`.
+fn months_for(lang: Lang) -> [&'static [&'static str]; 2] {
+    match lang {
+        Lang::En => [MONTHS, &[]],
+        Lang::Es => [MONTHS, MONTHS_ES],
     }
 }
 
 /// Digit shapes: SSNs, phone numbers, numeric dates of birth.
-pub(super) fn digit_shapes(text: &str, out: &mut Vec<Identifier>) {
+pub(super) fn digit_shapes(text: &str, lang: Lang, out: &mut Vec<Identifier>) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -131,7 +165,7 @@ pub(super) fn digit_shapes(text: &str, out: &mut Vec<Identifier>) {
                 .chain([(IdentifierKind::Phone, false, AREA_CODE_PHONE)]);
             for (kind, cue, shape) in candidates {
                 if let Some(e) = match_shape(text, i, shape) {
-                    if free_end(e) && (!cue || cued(text, i, cues_for(kind))) {
+                    if free_end(e) && (!cue || cued(text, i, cues_for(kind, lang))) {
                         found = Some((kind, e));
                         break;
                     }
@@ -203,9 +237,16 @@ fn year(w: &str) -> bool {
     w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit())
 }
 
-/// Dates of birth in words ("March 3, 1985", "3 March 1985") and street
-/// addresses ("12 Elm Street", "1600 W 5th Ave").
-pub(super) fn word_shapes(text: &str, out: &mut Vec<Identifier>) {
+/// Dates of birth in words ("March 3, 1985", "3 March 1985"; in Spanish
+/// "3 de marzo de 1985") and street addresses ("12 Elm Street", "1600 W
+/// 5th Ave").
+pub(super) fn word_shapes(text: &str, lang: Lang, out: &mut Vec<Identifier>) {
+    let (months, birth_cues) = (months_for(lang), cues_for(IdentifierKind::BirthDate, lang));
+    // "3rd of March", "3 de marzo de 1985".
+    let joins: &[&str] = match lang {
+        Lang::En => &["of"],
+        Lang::Es => &["of", "de"],
+    };
     let words = plain_words(text);
     let w = |k: usize| words.get(k).map(|&(s, e)| &text[s..e]);
     let lower = |k: usize| w(k).map(str::to_ascii_lowercase);
@@ -218,20 +259,23 @@ pub(super) fn word_shapes(text: &str, out: &mut Vec<Identifier>) {
         });
     };
     for k in 0..words.len() {
-        let is_month = lower(k).is_some_and(|m| MONTHS.contains(&m.as_str()));
+        let is_month = lower(k).is_some_and(|m| months.iter().any(|l| l.contains(&m.as_str())));
         if is_month {
             // "March 3, 1985" or "3 March 1985" / "3rd of March 1985".
             let (after_day, after_year) =
                 (w(k + 1).is_some_and(day_number), w(k + 2).is_some_and(year));
-            if after_day && after_year && cued(text, words[k].0, BIRTH_CUES) {
+            if after_day && after_year && cued(text, words[k].0, birth_cues) {
                 push(IdentifierKind::BirthDate, words[k].0, words[k + 2].1);
                 continue;
             }
-            let of = usize::from(k >= 2 && lower(k - 1).as_deref() == Some("of"));
-            if k > of && w(k - 1 - of).is_some_and(day_number) && w(k + 1).is_some_and(year) {
+            let joined = |at: usize| lower(at).is_some_and(|j| joins.contains(&j.as_str()));
+            let of = usize::from(k >= 2 && joined(k - 1));
+            // "de marzo de 1985": a join between month and year too.
+            let year_at = k + 1 + usize::from(lang == Lang::Es && joined(k + 1));
+            if k > of && w(k - 1 - of).is_some_and(day_number) && w(year_at).is_some_and(year) {
                 let start = words[k - 1 - of].0;
-                if cued(text, start, BIRTH_CUES) {
-                    push(IdentifierKind::BirthDate, start, words[k + 1].1);
+                if cued(text, start, birth_cues) {
+                    push(IdentifierKind::BirthDate, start, words[year_at].1);
                 }
             }
             continue;

@@ -3,23 +3,25 @@ use super::*;
 use IdentifierKind::*;
 
 fn kinds(text: &str) -> Vec<(IdentifierKind, String)> {
-    identifiers_in(text)
+    kinds_in(text, Lang::En)
+}
+
+fn kinds_in(text: &str, lang: Lang) -> Vec<(IdentifierKind, String)> {
+    identifiers_in(text, lang)
         .into_iter()
         .map(|x| (x.kind, x.found))
         .collect()
 }
 
 #[test]
-fn the_list_reads_with_a_reason_a_name_and_a_mask_for_every_kind() {
+fn the_list_reads_with_a_source_for_every_kind() {
     let list: IdentifierList = serde_json::from_str(include_str!("identifiers.json")).unwrap();
-    assert!(!list.reason.is_empty());
-    for kind in [Ssn, Phone, Email, BirthDate, StreetAddress] {
+    for kind in IdentifierKind::ALL {
         let e = list
             .kinds
             .iter()
             .find(|k| k.kind == kind)
             .expect("every kind listed");
-        assert!(!e.name.is_empty() && !e.mask.is_empty());
         assert!(list.sources.iter().any(|s| s.id == e.source));
     }
     for s in &list.sources {
@@ -98,11 +100,57 @@ fn leaves_alone_what_only_looks_like_one() {
 #[test]
 fn masks_keep_only_what_tells_two_apart_and_debug_shows_no_digits() {
     let text = "SSN 123-45-6789, cell 555-123-4567.";
-    let found = identifiers_in(text);
-    assert_eq!(found[0].mask(), "[SSN ending 6789]");
-    assert_eq!(found[1].mask(), "[phone number]");
-    let masked = found[1].replacement().apply(text).unwrap();
+    let found = identifiers_in(text, Lang::En);
+    assert_eq!(found[0].mask(Lang::En), "[SSN ending 6789]");
+    assert_eq!(found[1].mask(Lang::En), "[phone number]");
+    let masked = found[1].replacement(Lang::En).apply(text).unwrap();
     assert_eq!(masked, "SSN 123-45-6789, cell [phone number].");
     let debug = format!("{found:?}");
     assert!(!debug.contains("123") && !debug.contains("4567"), "{debug}");
+}
+
+#[test]
+fn a_spanish_note_is_read_with_spanish_cues_and_masked_in_spanish() {
+    assert_eq!(
+        kinds_in("Fecha de nacimiento: 03/14/1985.", Lang::Es),
+        [(BirthDate, "03/14/1985".into())]
+    );
+    assert_eq!(
+        kinds_in("Nació el 3 de marzo de 1985 en Puebla.", Lang::Es),
+        [(BirthDate, "3 de marzo de 1985".into())]
+    );
+    assert_eq!(
+        kinds_in("Su celular es 5551234567.", Lang::Es),
+        [(Phone, "5551234567".into())]
+    );
+    assert_eq!(
+        kinds_in("Número de seguro social 123456789.", Lang::Es),
+        [(Ssn, "123456789".into())]
+    );
+    // English cues still count in a Spanish note; Spanish ones only there.
+    assert_eq!(
+        kinds_in("DOB 03/14/1985.", Lang::Es),
+        [(BirthDate, "03/14/1985".into())]
+    );
+    assert_eq!(kinds("Su celular es 5551234567."), []);
+    assert_eq!(kinds("Nació el 3 de marzo de 1985."), []);
+    for text in [
+        "Próxima cita el 12/05/2026.",
+        "Pagó $1,250 de renta el 3 de marzo de 2026.",
+    ] {
+        assert_eq!(kinds_in(text, Lang::Es), [], "{text}");
+    }
+    let text = "SSN 123-45-6789, tel. 555-123-4567, correo jo@example.org.";
+    let masks: Vec<String> = identifiers_in(text, Lang::Es)
+        .iter()
+        .map(|x| x.mask(Lang::Es))
+        .collect();
+    assert_eq!(
+        masks,
+        [
+            "[número de seguro social terminado en 6789]",
+            "[número de teléfono]",
+            "[correo electrónico]"
+        ]
+    );
 }

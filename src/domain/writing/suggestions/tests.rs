@@ -1,0 +1,143 @@
+//! The suggestions' tests: their words in English as they have always
+//! been, and in Spanish only the checks that do not need an English list.
+use super::*;
+
+fn findings(key: &str, text: &str, lang: Lang) -> Findings {
+    Findings::of(key, text, &[], &[], NoteFacts::default(), lang)
+}
+
+/// Each suggestion as its lead and text, its buttons after a bar.
+fn said(f: &Findings) -> Vec<String> {
+    f.suggestions()
+        .into_iter()
+        .map(|s| {
+            let buttons: Vec<String> = s
+                .shows
+                .into_iter()
+                .map(|(name, _, _)| name)
+                .chain(s.actions.into_iter().map(|a| a.name))
+                .collect();
+            format!("{}{} | {}", s.lead, s.text, buttons.join(" / "))
+        })
+        .collect()
+}
+
+const ENGLISH: &str = "Client claims w/ her sister in order to pay. Gave 123-45-6789 and \
+    cell 555-123-4567, email jo@example.org. Denies SI.";
+
+#[test]
+fn in_english_every_check_runs_with_its_words_as_they_were() {
+    let f = findings("objective", ENGLISH, Lang::En);
+    assert_eq!(f.unavailable(), None);
+    assert_eq!(
+        said(&f),
+        [
+            format!(
+                "“claims”: {} Try: {}. | Show “claims” in the text / Replace with “says”",
+                f.flags[0].explain, f.flags[0].suggest
+            ),
+            "“w/” is shorthand for “with”: the next reader may not know it. \
+             | Show “w/” in the text / Replace with “with”"
+                .to_string(),
+            "SI is not explained. Spell it out once, like “suicidal ideation (SI)”, so the next \
+             reader is sure what it means. | Show SI in the text"
+                .to_string(),
+            "“in order to” says the same as “to”, in fewer words. \
+             | Show “in order to” in the text / Replace with “to”"
+                .to_string(),
+            "A Social Security number: It identifies a person on its own (45 CFR 164.514(b)(2)), \
+             and a note should carry only the minimum necessary for its purpose (45 CFR \
+             164.502(b)): keep it in the client's record, not the note's text, unless this note \
+             needs it. Masking leaves a marker in its place. | Show the Social Security number in \
+             the text / Mask the Social Security number as “[SSN ending 6789]”"
+                .to_string(),
+            "A phone number: Leave it out too, for the same reason. Masking leaves a marker in \
+             its place. | Show the phone number in the text / Mask the phone number as “[phone \
+             number]”"
+                .to_string(),
+            "An email address: Leave it out too, for the same reason. Masking leaves a marker in \
+             its place. | Show the email address in the text / Mask the email address as “[email \
+             address]”"
+                .to_string(),
+        ]
+    );
+    let replaced = &f.suggestions()[0].actions[0].said;
+    assert_eq!(replaced, "Replaced “claims” with “says”.");
+    let masked = &f.suggestions()[4].actions[0].said;
+    assert_eq!(masked, "Masked the Social Security number.");
+    assert_eq!(
+        findings("plan", "Keep going.", Lang::En).prompts[0].text(Lang::En),
+        "The plan names no next step with a time. Say what happens next and when: a date, a day, \
+         or “in two weeks”."
+    );
+}
+
+#[test]
+fn in_english_many_of_a_kind_are_counted_and_numbered() {
+    let long = vec!["word"; 40].join(" ") + ".";
+    let text = format!("{long} {long} Call 555-123-4567 or 555-987-6543. SI and HI.");
+    let said = said(&findings("assessment", &text, Lang::En));
+    assert!(said.contains(
+        &"SI, HI are not explained. Spell each out once, like “suicidal ideation (SI)”, so the \
+          next reader is sure what it means. | Show SI in the text / Show HI in the text"
+            .to_string()
+    ));
+    assert!(said.contains(
+        &"2 long sentences (40, 40 words): a sentence of about 20 words is easier to follow. \
+          Consider splitting them. | Show long sentence 1 in the text / Show long sentence 2 in \
+          the text"
+            .to_string()
+    ));
+    assert!(said
+        .iter()
+        .any(|s| s.starts_with("2 phone numbers: It identifies")
+            && s.ends_with("Mask phone number 2 as “[phone number]”")));
+}
+
+#[test]
+fn in_spanish_the_english_lists_do_not_run_and_the_panel_says_so() {
+    let f = findings("objective", ENGLISH, Lang::Es);
+    assert!(f.flags.is_empty() && f.shorthand.is_empty() && f.wordy.is_empty());
+    assert!(f.abbreviations.is_empty() && f.prompts.is_empty());
+    assert!(findings("plan", "Seguir así.", Lang::Es).prompts.is_empty());
+    let note = f.unavailable().expect("said in Spanish");
+    assert!(note.contains("solo existen en inglés"), "{note}");
+    for check in ["lenguaje objetivo", "abreviaturas", "secciones incompletas"] {
+        assert!(note.contains(check), "{check}: {note}");
+    }
+    // What needs no list still runs, and speaks Spanish.
+    assert_eq!(f.identifiers.len(), 3);
+    let said = said(&f);
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert!(
+        said[0].starts_with("Un número de seguro social: Identifica a una persona por sí solo"),
+        "{}",
+        said[0]
+    );
+    assert!(
+        said[0].ends_with(
+            "| Mostrar el número de seguro social en el texto / Ocultar el número de seguro \
+             social como “[número de seguro social terminado en 6789]”"
+        ),
+        "{}",
+        said[0]
+    );
+    assert!(
+        said[1].starts_with("Un número de teléfono: Omita también este dato"),
+        "{}",
+        said[1]
+    );
+    assert!(said[2].starts_with("Un correo electrónico:"), "{}", said[2]);
+    let masked = &f.suggestions()[0].actions[0].said;
+    assert_eq!(masked, "Se ocultó el número de seguro social.");
+
+    let long = vec!["palabra"; 40].join(" ") + ".";
+    let said = self::said(&findings("subjetivo", &long, Lang::Es));
+    assert_eq!(
+        said,
+        [
+            "Una frase larga (40 palabras): una frase de unas 20 palabras se entiende mejor. \
+          Considere dividirla. | Mostrar la frase larga en el texto"
+        ]
+    );
+}
