@@ -179,13 +179,17 @@ impl EditorConfig {
         (!said.is_empty()).then(|| said.join(" "))
     }
 
-    /// The templates this editor offers.
+    /// The templates this editor offers, the built-ins' labels and prompts
+    /// in the interface's language.
     pub fn templates(&self) -> Vec<Template> {
         offered_templates(
             self.template.valid(),
             &self.formats,
             self.note.addendum.is_some(),
         )
+        .into_iter()
+        .map(|t| t.localized(self.lang))
+        .collect()
     }
 }
 

@@ -57,23 +57,32 @@ impl Template {
     /// This template in `lang`: a built-in's labels, prompts and (where it
     /// is a word) name from the catalog; anything else unchanged. A
     /// template is a built-in when it is one exactly, so a host's template
-    /// that reuses a built-in's id keeps its own words.
+    /// that reuses a built-in's id keeps its own words. A built-in already
+    /// in another language is one too, so a note's template follows the
+    /// note's language whatever the interface's is.
     pub fn localized(&self, lang: Lang) -> Template {
-        if english_builtin(&self.id).as_ref() != Some(self) {
-            return self.clone();
-        }
-        let mut t = self.clone();
-        if t.id == "addendum" {
-            t.name = lang.t("template-addendum-name");
-        }
-        for s in &mut t.sections {
-            if let Some(l) = label(&s.key, lang) {
-                s.label = l;
+        match english_builtin(&self.id) {
+            Some(base) if Lang::ALL.iter().any(|l| in_lang(&base, *l) == *self) => {
+                in_lang(&base, lang)
             }
-            if let Some(p) = prompt(&t.id, &s.key, lang) {
-                s.prompt = p;
-            }
+            _ => self.clone(),
         }
-        t
     }
+}
+
+/// The English built-in `base` in `lang`.
+fn in_lang(base: &Template, lang: Lang) -> Template {
+    let mut t = base.clone();
+    if t.id == "addendum" {
+        t.name = lang.t("template-addendum-name");
+    }
+    for s in &mut t.sections {
+        if let Some(l) = label(&s.key, lang) {
+            s.label = l;
+        }
+        if let Some(p) = prompt(&t.id, &s.key, lang) {
+            s.prompt = p;
+        }
+    }
+    t
 }

@@ -214,6 +214,10 @@ fn in_spanish_the_built_ins_have_spanish_labels_and_prompts_and_the_same_keys() 
     assert!(soap.sections[0].prompt.starts_with("Lo que informaron"));
     assert_eq!(Template::addendum().localized(Lang::Es).name, "Adenda");
     assert_eq!(DocumentType::ProgressNote.loinc().1, "Progress note");
+    // From one language to another and back: a note signed in English
+    // under a Spanish interface keeps its English labels.
+    assert_eq!(soap.localized(Lang::En), Template::soap());
+    assert_eq!(soap.localized(Lang::Es), soap);
 }
 
 #[test]

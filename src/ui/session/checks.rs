@@ -51,7 +51,10 @@ impl Session {
 
     /// `note` as it would be sent.
     pub fn payload(&self, note: &Note) -> PayloadV1 {
-        PayloadV1::build(note, &self.template_of(&note.format), &self.build_ctx(note))
+        // Labelled in the note's language: a note signed in one language
+        // keeps its labels (and hash) when the interface changes.
+        let template = self.template_of(&note.format).localized(note.language);
+        PayloadV1::build(note, &template, &self.build_ctx(note))
     }
 
     /// Everything that must hold before `note` is signed or sent.
