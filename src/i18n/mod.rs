@@ -18,8 +18,8 @@
 //! id the catalog does not have.
 //!
 //! Adding a language (README: Languages): a folder beside `en/` with the
-//! same files, a variant of [`Lang`] with its tag, and its name in
-//! `LANGS`.
+//! same files, a variant of [`Lang`] with its tag and place in
+//! [`Lang::ALL`], and its folder's line in `catalog!`.
 
 use std::sync::OnceLock;
 
@@ -44,7 +44,7 @@ pub enum Lang {
 macro_rules! catalog {
     ($($area:literal),* $(,)?) => {
         /// Each language's files, by area, in the order of [`Lang::ALL`].
-        pub(crate) const FILES: [(Lang, &[(&str, &str)]); 2] = [
+        pub(crate) const FILES: [(Lang, &[(&str, &str)]); Lang::ALL.len()] = [
             (Lang::En, &[$(($area, include_str!(concat!("en/", $area, ".ftl")))),*]),
             (Lang::Es, &[$(($area, include_str!(concat!("es/", $area, ".ftl")))),*]),
         ];
@@ -107,9 +107,9 @@ impl Lang {
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
-        [OnceLock::new(), OnceLock::new()];
-    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    let at = FILES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
     BUNDLES[at].get_or_init(|| {
         let id: LanguageIdentifier = lang.tag().parse().expect("a valid tag");
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
