@@ -78,7 +78,7 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
   // Date and time inputs have one stop per part (month, day, year...):
   // collapse repeats to compare the order of fields.
   const order = [];
-  for (let i = 0; i < 36 && order.length < 16; i++) {
+  for (let i = 0; i < 36 && order.length < 17; i++) {
     await page.keyboard.press("Tab");
     const name = await page.evaluate(() => {
       let el = document.activeElement;
@@ -88,6 +88,7 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
     if (order[order.length - 1] !== name) order.push(name);
   }
   expect(order).toEqual([
+    "page-language",
     "Drafts",
     "New note",
     "cn-client",

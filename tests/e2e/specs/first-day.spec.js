@@ -73,6 +73,8 @@ test("discarding a draft says so", async ({ page }) => {
   await openDrafts(page);
   const row = page.locator(".draft-row").filter({ hasText: "Discarded Client" });
   await row.getByRole("button", { name: /^Discard/ }).click();
+  // Focus moves to the confirmation once it is drawn (a frame later).
+  await expect(row.getByRole("button", { name: /^Yes, discard/ })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator(".notice")).toHaveText("The draft for Discarded Client was discarded.");
   await expect(page.locator(".draft-row").filter({ hasText: "Discarded Client" })).toHaveCount(0);
