@@ -56,6 +56,12 @@ pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
     }
 }
 
+/// Focuses `selector` inside the editor once the view has updated: the one
+/// way every view does this, so that the bundle carries one closure for it.
+pub fn focus_selector_later(root: NodeRef<html::Div>, selector: String) {
+    request_animation_frame(move || focus_selector(root, &selector));
+}
+
 /// Once the view has updated, focuses `selector` inside the `container`
 /// around the event's target (which itself may be replaced).
 pub fn focus_within_later(ev: &web_sys::Event, container: &str, selector: &str) {

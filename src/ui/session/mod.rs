@@ -30,7 +30,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::config::{EditorConfig, SignerEntry};
-use super::context::{field_dom_id, focus_selector, Announce, Root, TemplateOf};
+use super::context::{field_dom_id, focus_selector_later, Announce, Root, TemplateOf};
 use super::controls::EditorControls;
 use crate::delivery::outbox::Outbox;
 use crate::domain::outbox::OutboxEntry;
@@ -273,13 +273,13 @@ impl Session {
     /// Focuses `selector` inside the editor once the view has updated.
     pub fn focus_later(&self, selector: &'static str) {
         let root = self.root;
-        request_animation_frame(move || focus_selector(root, selector));
+        focus_selector_later(root, selector.to_string());
     }
 
     /// Focuses the field an error key names, once the view has updated.
     pub fn focus_field_later(&self, field: &str) {
         let (root, selector) = (self.root, format!("#{}", field_dom_id(field)));
-        request_animation_frame(move || focus_selector(root, &selector));
+        focus_selector_later(root, selector);
     }
 
     /// A problem with sending: said at once (role="alert") and focused, so

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::field::{Field, FieldAria};
 use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
+use crate::ui::context::{field_dom_id, focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::Session;
 
 #[component]
@@ -66,9 +66,7 @@ fn Participants() -> impl IntoView {
     let add = move |_| {
         list.update(|v| v.push(form.new_participant(&Participant::default())));
         let n = list.with_untracked(Vec::len) - 1;
-        request_animation_frame(move || {
-            focus_selector(root, &format!("#cn-participants-{n}-name"))
-        });
+        focus_selector_later(root, format!("#cn-participants-{n}-name"));
     };
     view! {
         <div class="participants">

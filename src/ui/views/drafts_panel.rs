@@ -8,7 +8,7 @@ use crate::domain::{Draft, Template};
 use crate::i18n::Lang;
 use crate::platform::local_date_time;
 use crate::tr;
-use crate::ui::context::{focus_selector, focus_within_later, use_lang, TemplateOf};
+use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, TemplateOf};
 use crate::ui::session::Session;
 
 /// Rows shown at first, and added by each "Show more".
@@ -168,10 +168,7 @@ pub fn DraftsPanel() -> impl IntoView {
                                         // Keyboard focus goes to the first newly shown draft.
                                         let first_new = shown.get_untracked() + 1;
                                         shown.update(|n| *n += PAGE);
-                                        request_animation_frame(move || focus_selector(
-                                            root,
-                                            &format!(".draft-row:nth-child({first_new}) button"),
-                                        ));
+                                        focus_selector_later(root, format!(".draft-row:nth-child({first_new}) button"));
                                     }>
                                     {tr!(lang, "drafts-panel-show-more", n = hidden.min(PAGE))}
                                 </button>

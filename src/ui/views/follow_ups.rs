@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::field::{Field, FieldAria};
 use crate::domain::follow_up::{FollowUp, Owner};
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
+use crate::ui::context::{field_dom_id, focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::FollowUpState;
 use crate::ui::session::Session;
 
@@ -20,7 +20,7 @@ pub fn FollowUpsField() -> impl IntoView {
     let add = move |_| {
         list.update(|v| v.push(form.new_follow_up(&FollowUp::default())));
         let n = list.with_untracked(Vec::len) - 1;
-        request_animation_frame(move || focus_selector(root, &format!("#cn-followUps-{n}-what")));
+        focus_selector_later(root, format!("#cn-followUps-{n}-what"));
     };
     view! {
         <fieldset class="follow-ups" part="follow-ups">

@@ -7,7 +7,7 @@ use super::field::{Field, FieldAria};
 use crate::domain::writing::completeness::needs_response;
 use crate::domain::Intervention;
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
+use crate::ui::context::{field_dom_id, focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::Form;
 
 #[component]
@@ -23,9 +23,7 @@ pub fn InterventionsField(
         let item = form.new_intervention(&Intervention::default());
         list.update(|v| v.push(item));
         let n = list.with_untracked(|v| v.len()) - 1;
-        request_animation_frame(move || {
-            focus_selector(root, &format!("#cn-interventions-{n}-description"))
-        });
+        focus_selector_later(root, format!("#cn-interventions-{n}-description"));
     };
     view! {
         <fieldset class="interventions" part="interventions">

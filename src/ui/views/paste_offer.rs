@@ -9,7 +9,7 @@ use crate::domain::writing::paste::{split, Split};
 use crate::domain::Template;
 use crate::i18n::Lang;
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector, use_lang, Announce, Root};
+use crate::ui::context::{field_dom_id, focus_selector_later, use_lang, Announce, Root};
 use crate::ui::session::form::Form;
 
 /// What was pasted and how it splits, with the text from before the paste.
@@ -113,12 +113,10 @@ impl PasteSplit {
             .set(tr!(self.lang, "paste-done", sections = labels));
         let key = self.key.get_value();
         let root = expect_context::<Root>().0;
-        request_animation_frame(move || {
-            focus_selector(
-                root,
-                &format!("#{}", field_dom_id(&format!("section.{key}"))),
-            )
-        });
+        focus_selector_later(
+            root,
+            format!("#{}", field_dom_id(&format!("section.{key}"))),
+        );
     }
 
     fn labels_of(&self, split: &Split) -> String {

@@ -8,7 +8,7 @@ use super::field::{Field, FieldAria};
 use crate::domain::note::{mark_quote, requote};
 use crate::domain::{Quote, SectionSpec, Speaker};
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector, focus_within_later, use_lang, Root};
+use crate::ui::context::{field_dom_id, focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::{Form, QuoteState, SectionState};
 
 /// Byte offset of the UTF-16 offset `u16_pos` in `text` (textarea
@@ -38,8 +38,7 @@ pub fn QuoteList(
     let (text, quotes) = (section.text, section.quotes);
     let root = expect_context::<Root>().0;
     let focus_quote = move |q: &QuoteState| {
-        let selector = format!("[data-quote-uid=\"{}\"]", q.uid);
-        request_animation_frame(move || focus_selector(root, &selector));
+        focus_selector_later(root, format!("[data-quote-uid=\"{}\"]", q.uid));
     };
     let add_quote = move |_| {
         let q = form.new_quote(&Quote::default());
