@@ -5,6 +5,7 @@
 //! simple inflection (claim, claims, claimed, claiming), never inside other
 //! words, and never inside quotation marks.
 
+use super::replacement::Replacement;
 use super::shipped::shipped;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -86,25 +87,6 @@ pub(super) fn matching_case(found: &str, replace: &str) -> String {
         }
     }
     out
-}
-
-/// A passage of a section's text and what to put in its place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Replacement {
-    pub start: usize,
-    pub end: usize,
-    /// The words as written there.
-    pub found: String,
-    pub with: String,
-}
-
-impl Replacement {
-    /// `text` with the passage replaced, if it still reads as it did (the
-    /// text may have changed since it was checked).
-    pub fn apply(&self, text: &str) -> Option<String> {
-        (text.get(self.start..self.end) == Some(self.found.as_str()))
-            .then(|| format!("{}{}{}", &text[..self.start], self.with, &text[self.end..]))
-    }
 }
 
 impl Flag {

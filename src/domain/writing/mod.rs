@@ -10,6 +10,7 @@ pub mod context;
 pub mod identifiers;
 pub mod language;
 pub mod paste;
+pub mod replacement;
 pub mod sentences;
 pub mod shipped;
 pub mod shorthand;

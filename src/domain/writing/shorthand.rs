@@ -2,7 +2,7 @@
 //! ("w/", "f/u", "pt") that the capital-letter abbreviation check does not
 //! see. Each is explained, and offered in full where one meaning fits.
 
-use super::language::Replacement;
+use super::replacement::Replacement;
 use super::tokens::words_outside_quotes;
 
 /// Shorthand, what it stands for, and the words to replace it with where

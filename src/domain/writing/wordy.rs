@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::language::{matching_case, Replacement, Source};
+use super::language::{matching_case, Source};
+use super::replacement::Replacement;
 use super::tokens::words_outside_quotes;
 
 #[derive(Clone, Debug, Deserialize)]

@@ -81,4 +81,5 @@ aids-word-count = { $n ->
    *[other] { $n } words
 }
 aids-undo = Undo
+aids-stale = That passage has changed since it was checked, so nothing was replaced. The suggestions are up to date again.
 aids-list-label = Writing suggestions for { $section }

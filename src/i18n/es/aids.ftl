@@ -81,4 +81,5 @@ aids-word-count = { $n ->
    *[other] { $n } palabras
 }
 aids-undo = Deshacer
+aids-stale = Ese pasaje cambió desde que se revisó, así que no se reemplazó nada. Las sugerencias ya están al día.
 aids-list-label = Sugerencias de redacción para { $section }

@@ -4,8 +4,9 @@
 //! words them), and prompts for what the section seems to miss; in a note
 //! not in English, what only English has is said to be missing. Each suggestion can be
 //! shown where it stands in the text (selected there), and replaced or
-//! masked in one step where that fits, with Undo. Recomputed once typing
-//! pauses, so their cost never lands on a keystroke.
+//! masked in one step where that fits, with Undo (where the passage now
+//! stands, never a guess). Recomputed once typing pauses, so their cost
+//! never lands on a keystroke, and at once after a replacement.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,15 +16,32 @@ use crate::domain::writing::completeness::NoteFacts;
 use crate::domain::writing::suggestions::Action;
 pub use crate::domain::writing::suggestions::Findings;
 use crate::tr;
-use crate::ui::context::{use_lang, Root};
+use crate::ui::context::{focus_selector_later, use_lang, Root};
 use crate::ui::session::Session;
 
-/// A replacement just made, until the text changes again.
+/// What the last Replace or Mask did, said until the text changes again.
 #[derive(Clone)]
-struct Undo {
-    before: String,
-    after: String,
-    said: String,
+enum Outcome {
+    /// The passage was replaced: what it said, and the text before and
+    /// after, for Undo.
+    Replaced {
+        before: String,
+        after: String,
+        said: String,
+    },
+    /// The passage had changed since it was checked (or occurs more or
+    /// fewer times, so which was meant is unknown): nothing was replaced.
+    Stale { text: String },
+}
+
+impl Outcome {
+    /// The text this outcome speaks of.
+    fn text(&self) -> &str {
+        match self {
+            Outcome::Replaced { after, .. } => after,
+            Outcome::Stale { text } => text,
+        }
+    }
 }
 
 /// Selects `start..end` (byte offsets) of the text box `area_id`, so the
@@ -66,47 +84,83 @@ pub fn WritingAids(
     let follow_ups = expect_context::<Session>().dated_follow_ups();
     let settled = settle(Signal::derive(move || text.get()), 250);
     let findings = Memo::new(move |_| {
-        let t = settled.get();
+        let t = settled.value.get();
         let facts = NoteFacts {
             dated_follow_ups: follow_ups.get(),
         };
         defined.with(|d| approved.with_value(|a| Findings::of(&key, &t, d, a, facts, lang)))
     });
-    let undo = RwSignal::new(None::<Undo>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    // The outcome is said only while the text is as it left it.
+    let shown = Memo::new(move |_| {
+        outcome.with(|o| o.as_ref().is_some_and(|o| text.with(|t| t == o.text())))
+    });
+    let can_undo = Memo::new(move |_| {
+        shown.get() && outcome.with(|o| matches!(o, Some(Outcome::Replaced { .. })))
+    });
     let area = StoredValue::new(area_id);
+    let undo_id = StoredValue::new(area.with_value(|id| format!("{id}-undo")));
+    let focus_text = move || focus_selector_later(root, area.with_value(|id| format!("#{id}")));
     let show = move |start: usize, end: usize| {
         text.with_untracked(|t| area.with_value(|id| show_in_text(root, id, t, start, end)))
     };
+    // Replaced where the passage now stands; the aids catch up at once (the
+    // list then reads the new text), and focus waits on Undo, from which
+    // Tab goes on to the next suggestion. A button's own element goes with
+    // the old list, so focus never stays on it.
     let replace = move |a: &Action| {
         let before = text.get_untracked();
-        if let Some(after) = a.replacement.apply(&before) {
-            text.set(after.clone());
-            undo.set(Some(Undo {
-                before,
-                after,
-                said: a.said.clone(),
-            }));
+        let checked = settled.value.get_untracked();
+        match a.replacement.apply_since(&checked, &before) {
+            Some(after) => {
+                text.set(after.clone());
+                outcome.set(Some(Outcome::Replaced {
+                    before,
+                    after,
+                    said: a.said.clone(),
+                }));
+                settled.now();
+                focus_selector_later(root, format!("#{}", undo_id.get_value()));
+            }
+            None => {
+                outcome.set(Some(Outcome::Stale { text: before }));
+                settled.now();
+                focus_text();
+            }
         }
     };
+    let undo = move || {
+        if let Some(Outcome::Replaced { before, .. }) = outcome.get_untracked() {
+            if can_undo.get_untracked() {
+                text.set(before);
+            }
+        }
+        outcome.set(None);
+        settled.now();
+        focus_text();
+    };
+    let said = move || {
+        outcome.with(|o| match o {
+            _ if !shown.get() => None,
+            Some(Outcome::Replaced { said, .. }) => Some(said.clone()),
+            Some(Outcome::Stale { .. }) => Some(lang.t("aids-stale")),
+            None => None,
+        })
+    };
     let words = move || text.with(|t| t.split_whitespace().count());
-    // Undo is offered only while the text is as the replacement left it.
-    let can_undo = move || undo.with(|u| u.as_ref().is_some_and(|u| text.with(|t| *t == u.after)));
     view! {
         <div class="aids">
             <p class="word-count">{move || tr!(lang, "aids-word-count", n = words())}</p>
-            <p class="aids-status" role="status">{move || if can_undo() { undo.with(|u| u.as_ref().map(|u| u.said.clone())) } else { None }}
-                {move || can_undo().then(|| view! {
-                    " "<button type="button" class="link" on:click=move |_| {
-                        if let Some(u) = undo.get_untracked() { text.set(u.before); }
-                        undo.set(None);
-                    }>{lang.t("aids-undo")}</button>
+            <p class="aids-status" role="status">{said}
+                {move || can_undo.get().then(|| view! {
+                    " "<button type="button" class="link" id=undo_id.get_value() on:click=move |_| undo()>{lang.t("aids-undo")}</button>
                 })}
             </p>
             {move || findings.with(|f| (!signed.get()).then(|| f.prompts.iter().map(|p| view! {
                 <p class="prompt">{p.text(lang)}</p>
             }).collect_view()))}
             // Once there is text to check: which checks this language lacks.
-            {move || findings.with(|f| (!signed.get() && !settled.with(|t| t.trim().is_empty()))
+            {move || findings.with(|f| (!signed.get() && !settled.value.with(|t| t.trim().is_empty()))
                 .then(|| f.unavailable().map(|note| view! { <p class="aids-unavailable">{note}</p> }))
                 .flatten())}
             {move || findings.with(|f| (!signed.get() && f.count() > 0).then(|| view! {

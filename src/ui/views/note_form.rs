@@ -78,7 +78,7 @@ pub fn NoteForm() -> impl IntoView {
         })
     });
     let settled_all = settle(all_text, 250);
-    let defined = Memo::new(move |_| settled_all.with(|t| defined_in(t)));
+    let defined = Memo::new(move |_| settled_all.value.with(|t| defined_in(t)));
     let has_client_quote = Memo::new(move |_| {
         let t = template.get();
         form.sections.with(|v| {
@@ -95,7 +95,7 @@ pub fn NoteForm() -> impl IntoView {
     // blocking); worked out when typing pauses, like the aids themselves.
     let follow_ups = s.dated_follow_ups();
     let open_aids = Memo::new(move |_| {
-        settled_all.track();
+        settled_all.value.track();
         let t = template.get_untracked();
         let facts = NoteFacts {
             dated_follow_ups: follow_ups.get_untracked(),

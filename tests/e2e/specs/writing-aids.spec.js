@@ -62,10 +62,15 @@ test("identifiers are flagged with the minimum-necessary reason once, masked fro
   await expect(subjective).toHaveValue("Sister's cell [phone number]. SSN 123-45-6789 on the form; email jo.lee@example.org.");
   const status = h.section(page, "Subjective").locator(".aids-status");
   await expect(status).toHaveText("Masked the phone number. Undo");
+  // Focus waits on Undo (the pressed button went with the old list), and
+  // the list has caught up at once, so Tab goes on to what is left.
+  await expect(status.getByRole("button", { name: "Undo" })).toBeFocused();
+  await expect(items).toHaveCount(2);
   await h.tabTo(page, "Mask the Social Security number as “[SSN ending 6789]”");
   await page.keyboard.press("Enter");
   await expect(subjective).toHaveValue("Sister's cell [phone number]. SSN [SSN ending 6789] on the form; email jo.lee@example.org.");
   await expect(items).toHaveCount(1);
+  await expect(status).toHaveText("Masked the Social Security number. Undo");
 
   // Nothing blocks: the note goes with the email address still in it.
   await page.getByRole("button", { name: "Submit note" }).click();
@@ -73,6 +78,48 @@ test("identifiers are flagged with the minimum-necessary reason once, masked fro
   for (const secret of ["555-123-4567", "123-45-6789", "jo.lee@example.org", "5551234567"]) {
     expect(seen.filter((s) => s.includes(secret)), `${secret} in a log or URL`).toEqual([]);
   }
+});
+
+test("a suggestion taken before the aids catch up with typing goes where its passage now stands, or says the text has changed; it never guesses", async ({ page }) => {
+  await page.clock.install();
+  await h.openEditor(page);
+  await h.fillSoap(page, "Quick Client");
+  const subjective = page.getByLabel("Subjective", { exact: true });
+  await subjective.fill("");
+  await typeInto(page, "Subjective", "Sister's cell 555-123-4567. Email jo.lee@example.org.");
+  const section = h.section(page, "Subjective");
+  const items = section.locator(".suggestions .identifier");
+  await expect(items).toHaveCount(2);
+
+  // Time stands still: the aids wait for a pause in typing that never comes,
+  // so the list still speaks of the text as it was.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await subjective.focus();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type("Today. ");
+  await h.tabTo(page, "Mask the phone number as “[phone number]”");
+  await page.keyboard.press("Enter");
+  await expect(subjective).toHaveValue("Today. Sister's cell [phone number]. Email jo.lee@example.org.");
+  await expect(items).toHaveCount(1);
+
+  // The same email address typed again in front: the one the button meant
+  // has moved, and which of the two it is cannot be told.
+  await subjective.focus();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type("Jo: jo.lee@example.org. ");
+  await h.tabTo(page, "Mask the email address as “[email address]”");
+  await page.keyboard.press("Enter");
+  const status = section.locator(".aids-status");
+  await expect(status).toHaveText(
+    "That passage has changed since it was checked, so nothing was replaced. The suggestions are up to date again.",
+  );
+  await expect(subjective).toHaveValue("Jo: jo.lee@example.org. Today. Sister's cell [phone number]. Email jo.lee@example.org.");
+  await expect(items).toHaveCount(1);
+  await expect(items).toContainText("2 email addresses");
+  await page.clock.runFor(100);
+  await expect(subjective).toBeFocused();
+  await page.clock.resume();
+  await h.expectNoViolations(page, "a suggestion that no longer applies");
 });
 
 test("completeness prompts: a plan with no time, an objective with no observation, an intervention with no response", async ({ page }) => {

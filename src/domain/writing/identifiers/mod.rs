@@ -18,7 +18,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::language::{Replacement, Source};
+use super::language::Source;
+use super::replacement::Replacement;
 
 mod shapes;
 #[cfg(test)]

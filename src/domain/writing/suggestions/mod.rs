@@ -9,7 +9,8 @@
 use crate::domain::writing::abbreviations::{unexplained_given, Unexplained};
 use crate::domain::writing::completeness::{section_prompts, NoteFacts, Prompt};
 use crate::domain::writing::identifiers::{identifiers_in, Identifier, IdentifierKind};
-use crate::domain::writing::language::{check_text, Flag, Replacement};
+use crate::domain::writing::language::{check_text, Flag};
+use crate::domain::writing::replacement::Replacement;
 use crate::domain::writing::sentences::{long_sentences, LongSentence};
 use crate::domain::writing::shorthand::{shorthand_in, Shorthand};
 use crate::domain::writing::wordy::{wordy_in, Wordy};
