@@ -37,48 +37,54 @@ impl Replacement {
     }
 
     /// `now` with the passage replaced, where `checked` is the text it was
-    /// found in. Where it was found if it still reads so there; else the
-    /// same occurrence of it, counted among those that stand as words of
-    /// their own, when `now` has as many as `checked` had, or its only
-    /// one. `None` when it is gone, or when occurrences were added or
-    /// removed since, so that which one was meant is unknown.
+    /// found in: where [`now_at`] finds it. `None` when it is gone, or
+    /// when which occurrence was meant cannot be told.
     pub fn apply_since(&self, checked: &str, now: &str) -> Option<String> {
-        if let Some(done) = self.apply(now) {
-            return Some(done);
-        }
-        let was = self.occurrences(checked);
-        let is = self.occurrences(now);
-        let at = match is.as_slice() {
-            [only] => *only,
-            _ if is.len() == was.len() => is[was.iter().position(|&at| at == self.start)?],
-            _ => return None,
-        };
-        Some(self.put(now, at))
+        now_at(&self.found, self.start, checked, now).map(|at| self.put(now, at))
     }
 
     fn put(&self, text: &str, at: usize) -> String {
         let end = at + self.found.len();
         format!("{}{}{}", &text[..at], self.with, &text[end..])
     }
+}
 
-    /// Where the passage stands in `text` as words of its own: not joined
-    /// to a letter or digit on a side where it begins or ends with one.
-    fn occurrences(&self, text: &str) -> Vec<usize> {
-        if self.found.is_empty() {
-            return Vec::new();
-        }
-        let word = |c: char| c.is_alphanumeric();
-        let (opens, closes) = (self.found.starts_with(word), self.found.ends_with(word));
-        text.match_indices(self.found.as_str())
-            .map(|(at, _)| at)
-            .filter(|&at| {
-                let after = &text[at + self.found.len()..];
-                let joined =
-                    (opens && text[..at].ends_with(word)) || (closes && after.starts_with(word));
-                !joined
-            })
-            .collect()
+/// Where the words `found`, seen at byte `start` of `checked`, start in
+/// `now`: there if they still read so there; else the same occurrence,
+/// counted among those that stand as words of their own, when `now` has as
+/// many as `checked` had, or its only one. `None` when they are gone, or
+/// when occurrences were added or removed since, so that which one was
+/// meant is unknown. For Replace and Mask, and for Show.
+pub fn now_at(found: &str, start: usize, checked: &str, now: &str) -> Option<usize> {
+    if now.get(start..start + found.len()) == Some(found) {
+        return Some(start);
     }
+    let was = standing(found, checked);
+    let is = standing(found, now);
+    match is.as_slice() {
+        [only] => Some(*only),
+        _ if is.len() == was.len() => Some(is[was.iter().position(|&at| at == start)?]),
+        _ => None,
+    }
+}
+
+/// Where `found` stands in `text` as words of its own: not joined to a
+/// letter or digit on a side where it begins or ends with one.
+fn standing(found: &str, text: &str) -> Vec<usize> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let word = |c: char| c.is_alphanumeric();
+    let (opens, closes) = (found.starts_with(word), found.ends_with(word));
+    text.match_indices(found)
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let after = &text[at + found.len()..];
+            let joined =
+                (opens && text[..at].ends_with(word)) || (closes && after.starts_with(word));
+            !joined
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -99,7 +99,8 @@ pub fn WritingAids(
         shown.get() && outcome.with(|o| matches!(o, Some(Outcome::Replaced { .. })))
     });
     let area = StoredValue::new(area_id);
-    let undo_id = StoredValue::new(area.with_value(|id| format!("{id}-undo")));
+    let undo_id = area.with_value(|id| format!("{id}-undo"));
+    let undo_selector = StoredValue::new(format!("#{undo_id}"));
     let focus_text = move || focus_selector_later(root, area.with_value(|id| format!("#{id}")));
     let show = move |start: usize, end: usize| {
         text.with_untracked(|t| area.with_value(|id| show_in_text(root, id, t, start, end)))
@@ -120,7 +121,7 @@ pub fn WritingAids(
                     said: a.said.clone(),
                 }));
                 settled.now();
-                focus_selector_later(root, format!("#{}", undo_id.get_value()));
+                focus_selector_later(root, undo_selector.get_value());
             }
             None => {
                 outcome.set(Some(Outcome::Stale { text: before }));
@@ -130,21 +131,18 @@ pub fn WritingAids(
         }
     };
     let undo = move || {
-        if let Some(Outcome::Replaced { before, .. }) = outcome.get_untracked() {
-            if can_undo.get_untracked() {
-                text.set(before);
-            }
+        if let Some(Some(Outcome::Replaced { before, .. })) = outcome.try_update(Option::take) {
+            text.set(before);
         }
-        outcome.set(None);
         settled.now();
         focus_text();
     };
     let said = move || {
-        outcome.with(|o| match o {
-            _ if !shown.get() => None,
-            Some(Outcome::Replaced { said, .. }) => Some(said.clone()),
-            Some(Outcome::Stale { .. }) => Some(lang.t("aids-stale")),
-            None => None,
+        shown.get().then(|| {
+            outcome.with(|o| match o {
+                Some(Outcome::Replaced { said, .. }) => said.clone(),
+                _ => lang.t("aids-stale"),
+            })
         })
     };
     let words = move || text.with(|t| t.split_whitespace().count());
@@ -153,7 +151,7 @@ pub fn WritingAids(
             <p class="word-count">{move || tr!(lang, "aids-word-count", n = words())}</p>
             <p class="aids-status" role="status">{said}
                 {move || can_undo.get().then(|| view! {
-                    " "<button type="button" class="link" id=undo_id.get_value() on:click=move |_| undo()>{lang.t("aids-undo")}</button>
+                    " "<button type="button" class="link" id=undo_id.clone() on:click=move |_| undo()>{lang.t("aids-undo")}</button>
                 })}
             </p>
             {move || findings.with(|f| (!signed.get()).then(|| f.prompts.iter().map(|p| view! {
