@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::debounce::settle;
 use crate::domain::writing::completeness::NoteFacts;
+use crate::domain::writing::replacement::now_at;
 use crate::domain::writing::suggestions::Action;
 pub use crate::domain::writing::suggestions::Findings;
 use crate::tr;
@@ -102,8 +103,21 @@ pub fn WritingAids(
     let undo_id = area.with_value(|id| format!("{id}-undo"));
     let undo_selector = StoredValue::new(format!("#{undo_id}"));
     let focus_text = move || focus_selector_later(root, area.with_value(|id| format!("#{id}")));
+    // Shown where the words now stand (the list may be a check behind the
+    // typing); gone from the text, the list catches up instead.
     let show = move |start: usize, end: usize| {
-        text.with_untracked(|t| area.with_value(|id| show_in_text(root, id, t, start, end)))
+        let checked = settled.value.get_untracked();
+        let found = checked.get(start..end).unwrap_or_default();
+        let at = text.with_untracked(|t| now_at(found, start, &checked, t));
+        match at {
+            Some(at) => text.with_untracked(|t| {
+                area.with_value(|id| show_in_text(root, id, t, at, at + found.len()))
+            }),
+            None => {
+                settled.now();
+                focus_text();
+            }
+        }
     };
     // Replaced where the passage now stands; the aids catch up at once (the
     // list then reads the new text), and focus waits on Undo, from which

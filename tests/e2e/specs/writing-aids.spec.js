@@ -97,6 +97,11 @@ test("a suggestion taken before the aids catch up with typing goes where its pas
   await subjective.focus();
   await page.keyboard.press("Control+Home");
   await page.keyboard.type("Today. ");
+  // Show selects the number where it now stands, not where it was.
+  await h.tabTo(page, "Show the phone number in the text");
+  await page.keyboard.press("Enter");
+  await expect(subjective).toBeFocused();
+  expect(await subjective.evaluate((ta) => ta.value.slice(ta.selectionStart, ta.selectionEnd))).toBe("555-123-4567");
   await h.tabTo(page, "Mask the phone number as “[phone number]”");
   await page.keyboard.press("Enter");
   await expect(subjective).toHaveValue("Today. Sister's cell [phone number]. Email jo.lee@example.org.");
