@@ -1,0 +1,177 @@
+//! The writing aids measured on held-out sentences nobody tuned them to
+//! (`tests/writing/heldout-en.json`, `heldout-es.json`): written on
+//! 2026-12-07 by a helper who never saw the checker, its word lists or the
+//! labelled development set (`labelled.json`), and frozen then. Never tune
+//! on these; tune on `labelled.json`.
+//!
+//! English: the objective-language checker, as `writing_checker.rs`
+//! counts it (a sentence is predicted "flag" when the checker flags
+//! anything in it). Spanish: every aid a Spanish note gets (a sentence is
+//! predicted "flag" when any suggestion is open for it), since the Spanish
+//! set also labels wordy phrases and abbreviations.
+//!
+//! The figures are printed, with recall by kind, so each change to the
+//! aids is measured against them; the test fails when a set is malformed.
+//! The README reports the held-out figures as the checker's quality.
+
+use casenote::domain::writing::completeness::NoteFacts;
+use casenote::domain::writing::language::check_text;
+use casenote::domain::writing::suggestions::Findings;
+use casenote::i18n::Lang;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Deserialize)]
+struct Set {
+    frozen: String,
+    language: String,
+    sentences: Vec<Labelled>,
+}
+
+#[derive(Deserialize)]
+struct Labelled {
+    text: String,
+    section: String,
+    expected: String,
+    category: String,
+    setting: String,
+}
+
+const SECTIONS: [&str; 8] = [
+    "subjective",
+    "objective",
+    "assessment",
+    "plan",
+    "data",
+    "behavior",
+    "intervention",
+    "response",
+];
+const SETTINGS: [&str; 7] = [
+    "housing",
+    "child-welfare",
+    "substance-use",
+    "mental-health",
+    "reentry",
+    "aging",
+    "schools",
+];
+
+/// Checks the set's shape and prints precision, recall and recall by kind
+/// under `flags`; returns (precision, recall).
+fn measure(
+    name: &str,
+    json: &str,
+    lang: &str,
+    min: usize,
+    flags: &dyn Fn(&Labelled) -> bool,
+) -> (f64, f64) {
+    let set: Set = serde_json::from_str(json).expect("the held-out set is JSON of its shape");
+    assert_eq!(
+        set.frozen, "2026-12-07",
+        "{name} is frozen as it was written"
+    );
+    assert_eq!(set.language, lang);
+    assert!(
+        set.sentences.len() >= min,
+        "{name} has at least {min} sentences"
+    );
+    let mut seen = HashSet::new();
+    for s in &set.sentences {
+        assert!(seen.insert(s.text.as_str()), "{name} repeats {:?}", s.text);
+        assert!(
+            SECTIONS.contains(&s.section.as_str()),
+            "{name}: section {}",
+            s.section
+        );
+        assert!(
+            SETTINGS.contains(&s.setting.as_str()),
+            "{name}: setting {}",
+            s.setting
+        );
+        let clean = s.category.starts_with("clean");
+        assert_eq!(
+            s.expected == "clean",
+            clean,
+            "{name}: {:?} is {} but {}",
+            s.text,
+            s.expected,
+            s.category
+        );
+        assert!(s.expected == "clean" || s.expected == "flag");
+    }
+    let flagged = set
+        .sentences
+        .iter()
+        .filter(|s| s.expected == "flag")
+        .count();
+    assert!(
+        flagged * 3 >= set.sentences.len() && flagged * 3 <= 2 * set.sentences.len(),
+        "{name} is about half flag, half clean"
+    );
+    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for s in &set.sentences {
+        let predicted = flags(s);
+        let kind = by_kind.entry(s.category.as_str()).or_default();
+        kind.1 += 1;
+        match (s.expected == "flag", predicted) {
+            (true, true) => {
+                tp += 1;
+                kind.0 += 1;
+            }
+            (true, false) => fneg += 1,
+            (false, true) => {
+                fp += 1;
+                kind.0 += 1;
+            }
+            (false, false) => {}
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fneg));
+    println!(
+        "{name}: {} sentences ({flagged} flag): precision {precision:.3} ({tp}/{}), recall {recall:.3} ({tp}/{})",
+        set.sentences.len(),
+        tp + fp,
+        tp + fneg
+    );
+    for (kind, (hit, of)) in by_kind {
+        let what = if kind.starts_with("clean") {
+            "flagged wrongly"
+        } else {
+            "found"
+        };
+        println!("  {kind}: {what} {hit} of {of}");
+    }
+    (precision, recall)
+}
+
+#[test]
+fn the_aids_on_held_out_english_and_spanish_sentences() {
+    measure(
+        "held-out English (objective language)",
+        include_str!("writing/heldout-en.json"),
+        "en",
+        400,
+        &|s| !check_text(&s.section, &s.text).is_empty(),
+    );
+    measure(
+        "held-out Spanish (every aid)",
+        include_str!("writing/heldout-es.json"),
+        "es",
+        150,
+        &|s| {
+            Findings::of(
+                &s.section,
+                &s.text,
+                &[],
+                &[],
+                NoteFacts::default(),
+                Lang::Es,
+            )
+            .count()
+                > 0
+        },
+    );
+}
