@@ -51,6 +51,15 @@ struct Flags {
     /// built editor's files, casenote.js and its wasm (repeatable)
     #[arg(long = "allow-origin", value_name = "ORIGIN", value_parser = origin)]
     allow_origins: Vec<String>,
+    /// Hours after the end of the service past which a note is a late
+    /// entry: a note documented later must say it is one, with its reason,
+    /// whatever threshold it was sent with
+    #[arg(long, value_name = "HOURS", default_value = "24", value_parser = late_entry_hours)]
+    late_entry_hours: f64,
+    /// Connections served at once; more wait to be accepted. Keep it under
+    /// the open-file limit (ulimit -n)
+    #[arg(long, value_name = "N", default_value = "200", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    max_connections: u32,
     /// Enable fault injection under /api/_test (loopback only)
     #[arg(long)]
     test_mode: bool,
@@ -103,6 +112,15 @@ fn ip_address(v: &str) -> Result<IpAddr, String> {
     v.parse().map_err(|_| "not an IP address".to_string())
 }
 
+/// Hours from more than 0 to a year.
+fn late_entry_hours(v: &str) -> Result<f64, String> {
+    let max = casenote::domain::payload::MAX_LATE_ENTRY_HOURS;
+    match v.parse::<f64>() {
+        Ok(h) if h > 0.0 && h <= max => Ok(h),
+        _ => Err(format!("not a number of hours from more than 0 to {max}")),
+    }
+}
+
 fn port(v: &str) -> Result<u16, String> {
     v.parse().map_err(|_| "not a port number".to_string())
 }
@@ -140,6 +158,10 @@ pub struct Config {
     pub allow_origins: Vec<String>,
     /// `verify` was asked for instead of serving.
     pub verify: bool,
+    /// The receiver's own late-entry threshold, in hours.
+    pub late_entry_hours: f64,
+    /// How many connections are served at once.
+    pub max_connections: u32,
 }
 
 impl Config {
@@ -183,6 +205,8 @@ impl Config {
             hosts: f.hosts,
             allow_origins: f.allow_origins,
             verify: matches!(f.command, Some(Command::Verify)),
+            late_entry_hours: f.late_entry_hours,
+            max_connections: f.max_connections,
         })
     }
 
@@ -212,6 +236,32 @@ mod tests {
         assert_eq!(c.port, 8080);
         assert!(!c.test_mode);
         assert_eq!(c.site_path, "");
+        assert_eq!(c.late_entry_hours, 24.0);
+        assert_eq!(c.max_connections, 200);
+    }
+
+    #[test]
+    fn the_late_entry_threshold_is_hours_up_to_a_year() {
+        assert_eq!(
+            parse(&["--late-entry-hours", "72"])
+                .unwrap()
+                .late_entry_hours,
+            72.0
+        );
+        assert_eq!(
+            parse(&["--late-entry-hours", "0.5"])
+                .unwrap()
+                .late_entry_hours,
+            0.5
+        );
+        for bad in ["0", "-1", "1e308", "NaN", "inf", "soon"] {
+            let e = parse(&[&format!("--late-entry-hours={bad}")]).unwrap_err();
+            assert!(
+                e.contains("not a number of hours from more than 0 to 8760"),
+                "{bad}: {e}"
+            );
+        }
+        assert!(parse(&["--max-connections", "0"]).is_err());
     }
 
     #[test]
@@ -316,6 +366,9 @@ mod tests {
             "loopback only",
             "--host <NAME>",
             "--allow-origin <ORIGIN>",
+            "--late-entry-hours <HOURS>",
+            "[default: 24]",
+            "--max-connections <N>",
         ] {
             assert!(help.contains(expected), "{expected} in {help}");
         }

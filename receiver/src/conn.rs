@@ -2,19 +2,15 @@
 //! then drop the connection before answering" fault.
 
 use std::io;
-use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use axum::extract::connect_info::Connected;
-use axum::serve::{IncomingStream, Listener};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
-pub struct CuttableListener(pub TcpListener);
-
+/// An accepted connection that its [`Cut`] can sever.
 pub struct CuttableStream {
     inner: TcpStream,
     cut: Arc<AtomicBool>,
@@ -24,6 +20,20 @@ pub struct CuttableStream {
 /// before anything more is written.
 #[derive(Clone)]
 pub struct Cut(Arc<AtomicBool>);
+
+impl CuttableStream {
+    /// `inner`, and the handle that cuts it.
+    pub fn new(inner: TcpStream) -> (Self, Cut) {
+        let cut = Arc::new(AtomicBool::new(false));
+        (
+            CuttableStream {
+                inner,
+                cut: Arc::clone(&cut),
+            },
+            Cut(cut),
+        )
+    }
+}
 
 impl Cut {
     pub fn cut(&self) {
@@ -66,41 +76,5 @@ impl AsyncWrite for CuttableStream {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
-    }
-}
-
-impl Listener for CuttableListener {
-    type Io = CuttableStream;
-    type Addr = SocketAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        loop {
-            match self.0.accept().await {
-                Ok((inner, addr)) => {
-                    let _ = inner.set_nodelay(true);
-                    return (
-                        CuttableStream {
-                            inner,
-                            cut: Arc::new(AtomicBool::new(false)),
-                        },
-                        addr,
-                    );
-                }
-                Err(e) => {
-                    eprintln!("casenote-receiver: accept failed: {e}");
-                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                }
-            }
-        }
-    }
-
-    fn local_addr(&self) -> io::Result<Self::Addr> {
-        self.0.local_addr()
-    }
-}
-
-impl Connected<IncomingStream<'_, CuttableListener>> for Cut {
-    fn connect_info(stream: IncomingStream<'_, CuttableListener>) -> Self {
-        Cut(Arc::clone(&stream.io().cut))
     }
 }

@@ -1,16 +1,26 @@
 //! The SQLite store: each note once, keyed by its idempotency key, and
 //! the hash-chained log of what was stored (`chain.rs`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
 
-use crate::chain::{self, Entry, StoredRow, GENESIS};
+use crate::chain::{self, Columns, Entry, StoredRow, Version, GENESIS};
+use casenote::domain::record::sha256_hex;
+
+mod read;
+mod schema;
+
+#[cfg(test)]
+use read::Page;
+pub use read::StoredNote;
+pub use schema::OpenError;
 
 pub struct Store {
     conn: Mutex<Connection>,
+    /// The file, for a test-mode reset (`None` in memory).
+    path: Option<PathBuf>,
 }
 
 /// What [`Store::accept`] did with a note. The routes turn it into HTTP.
@@ -30,24 +40,28 @@ pub enum Accepted {
     Duplicate { received_at: String },
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StoredNote {
-    pub seq: i64,
-    pub id: String,
-    pub idempotency_key: String,
-    pub received_at: String,
-    pub note: serde_json::Value,
-}
-
 impl Store {
-    pub fn open(path: &Path) -> rusqlite::Result<Self> {
-        Self::init(Connection::open(path)?)
+    pub fn open(path: &Path) -> Result<Self, OpenError> {
+        let mut conn = Connection::open(path)?;
+        schema::migrate(&mut conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: Some(path.to_path_buf()),
+        })
     }
 
     #[cfg(test)]
-    pub fn in_memory() -> rusqlite::Result<Self> {
+    pub fn in_memory() -> Result<Self, OpenError> {
         Self::init(Connection::open_in_memory()?)
+    }
+
+    #[cfg(test)]
+    fn init(mut conn: Connection) -> Result<Self, OpenError> {
+        schema::migrate(&mut conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: None,
+        })
     }
 
     /// Opens an existing file read-only, changing nothing: for `verify`.
@@ -55,71 +69,7 @@ impl Store {
         let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         Ok(Store {
             conn: Mutex::new(conn),
-        })
-    }
-
-    fn init(conn: Connection) -> rusqlite::Result<Self> {
-        let had_log: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'log'",
-            [],
-            |r| r.get(0),
-        )?;
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             CREATE TABLE IF NOT EXISTS notes (
-               seq INTEGER PRIMARY KEY AUTOINCREMENT,
-               id TEXT NOT NULL UNIQUE,
-               idempotency_key TEXT NOT NULL UNIQUE,
-               received_at TEXT NOT NULL,
-               body TEXT NOT NULL
-             );
-             CREATE TABLE IF NOT EXISTS log (
-               seq INTEGER PRIMARY KEY,
-               note_id TEXT NOT NULL,
-               received_at TEXT NOT NULL,
-               body_sha256 TEXT NOT NULL,
-               prev TEXT NOT NULL,
-               hash TEXT NOT NULL
-             );",
-        )?;
-        // Files made before outcomes were typed also kept the HTTP answer
-        // given; it is rebuilt from `received_at` now, so those columns go.
-        for column in ["response_status", "response_body"] {
-            let present: bool = conn.query_row(
-                "SELECT count(*) > 0 FROM pragma_table_info('notes') WHERE name = ?1",
-                params![column],
-                |r| r.get(0),
-            )?;
-            if present {
-                conn.execute_batch(&format!("ALTER TABLE notes DROP COLUMN {column}"))?;
-            }
-        }
-        let present: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM pragma_table_info('notes') WHERE name = 'content_hash'",
-            [],
-            |r| r.get(0),
-        )?;
-        if !present {
-            conn.execute_batch("ALTER TABLE notes ADD COLUMN content_hash TEXT")?;
-        }
-        // Notes stored before the log existed are entered in it, in order,
-        // when the log is made. Never later: a note put into the file behind
-        // the receiver's back must stay out of the log, where verify sees it.
-        let unlogged: Vec<(i64, String, String, String)> = if had_log {
-            Vec::new()
-        } else {
-            let mut stmt = conn.prepare(
-                "SELECT seq, id, received_at, body FROM notes
-                 WHERE seq > coalesce((SELECT max(seq) FROM log), 0) ORDER BY seq",
-            )?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for (seq, id, received_at, body) in unlogged {
-            append(&conn, seq, &id, &received_at, &body)?;
-        }
-        Ok(Store {
-            conn: Mutex::new(conn),
+            path: None,
         })
     }
 
@@ -127,8 +77,17 @@ impl Store {
         self.conn.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Stores the note `id` under `key`, once. A repeated key with the same
-    /// body is [`Accepted::Replayed`]; with another body it is
+    /// Holds the store for `for_how_long`, as a long SQLite call would
+    /// (tests of what waits on it and what must not).
+    #[cfg(test)]
+    pub fn hold(&self, for_how_long: std::time::Duration) {
+        let _busy = self.conn();
+        std::thread::sleep(for_how_long);
+    }
+
+    /// Stores the note `id` under `key`, once. Ids and keys are UUIDs,
+    /// compared in canonical (case-blind) form. A repeated key with the
+    /// same note is [`Accepted::Replayed`]; with another note it is
     /// [`Accepted::KeyReused`]; a known note id under another key is
     /// [`Accepted::Duplicate`].
     pub fn accept(
@@ -139,27 +98,28 @@ impl Store {
         content_hash: &str,
         now: &str,
     ) -> rusqlite::Result<Accepted> {
+        let content_hash = content_hash.to_ascii_lowercase();
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let earlier: Option<(String, String, Option<String>)> = tx
+        let earlier: Option<(String, Option<String>, Option<String>)> = tx
             .query_row(
-                "SELECT received_at, body, content_hash FROM notes WHERE idempotency_key = ?1",
+                "SELECT received_at, body, content_hash FROM notes WHERE idempotency_key = ?1 COLLATE NOCASE",
                 params![key],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, read::body_text(r.get_ref(1)?).map(String::from), r.get(2)?)),
             )
             .optional()?;
         if let Some((received_at, earlier_body, earlier_hash)) = earlier {
-            return Ok(
-                if same_note(&earlier_body, earlier_hash.as_deref(), body, content_hash) {
-                    Accepted::Replayed { received_at }
-                } else {
-                    Accepted::KeyReused
-                },
-            );
+            let same = earlier_body
+                .is_some_and(|b| same_note(&b, earlier_hash.as_deref(), body, &content_hash));
+            return Ok(if same {
+                Accepted::Replayed { received_at }
+            } else {
+                Accepted::KeyReused
+            });
         }
         let known: Option<String> = tx
             .query_row(
-                "SELECT received_at FROM notes WHERE id = ?1",
+                "SELECT received_at FROM notes WHERE id = ?1 COLLATE NOCASE",
                 params![id],
                 |r| r.get(0),
             )
@@ -171,45 +131,45 @@ impl Store {
             "INSERT INTO notes (id, idempotency_key, received_at, body, content_hash) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, key, now, body, content_hash],
         )?;
-        append(&tx, tx.last_insert_rowid(), id, now, body)?;
+        let columns = Columns {
+            seq: tx.last_insert_rowid(),
+            note_id: id.to_string(),
+            idempotency_key: key.to_string(),
+            received_at: now.to_string(),
+            content_hash,
+            body_sha256: sha256_hex(body.as_bytes()),
+        };
+        append(&tx, columns)?;
         tx.commit()?;
         Ok(Accepted::Stored {
             received_at: now.to_string(),
         })
     }
 
-    /// Every stored note, oldest first.
-    pub fn list(&self) -> rusqlite::Result<Vec<StoredNote>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT seq, id, idempotency_key, received_at, body FROM notes ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let body: String = r.get(4)?;
-            Ok(StoredNote {
-                seq: r.get(0)?,
-                id: r.get(1)?,
-                idempotency_key: r.get(2)?,
-                received_at: r.get(3)?,
-                note: serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
-            })
-        })?;
-        rows.collect()
-    }
-
-    /// The stored body of note `id`.
-    pub fn body_of(&self, id: &str) -> rusqlite::Result<Option<String>> {
-        self.conn()
-            .query_row("SELECT body FROM notes WHERE id = ?1", params![id], |r| {
-                r.get(0)
-            })
-            .optional()
-    }
-
-    /// Removes every note and the log (test mode only).
-    pub fn clear(&self) -> rusqlite::Result<()> {
-        self.conn()
-            .execute_batch("DELETE FROM notes; DELETE FROM log;")
+    /// Test mode's reset: an empty store. A file that holds notes is set
+    /// aside whole beside itself (`FILE.1`, `FILE.2`, …), so that every
+    /// note a test run stored can still be verified after it.
+    pub fn reset(&self) -> Result<(), OpenError> {
+        let mut conn = self.conn();
+        let Some(path) = &self.path else {
+            conn.execute_batch("DELETE FROM notes; DELETE FROM log;")?;
+            return Ok(());
+        };
+        let notes: i64 = conn.query_row("SELECT count(*) FROM notes", [], |r| r.get(0))?;
+        if notes == 0 {
+            return Ok(());
+        }
+        let old = std::mem::replace(&mut *conn, Connection::open_in_memory()?);
+        old.close().map_err(|(_, e)| e)?;
+        let aside = (1..)
+            .map(|n| PathBuf::from(format!("{}.{n}", path.display())))
+            .find(|p| !p.exists())
+            .expect("a free name");
+        let moved = std::fs::rename(path, &aside);
+        let mut fresh = Connection::open(path)?;
+        schema::migrate(&mut fresh)?;
+        *conn = fresh;
+        moved.map_err(OpenError::Io)
     }
 
     /// The hash of the log's last entry: what an auditor writes down, so
@@ -225,29 +185,61 @@ impl Store {
     /// Walks the log and the stored notes: the first break, or the head.
     pub fn verify(&self) -> rusqlite::Result<Result<chain::Verified, chain::Break>> {
         let conn = self.conn();
+        if let Some(notes) = schema::unlogged_notes(&conn)? {
+            return Ok(Err(chain::Break::LogMissing { notes }));
+        }
+        if !conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'notes'",
+            [],
+            |r| r.get::<_, bool>(0),
+        )? {
+            return Ok(Ok(chain::Verified {
+                entries: 0,
+                head: GENESIS.into(),
+            }));
+        }
         let mut stmt = conn.prepare(
-            "SELECT seq, note_id, received_at, body_sha256, prev, hash FROM log ORDER BY seq",
+            "SELECT seq, note_id, received_at, body_sha256, prev, hash, version, idempotency_key, content_hash FROM log ORDER BY seq",
         )?;
         let log = stmt
             .query_map([], |r| {
+                let version: i64 = r.get(6)?;
                 Ok(Entry {
-                    seq: r.get(0)?,
-                    note_id: r.get(1)?,
-                    received_at: r.get(2)?,
-                    body_sha256: r.get(3)?,
+                    // An unknown version cannot give its hash: EntryAltered.
+                    version: Version::from_number(version).unwrap_or(Version::V2),
+                    columns: Columns {
+                        seq: r.get(0)?,
+                        note_id: r.get(1)?,
+                        idempotency_key: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                        received_at: r.get(2)?,
+                        content_hash: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                        body_sha256: r.get(3)?,
+                    },
                     prev: r.get(4)?,
-                    hash: r.get(5)?,
+                    hash: if Version::from_number(version).is_some() {
+                        r.get(5)?
+                    } else {
+                        String::new()
+                    },
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut stmt = conn.prepare("SELECT seq, id, received_at, body FROM notes ORDER BY seq")?;
+        let mut stmt = conn.prepare(
+            "SELECT seq, id, idempotency_key, received_at, body, content_hash FROM notes ORDER BY seq",
+        )?;
         let notes = stmt
             .query_map([], |r| {
+                let body = read::body_text(r.get_ref(4)?);
                 Ok(StoredRow {
-                    seq: r.get(0)?,
-                    id: r.get(1)?,
-                    received_at: r.get(2)?,
-                    body: r.get(3)?,
+                    body_is_text: body.is_some(),
+                    columns: Columns {
+                        seq: r.get(0)?,
+                        note_id: r.get(1)?,
+                        idempotency_key: r.get(2)?,
+                        received_at: r.get(3)?,
+                        content_hash: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                        body_sha256: body.map(|b| sha256_hex(b.as_bytes())).unwrap_or_default(),
+                    },
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -263,7 +255,7 @@ fn same_note(earlier: &str, earlier_hash: Option<&str>, body: &str, content_hash
     if earlier == body {
         return true;
     }
-    if earlier_hash.is_some_and(|h| h != content_hash) {
+    if earlier_hash.is_some_and(|h| !h.eq_ignore_ascii_case(content_hash)) {
         return false;
     }
     match (
@@ -275,23 +267,19 @@ fn same_note(earlier: &str, earlier_hash: Option<&str>, body: &str, content_hash
     }
 }
 
-/// Adds the log entry of note `seq`, after the last entry.
-fn append(
-    conn: &Connection,
-    seq: i64,
-    id: &str,
-    received_at: &str,
-    body: &str,
-) -> rusqlite::Result<()> {
+/// Adds the log entry of a note just stored, after the last entry.
+fn append(conn: &Connection, columns: Columns) -> rusqlite::Result<()> {
     let prev: String = conn.query_row(
         "SELECT coalesce((SELECT hash FROM log ORDER BY seq DESC LIMIT 1), ?1)",
         params![GENESIS],
         |r| r.get(0),
     )?;
-    let e = Entry::new(seq, id, received_at, body, &prev);
+    let e = Entry::new(columns, &prev);
+    let c = &e.columns;
     conn.execute(
-        "INSERT INTO log (seq, note_id, received_at, body_sha256, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![e.seq, e.note_id, e.received_at, e.body_sha256, e.prev, e.hash],
+        "INSERT INTO log (seq, note_id, received_at, body_sha256, prev, hash, version, idempotency_key, content_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![c.seq, c.note_id, c.received_at, c.body_sha256, e.prev, e.hash, e.version.number(), c.idempotency_key, c.content_hash],
     )?;
     Ok(())
 }

@@ -11,6 +11,7 @@ mod faults;
 mod inbox;
 mod routes;
 mod schema;
+mod serve;
 mod strict;
 mod verify;
 
@@ -18,7 +19,7 @@ use std::sync::Arc;
 
 use config::Config;
 
-#[tokio::main(flavor = "current_thread")]
+#[tokio::main]
 async fn main() {
     // Prints --help and exits 0, or prints the error and exits 2.
     let config = Config::try_parse_from(std::env::args_os()).unwrap_or_else(|e| e.exit());
@@ -48,6 +49,7 @@ async fn main() {
         store: Arc::new(store),
         faults: config.test_mode.then(faults::Faults::default).map(Arc::new),
         access: Arc::new(config.access()),
+        late_entry_hours: config.late_entry_hours,
     };
     let app = routes::app(
         state,
@@ -78,16 +80,11 @@ async fn main() {
             ""
         }
     );
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let listener = conn::CuttableListener(listener);
-    let service = app.into_make_service_with_connect_info::<conn::Cut>();
-    if let Err(e) = axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        eprintln!("casenote-receiver: server error: {e}");
-        std::process::exit(1);
-    }
+    serve::serve(
+        listener,
+        app,
+        serve::Limits::with_connections(config.max_connections as usize),
+        serve::signalled(),
+    )
+    .await;
 }

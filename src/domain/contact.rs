@@ -78,7 +78,11 @@ pub struct Participant {
 impl Participant {
     /// "Name (role)", for the record.
     pub fn describe(&self, lang: Lang) -> String {
-        format!("{} ({})", self.name.trim(), self.role.label(lang))
+        format!(
+            "{} ({})",
+            crate::i18n::isolated(self.name.trim()),
+            self.role.label(lang)
+        )
     }
 }
 

@@ -127,7 +127,16 @@ pub fn document_reference(p: &PayloadV1, subject: Option<&str>, author: Option<&
     doc
 }
 
-/// The casenote JSON carried in a DocumentReference, for a receiver.
+/// Whether the content type `t` (any case, with or without parameters) is
+/// the media type `essence` (lower case).
+pub fn is_media_type(t: &str, essence: &str) -> bool {
+    t.split(';')
+        .next()
+        .is_some_and(|e| e.trim().eq_ignore_ascii_case(essence))
+}
+
+/// The casenote JSON carried in a DocumentReference, for a receiver: its
+/// first `application/json` attachment.
 pub fn casenote_json_from(doc: &Value) -> Result<String, String> {
     if doc["resourceType"] != "DocumentReference" {
         return Err("resourceType must be \"DocumentReference\"".into());
@@ -141,7 +150,7 @@ pub fn casenote_json_from(doc: &Value) -> Result<String, String> {
         .find(|a| {
             a["contentType"]
                 .as_str()
-                .is_some_and(|t| t.starts_with("application/json"))
+                .is_some_and(|t| is_media_type(t, "application/json"))
         })
         .ok_or("content must hold an application/json attachment with the casenote JSON")?;
     let data = attachment["data"]

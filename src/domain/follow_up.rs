@@ -86,7 +86,9 @@ impl FollowUp {
 
     /// "What (who, by date)".
     pub fn describe(&self, lang: Lang) -> String {
-        let (what, who) = (self.what.trim(), self.who_text(lang));
+        let what = crate::i18n::isolated(self.what.trim());
+        let who = crate::i18n::isolated(&self.who_text(lang)).into_owned();
+        let what = what.as_ref();
         let due = self.due.trim();
         if due.is_empty() {
             format!("{what} ({who})")
@@ -192,6 +194,7 @@ pub struct FollowUpMark {
     /// The earlier note's id.
     pub note: String,
     /// The follow-up's place in that note's `followUps`, from 0.
+    #[serde(deserialize_with = "crate::domain::json_int::integer")]
     pub index: usize,
     pub what: String,
     pub status: Status,
@@ -215,8 +218,9 @@ impl FollowUpMark {
 
     /// "What: status (reason)".
     pub fn describe(&self, lang: Lang) -> String {
-        let (what, status) = (self.what.trim(), self.status.label(lang));
-        let reason = self.reason.trim();
+        let what = crate::i18n::isolated(self.what.trim());
+        let status = self.status.label(lang);
+        let reason = crate::i18n::isolated(self.reason.trim());
         if reason.is_empty() {
             format!("{what}: {status}")
         } else {

@@ -15,6 +15,7 @@ pub mod fhir_wrapper;
 pub mod field_error;
 pub mod follow_up;
 pub mod id;
+pub mod json_int;
 pub mod note;
 pub mod outbox;
 pub mod payload;

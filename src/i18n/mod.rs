@@ -106,6 +106,35 @@ impl Lang {
     }
 }
 
+/// Whether `c` can change the order in which the text around it is shown:
+/// an explicit bidirectional formatting character, or a letter of a
+/// right-to-left script.
+fn reorders(c: char) -> bool {
+    matches!(c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' // LRM, RLM, ALM
+        | '\u{202A}'..='\u{202E}' // LRE, RLE, PDF, LRO, RLO
+        | '\u{2066}'..='\u{2069}' // LRI, RLI, FSI, PDI
+        | '\u{0590}'..='\u{08FF}' // Hebrew, Arabic, Syriac, Thaana, NKo, ...
+        | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+}
+
+/// Text someone typed (a name, a reason, a client id), ready to be shown
+/// among other words: between FIRST STRONG ISOLATE and POP DIRECTIONAL
+/// ISOLATE when it holds anything that could reorder them (a name that
+/// ends in U+202E would otherwise turn "Ann (C-1042)" into "Ann (2401-C)"),
+/// and as it is otherwise, so that ordinary text is never changed. The
+/// isolate closes whatever the text left open. This is Fluent's isolation,
+/// kept to the values that need it: the catalog's own isolation stays off
+/// (see [`bundle`]).
+pub fn isolated(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(reorders) {
+        std::borrow::Cow::Owned(format!("\u{2068}{s}\u{2069}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];

@@ -227,3 +227,18 @@ fn plurals_follow_each_language() {
 fn a_missing_id_shows_itself_rather_than_nothing() {
     assert_eq!(Lang::Es.t("no-such-message"), "no-such-message");
 }
+
+#[test]
+fn typed_text_is_isolated_only_when_it_could_reorder_the_words_around_it() {
+    use super::isolated;
+    assert_eq!(isolated("Ann Smith"), "Ann Smith");
+    assert_eq!(isolated("José Núñez"), "José Núñez");
+    // The audit's name: ends in RIGHT-TO-LEFT OVERRIDE.
+    assert_eq!(
+        isolated("Ann Smith\u{202E}"),
+        "\u{2068}Ann Smith\u{202E}\u{2069}"
+    );
+    assert_eq!(isolated("שרה כהן"), "\u{2068}שרה כהן\u{2069}");
+    assert_eq!(isolated("محمد"), "\u{2068}محمد\u{2069}");
+    assert_eq!(isolated("a\u{2066}b"), "\u{2068}a\u{2066}b\u{2069}");
+}

@@ -39,11 +39,14 @@ module.exports = defineConfig({
       ],
     },
   },
+  // Both receivers judge late entries against 100 hours, the highest
+  // threshold the tests' host pages set with late-entry-hours: a receiver's
+  // own threshold decides, and a host sets the two alike.
   webServer: [
     {
       // A page on http://localhost:<port> (another origin than 127.0.0.1's,
       // served by the test itself) may load the editor.
-      command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --examples "${examples}" --test-mode --allow-origin http://localhost:${port}`,
+      command: `"${receiver}" --port ${port} --db "${db}" --site "${site}" --examples "${examples}" --test-mode --allow-origin http://localhost:${port} --late-entry-hours 100`,
       url: `http://127.0.0.1:${port}/api/notes`,
       reuseExistingServer: false,
       timeout: 30_000,
@@ -51,7 +54,7 @@ module.exports = defineConfig({
     },
     {
       // The same build deployed under a sub-path.
-      command: `"${receiver}" --port ${subPort} --db "${subDb}" --site "${site}" --site-path /team/notes --examples "${examples}" --test-mode`,
+      command: `"${receiver}" --port ${subPort} --db "${subDb}" --site "${site}" --site-path /team/notes --examples "${examples}" --test-mode --late-entry-hours 100`,
       url: `http://127.0.0.1:${subPort}/team/notes/api/notes`,
       reuseExistingServer: false,
       timeout: 30_000,

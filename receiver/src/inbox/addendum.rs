@@ -76,7 +76,7 @@ pub fn render(body: &str) -> Result<String, Unreadable> {
                     (record_html_placed(&p, p.lang(), &local, Placement::Listed { level: 3, href: &href }))
                 }
                 section.new-addendum aria-labelledby="addendum-heading" {
-                    h2 #addendum-heading { "Your addendum to " (p.format_name) " note: " (client) }
+                    h2 #addendum-heading { "Your addendum to " (casenote::i18n::isolated(&p.format_name)) " note: " (client) }
                     casenote-editor
                         endpoint={ (ROOT) "api/notes" }
                         addendum-to=(p.id)

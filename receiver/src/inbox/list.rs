@@ -1,8 +1,9 @@
-//! `/inbox`: the log's head, then every received note, newest first, each
-//! as its whole record with its details, linked to its addenda and they to
-//! it, and a way to write an addendum to it.
+//! `/inbox`: the log's head, then a page of received notes, newest first,
+//! each as its whole record with its details, linked to its addenda and
+//! they to it (on this page or another), and a way to write an addendum to
+//! it; then the way to older notes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use casenote::domain::record_html::{record_html_placed, Placement};
 use casenote::domain::PayloadV1;
@@ -13,23 +14,67 @@ use super::details::details;
 use super::{name_and_id, path_segment, shown_payload, utc_text};
 use crate::db::StoredNote;
 
-/// A note's anchor on the inbox page.
-fn anchor(id: &str) -> String {
-    format!("#note-{id}")
+/// How many notes one inbox page shows (fewer when they are large: see
+/// `db::read::PAGE_BYTES`).
+pub const PAGE_SIZE: usize = 20;
+
+/// One page of the inbox, as the route read it from the store.
+pub struct InboxPage<'a> {
+    /// The page's notes, newest first.
+    pub notes: &'a [StoredNote],
+    /// The stored addenda of those notes, oldest first.
+    pub addenda: &'a [StoredNote],
+    /// How many notes are stored in all.
+    pub total: i64,
+    /// The log's entries and head.
+    pub head: &'a (i64, String),
+    /// Older notes follow this page.
+    pub more: bool,
+    /// This is not the newest page.
+    pub older: bool,
 }
 
-/// The page: the log's head (entries and hash), then the notes, newest
-/// first.
-pub fn render(notes: &[StoredNote], head: &(i64, String)) -> String {
-    let shown: Vec<(&StoredNote, Option<PayloadV1>)> =
-        notes.iter().map(|n| (n, shown_payload(&n.note))).collect();
-    // The addenda of each note, by the original's id, oldest first.
-    let mut addenda: HashMap<&str, Vec<&PayloadV1>> = HashMap::new();
-    for p in shown.iter().filter_map(|(_, p)| p.as_ref()) {
+/// Where note `id` is shown: its anchor on this page, or the page that
+/// starts with it.
+fn href_of(id: &str, on_page: &HashSet<String>) -> String {
+    let key = id.to_ascii_lowercase();
+    if on_page.contains(&key) {
+        format!("#note-{id}")
+    } else {
+        format!("?note={}#note-{id}", path_segment(id))
+    }
+}
+
+/// The page: the log's head (entries and hash), then the page's notes,
+/// newest first, then the way to older notes.
+pub fn render(page: &InboxPage<'_>) -> String {
+    let shown: Vec<(&StoredNote, Option<PayloadV1>)> = page
+        .notes
+        .iter()
+        .map(|n| (n, shown_payload(&n.note)))
+        .collect();
+    let on_page: HashSet<String> = page
+        .notes
+        .iter()
+        .map(|n| n.id.to_ascii_lowercase())
+        .collect();
+    // The addenda of each note, by the original's id (lower case), oldest first.
+    let addenda_shown: Vec<PayloadV1> = page
+        .addenda
+        .iter()
+        .filter_map(|n| shown_payload(&n.note))
+        .collect();
+    let mut addenda: HashMap<String, Vec<&PayloadV1>> = HashMap::new();
+    for p in &addenda_shown {
         if let Some(a) = &p.addendum {
-            addenda.entry(a.to.as_str()).or_default().push(p);
+            addenda
+                .entry(a.to.to_ascii_lowercase())
+                .or_default()
+                .push(p);
         }
     }
+    let href = |id: &str| href_of(id, &on_page);
+    let total = page.total;
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -45,18 +90,19 @@ pub fn render(notes: &[StoredNote], head: &(i64, String)) -> String {
                 main {
                     h1 { "Inbox" }
                     p {
-                        (notes.len()) " note" @if notes.len() != 1 { "s" } " received. "
+                        (total) " note" @if total != 1 { "s" } " received. "
                         a href="./" { "Write a note" }
                     }
                     p.log-head {
-                        "Log: " (head.0) " entr" @if head.0 == 1 { "y" } @else { "ies" }
-                        ", head " code { (head.1) }
+                        "Log: " (page.head.0) " entr" @if page.head.0 == 1 { "y" } @else { "ies" }
+                        ", head " code { (page.head.1) }
                         ". Write it down: casenote-receiver verify shows whether anything before it changed."
                     }
                     p.times-note { "Times are shown in your local time; hover over one for UTC." }
-                    @for (n, p) in shown.iter().rev() {
-                        (note(n, p.as_ref(), addenda.get(n.id.as_str()).map(Vec::as_slice).unwrap_or(&[])))
+                    @for (n, p) in &shown {
+                        (note(n, p.as_ref(), addenda.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[]), &href))
                     }
+                    (pager(page))
                 }
             }
         }
@@ -64,21 +110,43 @@ pub fn render(notes: &[StoredNote], head: &(i64, String)) -> String {
     .into_string()
 }
 
+/// The links to the newest notes and to older ones.
+fn pager(page: &InboxPage<'_>) -> Markup {
+    let oldest = page.notes.last().map(|n| n.seq);
+    html! {
+        @if page.older || page.more {
+            nav.pager aria-label="Pages of notes" {
+                @if page.older {
+                    a href="inbox" { "Newest notes" }
+                }
+                @if let (true, Some(seq)) = (page.more, oldest) {
+                    " "
+                    a href={ "?before=" (seq) } rel="next" { "Older notes" }
+                }
+            }
+        }
+    }
+}
+
 /// One note: its record, its addenda, its details and the way to add to it.
-fn note(n: &StoredNote, p: Option<&PayloadV1>, addenda: &[&PayloadV1]) -> Markup {
-    let href = |id: &str| anchor(id);
+fn note(
+    n: &StoredNote,
+    p: Option<&PayloadV1>,
+    addenda: &[&PayloadV1],
+    href: &dyn Fn(&str) -> String,
+) -> Markup {
     let local = |t: &str| utc_text(t);
     html! {
         article.note id={ "note-" (n.id) } data-note-id=(n.id) {
             @match p {
                 Some(p) => {
-                    (record_html_placed(p, p.lang(), &local, Placement::Listed { level: 2, href: &href }))
+                    (record_html_placed(p, p.lang(), &local, Placement::Listed { level: 2, href }))
                     @if !addenda.is_empty() {
                         p.addenda {
                             "Addenda: "
                             @for (i, a) in addenda.iter().enumerate() {
                                 @if i > 0 { ", " }
-                                a href=(anchor(&a.id)) {
+                                a href=(href(&a.id)) {
                                     (a.addendum.as_ref().map_or_else(|| "Addendum".to_string(), |l| l.kind.label(Lang::En)))
                                     " " code { (a.id) }
                                 }
@@ -90,7 +158,7 @@ fn note(n: &StoredNote, p: Option<&PayloadV1>, addenda: &[&PayloadV1]) -> Markup
                         a.write-addendum href={ "inbox/addendum/" (path_segment(&n.id)) } {
                             "Write an addendum"
                             span.visually-hidden {
-                                " to the " (p.format_name) " note of "
+                                " to the " (casenote::i18n::isolated(&p.format_name)) " note of "
                                 (name_and_id(&p.client.name, &p.client.id)) ", " (p.service.date)
                             }
                         }

@@ -14,9 +14,10 @@ pub use addendum::{
     not_found as addendum_not_found, render as addendum_page, unreadable as unreadable_page,
     Unreadable,
 };
-pub use list::render;
+pub use list::{render, InboxPage, PAGE_SIZE};
 
 use casenote::domain::PayloadV1;
+use casenote::i18n::isolated;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::Value;
 
@@ -76,12 +77,13 @@ pub(crate) fn path_segment(id: &str) -> String {
     utf8_percent_encode(id, SEGMENT).to_string()
 }
 
-/// "Name (id)", or whichever of the two is there.
+/// "Name (id)", or whichever of the two is there, each isolated so that
+/// neither can reorder the other (`casenote::i18n::isolated`).
 pub(crate) fn name_and_id(name: &str, id: &str) -> String {
     match (name.trim(), id.trim()) {
-        ("", id) => id.to_string(),
-        (name, "") => name.to_string(),
-        (name, id) => format!("{name} ({id})"),
+        ("", id) => isolated(id).into_owned(),
+        (name, "") => isolated(name).into_owned(),
+        (name, id) => format!("{} ({})", isolated(name), isolated(id)),
     }
 }
 

@@ -1,11 +1,13 @@
 //! The inbox's routes: `/inbox`, `/inbox/addendum/{id}` and their
 //! stylesheet and script.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
-use super::{error, AppState};
+use serde::Deserialize;
+
+use super::{blocking, error, AppState};
 use crate::inbox;
 
 /// Why an inbox page could not be shown.
@@ -15,6 +17,8 @@ pub(super) enum InboxError {
     NotFound,
     /// The stored note is not a casenote v1 payload.
     Unreadable,
+    /// The page asked for is not a page (`?before=` not a seq).
+    BadPage,
     /// The store failed.
     Store(rusqlite::Error),
 }
@@ -37,6 +41,10 @@ impl IntoResponse for InboxError {
             InboxError::NotFound => {
                 (StatusCode::NOT_FOUND, Html(inbox::addendum_not_found())).into_response()
             }
+            InboxError::BadPage => error(
+                StatusCode::BAD_REQUEST,
+                "?before= takes the seq of a note (a whole number above 0)",
+            ),
             InboxError::Unreadable => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 Html(inbox::unreadable_page()),
@@ -53,17 +61,61 @@ impl IntoResponse for InboxError {
     }
 }
 
-pub(super) async fn inbox_page(State(state): State<AppState>) -> Result<Response, InboxError> {
-    let notes = state.store.list()?;
-    let head = state.store.head()?;
-    Ok(Html(inbox::render(&notes, &head)).into_response())
+/// The inbox's paging: `?before=SEQ` (the notes stored before it, newest
+/// first), or `?note=ID` (the page that starts with that note).
+#[derive(Deserialize)]
+pub(super) struct InboxQuery {
+    before: Option<String>,
+    note: Option<String>,
+}
+
+pub(super) async fn inbox_page(
+    State(state): State<AppState>,
+    Query(query): Query<InboxQuery>,
+) -> Result<Response, InboxError> {
+    let before = match (&query.before, &query.note) {
+        (Some(b), _) => match b.parse::<i64>() {
+            Ok(b) if b > 0 => Some(b),
+            _ => return Err(InboxError::BadPage),
+        },
+        (None, Some(_)) => None,
+        (None, None) => Some(i64::MAX),
+    };
+    let note = query.note.clone();
+    let html = blocking(&state, move |store| {
+        let before = match before {
+            Some(b) => b,
+            None => match store.seq_of(note.as_deref().unwrap_or(""))? {
+                Some(seq) => seq + 1,
+                None => return Ok::<_, rusqlite::Error>(None),
+            },
+        };
+        let page = store.page_before(before, inbox::PAGE_SIZE)?;
+        let ids: Vec<&str> = page.notes.iter().map(|n| n.id.as_str()).collect();
+        let addenda = store.addenda_of(&ids)?;
+        let total = store.count()?;
+        let head = store.head()?;
+        Ok(Some(inbox::render(&inbox::InboxPage {
+            notes: &page.notes,
+            addenda: &addenda,
+            total,
+            head: &head,
+            more: page.more,
+            older: before != i64::MAX,
+        })))
+    })
+    .await?;
+    let html = html.ok_or(InboxError::NotFound)?;
+    Ok(Html(html).into_response())
 }
 
 pub(super) async fn addendum_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, InboxError> {
-    let body = state.store.body_of(&id)?.ok_or(InboxError::NotFound)?;
+    let body = blocking(&state, move |store| store.body_of(&id))
+        .await?
+        .ok_or(InboxError::NotFound)?;
     Ok(Html(inbox::addendum_page(&body)?).into_response())
 }
 

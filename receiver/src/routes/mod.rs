@@ -27,9 +27,9 @@ use notes::{list_notes, post_note};
 use test_mode::{loopback_only, request_log, reset, set_faults};
 
 /// The Content-Security-Policy every response carries: the strictest one the
-/// editor works under.
-pub const CSP: &str =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+/// editor works under, and no page of the receiver's in another's frame
+/// (the addendum page posts notes), no `<base>` and no form sent elsewhere.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 #[derive(Clone)]
 pub struct AppState {
@@ -38,6 +38,28 @@ pub struct AppState {
     pub faults: Option<Arc<Faults>>,
     /// The host names and origins this receiver answers.
     pub access: Arc<Access>,
+    /// The receiver's own late-entry threshold, in hours.
+    pub late_entry_hours: f64,
+}
+
+/// Runs `f` with the store on a thread for blocking work, so that SQLite
+/// never holds up the threads that serve connections.
+pub(crate) async fn blocking<T, E>(
+    state: &AppState,
+    f: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
+) -> Result<T, E>
+where
+    T: Send + 'static,
+    E: Send + 'static,
+{
+    let store = Arc::clone(&state.store);
+    match tokio::task::spawn_blocking(move || f(&store)).await {
+        Ok(result) => result,
+        Err(e) => match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("a store task was cancelled: {e}"),
+        },
+    }
 }
 
 /// The whole app: `router` nested under `site_path`, plus `/examples/`, all
@@ -144,7 +166,31 @@ async fn security_headers(req: Request, next: Next) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
+    // For browsers that predate frame-ancestors.
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if let Some(with_charset) = h.get(header::CONTENT_TYPE).and_then(utf8_declared) {
+        h.insert(header::CONTENT_TYPE, with_charset);
+    }
     res
+}
+
+/// A text type (HTML, CSS, JavaScript, plain) that does not say its
+/// charset, saying it: every file the receiver serves is UTF-8, and a
+/// stylesheet with non-ASCII text would otherwise be read in the page's
+/// or the browser's default encoding.
+fn utf8_declared(content_type: &HeaderValue) -> Option<HeaderValue> {
+    let t = content_type.to_str().ok()?;
+    let essence = t
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let textual = essence.starts_with("text/") || essence == "application/javascript";
+    if !textual || t.to_ascii_lowercase().contains("charset=") {
+        return None;
+    }
+    HeaderValue::from_str(&format!("{t}; charset=utf-8")).ok()
 }
 
 fn json(status: StatusCode, body: String) -> Response {

@@ -3,14 +3,16 @@
 
 use std::borrow::Cow;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use casenote::domain::fhir::FHIR_JSON;
 use casenote::domain::{FieldError, PayloadV1};
 
-use super::{error, json, AppState};
+use serde::Deserialize;
+
+use super::{blocking, error, json, AppState};
 use crate::conn::Cut;
 use crate::db::Accepted;
 use crate::faults::{Fault, LogEntry};
@@ -86,7 +88,7 @@ fn idempotency_key<'a>(headers: &'a HeaderMap, id: &str) -> Result<&'a str, Fiel
             "Idempotency-Key",
             "is required: send the note's id as Idempotency-Key",
         )),
-        Some(Ok(k)) if k.trim() == id => Ok(k.trim()),
+        Some(Ok(k)) if casenote::domain::payload::links::same_id(k, id) => Ok(k.trim()),
         Some(_) => Err(FieldError::new(
             "Idempotency-Key",
             "must be the note's id (its \"id\" field)",
@@ -94,9 +96,18 @@ fn idempotency_key<'a>(headers: &'a HeaderMap, id: &str) -> Result<&'a str, Fiel
     }
 }
 
-/// Said to the worker when an addendum's `toHash` is not the hash of the
-/// original as stored: what happened, and what to do next.
-pub(super) const ORIGINAL_CHANGED: &str = "The original note has changed since this addendum was started, so it cannot be linked to it. Go back to the inbox, open the original again and choose Write an addendum.";
+/// Whether reading a body failed because it stopped arriving
+/// (`serve.rs`'s body timeout), not because it was too large.
+fn timed_out(e: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
 
 /// The largest note body accepted (a 50,000-character note is ~100 KB).
 const MAX_BODY: usize = 5 * 1024 * 1024;
@@ -120,11 +131,20 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
             "Send the note as Content-Type: application/json (casenote JSON v1) or application/fhir+json (a FHIR DocumentReference)",
         );
     }
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        return error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "The note is larger than 5 MB",
-        );
+    let body = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(body) => body,
+        Err(e) if timed_out(&e) => {
+            return error(
+                StatusCode::REQUEST_TIMEOUT,
+                "The note stopped arriving part way: nothing was stored. Send it again",
+            )
+        }
+        Err(_) => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The note is larger than 5 MB",
+            )
+        }
     };
     let fault = match &state.faults {
         None => Fault::None,
@@ -196,47 +216,36 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
     } else {
         (value, Cow::Borrowed(raw), None)
     };
-    let schema_errors = crate::schema::validate(&value);
-    if !schema_errors.is_empty() {
-        return field_errors(&schema_errors);
-    }
-    let payload = match PayloadV1::from_value(value) {
+    let payload = match checked(value, wrapper.as_ref(), state.late_entry_hours) {
         Ok(p) => p,
         Err(errors) => return field_errors(&errors),
     };
-    let mut problems = payload.contract_problems();
-    problems.extend(payload.timeliness_problems(chrono::Utc::now()));
-    if !problems.is_empty() {
-        return field_errors(&problems);
-    }
-    if let Some(doc) = &wrapper {
-        let errors = casenote::domain::fhir_wrapper::contradictions(doc, &payload);
-        if !errors.is_empty() {
-            return field_errors(&errors);
-        }
-    }
-    if let Some(link) = &payload.addendum {
-        if let (Some(expected), Ok(Some(original))) = (&link.to_hash, state.store.body_of(&link.to))
-        {
-            let actual = PayloadV1::parse(&original).map(|o| o.computed_hash());
-            if actual.as_deref().ok() != Some(expected.to_ascii_lowercase().as_str()) {
-                return json(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    errors_body(&[FieldError::new("addendum.toHash", ORIGINAL_CHANGED)]),
-                );
-            }
-        }
-    }
     let key = match idempotency_key(&headers, &payload.id) {
-        Ok(k) => k,
+        Ok(k) => k.to_string(),
         Err(e) => return field_errors(&[e]),
     };
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let response = match state
-        .store
-        .accept(key, &payload.id, &text, &payload.content_hash, &now)
-    {
-        Ok(outcome) => accepted(&outcome, &payload.id),
+    let text = text.into_owned();
+    let id = payload.id.clone();
+    let stored = blocking(&state, move |store| {
+        let links = payload.link_problems(&|id| {
+            store
+                .body_of(id)
+                .ok()
+                .flatten()
+                .and_then(|b| PayloadV1::parse(&b).ok())
+        });
+        if !links.is_empty() {
+            return Ok(Err(links));
+        }
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        store
+            .accept(&key, &payload.id, &text, &payload.content_hash, &now)
+            .map(Ok)
+    })
+    .await;
+    let response = match stored {
+        Ok(Ok(outcome)) => accepted(&outcome, &id),
+        Ok(Err(links)) => json(StatusCode::UNPROCESSABLE_ENTITY, errors_body(&links)),
         Err(e) => {
             eprintln!("casenote-receiver: storing note failed: {e}");
             return error(
@@ -255,9 +264,64 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
     response
 }
 
-pub(super) async fn list_notes(State(state): State<AppState>) -> Response {
-    match state.store.list() {
-        Ok(notes) => Json(notes).into_response(),
+/// The note in `value` (from FHIR `wrapper`, if it came in one), checked
+/// against the schema, the payload's own rules, the contract's, timeliness
+/// under the receiver's threshold (`late_entry_hours`) and the wrapper.
+fn checked(
+    value: serde_json::Value,
+    wrapper: Option<&serde_json::Value>,
+    late_entry_hours: f64,
+) -> Result<PayloadV1, Vec<FieldError>> {
+    let schema_errors = crate::schema::validate(&value);
+    if !schema_errors.is_empty() {
+        return Err(schema_errors);
+    }
+    let payload = PayloadV1::from_value(value)?;
+    let mut problems = payload.contract_problems();
+    problems.extend(payload.timeliness_problems(chrono::Utc::now(), late_entry_hours));
+    if let Some(doc) = wrapper.filter(|_| problems.is_empty()) {
+        problems.extend(casenote::domain::fhir_wrapper::contradictions(
+            doc, &payload,
+        ));
+        problems.extend(casenote::domain::fhir_wrapper::unresolved_subject(
+            doc, &payload,
+        ));
+    }
+    if problems.is_empty() {
+        Ok(payload)
+    } else {
+        Err(problems)
+    }
+}
+
+/// `GET /api/notes?after=SEQ&limit=N`: up to `limit` notes (100 unless
+/// asked, at most 500, and within a page's byte budget) stored after
+/// `after`, oldest first. A `Link: <…>; rel="next"` header names the next
+/// page while more follow.
+pub(super) async fn list_notes(
+    State(state): State<AppState>,
+    Query(query): Query<PageQuery>,
+) -> Response {
+    let (after, limit) = match query.read() {
+        Ok(v) => v,
+        Err(message) => return error(StatusCode::BAD_REQUEST, &message),
+    };
+    match blocking(&state, move |store| store.page_after(after, limit)).await {
+        Ok(page) => {
+            let next = page
+                .more
+                .then(|| page.notes.last().map(|n| n.seq))
+                .flatten();
+            let mut res = Json(page.notes).into_response();
+            if let Some(seq) = next {
+                if let Ok(v) =
+                    HeaderValue::from_str(&format!("<?after={seq}&limit={limit}>; rel=\"next\""))
+                {
+                    res.headers_mut().insert(header::LINK, v);
+                }
+            }
+            res
+        }
         Err(e) => {
             eprintln!("casenote-receiver: listing notes failed: {e}");
             error(
@@ -265,5 +329,36 @@ pub(super) async fn list_notes(State(state): State<AppState>) -> Response {
                 "The notes could not be listed",
             )
         }
+    }
+}
+
+/// The API's paging parameters, as given.
+#[derive(Deserialize)]
+pub(super) struct PageQuery {
+    after: Option<String>,
+    limit: Option<String>,
+}
+
+/// The most notes one API page holds, and how many unless asked.
+const MAX_LIMIT: usize = 500;
+const DEFAULT_LIMIT: usize = 100;
+
+impl PageQuery {
+    fn read(&self) -> Result<(i64, usize), String> {
+        let after = match self.after.as_deref() {
+            None => 0,
+            Some(a) => a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
+                format!("after={a}: give the seq of the last note of the page before (a whole number, 0 or more)")
+            })?,
+        };
+        let limit = match self.limit.as_deref() {
+            None => DEFAULT_LIMIT,
+            Some(l) => l
+                .parse::<usize>()
+                .ok()
+                .filter(|l| (1..=MAX_LIMIT).contains(l))
+                .ok_or_else(|| format!("limit={l}: give a whole number from 1 to {MAX_LIMIT}"))?,
+        };
+        Ok((after, limit))
     }
 }

@@ -52,8 +52,11 @@ pub(super) async fn reset(State(state): State<AppState>) -> Response {
     if let Some(f) = &state.faults {
         f.reset();
     }
-    match state.store.clear() {
+    match super::blocking(&state, |store| store.reset()).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "reset failed"),
+        Err(e) => {
+            eprintln!("casenote-receiver: reset failed: {e}");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "reset failed")
+        }
     }
 }

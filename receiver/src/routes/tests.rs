@@ -16,6 +16,7 @@ fn app_with(test_mode: bool, access: Access) -> Router {
         store: Arc::new(Store::in_memory().unwrap()),
         faults: test_mode.then(Faults::default).map(Arc::new),
         access: Arc::new(access),
+        late_entry_hours: 24.0,
     };
     super::app(state, Path::new("/nonexistent"), "", None)
 }
@@ -67,6 +68,36 @@ async fn count(app: &Router) -> usize {
 }
 
 const ID: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
+/// The id of an addendum to note [`ID`].
+const ADD: &str = "2f8fad5b-d9cb-469f-a165-70867728950e";
+
+/// An addendum (id [`ADD`]) to note `to`, of `note_payload`'s client and
+/// date, whose original's hash is given as `to_hash`.
+fn addendum_json(to: &str, to_hash: &str) -> String {
+    let original = note_payload(ID);
+    let mut n = Note::new(ADD.into(), "addendum", "2026-11-26T11:00:00Z".into());
+    n.client.name = original.client.name.clone();
+    n.service.date = original.service.date.clone();
+    n.section_mut("addendum").text = "More".into();
+    n.addendum = Some(casenote::domain::record::AddendumLink {
+        to: to.into(),
+        to_hash: Some(to_hash.into()),
+        kind: casenote::domain::record::AddendumKind::Clarification,
+        reason: "Forgot".into(),
+    });
+    let p = PayloadV1::build(
+        &n,
+        &Template::addendum(),
+        &casenote::domain::BuildContext::at("2026-11-26T11:00:00Z"),
+    );
+    serde_json::to_string(&p).unwrap()
+}
+
+/// POSTs `p` as casenote JSON, its hash computed again, under `key`.
+async fn post_payload(app: &Router, p: &PayloadV1, key: &str) -> (u16, String) {
+    let text = serde_json::to_string(&p.clone().with_hash()).unwrap();
+    post(app, text, "application/json", Some(key)).await
+}
 
 #[tokio::test]
 async fn stores_a_note_once_per_idempotency_key() {
@@ -102,6 +133,13 @@ async fn a_signed_note_from_an_earlier_release_is_accepted() {
         .replace(&p.content_hash, &hash);
     let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
     let app = app(false);
+    // It is an addendum: its original, of the same client, is stored first.
+    let to = "1f8fad5b-d9cb-469f-a165-70867728950e";
+    let mut original = note_payload(to);
+    original.client.id = "C-1".into();
+    let original = serde_json::to_string(&original.with_hash()).unwrap();
+    let (status, body) = post(&app, original, "application/json", Some(to)).await;
+    assert_eq!(status, 201, "{body}");
     let (status, body) = post(&app, signed.clone(), "application/json", Some(id)).await;
     assert_eq!(status, 201, "{body}");
     // A changed word breaks both hashes.
@@ -377,6 +415,7 @@ async fn rate_limit_carries_retry_after_and_token_mode_answers_401() {
     assert_eq!(count(&test).await, 1);
 }
 
+mod audit;
 mod contract;
 mod guard;
 mod inbox;

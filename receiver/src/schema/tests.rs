@@ -231,6 +231,7 @@ fn the_schema_uses_only_keywords_a_shorter_array_cannot_break() {
         "items",
         "minItems",
         "minLength",
+        "maxLength",
         "minimum",
         "maximum",
         "format",

@@ -136,8 +136,9 @@ impl PayloadV1 {
         {
             errors.push(FieldError::new("sections", "every section is empty"));
         }
+        // Hex in either case: the schema's pattern allows both.
         let hash = self.computed_hash();
-        if self.content_hash != hash {
+        if !self.content_hash.eq_ignore_ascii_case(&hash) {
             errors.push(FieldError::new(
                 "contentHash",
                 "does not match the note's content: the note was changed after casenote built it",
@@ -153,14 +154,14 @@ impl PayloadV1 {
             if sig
                 .signature_hash
                 .as_deref()
-                .is_some_and(|h| h != sig.computed_hash())
+                .is_some_and(|h| !h.eq_ignore_ascii_case(&sig.computed_hash()))
             {
                 errors.push(FieldError::new(
                     "signature.signatureHash",
                     "does not match the signature block: its signer, time or attestation was changed after signing",
                 ));
             }
-            if sig.content_hash != hash {
+            if !sig.content_hash.eq_ignore_ascii_case(&hash) {
                 errors.push(FieldError::new(
                     "signature.contentHash",
                     "does not match the note's content: the note was changed after it was signed",
@@ -243,11 +244,8 @@ impl PayloadV1 {
             ));
         }
         if let Some(tag) = &self.language {
-            if tag.parse::<unic_langid::LanguageIdentifier>().is_err() || tag.trim().is_empty() {
-                errors.push(FieldError::new(
-                    "language",
-                    format!("must be a BCP 47 language tag, like \"en\" or \"es\" (got \"{tag}\")"),
-                ));
+            if let Some(problem) = language_tag_problem(tag) {
+                errors.push(FieldError::new("language", problem));
             }
         }
         for (i, p) in self.participants.iter().enumerate() {
@@ -300,4 +298,42 @@ impl PayloadV1 {
         }
         errors
     }
+}
+
+/// The longest language tag taken: RFC 5646 (4.4.1) asks for room for 35
+/// characters; nothing a note is written in needs more than this.
+pub const MAX_LANGUAGE_TAG: usize = 64;
+
+/// Why `tag` is not a language tag a note may carry, if it is not: it must
+/// be BCP 47, at most [`MAX_LANGUAGE_TAG`] characters, with no variant
+/// given twice (RFC 5646, 2.2.5).
+fn language_tag_problem(tag: &str) -> Option<String> {
+    if tag.len() > MAX_LANGUAGE_TAG {
+        return Some(format!(
+            "must be a BCP 47 language tag of at most {MAX_LANGUAGE_TAG} characters (got {})",
+            tag.len()
+        ));
+    }
+    if tag.trim().is_empty() || tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
+        return Some(format!(
+            "must be a BCP 47 language tag, like \"en\" or \"es\" (got \"{tag}\")"
+        ));
+    }
+    // The parser drops a repeated variant silently; the tag itself must not
+    // repeat one. Past the language, a subtag of 5 to 8 characters, or of 4
+    // starting with a digit, is a variant.
+    let variants: Vec<String> = tag
+        .split(['-', '_'])
+        .skip(1)
+        .filter(|s| {
+            (5..=8).contains(&s.len())
+                || s.len() == 4 && s.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let repeated = variants
+        .iter()
+        .enumerate()
+        .any(|(i, v)| variants[..i].contains(v));
+    repeated.then(|| format!("must not give a variant twice (got \"{tag}\")"))
 }

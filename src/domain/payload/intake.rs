@@ -13,6 +13,10 @@ use crate::domain::timeliness::{hours_after_service, service_has_ended, OFFSET_R
 /// How far ahead of the receiver's clock a sender's may run.
 pub const CLOCK_SKEW_MINUTES: i64 = 5;
 
+/// The largest late-entry threshold a note may carry, in hours (a year):
+/// past it a threshold says nothing, and could hide any lateness.
+pub const MAX_LATE_ENTRY_HOURS: f64 = 8760.0;
+
 /// Hours are sent to two decimals; this much either way is rounding.
 const ROUNDING_HOURS: f64 = 0.01;
 
@@ -36,11 +40,21 @@ impl PayloadV1 {
                 }
             }
         }
-        if parse_rfc3339(&self.created_at).is_none() {
-            errors.push(FieldError::new(
+        match (
+            parse_rfc3339(&self.created_at),
+            parse_rfc3339(&self.documented_at),
+        ) {
+            (None, _) => errors.push(FieldError::new(
                 "createdAt",
                 "must be a date and time (RFC 3339)",
-            ));
+            )),
+            (Some(created), Some(documented)) if created > documented => {
+                errors.push(FieldError::new(
+                    "createdAt",
+                    "is after documentedAt: a draft is started before the note is documented",
+                ))
+            }
+            _ => {}
         }
         for (i, intervention) in self.interventions.iter().enumerate() {
             if intervention.deviates && intervention.rationale.trim().is_empty() {
@@ -55,11 +69,15 @@ impl PayloadV1 {
 
     /// Timeliness worked out again from the service time, `documentedAt`
     /// and `timeliness.utcOffsetMinutes`, not taken from the sender: refuses a
-    /// time after `now`, a service not ended by `documentedAt`, and a
-    /// `lateEntry` or `hoursAfterService` its own figures contradict.
-    /// Without an offset (earlier releases), every offset in use is
-    /// allowed for, so only what no offset could explain is refused.
-    pub fn timeliness_problems(&self, now: DateTime<Utc>) -> Vec<FieldError> {
+    /// time after `now`, a service not ended by `documentedAt`, a
+    /// `lateEntry` or `hoursAfterService` its own figures contradict, a
+    /// threshold past [`MAX_LATE_ENTRY_HOURS`], and a note the receiver's
+    /// own threshold (`policy_hours`) makes a late entry that does not say
+    /// it is one. (A note its sender's stricter threshold calls late is
+    /// taken as late.) Without an offset (earlier releases), every offset
+    /// in use is allowed for, so only what no offset could explain is
+    /// refused.
+    pub fn timeliness_problems(&self, now: DateTime<Utc>, policy_hours: f64) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let latest = now + Duration::minutes(CLOCK_SKEW_MINUTES);
         let signed_at = self.signature.as_ref().map(|s| s.signed_at.as_str());
@@ -120,12 +138,26 @@ impl PayloadV1 {
             ));
         }
         let threshold = t.late_entry_threshold_hours;
+        if !(threshold.is_finite() && threshold <= MAX_LATE_ENTRY_HOURS) {
+            errors.push(FieldError::new(
+                "timeliness.lateEntryThresholdHours",
+                format!("must be at most {MAX_LATE_ENTRY_HOURS} hours (a year)"),
+            ));
+            return errors;
+        }
         if (t.late_entry && most <= threshold - ROUNDING_HOURS)
             || (!t.late_entry && fewest > threshold + ROUNDING_HOURS)
         {
             errors.push(FieldError::new(
                 "timeliness.lateEntry",
                 "contradicts the service time and documentedAt: the note was documented more than lateEntryThresholdHours after the service exactly when lateEntry is true",
+            ));
+        } else if !t.late_entry && fewest > policy_hours + ROUNDING_HOURS {
+            errors.push(FieldError::new(
+                "timeliness.lateEntry",
+                format!(
+                    "must be true: this receiver counts a note documented more than {policy_hours} hours after its service as a late entry, and this one was documented {fewest:.2} hours after it. Send it as a late entry with lateEntryReason"
+                ),
             ));
         }
         errors

@@ -13,6 +13,10 @@ use crate::i18n::Lang;
 
 mod check;
 mod intake;
+pub mod links;
+
+pub use check::MAX_LANGUAGE_TAG;
+pub use intake::MAX_LATE_ENTRY_HOURS;
 
 /// The value of the payload's `schema` field.
 pub const PAYLOAD_SCHEMA: &str = "casenote/v1";
@@ -48,7 +52,11 @@ pub struct PayloadService {
     pub start: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::json_int::optional"
+    )]
     pub duration_minutes: Option<i64>,
 }
 
@@ -80,7 +88,11 @@ pub struct Timeliness {
     /// The worker's UTC offset in minutes east (+60 for UTC+1) when the
     /// note was documented: it ties the local service times to UTC, so a
     /// receiver can work out the hours after service itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::json_int::optional"
+    )]
     pub utc_offset_minutes: Option<i32>,
 }
 
@@ -164,7 +176,11 @@ pub struct PayloadV1 {
     pub language: Option<String>,
     /// The canonical form `contentHash` is computed from (see
     /// [`CANONICAL_VERSION`]); left out for version 1.
-    #[serde(default = "version_one", skip_serializing_if = "is_version_one")]
+    #[serde(
+        default = "version_one",
+        skip_serializing_if = "is_version_one",
+        deserialize_with = "crate::domain::json_int::integer"
+    )]
     pub canonical_version: u32,
     /// RFC 3339: when the draft was started.
     pub created_at: String,

@@ -30,6 +30,14 @@ fn note() -> Note {
     n
 }
 
+fn note_payload() -> PayloadV1 {
+    PayloadV1::build(
+        &note(),
+        &Template::soap(),
+        &BuildContext::at("2026-11-26T10:00:00Z"),
+    )
+}
+
 #[test]
 fn builds_sections_in_template_order_with_loinc_and_quotes() {
     let p = PayloadV1::build(
@@ -260,7 +268,11 @@ fn timed(documented_at: &str, offset: Option<i32>, hours: Option<f64>) -> Payloa
 }
 
 fn timeliness_fields(p: &PayloadV1, now: &str) -> Vec<String> {
-    p.timeliness_problems(at(now))
+    timeliness_fields_under(p, now, 1000.0)
+}
+
+fn timeliness_fields_under(p: &PayloadV1, now: &str, policy_hours: f64) -> Vec<String> {
+    p.timeliness_problems(at(now), policy_hours)
         .into_iter()
         .map(|e| e.field)
         .collect()
@@ -359,3 +371,5 @@ fn a_changed_signer_breaks_the_signature_hash() {
         .collect();
     assert_eq!(fields, ["signature.signatureHash"]);
 }
+
+mod intake;

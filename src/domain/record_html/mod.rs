@@ -28,16 +28,17 @@ use maud::{html, Markup};
 use super::payload::PayloadV1;
 use super::render::{hours_text, minutes_text};
 use super::Speaker;
-use crate::i18n::Lang;
+use crate::i18n::{isolated, Lang};
 use crate::tr;
 
 /// "Name (id)", or whichever of the two is there; `labelled` says the id
 /// beside a name ("ID C-1").
+/// Each typed part is isolated (see [`isolated`]).
 fn name_and_id(name: &str, id: &str, labelled: &dyn Fn(&str) -> String) -> String {
     match (name.trim(), id.trim()) {
-        ("", id) => id.to_string(),
-        (name, "") => name.to_string(),
-        (name, id) => format!("{name} ({})", labelled(id)),
+        ("", id) => isolated(id).into_owned(),
+        (name, "") => isolated(name).into_owned(),
+        (name, id) => format!("{} ({})", isolated(name), labelled(id)),
     }
 }
 
@@ -99,9 +100,9 @@ pub fn record_html_placed(
     local: &dyn Fn(&str) -> String,
     placement: Placement,
 ) -> Markup {
-    let as_is = |id: &str| id.to_string();
+    let as_is = |id: &str| isolated(id).into_owned();
     let client = name_and_id(&p.client.name, &p.client.id, &|id: &str| {
-        tr!(lang, "record-client-id", id = id)
+        tr!(lang, "record-client-id", id = isolated(id).into_owned())
     });
     let author = p
         .author
@@ -118,9 +119,11 @@ pub fn record_html_placed(
         Placement::Listed { level, href } => (level.clamp(2, 5), Some(href)),
     };
     let title = match href {
-        None => html! { (tr!(lang, "record-title", format = p.format_name.as_str())) },
+        None => {
+            html! { (tr!(lang, "record-title", format = isolated(&p.format_name).into_owned())) }
+        }
         Some(_) => {
-            html! { (tr!(lang, "record-title-listed", format = p.format_name.as_str(), client = client.as_str())) }
+            html! { (tr!(lang, "record-title-listed", format = isolated(&p.format_name).into_owned(), client = client.as_str())) }
         }
     };
     let sub = |content: Markup| heading(level + 1, content);
@@ -134,7 +137,7 @@ pub fn record_html_placed(
                 dl {
                     dt { (lang.t("record-client")) } dd { (client) }
                     dt { (lang.t("record-service-date")) } dd { (service_text(p, lang)) }
-                    dt { (lang.t("record-format")) } dd { (p.format_name) " (" (p.document_type.display) ")" }
+                    dt { (lang.t("record-format")) } dd { (isolated(&p.format_name)) " (" (p.document_type.display) ")" }
                     @if let Some(a) = &author {
                         dt { (lang.t("record-written-by")) } dd { (a) }
                     }
@@ -142,7 +145,7 @@ pub fn record_html_placed(
                         dt { (lang.t("record-contact")) } dd { (m.label(lang)) }
                     }
                     @if let Some(l) = &p.location {
-                        dt { (lang.t("record-location")) } dd { (l) }
+                        dt { (lang.t("record-location")) } dd { (isolated(l)) }
                     }
                     @if !p.participants.is_empty() {
                         dt { (lang.t("record-participants")) }
@@ -156,7 +159,7 @@ pub fn record_html_placed(
                             Some(href) => { a href=(href(&a.to)) { code { (a.to) } } }
                             None => { (a.to) }
                         }
-                        (tr!(lang, "record-addendum-reason", reason = a.reason.as_str()))
+                        (tr!(lang, "record-addendum-reason", reason = isolated(&a.reason).into_owned()))
                     }
                 }
                 @if let Some(t) = late {
@@ -165,7 +168,7 @@ pub fn record_html_placed(
                             lang,
                             "record-late-entry",
                             hours = t.hours_after_service.map(|h| hours_text(h, 1)).unwrap_or_else(|| "?".into()),
-                            reason = t.late_entry_reason.as_deref().unwrap_or(""),
+                            reason = isolated(t.late_entry_reason.as_deref().unwrap_or("")).into_owned(),
                         ))
                     }
                 }
@@ -178,11 +181,11 @@ pub fn record_html_placed(
                     }
                     @for q in &s.quotes {
                         figure.print-quote.client[q.speaker == Speaker::Client] {
-                            blockquote { "“" (q.text) "”" }
+                            blockquote { "“" (isolated(&q.text)) "”" }
                             figcaption {
                                 (q.speaker.label(lang))
                                 @if let Some(c) = q.context.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-                                    ", " (c)
+                                    ", " (isolated(c))
                                 }
                             }
                         }
@@ -192,7 +195,7 @@ pub fn record_html_placed(
             @if !p.goals.is_empty() {
                 section.print-section {
                     (sub(html! { (lang.t("record-goals")) }))
-                    ul { @for g in &p.goals { li { (g.text) ": " (g.progress.label(lang)) } } }
+                    ul { @for g in &p.goals { li { (isolated(&g.text)) ": " (g.progress.label(lang)) } } }
                 }
             }
             @if let Some(c) = &p.challenges {
@@ -208,9 +211,9 @@ pub fn record_html_placed(
                         @for iv in &p.interventions {
                             li {
                                 p { (iv.description) }
-                                @if !iv.rationale.is_empty() { p { (tr!(lang, "record-why", why = iv.rationale.as_str())) } }
+                                @if !iv.rationale.is_empty() { p { (tr!(lang, "record-why", why = isolated(&iv.rationale).into_owned())) } }
                                 @if iv.deviates { p { (lang.t("record-deviates")) } }
-                                @if !iv.client_response.is_empty() { p { (tr!(lang, "record-client-response", response = iv.client_response.as_str())) } }
+                                @if !iv.client_response.is_empty() { p { (tr!(lang, "record-client-response", response = isolated(&iv.client_response).into_owned())) } }
                             }
                         }
                     }

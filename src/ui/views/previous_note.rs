@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::field::{Field, FieldAria};
 use crate::domain::follow_up::{FollowUp, Status};
 use crate::domain::previous::PreviousNote;
+use crate::i18n::isolated;
 use crate::tr;
 use crate::ui::context::{field_dom_id, use_lang};
 use crate::ui::session::Session;
@@ -17,14 +18,17 @@ pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
     let lang = use_lang();
     let open = RwSignal::new(true);
     let p = &note.0;
-    let (date, format) = (p.service.date.as_str(), p.format_name.as_str());
+    // The format and the author were typed by someone: isolated, so that
+    // neither can reorder the title's other words.
+    let (date, format) = (p.service.date.as_str(), isolated(&p.format_name));
+    let format = format.as_ref();
     let title = match note.author() {
         Some(a) => tr!(
             lang,
             "previous-note-title-by",
             date = date,
             format = format,
-            author = a
+            author = isolated(&a).into_owned()
         ),
         None => tr!(lang, "previous-note-title", date = date, format = format),
     };
@@ -46,16 +50,16 @@ pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
                 })}
                 {(!goals.is_empty()).then(|| view! {
                     <h3>{lang.t("previous-note-goals")}</h3>
-                    <ul>{goals.into_iter().map(|g| view! { <li>{format!("{}: {}", g.text, g.progress.label(lang))}</li> }).collect_view()}</ul>
+                    <ul>{goals.into_iter().map(|g| view! { <li>{format!("{}: {}", isolated(&g.text), g.progress.label(lang))}</li> }).collect_view()}</ul>
                 })}
                 {(!interventions.is_empty()).then(|| view! {
                     <h3>{lang.t("previous-note-interventions")}</h3>
                     <ul>{interventions.into_iter().map(|i| {
                         let response = (!i.client_response.is_empty()).then(|| format!(
                             " {}",
-                            tr!(lang, "previous-note-response", response = i.client_response.as_str())
+                            tr!(lang, "previous-note-response", response = isolated(&i.client_response).into_owned())
                         ));
-                        view! { <li>{i.description}{response}</li> }
+                        view! { <li>{isolated(&i.description).into_owned()}{response}</li> }
                     }).collect_view()}</ul>
                 })}
                 {(!follow_ups.is_empty()).then(|| view! {

@@ -81,7 +81,7 @@ for (const where of ["./", "examples/portal/"]) {
     const problems = await watchPage(page);
     const res = await page.goto(where);
     expect(res.headers()["content-security-policy"]).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
     await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
     await page.getByLabel("Subjective", { exact: true }).fill("typing under CSP");

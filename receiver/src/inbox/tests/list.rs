@@ -2,10 +2,20 @@
 //! both ways, escaping.
 
 use super::*;
-use crate::inbox::render;
+use crate::inbox::{render, InboxPage};
 
+/// The inbox's one page of `notes` (given oldest first, as stored), their
+/// addenda among them.
 fn page(notes: &[StoredNote]) -> String {
-    render(notes, &(notes.len() as i64, "h".into()))
+    let newest: Vec<StoredNote> = notes.iter().rev().cloned().collect();
+    render(&InboxPage {
+        notes: &newest,
+        addenda: notes,
+        total: notes.len() as i64,
+        head: &(notes.len() as i64, "h".into()),
+        more: false,
+        older: false,
+    })
 }
 
 #[test]
@@ -160,7 +170,14 @@ fn control_characters_are_not_passed_through() {
 
 #[test]
 fn the_page_shows_the_logs_head() {
-    let html = render(&[], &(2, "ab".repeat(32)));
+    let html = render(&InboxPage {
+        notes: &[],
+        addenda: &[],
+        total: 0,
+        head: &(2, "ab".repeat(32)),
+        more: false,
+        older: false,
+    });
     assert!(
         html.contains(&format!(
             "Log: 2 entries, head <code>{}</code>",

@@ -151,6 +151,7 @@ async fn allowed_origins_may_load_the_built_files() {
             allow_origins: vec!["https://portal.example.org".into()],
             ..Access::default()
         }),
+        late_entry_hours: 24.0,
     };
     let app = crate::routes::app(state, &site, "", None);
     let load = |origin: &'static str| {

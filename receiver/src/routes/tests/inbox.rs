@@ -3,28 +3,6 @@
 
 use super::*;
 
-const ADD: &str = "2f8fad5b-d9cb-469f-a165-70867728950e";
-
-fn addendum_json(to_hash: &str) -> String {
-    let original = note_payload(ID);
-    let mut n = Note::new(ADD.into(), "addendum", "2026-11-26T11:00:00Z".into());
-    n.client.name = original.client.name.clone();
-    n.service.date = original.service.date.clone();
-    n.section_mut("addendum").text = "More".into();
-    n.addendum = Some(casenote::domain::record::AddendumLink {
-        to: ID.into(),
-        to_hash: Some(to_hash.into()),
-        kind: casenote::domain::record::AddendumKind::Clarification,
-        reason: "Forgot".into(),
-    });
-    let p = PayloadV1::build(
-        &n,
-        &Template::addendum(),
-        &casenote::domain::BuildContext::at("2026-11-26T11:00:00Z"),
-    );
-    serde_json::to_string(&p).unwrap()
-}
-
 #[tokio::test]
 async fn the_addendum_page_carries_the_originals_id_and_hash() {
     let app = app(false);
@@ -73,7 +51,7 @@ async fn an_addendum_to_a_changed_original_is_refused_in_a_workers_words() {
     post(&app, note_json(ID), "application/json", Some(ID)).await;
     let (status, body) = post(
         &app,
-        addendum_json(&"0".repeat(64)),
+        addendum_json(ID, &"0".repeat(64)),
         "application/json",
         Some(ADD),
     )
@@ -86,6 +64,12 @@ async fn an_addendum_to_a_changed_original_is_refused_in_a_workers_words() {
         "The original note has changed since this addendum was started, so it cannot be linked to it. Go back to the inbox, open the original again and choose Write an addendum."
     );
     let hash = note_payload(ID).computed_hash();
-    let (status, body) = post(&app, addendum_json(&hash), "application/json", Some(ADD)).await;
+    let (status, body) = post(
+        &app,
+        addendum_json(ID, &hash),
+        "application/json",
+        Some(ADD),
+    )
+    .await;
     assert_eq!(status, 201, "{body}");
 }

@@ -10,6 +10,7 @@ fn site_app(site: &Path, site_path: &str) -> Router {
         store: Arc::new(Store::in_memory().unwrap()),
         faults: None,
         access: Arc::new(Access::default()),
+        late_entry_hours: 24.0,
     };
     super::super::app(state, site, site_path, None)
 }

@@ -1,0 +1,161 @@
+//! Reading what is stored, a page at a time: the API's pages (oldest
+//! first), the inbox's (newest first), one note's body, and the addenda of
+//! a page's notes. A body stored as anything but text reads as unreadable,
+//! never as an error.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{params, params_from_iter, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::Store;
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredNote {
+    pub seq: i64,
+    pub id: String,
+    pub idempotency_key: String,
+    pub received_at: String,
+    /// The stored JSON; the stored text as a string if it is not JSON;
+    /// `null` if it is not stored as text.
+    pub note: serde_json::Value,
+}
+
+/// One page of notes, and whether more follow it.
+#[derive(Debug)]
+pub struct Page {
+    pub notes: Vec<StoredNote>,
+    pub more: bool,
+}
+
+/// A page holds at most this many bytes of stored bodies (and at least
+/// one note), however many notes were asked for.
+pub const PAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The text of a stored body, if it is stored as UTF-8 text.
+pub(super) fn body_text(v: ValueRef<'_>) -> Option<&str> {
+    match v {
+        ValueRef::Text(t) => std::str::from_utf8(t).ok(),
+        _ => None,
+    }
+}
+
+fn stored_note(r: &Row<'_>) -> rusqlite::Result<(StoredNote, usize)> {
+    let (note, size) = match body_text(r.get_ref(4)?) {
+        Some(body) => (
+            serde_json::from_str(body).unwrap_or_else(|_| serde_json::Value::String(body.into())),
+            body.len(),
+        ),
+        None => (serde_json::Value::Null, 0),
+    };
+    Ok((
+        StoredNote {
+            seq: r.get(0)?,
+            id: r.get(1)?,
+            idempotency_key: r.get(2)?,
+            received_at: r.get(3)?,
+            note,
+        },
+        size,
+    ))
+}
+
+const COLUMNS: &str = "seq, id, idempotency_key, received_at, body";
+
+impl Store {
+    /// Up to `limit` notes in `seq` order after `after` (oldest first), or
+    /// before `before` (newest first), within [`PAGE_BYTES`].
+    fn page(&self, sql: &str, bound: i64, limit: usize) -> rusqlite::Result<Page> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(sql)?;
+        let rows_wanted = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
+        let mut rows = stmt.query(params![bound, rows_wanted])?;
+        let (mut notes, mut bytes, mut more) = (Vec::new(), 0usize, false);
+        while let Some(r) = rows.next()? {
+            if notes.len() == limit || (!notes.is_empty() && bytes >= PAGE_BYTES) {
+                more = true;
+                break;
+            }
+            let (note, size) = stored_note(r)?;
+            bytes += size;
+            notes.push(note);
+        }
+        Ok(Page { notes, more })
+    }
+
+    /// The API's pages: up to `limit` notes stored after `after`, oldest
+    /// first.
+    pub fn page_after(&self, after: i64, limit: usize) -> rusqlite::Result<Page> {
+        self.page(
+            &format!("SELECT {COLUMNS} FROM notes WHERE seq > ?1 ORDER BY seq LIMIT ?2"),
+            after,
+            limit,
+        )
+    }
+
+    /// The inbox's pages: up to `limit` notes stored before `before`,
+    /// newest first.
+    pub fn page_before(&self, before: i64, limit: usize) -> rusqlite::Result<Page> {
+        self.page(
+            &format!("SELECT {COLUMNS} FROM notes WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2"),
+            before,
+            limit,
+        )
+    }
+
+    /// Every stored note, oldest first (tests and small files only).
+    #[cfg(test)]
+    pub fn list(&self) -> rusqlite::Result<Vec<StoredNote>> {
+        Ok(self.page_after(0, usize::MAX / 2)?.notes)
+    }
+
+    /// How many notes are stored.
+    pub fn count(&self) -> rusqlite::Result<i64> {
+        self.conn()
+            .query_row("SELECT count(*) FROM notes", [], |r| r.get(0))
+    }
+
+    /// The `seq` of note `id` (in any case).
+    pub fn seq_of(&self, id: &str) -> rusqlite::Result<Option<i64>> {
+        self.conn()
+            .query_row(
+                "SELECT seq FROM notes WHERE id = ?1 COLLATE NOCASE",
+                params![id.trim()],
+                |r| r.get(0),
+            )
+            .optional()
+    }
+
+    /// The stored body of note `id` (in any case), if it is stored as text.
+    pub fn body_of(&self, id: &str) -> rusqlite::Result<Option<String>> {
+        self.conn()
+            .query_row(
+                "SELECT body FROM notes WHERE id = ?1 COLLATE NOCASE",
+                params![id.trim()],
+                |r| Ok(body_text(r.get_ref(0)?).map(String::from)),
+            )
+            .optional()
+            .map(Option::flatten)
+    }
+
+    /// The stored addenda of the notes `ids` (in any case), oldest first,
+    /// wherever they are stored.
+    pub fn addenda_of(&self, ids: &[&str]) -> rusqlite::Result<Vec<StoredNote>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let sql = format!(
+            "SELECT {COLUMNS} FROM notes
+             WHERE CASE WHEN typeof(body) = 'text' AND json_valid(body)
+                   THEN json_extract(body, '$.addendum.to') END COLLATE NOCASE IN ({marks})
+             ORDER BY seq"
+        );
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(ids.iter().map(|i| i.trim())), |r| {
+            stored_note(r).map(|(n, _)| n)
+        })?;
+        rows.collect()
+    }
+}

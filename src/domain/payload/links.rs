@@ -1,0 +1,268 @@
+//! The links a note makes to notes already stored: the original an
+//! addendum adds to, and the earlier note whose follow-ups it marks. A
+//! receiver checks them against what it holds; the lookup is passed in,
+//! so the rules are the same whatever the store.
+
+use super::PayloadV1;
+use crate::domain::field_error::FieldError;
+use crate::domain::note::Client;
+
+/// Said when an addendum's `toHash` is not the hash of the original as
+/// stored: what happened, and what to do next.
+pub const ORIGINAL_CHANGED: &str = "The original note has changed since this addendum was started, so it cannot be linked to it. Go back to the inbox, open the original again and choose Write an addendum.";
+
+/// Whether two UUIDs name the same note: UUIDs are compared in canonical
+/// (lower-case) form, so `A1…` and `a1…` are one id.
+pub fn same_id(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// Whether two notes are about the same client: the same id when both
+/// have one, else the same name (ignoring case and surrounding spaces).
+pub fn same_client(a: &Client, b: &Client) -> bool {
+    let (ai, bi) = (a.id.trim(), b.id.trim());
+    if !ai.is_empty() && !bi.is_empty() {
+        return ai == bi;
+    }
+    let (an, bn) = (a.name.trim(), b.name.trim());
+    !an.is_empty() && an.to_lowercase() == bn.to_lowercase()
+}
+
+impl PayloadV1 {
+    /// Every problem with the notes this one links to, as `stored` (a
+    /// stored note by id, in any case) finds them: an addendum's original
+    /// must be stored, be another note, be about the same client and, when
+    /// `toHash` is given, hash to it; a marked follow-up's note likewise
+    /// must be stored, be another note of the same client, and have a
+    /// follow-up at that index saying that.
+    ///
+    /// Since an original must be stored before its addendum, no chain of
+    /// addenda can loop back on itself.
+    pub fn link_problems(&self, stored: &dyn Fn(&str) -> Option<PayloadV1>) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Some(a) = &self.addendum {
+            if same_id(&a.to, &self.id) {
+                errors.push(FieldError::new(
+                    "addendum.to",
+                    "names this note itself: an addendum adds to another note",
+                ));
+            } else {
+                match stored(&a.to) {
+                    None => errors.push(FieldError::new(
+                        "addendum.to",
+                        "names a note this receiver does not have: the original is sent before its addendum",
+                    )),
+                    Some(original) => {
+                        if !same_client(&original.client, &self.client) {
+                            errors.push(FieldError::new(
+                                "addendum.to",
+                                "names a note about another client: an addendum is about its original's client",
+                            ));
+                        }
+                        if a.to_hash.as_deref().is_some_and(|h| {
+                            !h.eq_ignore_ascii_case(&original.computed_hash())
+                        }) {
+                            errors.push(FieldError::new("addendum.toHash", ORIGINAL_CHANGED));
+                        }
+                    }
+                }
+            }
+        }
+        for (i, m) in self.previous_follow_ups.iter().enumerate() {
+            let field = |member: &str| format!("previousFollowUps[{i}].{member}");
+            if same_id(&m.note, &self.id) {
+                errors.push(FieldError::new(
+                    field("note"),
+                    "names this note itself: it marks the follow-ups of an earlier note",
+                ));
+                continue;
+            }
+            let Some(earlier) = stored(&m.note) else {
+                errors.push(FieldError::new(
+                    field("note"),
+                    "names a note this receiver does not have",
+                ));
+                continue;
+            };
+            if !same_client(&earlier.client, &self.client) {
+                errors.push(FieldError::new(
+                    field("note"),
+                    "names a note about another client",
+                ));
+                continue;
+            }
+            match earlier.follow_ups.get(m.index) {
+                None => errors.push(FieldError::new(
+                    field("index"),
+                    format!(
+                        "is past the end of that note's followUps: it has {}",
+                        earlier.follow_ups.len()
+                    ),
+                )),
+                Some(f) if f.what.trim() != m.what.trim() => errors.push(FieldError::new(
+                    field("what"),
+                    "is not what that note's follow-up at this index says",
+                )),
+                Some(_) => {}
+            }
+        }
+        errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner, Status};
+    use crate::domain::record::{AddendumKind, AddendumLink};
+
+    const ORIGINAL: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    const LATER: &str = "2f8fad5b-d9cb-469f-a165-70867728950e";
+
+    fn original() -> PayloadV1 {
+        let mut p = crate::domain::fixtures::soap_payload();
+        p.id = ORIGINAL.into();
+        p.follow_ups = vec![FollowUp {
+            what: "Call the landlord".into(),
+            who: Owner::Worker,
+            who_name: String::new(),
+            due: "2026-12-09".into(),
+        }];
+        p.with_hash()
+    }
+
+    fn later() -> PayloadV1 {
+        let mut p = original();
+        p.id = LATER.into();
+        p.follow_ups.clear();
+        p
+    }
+
+    fn store(id: &str) -> Option<PayloadV1> {
+        same_id(id, ORIGINAL).then(original)
+    }
+
+    fn fields(p: &PayloadV1) -> Vec<(String, String)> {
+        p.link_problems(&store)
+            .into_iter()
+            .map(|e| (e.field, e.message))
+            .collect()
+    }
+
+    fn addendum(to: &str, to_hash: Option<String>) -> PayloadV1 {
+        let mut p = later();
+        p.addendum = Some(AddendumLink {
+            to: to.into(),
+            to_hash,
+            kind: AddendumKind::Clarification,
+            reason: "Forgot".into(),
+        });
+        p
+    }
+
+    #[test]
+    fn an_addendum_to_a_stored_original_of_the_same_client_links() {
+        let hash = original().computed_hash();
+        assert_eq!(fields(&addendum(ORIGINAL, Some(hash.clone()))), vec![]);
+        // Canonical comparison: upper-case id and hash name the same note.
+        assert_eq!(
+            fields(&addendum(
+                &ORIGINAL.to_uppercase(),
+                Some(hash.to_uppercase())
+            )),
+            vec![]
+        );
+        assert_eq!(fields(&addendum(ORIGINAL, None)), vec![]);
+    }
+
+    #[test]
+    fn an_addendum_to_itself_to_a_missing_note_to_another_client_or_a_changed_original_is_refused()
+    {
+        let named = |p: &PayloadV1| {
+            fields(p)
+                .into_iter()
+                .map(|(f, m)| format!("{f}: {m}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            named(&addendum(&LATER.to_uppercase(), None)),
+            ["addendum.to: names this note itself: an addendum adds to another note"]
+        );
+        assert_eq!(
+            named(&addendum("3f8fad5b-d9cb-469f-a165-70867728950e", None)),
+            ["addendum.to: names a note this receiver does not have: the original is sent before its addendum"]
+        );
+        let mut other = addendum(ORIGINAL, None);
+        other.client.id = "C-2".into();
+        assert_eq!(
+            named(&other),
+            ["addendum.to: names a note about another client: an addendum is about its original's client"]
+        );
+        assert_eq!(
+            named(&addendum(ORIGINAL, Some("0".repeat(64)))),
+            [format!("addendum.toHash: {ORIGINAL_CHANGED}")]
+        );
+    }
+
+    fn marking(note: &str, index: usize, what: &str) -> PayloadV1 {
+        let mut p = later();
+        p.previous_follow_ups = vec![FollowUpMark {
+            note: note.into(),
+            index,
+            what: what.into(),
+            status: Status::Done,
+            reason: String::new(),
+        }];
+        p
+    }
+
+    #[test]
+    fn a_marked_follow_up_must_be_one_the_earlier_stored_note_has() {
+        assert_eq!(fields(&marking(ORIGINAL, 0, "Call the landlord")), vec![]);
+        assert_eq!(
+            fields(&marking(&ORIGINAL.to_uppercase(), 0, " Call the landlord")),
+            vec![]
+        );
+        let first = |p: &PayloadV1| fields(p).remove(0).0;
+        assert_eq!(
+            first(&marking(LATER, 0, "Call the landlord")),
+            "previousFollowUps[0].note"
+        );
+        assert_eq!(
+            first(&marking("3f8fad5b-d9cb-469f-a165-70867728950e", 0, "x")),
+            "previousFollowUps[0].note"
+        );
+        assert_eq!(
+            fields(&marking(ORIGINAL, 1, "Call the landlord")),
+            [(
+                "previousFollowUps[0].index".to_string(),
+                "is past the end of that note's followUps: it has 1".to_string()
+            )]
+        );
+        assert_eq!(
+            first(&marking(ORIGINAL, 0, "Something else")),
+            "previousFollowUps[0].what"
+        );
+        let mut other = marking(ORIGINAL, 0, "Call the landlord");
+        other.client.id = "C-2".into();
+        assert_eq!(
+            fields(&other),
+            [(
+                "previousFollowUps[0].note".to_string(),
+                "names a note about another client".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn clients_are_the_same_by_id_or_else_by_name() {
+        let c = |id: &str, name: &str| Client {
+            id: id.into(),
+            name: name.into(),
+        };
+        assert!(same_client(&c("C-1", "Jo"), &c("C-1", "Someone")));
+        assert!(!same_client(&c("C-1", "Jo"), &c("C-2", "Jo")));
+        assert!(same_client(&c("", "Jo Ruiz"), &c("C-1", " jo ruiz ")));
+        assert!(!same_client(&c("", ""), &c("", "")));
+    }
+}
