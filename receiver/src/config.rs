@@ -7,6 +7,13 @@ use std::path::PathBuf;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
+/// Where the notes are kept.
+#[derive(Debug, PartialEq)]
+pub enum Database<'a> {
+    Sqlite(&'a std::path::Path),
+    Postgres(&'a str),
+}
+
 /// The flags as given; [`Config::try_parse_from`] checks them together.
 #[derive(Debug, Parser)]
 #[command(
@@ -25,10 +32,11 @@ struct Flags {
     /// Port to listen on
     #[arg(long, value_name = "PORT", default_value = "8080", value_parser = port)]
     port: u16,
-    /// SQLite database file
+    /// SQLite database file, or a PostgreSQL URL (postgres://user@host/db)
+    /// that several receivers may share
     #[arg(
         long,
-        value_name = "FILE",
+        value_name = "FILE|URL",
         default_value = "casenote-receiver.sqlite",
         global = true
     )]
@@ -210,6 +218,31 @@ impl Config {
         })
     }
 
+    /// `--db` as a PostgreSQL URL, or a SQLite file.
+    pub fn database(&self) -> Database<'_> {
+        match self.db.to_str() {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Database::Postgres(url)
+            }
+            _ => Database::Sqlite(&self.db),
+        }
+    }
+
+    /// `--db` as it may be printed: a URL without its password.
+    pub fn database_shown(&self) -> String {
+        match self.database() {
+            Database::Sqlite(path) => path.display().to_string(),
+            Database::Postgres(url) => match (url.find("://"), url.rfind('@')) {
+                (Some(scheme), Some(at)) if at > scheme => {
+                    let user = &url[scheme + 3..at];
+                    let user = user.split(':').next().unwrap_or("");
+                    format!("{}{user}{}", &url[..scheme + 3], &url[at..])
+                }
+                _ => url.to_string(),
+            },
+        }
+    }
+
     /// The names and origins the routes accept.
     pub fn access(&self) -> crate::routes::guard::Access {
         crate::routes::guard::Access {
@@ -238,6 +271,26 @@ mod tests {
         assert_eq!(c.site_path, "");
         assert_eq!(c.late_entry_hours, 24.0);
         assert_eq!(c.max_connections, 200);
+    }
+
+    #[test]
+    fn db_is_a_sqlite_file_or_a_postgres_url_shown_without_its_password() {
+        let c = parse(&["--db", "notes.sqlite"]).unwrap();
+        assert_eq!(
+            c.database(),
+            Database::Sqlite(std::path::Path::new("notes.sqlite"))
+        );
+        let c = parse(&["--db", "postgres://casenote:s3cret@db.internal:5432/notes"]).unwrap();
+        assert_eq!(
+            c.database(),
+            Database::Postgres("postgres://casenote:s3cret@db.internal:5432/notes")
+        );
+        assert_eq!(
+            c.database_shown(),
+            "postgres://casenote@db.internal:5432/notes"
+        );
+        let c = parse(&["--db", "postgresql://localhost/notes"]).unwrap();
+        assert_eq!(c.database_shown(), "postgresql://localhost/notes");
     }
 
     #[test]
@@ -357,7 +410,7 @@ mod tests {
             "anyone who can reach it can read every note stored",
             "--port <PORT>",
             "[default: 8080]",
-            "--db <FILE>",
+            "--db <FILE|URL>",
             "--site <DIR>",
             "--site-path <P>",
             "--examples <DIR>",

@@ -12,9 +12,8 @@ use casenote::domain::record::sha256_hex;
 mod read;
 mod schema;
 
-#[cfg(test)]
-use read::Page;
-pub use read::StoredNote;
+pub(crate) use read::{shown_body, PageBuilder};
+pub use read::{Page, StoredNote};
 pub use schema::OpenError;
 
 pub struct Store {
@@ -251,7 +250,12 @@ impl Store {
 /// it: the same bytes, or the same content hash and the same JSON however
 /// it is spaced or its keys ordered. (A file from before the hash column
 /// compares the JSON only.)
-fn same_note(earlier: &str, earlier_hash: Option<&str>, body: &str, content_hash: &str) -> bool {
+pub(crate) fn same_note(
+    earlier: &str,
+    earlier_hash: Option<&str>,
+    body: &str,
+    content_hash: &str,
+) -> bool {
     if earlier == body {
         return true;
     }

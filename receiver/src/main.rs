@@ -1,7 +1,8 @@
 //! casenote-receiver: the reference endpoint for casenote notes.
 //!
 //! Serves the built editor, accepts `POST /api/notes`, stores each note once
-//! in SQLite and lists them at `/inbox`. See the README's delivery contract.
+//! in SQLite (or PostgreSQL, shared by several instances) and lists them at
+//! `/inbox`. See the README's delivery contract.
 
 mod chain;
 mod config;
@@ -9,22 +10,28 @@ mod conn;
 mod db;
 mod faults;
 mod inbox;
+mod pg;
 mod routes;
 mod schema;
 mod serve;
+mod store;
 mod strict;
 mod verify;
 
 use std::sync::Arc;
 
-use config::Config;
+use config::{Config, Database};
+use store::Notes;
 
 #[tokio::main]
 async fn main() {
     // Prints --help and exits 0, or prints the error and exits 2.
     let config = Config::try_parse_from(std::env::args_os()).unwrap_or_else(|e| e.exit());
     if config.verify {
-        let (code, report) = verify::run(&config.db);
+        let (code, report) = match config.database() {
+            Database::Sqlite(path) => verify::run(path),
+            Database::Postgres(url) => verify::run_postgres(url, &config.database_shown()).await,
+        };
         if code == 0 {
             println!("{report}");
         } else {
@@ -35,12 +42,21 @@ async fn main() {
     // A schema that does not compile stops the receiver here, not at the
     // first note.
     schema::init();
-    let store = match db::Store::open(&config.db) {
+    let opened = match config.database() {
+        Database::Sqlite(path) => db::Store::open(path)
+            .map(|s| Notes::Sqlite(Arc::new(s)))
+            .map_err(|e| e.to_string()),
+        Database::Postgres(url) => pg::PgStore::connect(url, true)
+            .await
+            .map(Notes::Postgres)
+            .map_err(|e| e.to_string()),
+    };
+    let store = match opened {
         Ok(s) => s,
         Err(e) => {
             eprintln!(
                 "casenote-receiver: cannot open database {}: {e}",
-                config.db.display()
+                config.database_shown()
             );
             std::process::exit(1);
         }
@@ -73,7 +89,7 @@ async fn main() {
         } else {
             String::new()
         },
-        config.db.display(),
+        config.database_shown(),
         if config.test_mode {
             " (test mode: fault injection on)"
         } else {

@@ -39,6 +39,44 @@ pub fn run(db: &Path) -> (i32, String) {
     }
 }
 
+/// `verify` on a PostgreSQL database at `url` (`shown` without its
+/// password): the same report and exit codes.
+pub async fn run_postgres(url: &str, shown: &str) -> (i32, String) {
+    let store = match crate::pg::PgStore::connect(url, false).await {
+        Ok(s) => s,
+        Err(crate::pg::PgError::LogMissing { notes }) => {
+            let broken = crate::chain::Break::LogMissing { notes };
+            return (
+                1,
+                format!("casenote-receiver verify: {shown}: the log is broken at {broken}"),
+            );
+        }
+        Err(e) => {
+            return (
+                2,
+                format!("casenote-receiver verify: cannot read {shown}: {e}"),
+            )
+        }
+    };
+    match store.verify().await {
+        Ok(Ok(v)) => (
+            0,
+            format!(
+                "casenote-receiver verify: {shown}: the log is intact: {} entries, head {}",
+                v.entries, v.head
+            ),
+        ),
+        Ok(Err(broken)) => (
+            1,
+            format!("casenote-receiver verify: {shown}: the log is broken at {broken}"),
+        ),
+        Err(e) => (
+            2,
+            format!("casenote-receiver verify: cannot read {shown}: {e}"),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

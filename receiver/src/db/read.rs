@@ -32,6 +32,63 @@ pub struct Page {
 /// one note), however many notes were asked for.
 pub const PAGE_BYTES: usize = 2 * 1024 * 1024;
 
+/// A page as its rows come: full at `limit` notes, or once
+/// [`PAGE_BYTES`] of bodies are in (with at least one note). Both stores
+/// build their pages with it.
+pub(crate) struct PageBuilder {
+    limit: usize,
+    bytes: usize,
+    notes: Vec<StoredNote>,
+    more: bool,
+}
+
+impl PageBuilder {
+    pub fn new(limit: usize) -> Self {
+        PageBuilder {
+            limit,
+            bytes: 0,
+            notes: Vec::new(),
+            more: false,
+        }
+    }
+
+    /// How many rows to ask the store for: one past the page, to tell
+    /// whether more follow.
+    pub fn rows_wanted(limit: usize) -> i64 {
+        i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1)
+    }
+
+    /// Adds the next row's note (and its size): false once the page is
+    /// full, when more follow and the rest need not be read.
+    pub fn add(&mut self, (note, size): (StoredNote, usize)) -> bool {
+        let full =
+            self.notes.len() >= self.limit || (!self.notes.is_empty() && self.bytes >= PAGE_BYTES);
+        if full {
+            self.more = true;
+        } else {
+            self.bytes += size;
+            self.notes.push(note);
+        }
+        !full
+    }
+
+    pub fn done(self) -> Page {
+        Page {
+            notes: self.notes,
+            more: self.more,
+        }
+    }
+}
+
+/// A stored body as the API shows it: its JSON, or its text as a string
+/// if it is not JSON; and its size.
+pub(crate) fn shown_body(body: &str) -> (serde_json::Value, usize) {
+    (
+        serde_json::from_str(body).unwrap_or_else(|_| serde_json::Value::String(body.into())),
+        body.len(),
+    )
+}
+
 /// The text of a stored body, if it is stored as UTF-8 text.
 pub(super) fn body_text(v: ValueRef<'_>) -> Option<&str> {
     match v {
@@ -42,10 +99,7 @@ pub(super) fn body_text(v: ValueRef<'_>) -> Option<&str> {
 
 fn stored_note(r: &Row<'_>) -> rusqlite::Result<(StoredNote, usize)> {
     let (note, size) = match body_text(r.get_ref(4)?) {
-        Some(body) => (
-            serde_json::from_str(body).unwrap_or_else(|_| serde_json::Value::String(body.into())),
-            body.len(),
-        ),
+        Some(body) => shown_body(body),
         None => (serde_json::Value::Null, 0),
     };
     Ok((
@@ -68,19 +122,14 @@ impl Store {
     fn page(&self, sql: &str, bound: i64, limit: usize) -> rusqlite::Result<Page> {
         let conn = self.conn();
         let mut stmt = conn.prepare(sql)?;
-        let rows_wanted = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
-        let mut rows = stmt.query(params![bound, rows_wanted])?;
-        let (mut notes, mut bytes, mut more) = (Vec::new(), 0usize, false);
+        let mut rows = stmt.query(params![bound, PageBuilder::rows_wanted(limit)])?;
+        let mut page = PageBuilder::new(limit);
         while let Some(r) = rows.next()? {
-            if notes.len() == limit || (!notes.is_empty() && bytes >= PAGE_BYTES) {
-                more = true;
+            if !page.add(stored_note(r)?) {
                 break;
             }
-            let (note, size) = stored_note(r)?;
-            bytes += size;
-            notes.push(note);
         }
-        Ok(Page { notes, more })
+        Ok(page.done())
     }
 
     /// The API's pages: up to `limit` notes stored after `after`, oldest

@@ -7,8 +7,9 @@ use axum::response::{Html, IntoResponse, Response};
 
 use serde::Deserialize;
 
-use super::{blocking, error, AppState};
+use super::{error, AppState};
 use crate::inbox;
+use crate::store::StoreError;
 
 /// Why an inbox page could not be shown.
 #[derive(Debug)]
@@ -20,11 +21,11 @@ pub(super) enum InboxError {
     /// The page asked for is not a page (`?before=` not a seq).
     BadPage,
     /// The store failed.
-    Store(rusqlite::Error),
+    Store(StoreError),
 }
 
-impl From<rusqlite::Error> for InboxError {
-    fn from(e: rusqlite::Error) -> Self {
+impl From<StoreError> for InboxError {
+    fn from(e: StoreError) -> Self {
         InboxError::Store(e)
     }
 }
@@ -81,31 +82,19 @@ pub(super) async fn inbox_page(
         (None, Some(_)) => None,
         (None, None) => Some(i64::MAX),
     };
-    let note = query.note.clone();
-    let html = blocking(&state, move |store| {
-        let before = match before {
-            Some(b) => b,
-            None => match store.seq_of(note.as_deref().unwrap_or(""))? {
-                Some(seq) => seq + 1,
-                None => return Ok::<_, rusqlite::Error>(None),
-            },
-        };
-        let page = store.page_before(before, inbox::PAGE_SIZE)?;
-        let ids: Vec<&str> = page.notes.iter().map(|n| n.id.as_str()).collect();
-        let addenda = store.addenda_of(&ids)?;
-        let total = store.count()?;
-        let head = store.head()?;
-        Ok(Some(inbox::render(&inbox::InboxPage {
-            notes: &page.notes,
-            addenda: &addenda,
-            total,
-            head: &head,
-            more: page.more,
-            older: before != i64::MAX,
-        })))
-    })
-    .await?;
-    let html = html.ok_or(InboxError::NotFound)?;
+    let page = state
+        .store
+        .inbox(before, query.note.clone(), inbox::PAGE_SIZE)
+        .await?
+        .ok_or(InboxError::NotFound)?;
+    let html = inbox::render(&inbox::InboxPage {
+        notes: &page.notes,
+        addenda: &page.addenda,
+        total: page.total,
+        head: &page.head,
+        more: page.more,
+        older: before != Some(i64::MAX),
+    });
     Ok(Html(html).into_response())
 }
 
@@ -113,7 +102,9 @@ pub(super) async fn addendum_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, InboxError> {
-    let body = blocking(&state, move |store| store.body_of(&id))
+    let body = state
+        .store
+        .body_of(&id)
         .await?
         .ok_or(InboxError::NotFound)?;
     Ok(Html(inbox::addendum_page(&body)?).into_response())

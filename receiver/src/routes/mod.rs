@@ -19,8 +19,8 @@ use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
-use crate::db::Store;
 use crate::faults::Faults;
+use crate::store::Notes;
 use guard::Access;
 use inbox::{addendum_page, inbox_css, inbox_js, inbox_page};
 use notes::{list_notes, post_note};
@@ -33,33 +33,13 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Arc<Store>,
+    pub store: Arc<Notes>,
     /// Present only in `--test-mode`.
     pub faults: Option<Arc<Faults>>,
     /// The host names and origins this receiver answers.
     pub access: Arc<Access>,
     /// The receiver's own late-entry threshold, in hours.
     pub late_entry_hours: f64,
-}
-
-/// Runs `f` with the store on a thread for blocking work, so that SQLite
-/// never holds up the threads that serve connections.
-pub(crate) async fn blocking<T, E>(
-    state: &AppState,
-    f: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
-) -> Result<T, E>
-where
-    T: Send + 'static,
-    E: Send + 'static,
-{
-    let store = Arc::clone(&state.store);
-    match tokio::task::spawn_blocking(move || f(&store)).await {
-        Ok(result) => result,
-        Err(e) => match e.try_into_panic() {
-            Ok(panic) => std::panic::resume_unwind(panic),
-            Err(e) => panic!("a store task was cancelled: {e}"),
-        },
-    }
 }
 
 /// The whole app: `router` nested under `site_path`, plus `/examples/`, all

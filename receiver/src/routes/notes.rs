@@ -12,7 +12,7 @@ use casenote::domain::{FieldError, PayloadV1};
 
 use serde::Deserialize;
 
-use super::{blocking, error, json, AppState};
+use super::{error, json, AppState};
 use crate::conn::Cut;
 use crate::db::Accepted;
 use crate::faults::{Fault, LogEntry};
@@ -224,25 +224,11 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
         Ok(k) => k.to_string(),
         Err(e) => return field_errors(&[e]),
     };
-    let text = text.into_owned();
-    let id = payload.id.clone();
-    let stored = blocking(&state, move |store| {
-        let links = payload.link_problems(&|id| {
-            store
-                .body_of(id)
-                .ok()
-                .flatten()
-                .and_then(|b| PayloadV1::parse(&b).ok())
-        });
-        if !links.is_empty() {
-            return Ok(Err(links));
-        }
-        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        store
-            .accept(&key, &payload.id, &text, &payload.content_hash, &now)
-            .map(Ok)
-    })
-    .await;
+    let stored = state
+        .store
+        .accept_linked(&payload, &key, text.into_owned())
+        .await;
+    let id = payload.id;
     let response = match stored {
         Ok(Ok(outcome)) => accepted(&outcome, &id),
         Ok(Err(links)) => json(StatusCode::UNPROCESSABLE_ENTITY, errors_body(&links)),
@@ -306,7 +292,7 @@ pub(super) async fn list_notes(
         Ok(v) => v,
         Err(message) => return error(StatusCode::BAD_REQUEST, &message),
     };
-    match blocking(&state, move |store| store.page_after(after, limit)).await {
+    match state.store.page_after(after, limit).await {
         Ok(page) => {
             let next = page
                 .more

@@ -52,7 +52,7 @@ pub(super) async fn reset(State(state): State<AppState>) -> Response {
     if let Some(f) = &state.faults {
         f.reset();
     }
-    match super::blocking(&state, |store| store.reset()).await {
+    match state.store.reset().await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => {
             eprintln!("casenote-receiver: reset failed: {e}");

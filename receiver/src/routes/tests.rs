@@ -1,6 +1,7 @@
 //! The receiver through its router, as a client sees it.
 
 use super::*;
+use crate::db::Store;
 use axum::body::{to_bytes, Body};
 use axum::http::Request as HttpRequest;
 use casenote::domain::fhir::FHIR_JSON;
@@ -13,7 +14,9 @@ fn app(test_mode: bool) -> Router {
 
 fn app_with(test_mode: bool, access: Access) -> Router {
     let state = AppState {
-        store: Arc::new(Store::in_memory().unwrap()),
+        store: Arc::new(crate::store::Notes::Sqlite(Arc::new(
+            Store::in_memory().unwrap(),
+        ))),
         faults: test_mode.then(Faults::default).map(Arc::new),
         access: Arc::new(access),
         late_entry_hours: 24.0,

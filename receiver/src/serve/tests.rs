@@ -36,7 +36,7 @@ struct Running {
 async fn start(limits: Limits) -> Running {
     let store = Arc::new(Store::in_memory().unwrap());
     let state = AppState {
-        store: Arc::clone(&store),
+        store: Arc::new(crate::store::Notes::Sqlite(Arc::clone(&store))),
         faults: Some(Arc::new(crate::faults::Faults::default())),
         access: Arc::new(Access::default()),
         late_entry_hours: 24.0,

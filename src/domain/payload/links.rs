@@ -29,6 +29,18 @@ pub fn same_client(a: &Client, b: &Client) -> bool {
 }
 
 impl PayloadV1 {
+    /// The ids of the notes this one links to: its addendum's original and
+    /// the notes whose follow-ups it marks (what `link_problems` looks up).
+    pub fn linked_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.addendum.iter().map(|a| a.to.as_str()).collect();
+        for m in &self.previous_follow_ups {
+            if !ids.iter().any(|i| same_id(i, &m.note)) {
+                ids.push(m.note.as_str());
+            }
+        }
+        ids
+    }
+
     /// Every problem with the notes this one links to, as `stored` (a
     /// stored note by id, in any case) finds them: an addendum's original
     /// must be stored, be another note, be about the same client and, when
@@ -252,6 +264,16 @@ mod tests {
                 "names a note about another client".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn the_linked_ids_are_the_original_and_each_marked_note_once() {
+        let mut p = addendum(ORIGINAL, None);
+        p.previous_follow_ups = marking(&ORIGINAL.to_uppercase(), 0, "x").previous_follow_ups;
+        p.previous_follow_ups
+            .extend(marking(LATER, 0, "y").previous_follow_ups);
+        assert_eq!(p.linked_ids(), [ORIGINAL, LATER]);
+        assert!(later().linked_ids().is_empty());
     }
 
     #[test]

@@ -145,7 +145,9 @@ async fn a_foreign_origin_is_refused_by_the_api_and_the_inbox() {
 async fn allowed_origins_may_load_the_built_files() {
     let site = built_site();
     let state = AppState {
-        store: Arc::new(Store::in_memory().unwrap()),
+        store: Arc::new(crate::store::Notes::Sqlite(Arc::new(
+            Store::in_memory().unwrap(),
+        ))),
         faults: None,
         access: Arc::new(Access {
             allow_origins: vec!["https://portal.example.org".into()],

@@ -7,7 +7,9 @@ use super::*;
 /// The receiver serving `site` at `site_path`, without test mode.
 fn site_app(site: &Path, site_path: &str) -> Router {
     let state = AppState {
-        store: Arc::new(Store::in_memory().unwrap()),
+        store: Arc::new(crate::store::Notes::Sqlite(Arc::new(
+            Store::in_memory().unwrap(),
+        ))),
         faults: None,
         access: Arc::new(Access::default()),
         late_entry_hours: 24.0,

@@ -1,0 +1,341 @@
+//! The PostgreSQL store, for an agency past one machine: several receiver
+//! instances share one database with no coordination of their own. The
+//! same promises as the SQLite file (`db.rs`): each note once per key,
+//! held by unique indexes on the canonical id and key; and one
+//! hash-chained log, appended under a transaction-scoped advisory lock so
+//! that whichever instance stores a note, the entries follow one another.
+//! Tables come from `migrations/postgres/` (sqlx's migrator).
+
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
+use sqlx::Row;
+
+use crate::chain::{self, Columns, Entry, StoredRow, Version, GENESIS};
+use crate::db::{same_note, shown_body, Accepted, Page, PageBuilder, StoredNote};
+use casenote::domain::record::sha256_hex;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// The advisory lock every append takes: one writer of the log at a time,
+/// across every instance.
+const LOG_LOCK: i64 = 0x6361_7365_6e6f_7465; // "casenote"
+
+pub struct PgStore {
+    pool: PgPool,
+}
+
+/// Why a database could not be used.
+#[derive(Debug)]
+pub enum PgError {
+    Sql(sqlx::Error),
+    /// The database holds notes but no log.
+    LogMissing {
+        notes: i64,
+    },
+}
+
+impl From<sqlx::Error> for PgError {
+    fn from(e: sqlx::Error) -> Self {
+        PgError::Sql(e)
+    }
+}
+
+impl std::fmt::Display for PgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PgError::Sql(e) => write!(f, "{e}"),
+            PgError::LogMissing { notes } => write!(
+                f,
+                "it holds {notes} notes but no log: the log was removed, so nothing in it can be trusted. Restore it from a backup; `casenote-receiver verify` names this too"
+            ),
+        }
+    }
+}
+
+fn stored_note(r: &PgRow) -> Result<(StoredNote, usize), sqlx::Error> {
+    let body: String = r.try_get("body")?;
+    let (note, size) = shown_body(&body);
+    Ok((
+        StoredNote {
+            seq: r.try_get("seq")?,
+            id: r.try_get("id")?,
+            idempotency_key: r.try_get("idempotency_key")?,
+            received_at: r.try_get("received_at")?,
+            note,
+        },
+        size,
+    ))
+}
+
+impl PgStore {
+    /// Connects to `url`, brings its tables up to date, and refuses a
+    /// database whose log was removed. Only `verify` passes `migrate:
+    /// false`: it changes nothing.
+    pub async fn connect(url: &str, migrate: bool) -> Result<Self, PgError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        let store = PgStore { pool };
+        if let Some(notes) = store.unlogged_notes().await? {
+            return Err(PgError::LogMissing { notes });
+        }
+        if migrate {
+            MIGRATOR.run(&store.pool).await.map_err(sqlx::Error::from)?;
+        }
+        Ok(store)
+    }
+
+    /// How many notes are stored with no log to account for them, if so.
+    async fn unlogged_notes(&self) -> Result<Option<i64>, sqlx::Error> {
+        let (notes, log): (bool, bool) = sqlx::query_as(
+            "SELECT to_regclass('notes') IS NOT NULL, to_regclass('log') IS NOT NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if !notes || log {
+            return Ok(None);
+        }
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM notes")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((n > 0).then_some(n))
+    }
+
+    /// Stores the note, as [`crate::db::Store::accept`] does, in one
+    /// transaction that holds the log's lock.
+    pub async fn accept(
+        &self,
+        key: &str,
+        id: &str,
+        body: &str,
+        content_hash: &str,
+        addendum_to: Option<&str>,
+        now: &str,
+    ) -> Result<Accepted, sqlx::Error> {
+        let content_hash = content_hash.to_ascii_lowercase();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(LOG_LOCK)
+            .execute(&mut *tx)
+            .await?;
+        let earlier = sqlx::query(
+            "SELECT received_at, body, content_hash FROM notes WHERE lower(idempotency_key) = lower($1)",
+        )
+        .bind(key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(r) = earlier {
+            let received_at: String = r.try_get(0)?;
+            let earlier_body: String = r.try_get(1)?;
+            let earlier_hash: String = r.try_get(2)?;
+            return Ok(
+                if same_note(&earlier_body, Some(&earlier_hash), body, &content_hash) {
+                    Accepted::Replayed { received_at }
+                } else {
+                    Accepted::KeyReused
+                },
+            );
+        }
+        let known: Option<String> =
+            sqlx::query_scalar("SELECT received_at FROM notes WHERE lower(id) = lower($1)")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(received_at) = known {
+            return Ok(Accepted::Duplicate { received_at });
+        }
+        let seq: i64 = sqlx::query_scalar(
+            "INSERT INTO notes (id, idempotency_key, received_at, body, content_hash, addendum_to)
+             VALUES ($1, $2, $3, $4, $5, lower($6)) RETURNING seq",
+        )
+        .bind(id)
+        .bind(key)
+        .bind(now)
+        .bind(body)
+        .bind(&content_hash)
+        .bind(addendum_to)
+        .fetch_one(&mut *tx)
+        .await?;
+        let prev: String = sqlx::query_scalar(
+            "SELECT coalesce((SELECT hash FROM log ORDER BY seq DESC LIMIT 1), $1)",
+        )
+        .bind(GENESIS)
+        .fetch_one(&mut *tx)
+        .await?;
+        let e = Entry::new(
+            Columns {
+                seq,
+                note_id: id.to_string(),
+                idempotency_key: key.to_string(),
+                received_at: now.to_string(),
+                content_hash,
+                body_sha256: sha256_hex(body.as_bytes()),
+            },
+            &prev,
+        );
+        let c = &e.columns;
+        sqlx::query(
+            "INSERT INTO log (seq, note_id, received_at, body_sha256, prev, hash, version, idempotency_key, content_hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(c.seq)
+        .bind(&c.note_id)
+        .bind(&c.received_at)
+        .bind(&c.body_sha256)
+        .bind(&e.prev)
+        .bind(&e.hash)
+        .bind(e.version.number())
+        .bind(&c.idempotency_key)
+        .bind(&c.content_hash)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Accepted::Stored {
+            received_at: now.to_string(),
+        })
+    }
+
+    async fn page(&self, sql: &'static str, bound: i64, limit: usize) -> Result<Page, sqlx::Error> {
+        let rows = sqlx::query(sql)
+            .bind(bound)
+            .bind(PageBuilder::rows_wanted(limit))
+            .fetch_all(&self.pool)
+            .await?;
+        let mut page = PageBuilder::new(limit);
+        for r in &rows {
+            if !page.add(stored_note(r)?) {
+                break;
+            }
+        }
+        Ok(page.done())
+    }
+
+    /// Up to `limit` notes stored after `after`, oldest first.
+    pub async fn page_after(&self, after: i64, limit: usize) -> Result<Page, sqlx::Error> {
+        self.page(
+            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE seq > $1 ORDER BY seq LIMIT $2",
+            after,
+            limit,
+        )
+        .await
+    }
+
+    /// Up to `limit` notes stored before `before`, newest first.
+    pub async fn page_before(&self, before: i64, limit: usize) -> Result<Page, sqlx::Error> {
+        self.page(
+            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE seq < $1 ORDER BY seq DESC LIMIT $2",
+            before,
+            limit,
+        )
+        .await
+    }
+
+    pub async fn count(&self) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT count(*) FROM notes")
+            .fetch_one(&self.pool)
+            .await
+    }
+
+    pub async fn seq_of(&self, id: &str) -> Result<Option<i64>, sqlx::Error> {
+        sqlx::query_scalar("SELECT seq FROM notes WHERE lower(id) = lower($1)")
+            .bind(id.trim())
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn body_of(&self, id: &str) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar("SELECT body FROM notes WHERE lower(id) = lower($1)")
+            .bind(id.trim())
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// The stored addenda of the notes `ids`, oldest first.
+    pub async fn addenda_of(&self, ids: &[String]) -> Result<Vec<StoredNote>, sqlx::Error> {
+        let ids: Vec<String> = ids.iter().map(|i| i.trim().to_lowercase()).collect();
+        let rows = sqlx::query(
+            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE addendum_to = ANY($1) ORDER BY seq",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| stored_note(r).map(|(n, _)| n))
+            .collect()
+    }
+
+    pub async fn head(&self) -> Result<(i64, String), sqlx::Error> {
+        sqlx::query_as(
+            "SELECT count(*), coalesce((SELECT hash FROM log ORDER BY seq DESC LIMIT 1), $1) FROM log",
+        )
+        .bind(GENESIS)
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// Walks the log and the stored notes: the first break, or the head.
+    pub async fn verify(&self) -> Result<Result<chain::Verified, chain::Break>, sqlx::Error> {
+        if let Some(notes) = self.unlogged_notes().await? {
+            return Ok(Err(chain::Break::LogMissing { notes }));
+        }
+        let log = sqlx::query(
+            "SELECT seq, note_id, received_at, body_sha256, prev, hash, version, idempotency_key, content_hash FROM log ORDER BY seq",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let log = log
+            .iter()
+            .map(|r| {
+                let version = Version::from_number(r.try_get("version")?);
+                Ok(Entry {
+                    // An unknown version cannot give its hash: EntryAltered.
+                    version: version.unwrap_or(Version::V2),
+                    columns: Columns {
+                        seq: r.try_get("seq")?,
+                        note_id: r.try_get("note_id")?,
+                        idempotency_key: r
+                            .try_get::<Option<String>, _>("idempotency_key")?
+                            .unwrap_or_default(),
+                        received_at: r.try_get("received_at")?,
+                        content_hash: r
+                            .try_get::<Option<String>, _>("content_hash")?
+                            .unwrap_or_default(),
+                        body_sha256: r.try_get("body_sha256")?,
+                    },
+                    prev: r.try_get("prev")?,
+                    hash: if version.is_some() {
+                        r.try_get("hash")?
+                    } else {
+                        String::new()
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        let notes = sqlx::query(
+            "SELECT seq, id, idempotency_key, received_at, body, content_hash FROM notes ORDER BY seq",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let notes = notes
+            .iter()
+            .map(|r| {
+                let body: String = r.try_get("body")?;
+                Ok(StoredRow {
+                    body_is_text: true,
+                    columns: Columns {
+                        seq: r.try_get("seq")?,
+                        note_id: r.try_get("id")?,
+                        idempotency_key: r.try_get("idempotency_key")?,
+                        received_at: r.try_get("received_at")?,
+                        content_hash: r.try_get("content_hash")?,
+                        body_sha256: sha256_hex(body.as_bytes()),
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        Ok(chain::verify(&log, &notes))
+    }
+}
