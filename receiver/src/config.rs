@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
+use crate::routes::reader::SignIn;
+
 /// Where the notes are kept.
 #[derive(Debug, PartialEq)]
 pub enum Database<'a> {
@@ -68,6 +70,20 @@ struct Flags {
     /// the open-file limit (ulimit -n)
     #[arg(long, value_name = "N", default_value = "200", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     max_connections: u32,
+    /// Sign-in: the header in which the agency's sign-in proxy (in front
+    /// of this receiver) names the signed-in user, e.g. X-Forwarded-Email.
+    /// Every read of a note is then logged, with who, when and from where.
+    /// Needs --trusted-proxy
+    #[arg(long, value_name = "NAME", value_parser = header_name)]
+    user_header: Option<String>,
+    /// The sign-in proxy's address: only requests from it are answered,
+    /// and its user header believed (repeatable)
+    #[arg(long = "trusted-proxy", value_name = "ADDR", value_parser = ip_address)]
+    trusted_proxies: Vec<IpAddr>,
+    /// A signed-in user who sees each note's access log in the inbox
+    /// (repeatable)
+    #[arg(long = "auditor", value_name = "USER")]
+    auditors: Vec<String>,
     /// Enable fault injection under /api/_test (loopback only)
     #[arg(long)]
     test_mode: bool,
@@ -114,6 +130,13 @@ fn origin(v: &str) -> Result<String, String> {
     } else {
         Err(bad())
     }
+}
+
+/// A header name, lower case.
+fn header_name(v: &str) -> Result<String, String> {
+    axum::http::HeaderName::from_bytes(v.trim().as_bytes())
+        .map(|h| h.as_str().to_string())
+        .map_err(|_| "not a header name like X-Forwarded-Email".into())
 }
 
 fn ip_address(v: &str) -> Result<IpAddr, String> {
@@ -170,6 +193,8 @@ pub struct Config {
     pub late_entry_hours: f64,
     /// How many connections are served at once.
     pub max_connections: u32,
+    /// Sign-in through a proxy, when configured.
+    pub sign_in: Option<SignIn>,
 }
 
 impl Config {
@@ -194,6 +219,16 @@ impl Config {
                 f.bind
             )));
         }
+        if f.user_header.is_some() == f.trusted_proxies.is_empty() {
+            return Err(refuse(
+                "--user-header and --trusted-proxy go together: the header is believed only from the proxy that signs users in".into(),
+            ));
+        }
+        if !f.auditors.is_empty() && f.user_header.is_none() {
+            return Err(refuse(
+                "--auditor needs sign-in (--user-header and --trusted-proxy): without it nobody is known to read".into(),
+            ));
+        }
         if f.public && f.hosts.is_empty() {
             return Err(refuse(
                 "--public answers only the names given with --host: add --host NAME for each name this receiver is reached by".into(),
@@ -215,6 +250,11 @@ impl Config {
             verify: matches!(f.command, Some(Command::Verify)),
             late_entry_hours: f.late_entry_hours,
             max_connections: f.max_connections,
+            sign_in: f.user_header.map(|header| SignIn {
+                header,
+                proxies: f.trusted_proxies,
+                auditors: f.auditors,
+            }),
         })
     }
 
@@ -291,6 +331,39 @@ mod tests {
         );
         let c = parse(&["--db", "postgresql://localhost/notes"]).unwrap();
         assert_eq!(c.database_shown(), "postgresql://localhost/notes");
+    }
+
+    #[test]
+    fn sign_in_needs_its_header_and_its_proxy_together() {
+        let c = parse(&[
+            "--user-header",
+            "X-Forwarded-Email",
+            "--trusted-proxy",
+            "127.0.0.1",
+            "--auditor",
+            "audit@example.org",
+        ])
+        .unwrap();
+        assert_eq!(
+            c.sign_in,
+            Some(SignIn {
+                header: "x-forwarded-email".into(),
+                proxies: vec!["127.0.0.1".parse().unwrap()],
+                auditors: vec!["audit@example.org".into()],
+            })
+        );
+        assert_eq!(parse(&[]).unwrap().sign_in, None);
+        for alone in [
+            &["--user-header", "X-User"][..],
+            &["--trusted-proxy", "10.0.0.2"][..],
+        ] {
+            let e = parse(alone).unwrap_err();
+            assert!(e.contains("go together"), "{e}");
+        }
+        let e = parse(&["--auditor", "a"]).unwrap_err();
+        assert!(e.contains("--auditor needs sign-in"), "{e}");
+        let e = parse(&["--user-header", "X User", "--trusted-proxy", "127.0.0.1"]).unwrap_err();
+        assert!(e.contains("not a header name"), "{e}");
     }
 
     #[test]
@@ -422,6 +495,9 @@ mod tests {
             "--late-entry-hours <HOURS>",
             "[default: 24]",
             "--max-connections <N>",
+            "--user-header <NAME>",
+            "--trusted-proxy <ADDR>",
+            "--auditor <USER>",
         ] {
             assert!(help.contains(expected), "{expected} in {help}");
         }

@@ -10,6 +10,7 @@ use crate::chain::{self, Columns, Entry, StoredRow, Version, GENESIS};
 use casenote::domain::record::sha256_hex;
 
 mod read;
+mod reads;
 mod schema;
 
 pub(crate) use read::{shown_body, PageBuilder};

@@ -11,6 +11,7 @@ mod db;
 mod faults;
 mod inbox;
 mod pg;
+mod reads;
 mod routes;
 mod schema;
 mod serve;
@@ -66,6 +67,7 @@ async fn main() {
         faults: config.test_mode.then(faults::Faults::default).map(Arc::new),
         access: Arc::new(config.access()),
         late_entry_hours: config.late_entry_hours,
+        sign_in: config.sign_in.clone().map(Arc::new),
     };
     let app = routes::app(
         state,

@@ -6,6 +6,7 @@
 //! that whichever instance stores a note, the entries follow one another.
 //! Tables come from `migrations/postgres/` (sqlx's migrator).
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
@@ -13,6 +14,7 @@ use sqlx::Row;
 
 use crate::chain::{self, Columns, Entry, StoredRow, Version, GENESIS};
 use crate::db::{same_note, shown_body, Accepted, Page, PageBuilder, StoredNote};
+use crate::reads::{How, Read};
 use casenote::domain::record::sha256_hex;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -274,6 +276,52 @@ impl PgStore {
         .bind(GENESIS)
         .fetch_one(&self.pool)
         .await
+    }
+
+    /// Logs `reads`, all or none.
+    pub async fn record_reads(&self, reads: &[Read]) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        for r in reads {
+            sqlx::query(
+                "INSERT INTO reads (at, who, note_id, how, from_addr) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(&r.at)
+            .bind(&r.who)
+            .bind(&r.note_id)
+            .bind(r.how.as_str())
+            .bind(&r.from)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// The logged reads of the notes `ids`, newest first, by lower-case id.
+    pub async fn reads_of(
+        &self,
+        ids: &[String],
+    ) -> Result<HashMap<String, Vec<Read>>, sqlx::Error> {
+        let ids: Vec<String> = ids.iter().map(|i| i.trim().to_lowercase()).collect();
+        let rows = sqlx::query(
+            "SELECT at, who, note_id, how, from_addr FROM reads WHERE lower(note_id) = ANY($1) ORDER BY seq DESC",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: HashMap<String, Vec<Read>> = HashMap::new();
+        for r in &rows {
+            let read = Read {
+                at: r.try_get("at")?,
+                who: r.try_get("who")?,
+                note_id: r.try_get("note_id")?,
+                how: How::parse(r.try_get("how")?).unwrap_or(How::Inbox),
+                from: r.try_get("from_addr")?,
+            };
+            out.entry(read.note_id.to_lowercase())
+                .or_default()
+                .push(read);
+        }
+        Ok(out)
     }
 
     /// Walks the log and the stored notes: the first break, or the head.

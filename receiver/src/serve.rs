@@ -89,8 +89,8 @@ pub async fn serve(
             accepted = listener.accept() => accepted,
             () = &mut shutdown => break,
         };
-        let tcp = match accepted {
-            Ok((tcp, _)) => tcp,
+        let (tcp, peer) = match accepted {
+            Ok(accepted) => accepted,
             Err(e) => {
                 // Out of descriptors, most likely: wait, and say so once a
                 // second at most.
@@ -109,6 +109,7 @@ pub async fn serve(
         io.set_write_timeout(Some(limits.idle));
         let service = app.clone().map_request(move |mut req: Request<Incoming>| {
             req.extensions_mut().insert(ConnectInfo(cut.clone()));
+            req.extensions_mut().insert(ConnectInfo(peer));
             req
         });
         let conn = http.serve_connection(

@@ -11,6 +11,7 @@ use casenote::domain::{FieldError, PayloadV1};
 
 use crate::db::{Accepted, OpenError, Page, Store, StoredNote};
 use crate::pg::{PgError, PgStore};
+use crate::reads::Read;
 
 pub enum Notes {
     Sqlite(Arc<Store>),
@@ -191,6 +192,28 @@ impl Notes {
                     notes: page.notes,
                 }))
             }
+        }
+    }
+
+    /// Logs `reads` (`reads.rs`), all or none.
+    pub async fn record_reads(&self, reads: Vec<Read>) -> Result<(), StoreError> {
+        if reads.is_empty() {
+            return Ok(());
+        }
+        match self {
+            Notes::Sqlite(s) => blocking(s, move |s| s.record_reads(&reads)).await,
+            Notes::Postgres(p) => Ok(p.record_reads(&reads).await?),
+        }
+    }
+
+    /// The logged reads of the notes `ids`, newest first, by lower-case id.
+    pub async fn reads_of(
+        &self,
+        ids: Vec<String>,
+    ) -> Result<HashMap<String, Vec<Read>>, StoreError> {
+        match self {
+            Notes::Sqlite(s) => blocking(s, move |s| s.reads_of(&ids)).await,
+            Notes::Postgres(p) => Ok(p.reads_of(&ids).await?),
         }
     }
 

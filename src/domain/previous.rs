@@ -16,7 +16,7 @@ use super::field_error::FieldError;
 use super::follow_up::{FollowUpMark, Status};
 use super::note::Client;
 use super::payload::{PayloadSection, PayloadV1};
-use crate::i18n::Lang;
+use crate::i18n::{isolated, Lang};
 use crate::tr;
 
 /// A previous note that may be shown with this client's new note.
@@ -115,6 +115,28 @@ impl PreviousNote {
             .or_else(|| self.0.author.as_ref().and_then(|a| named(&a.name, &a.id)))
     }
 
+    /// The panel's title: its date, format and author ("Last note:
+    /// 2026-11-26 SOAP by Sam"). The format and the author were typed by
+    /// someone, so each is isolated: a name that ends in U+202E cannot
+    /// turn the words after it around (`i18n::isolated`).
+    pub fn title(&self, lang: Lang) -> String {
+        let p = &self.0;
+        let (date, format) = (
+            p.service.date.as_str(),
+            isolated(&p.format_name).into_owned(),
+        );
+        match self.author() {
+            Some(a) => tr!(
+                lang,
+                "previous-note-title-by",
+                date = date,
+                format = format,
+                author = isolated(&a).into_owned()
+            ),
+            None => tr!(lang, "previous-note-title", date = date, format = format),
+        }
+    }
+
     /// `marks` with follow-up `index` of this note set to `status` (and
     /// `reason`), or unmarked when `status` is `None`. Marks on other notes
     /// are kept.
@@ -199,6 +221,28 @@ mod tests {
             name: "Jo Ünïcode 👋 ".into(),
         };
         assert!(PreviousNote::from_json(&previous_json(), &by_name, Lang::En).is_ok());
+    }
+
+    /// The audit's name: a signer whose name ends in RIGHT-TO-LEFT
+    /// OVERRIDE cannot turn the title's words around.
+    #[test]
+    fn the_title_isolates_the_author_and_the_format() {
+        let prev = PreviousNote::from_json(&previous_json(), &client(), Lang::En).unwrap();
+        assert_eq!(
+            prev.title(Lang::En),
+            "Last note: 2026-11-26 SOAP by Sam \"Sammy\" O'Neil"
+        );
+        let mut p = contact_payload();
+        p.signature = None;
+        p.author.as_mut().unwrap().name = "Ann Smith\u{202E}".into();
+        let p = p.with_hash();
+        let prev =
+            PreviousNote::from_json(&serde_json::to_string(&p).unwrap(), &client(), Lang::En)
+                .unwrap();
+        assert_eq!(
+            prev.title(Lang::En),
+            "Last note: 2026-11-26 SOAP by \u{2068}Ann Smith\u{202E}\u{2069}"
+        );
     }
 
     #[test]

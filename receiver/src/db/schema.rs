@@ -7,9 +7,9 @@
 use rusqlite::{params, Connection};
 
 /// The schema this release writes: notes with their content hash, a log
-/// whose entries carry their version, key and content hash, and
-/// case-blind indexes of ids and keys.
-pub const VERSION: i64 = 2;
+/// whose entries carry their version, key and content hash, case-blind
+/// indexes of ids and keys, and the access log (`reads`).
+pub const VERSION: i64 = 3;
 
 /// Why a file could not be opened.
 #[derive(Debug)]
@@ -70,6 +70,17 @@ const LOG: &str = "CREATE TABLE IF NOT EXISTS log (
    idempotency_key TEXT,
    content_hash TEXT
  );";
+
+/// Who read which note, when, how and from where (`reads.rs`).
+const READS: &str = "CREATE TABLE IF NOT EXISTS reads (
+   seq INTEGER PRIMARY KEY AUTOINCREMENT,
+   at TEXT NOT NULL,
+   who TEXT NOT NULL,
+   note_id TEXT NOT NULL,
+   how TEXT NOT NULL,
+   from_addr TEXT NOT NULL
+ );
+ CREATE INDEX IF NOT EXISTS reads_note ON reads (note_id COLLATE NOCASE);";
 
 /// UUIDs are compared in canonical (case-blind) form.
 const INDEXES: &str = "CREATE INDEX IF NOT EXISTS notes_id_nocase ON notes (id COLLATE NOCASE);
@@ -135,6 +146,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), OpenError> {
     tx.execute_batch(NOTES)?;
     tx.execute_batch(LOG)?;
     tx.execute_batch(INDEXES)?;
+    tx.execute_batch(READS)?;
     tx.execute_batch(&format!("PRAGMA user_version = {VERSION}"))?;
     tx.commit()?;
     Ok(())

@@ -11,8 +11,10 @@ use casenote::i18n::Lang;
 use maud::{html, Markup, DOCTYPE};
 
 use super::details::details;
+use super::reads::access_log;
 use super::{name_and_id, path_segment, shown_payload, utc_text};
 use crate::db::StoredNote;
+use crate::reads::Read;
 
 /// How many notes one inbox page shows (fewer when they are large: see
 /// `db::read::PAGE_BYTES`).
@@ -32,6 +34,8 @@ pub struct InboxPage<'a> {
     pub more: bool,
     /// This is not the newest page.
     pub older: bool,
+    /// Each note's access log (by lower-case id), for an auditor.
+    pub reads: Option<&'a HashMap<String, Vec<Read>>>,
 }
 
 /// Where note `id` is shown: its anchor on this page, or the page that
@@ -100,7 +104,8 @@ pub fn render(page: &InboxPage<'_>) -> String {
                     }
                     p.times-note { "Times are shown in your local time; hover over one for UTC." }
                     @for (n, p) in &shown {
-                        (note(n, p.as_ref(), addenda.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[]), &href))
+                        (note(n, p.as_ref(), addenda.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[]), &href,
+                            page.reads.map(|r| r.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[]))))
                     }
                     (pager(page))
                 }
@@ -134,6 +139,7 @@ fn note(
     p: Option<&PayloadV1>,
     addenda: &[&PayloadV1],
     href: &dyn Fn(&str) -> String,
+    reads: Option<&[Read]>,
 ) -> Markup {
     let local = |t: &str| utc_text(t);
     html! {
@@ -154,6 +160,9 @@ fn note(
                         }
                     }
                     (details(n, p, 3))
+                    @if let Some(reads) = reads {
+                        (access_log(reads))
+                    }
                     p.actions {
                         a.write-addendum href={ "inbox/addendum/" (path_segment(&n.id)) } {
                             "Write an addendum"

@@ -9,6 +9,7 @@
 mod addendum;
 mod details;
 mod list;
+mod reads;
 
 pub use addendum::{
     not_found as addendum_not_found, render as addendum_page, unreadable as unreadable_page,

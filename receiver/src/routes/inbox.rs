@@ -4,11 +4,14 @@
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
 
 use serde::Deserialize;
 
+use super::reader::Reader;
 use super::{error, AppState};
 use crate::inbox;
+use crate::reads::How;
 use crate::store::StoreError;
 
 /// Why an inbox page could not be shown.
@@ -72,6 +75,7 @@ pub(super) struct InboxQuery {
 
 pub(super) async fn inbox_page(
     State(state): State<AppState>,
+    Extension(reader): Extension<Reader>,
     Query(query): Query<InboxQuery>,
 ) -> Result<Response, InboxError> {
     let before = match (&query.before, &query.note) {
@@ -87,6 +91,21 @@ pub(super) async fn inbox_page(
         .inbox(before, query.note.clone(), inbox::PAGE_SIZE)
         .await?
         .ok_or(InboxError::NotFound)?;
+    let ids = || page.notes.iter().map(|n| n.id.as_str());
+    state
+        .store
+        .record_reads(reader.reads(How::Inbox, ids()))
+        .await?;
+    let reads = if reader.is_auditor() {
+        Some(
+            state
+                .store
+                .reads_of(ids().map(String::from).collect())
+                .await?,
+        )
+    } else {
+        None
+    };
     let html = inbox::render(&inbox::InboxPage {
         notes: &page.notes,
         addenda: &page.addenda,
@@ -94,12 +113,14 @@ pub(super) async fn inbox_page(
         head: &page.head,
         more: page.more,
         older: before != Some(i64::MAX),
+        reads: reads.as_ref(),
     });
     Ok(Html(html).into_response())
 }
 
 pub(super) async fn addendum_page(
     State(state): State<AppState>,
+    Extension(reader): Extension<Reader>,
     Path(id): Path<String>,
 ) -> Result<Response, InboxError> {
     let body = state
@@ -107,6 +128,10 @@ pub(super) async fn addendum_page(
         .body_of(&id)
         .await?
         .ok_or(InboxError::NotFound)?;
+    state
+        .store
+        .record_reads(reader.reads(How::AddendumPage, [id.as_str()]))
+        .await?;
     Ok(Html(inbox::addendum_page(&body)?).into_response())
 }
 

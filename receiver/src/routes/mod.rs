@@ -5,6 +5,7 @@
 pub mod guard;
 mod inbox;
 mod notes;
+pub mod reader;
 mod test_mode;
 
 use std::path::Path;
@@ -40,6 +41,8 @@ pub struct AppState {
     pub access: Arc<Access>,
     /// The receiver's own late-entry threshold, in hours.
     pub late_entry_hours: f64,
+    /// Sign-in through a proxy, when configured (`reader.rs`).
+    pub sign_in: Option<Arc<reader::SignIn>>,
 }
 
 /// The whole app: `router` nested under `site_path`, plus `/examples/`, all
@@ -100,15 +103,19 @@ pub fn router(state: AppState, site: &Path) -> Router {
     // files are not behind this (see `--allow-origin`). Nothing of theirs
     // is ever stored by a cache (nor by the site's service worker, which
     // does not touch them).
-    r.route_layer(middleware::from_fn(guard::same_origin_only))
-        .route_layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ))
-        .fallback_service(built(
-            ServeDir::new(site).precompressed_br().precompressed_gzip(),
-        ))
-        .with_state(state)
+    r.route_layer(middleware::from_fn_with_state(
+        state.clone(),
+        reader::reader,
+    ))
+    .route_layer(middleware::from_fn(guard::same_origin_only))
+    .route_layer(SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ))
+    .fallback_service(built(
+        ServeDir::new(site).precompressed_br().precompressed_gzip(),
+    ))
+    .with_state(state)
 }
 
 /// A service of the built site, which keeps a `.br` and a `.gz` beside each

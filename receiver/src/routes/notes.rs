@@ -6,16 +6,19 @@ use std::borrow::Cow;
 use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use axum::Json;
 use casenote::domain::fhir::FHIR_JSON;
 use casenote::domain::{FieldError, PayloadV1};
 
 use serde::Deserialize;
 
+use super::reader::Reader;
 use super::{error, json, AppState};
 use crate::conn::Cut;
 use crate::db::Accepted;
 use crate::faults::{Fault, LogEntry};
+use crate::reads::How;
 
 /// `{"errors": [{"field", "message"}]}`, the body casenote reads.
 fn errors_body(errors: &[FieldError]) -> String {
@@ -286,13 +289,22 @@ fn checked(
 /// page while more follow.
 pub(super) async fn list_notes(
     State(state): State<AppState>,
+    Extension(reader): Extension<Reader>,
     Query(query): Query<PageQuery>,
 ) -> Response {
     let (after, limit) = match query.read() {
         Ok(v) => v,
         Err(message) => return error(StatusCode::BAD_REQUEST, &message),
     };
-    match state.store.page_after(after, limit).await {
+    let page = match state.store.page_after(after, limit).await {
+        // Every read is logged before it is answered.
+        Ok(page) => {
+            let reads = reader.reads(How::Api, page.notes.iter().map(|n| n.id.as_str()));
+            state.store.record_reads(reads).await.map(|()| page)
+        }
+        Err(e) => Err(e),
+    };
+    match page {
         Ok(page) => {
             let next = page
                 .more

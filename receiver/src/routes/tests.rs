@@ -20,6 +20,7 @@ fn app_with(test_mode: bool, access: Access) -> Router {
         faults: test_mode.then(Faults::default).map(Arc::new),
         access: Arc::new(access),
         late_entry_hours: 24.0,
+        sign_in: None,
     };
     super::app(state, Path::new("/nonexistent"), "", None)
 }
@@ -422,5 +423,6 @@ mod audit;
 mod contract;
 mod guard;
 mod inbox;
+mod sign_in;
 mod site;
 mod tidies;

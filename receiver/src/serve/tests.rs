@@ -40,6 +40,7 @@ async fn start(limits: Limits) -> Running {
         faults: Some(Arc::new(crate::faults::Faults::default())),
         access: Arc::new(Access::default()),
         late_entry_hours: 24.0,
+        sign_in: None,
     };
     let app = crate::routes::app(state, Path::new("/nonexistent"), "", None);
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();

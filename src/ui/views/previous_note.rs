@@ -18,20 +18,7 @@ pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
     let lang = use_lang();
     let open = RwSignal::new(true);
     let p = &note.0;
-    // The format and the author were typed by someone: isolated, so that
-    // neither can reorder the title's other words.
-    let (date, format) = (p.service.date.as_str(), isolated(&p.format_name));
-    let format = format.as_ref();
-    let title = match note.author() {
-        Some(a) => tr!(
-            lang,
-            "previous-note-title-by",
-            date = date,
-            format = format,
-            author = isolated(&a).into_owned()
-        ),
-        None => tr!(lang, "previous-note-title", date = date, format = format),
-    };
+    let title = note.title(lang);
     let plan = note.plan().cloned();
     let (goals, interventions) = (p.goals.clone(), p.interventions.clone());
     let follow_ups = p.follow_ups.clone();

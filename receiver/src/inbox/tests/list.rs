@@ -15,6 +15,7 @@ fn page(notes: &[StoredNote]) -> String {
         head: &(notes.len() as i64, "h".into()),
         more: false,
         older: false,
+        reads: None,
     })
 }
 
@@ -177,6 +178,7 @@ fn the_page_shows_the_logs_head() {
         head: &(2, "ab".repeat(32)),
         more: false,
         older: false,
+        reads: None,
     });
     assert!(
         html.contains(&format!(
