@@ -215,7 +215,7 @@ impl Config {
         }
         if !f.bind.is_loopback() && !f.public {
             return Err(refuse(format!(
-                "--bind {}: other machines could read every stored note, since this receiver has no sign-in. Add --public if that is what you want",
+                "--bind {}: other machines could reach this receiver, and without sign-in (--user-header with --trusted-proxy) read every stored note. Add --public if that is what you want",
                 f.bind
             )));
         }
@@ -408,7 +408,7 @@ mod tests {
         assert!(e.contains("unexpected argument '--nope'"), "{e}");
         let open = parse(&["--bind", "0.0.0.0"]).unwrap_err();
         assert!(
-            open.contains("--public") && open.contains("no sign-in"),
+            open.contains("--public") && open.contains("without sign-in"),
             "{open}"
         );
         let public = parse(&[

@@ -146,6 +146,31 @@ impl Store {
         })
     }
 
+    /// The id and first delivery's time of the note stored under `key`,
+    /// if `body` is that very note (the same JSON, however spaced): a
+    /// replay, answered before any rule is checked again.
+    pub fn replay_of(&self, key: &str, body: &str) -> rusqlite::Result<Option<(String, String)>> {
+        let stored: Option<(String, String, Option<String>)> = self
+            .conn()
+            .query_row(
+                "SELECT id, received_at, body FROM notes WHERE idempotency_key = ?1 COLLATE NOCASE",
+                params![key.trim()],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        read::body_text(r.get_ref(2)?).map(String::from),
+                    ))
+                },
+            )
+            .optional()?;
+        Ok(stored.and_then(|(id, at, earlier)| {
+            earlier
+                .filter(|e| same_note(e, None, body, ""))
+                .map(|_| (id, at))
+        }))
+    }
+
     /// Test mode's reset: an empty store. A file that holds notes is set
     /// aside whole beside itself (`FILE.1`, `FILE.2`, …), so that every
     /// note a test run stored can still be verified after it.
@@ -184,7 +209,10 @@ impl Store {
 
     /// Walks the log and the stored notes: the first break, or the head.
     pub fn verify(&self) -> rusqlite::Result<Result<chain::Verified, chain::Break>> {
-        let conn = self.conn();
+        let mut conn = self.conn();
+        // One snapshot for the log and the notes: a note stored between
+        // the two reads must not look like one stored outside the log.
+        let conn = conn.transaction()?;
         if let Some(notes) = schema::unlogged_notes(&conn)? {
             return Ok(Err(chain::Break::LogMissing { notes }));
         }

@@ -55,6 +55,12 @@ impl std::fmt::Display for PgError {
     }
 }
 
+/// The original a stored body says it adds to, in lower case.
+fn addendum_of(body: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(body).ok()?;
+    Some(v.pointer("/addendum/to")?.as_str()?.to_lowercase())
+}
+
 fn stored_note(r: &PgRow) -> Result<(StoredNote, usize), sqlx::Error> {
     let body: String = r.try_get("body")?;
     let (note, size) = shown_body(&body);
@@ -151,14 +157,14 @@ impl PgStore {
         }
         let seq: i64 = sqlx::query_scalar(
             "INSERT INTO notes (id, idempotency_key, received_at, body, content_hash, addendum_to)
-             VALUES ($1, $2, $3, $4, $5, lower($6)) RETURNING seq",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq",
         )
         .bind(id)
         .bind(key)
         .bind(now)
         .bind(body)
         .bind(&content_hash)
-        .bind(addendum_to)
+        .bind(addendum_to.map(str::to_lowercase))
         .fetch_one(&mut *tx)
         .await?;
         let prev: String = sqlx::query_scalar(
@@ -198,6 +204,22 @@ impl PgStore {
         Ok(Accepted::Stored {
             received_at: now.to_string(),
         })
+    }
+
+    /// As [`crate::db::Store::replay_of`].
+    pub async fn replay_of(
+        &self,
+        key: &str,
+        body: &str,
+    ) -> Result<Option<(String, String)>, sqlx::Error> {
+        let stored: Option<(String, String, String)> = sqlx::query_as(
+            "SELECT id, received_at, body FROM notes WHERE lower(idempotency_key) = lower($1)",
+        )
+        .bind(key.trim())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(stored
+            .and_then(|(id, at, earlier)| same_note(&earlier, None, body, "").then_some((id, at))))
     }
 
     async fn page(&self, sql: &'static str, bound: i64, limit: usize) -> Result<Page, sqlx::Error> {
@@ -329,10 +351,16 @@ impl PgStore {
         if let Some(notes) = self.unlogged_notes().await? {
             return Ok(Err(chain::Break::LogMissing { notes }));
         }
+        // One snapshot for the log and the notes: a note stored between the
+        // two reads must not look like one stored outside the log.
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await?;
         let log = sqlx::query(
             "SELECT seq, note_id, received_at, body_sha256, prev, hash, version, idempotency_key, content_hash FROM log ORDER BY seq",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
         let log = log
             .iter()
@@ -363,14 +391,20 @@ impl PgStore {
             })
             .collect::<Result<Vec<_>, sqlx::Error>>()?;
         let notes = sqlx::query(
-            "SELECT seq, id, idempotency_key, received_at, body, content_hash FROM notes ORDER BY seq",
+            "SELECT seq, id, idempotency_key, received_at, body, content_hash, addendum_to FROM notes ORDER BY seq",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
+        tx.commit().await?;
         let notes = notes
             .iter()
             .map(|r| {
                 let body: String = r.try_get("body")?;
+                let addendum_to: Option<String> = r.try_get("addendum_to")?;
+                // addendum_to is read from the body when the note is stored;
+                // one that says otherwise moved an addendum under another
+                // note, and is the note altered (no digest matches "").
+                let consistent = addendum_to == addendum_of(&body);
                 Ok(StoredRow {
                     body_is_text: true,
                     columns: Columns {
@@ -379,7 +413,11 @@ impl PgStore {
                         idempotency_key: r.try_get("idempotency_key")?,
                         received_at: r.try_get("received_at")?,
                         content_hash: r.try_get("content_hash")?,
-                        body_sha256: sha256_hex(body.as_bytes()),
+                        body_sha256: if consistent {
+                            sha256_hex(body.as_bytes())
+                        } else {
+                            String::new()
+                        },
                     },
                 })
             })

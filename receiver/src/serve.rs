@@ -1,7 +1,7 @@
 //! Serving connections so that nobody who can reach the receiver can stall
 //! it: hyper's HTTP/1 with a timeout for a request's headers (an idle
 //! keep-alive connection is closed by it too), read and write timeouts on
-//! every socket (tokio-io-timeout), at most `--max-connections` served at
+//! every socket (tokio-io-timeout, for a client that stops reading), at most `--max-connections` served at
 //! once (the rest wait to be accepted, so the process never runs out of
 //! descriptors), request body and handler timeouts (tower-http, in
 //! `routes`), accept errors reported at most once a second, and a graceful
@@ -33,7 +33,7 @@ pub struct Limits {
     /// connection opened or its previous request ended.
     pub headers: Duration,
     /// A socket that neither sends nor takes a byte for this long is
-    /// closed.
+    /// closed; longer than `request`, which answers a slow request first.
     pub idle: Duration,
     /// A request body that sends nothing for this long is cut off (408).
     pub body: Duration,
@@ -50,7 +50,10 @@ impl Limits {
     pub fn with_connections(connections: usize) -> Self {
         Limits {
             headers: Duration::from_secs(10),
-            idle: Duration::from_secs(30),
+            // Longer than `request`: while a handler works, hyper still
+            // reads the socket (to see a client hang up), and a client
+            // waiting for its answer sends nothing.
+            idle: Duration::from_secs(75),
             body: Duration::from_secs(20),
             request: Duration::from_secs(60),
             connections,

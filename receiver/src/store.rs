@@ -96,6 +96,22 @@ impl Notes {
         }
     }
 
+    /// The id and first delivery's time of the note stored under `key`,
+    /// if `body` is that very note again.
+    pub async fn replay_of(
+        &self,
+        key: &str,
+        body: &str,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        match self {
+            Notes::Sqlite(s) => {
+                let (key, body) = (key.to_string(), body.to_string());
+                blocking(s, move |s| s.replay_of(&key, &body)).await
+            }
+            Notes::Postgres(p) => Ok(p.replay_of(key, body).await?),
+        }
+    }
+
     /// Checks the notes `payload` links to against what is stored
     /// (`payload/links.rs`), then stores it under `key` as `text`, once.
     pub async fn accept_linked(

@@ -102,7 +102,7 @@ impl Drop for Instance {
     }
 }
 
-/// Note `n` of a run, documented now for a service on 2026-11-01.
+/// Note `n` of a run, documented now for a service two days ago.
 fn note(run: u32, n: usize) -> PayloadV1 {
     let id = format!("{run:08x}-{:04x}-4000-8000-{n:012x}", (n >> 16) as u16);
     let now = chrono::Utc::now();
@@ -111,14 +111,15 @@ fn note(run: u32, n: usize) -> PayloadV1 {
     let mut note = Note::new(id, "soap", created);
     note.client.id = format!("C-{}", n % 17);
     note.client.name = "Load Test".into();
-    note.service.date = "2026-11-01".into();
+    let day = (now - chrono::Duration::days(2)).date_naive();
+    note.service.date = day.format("%Y-%m-%d").to_string();
     note.service.start = "09:00".into();
     note.service.end = "09:50".into();
     for k in ["subjective", "objective", "assessment", "plan"] {
         note.section_mut(k).text = format!("{k} of note {n}");
     }
-    let end = chrono::DateTime::parse_from_rfc3339("2026-11-01T09:50:00Z").unwrap();
-    let hours = (now - end.with_timezone(&chrono::Utc)).num_seconds() as f64 / 3600.0;
+    let end = day.and_hms_opt(9, 50, 0).unwrap().and_utc();
+    let hours = (now - end).num_seconds() as f64 / 3600.0;
     PayloadV1::build(
         &note,
         &Template::soap(),
@@ -360,5 +361,18 @@ fn three_instances_on_one_postgres_store_each_note_once_through_a_kill() {
     );
     assert_eq!(code, Some(1), "{said}");
     assert!(said.contains("was altered after it was stored"), "{said}");
+    assert_eq!(verify(&url).0, Some(0));
+    // Likewise a note moved under another as its addendum: the column the
+    // inbox's links come from must say what the hashed body says.
+    psql(
+        &url,
+        &format!("UPDATE notes SET addendum_to = 'x' WHERE seq = {first}"),
+    );
+    let (code, said) = verify(&url);
+    psql(
+        &url,
+        &format!("UPDATE notes SET addendum_to = NULL WHERE seq = {first}"),
+    );
+    assert_eq!(code, Some(1), "{said}");
     assert_eq!(verify(&url).0, Some(0));
 }

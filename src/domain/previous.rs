@@ -241,7 +241,7 @@ mod tests {
                 .unwrap();
         assert_eq!(
             prev.title(Lang::En),
-            "Last note: 2026-11-26 SOAP by \u{2068}Ann Smith\u{202E}\u{2069}"
+            "Last note: 2026-11-26 SOAP by \u{2068}Ann Smith\u{2069}"
         );
     }
 

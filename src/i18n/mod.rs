@@ -106,30 +106,39 @@ impl Lang {
     }
 }
 
+/// An explicit bidirectional formatting character: an embedding, an
+/// override, an isolate or their ends (LRE, RLE, PDF, LRO, RLO, LRI, RLI,
+/// FSI, PDI).
+fn explicit_bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Whether `c` can change the order in which the text around it is shown:
-/// an explicit bidirectional formatting character, or a letter of a
-/// right-to-left script.
+/// an explicit formatting character, a mark (LRM, RLM, ALM), or a letter
+/// of a right-to-left script.
 fn reorders(c: char) -> bool {
-    matches!(c,
-        '\u{200E}' | '\u{200F}' | '\u{061C}' // LRM, RLM, ALM
-        | '\u{202A}'..='\u{202E}' // LRE, RLE, PDF, LRO, RLO
-        | '\u{2066}'..='\u{2069}' // LRI, RLI, FSI, PDI
-        | '\u{0590}'..='\u{08FF}' // Hebrew, Arabic, Syriac, Thaana, NKo, ...
-        | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
-        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+    explicit_bidi(c)
+        || matches!(c,
+            '\u{200E}' | '\u{200F}' | '\u{061C}'
+            | '\u{0590}'..='\u{08FF}' // Hebrew, Arabic, Syriac, Thaana, NKo, ...
+            | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
+            | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
 /// Text someone typed (a name, a reason, a client id), ready to be shown
-/// among other words: between FIRST STRONG ISOLATE and POP DIRECTIONAL
-/// ISOLATE when it holds anything that could reorder them (a name that
-/// ends in U+202E would otherwise turn "Ann (C-1042)" into "Ann (2401-C)"),
-/// and as it is otherwise, so that ordinary text is never changed. The
-/// isolate closes whatever the text left open. This is Fluent's isolation,
-/// kept to the values that need it: the catalog's own isolation stays off
-/// (see [`bundle`]).
+/// among other words. When it holds anything that could reorder them (a
+/// name that ends in U+202E would otherwise turn "Ann (C-1042)" into
+/// "Ann (2401-C)"), its own explicit formatting characters are dropped, so
+/// that none can close or outlast the isolate, and it is put between
+/// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE; right-to-left letters
+/// then read right to left inside it, and nothing outside moves. Ordinary
+/// text comes back as it is. This is Fluent's isolation, kept to the values
+/// that need it: the catalog's own isolation stays off (see [`bundle`]).
+/// For display only: what is stored keeps every character.
 pub fn isolated(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().any(reorders) {
-        std::borrow::Cow::Owned(format!("\u{2068}{s}\u{2069}"))
+        let inner: String = s.chars().filter(|c| !explicit_bidi(*c)).collect();
+        std::borrow::Cow::Owned(format!("\u{2068}{inner}\u{2069}"))
     } else {
         std::borrow::Cow::Borrowed(s)
     }

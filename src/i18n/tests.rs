@@ -234,11 +234,11 @@ fn typed_text_is_isolated_only_when_it_could_reorder_the_words_around_it() {
     assert_eq!(isolated("Ann Smith"), "Ann Smith");
     assert_eq!(isolated("José Núñez"), "José Núñez");
     // The audit's name: ends in RIGHT-TO-LEFT OVERRIDE.
-    assert_eq!(
-        isolated("Ann Smith\u{202E}"),
-        "\u{2068}Ann Smith\u{202E}\u{2069}"
-    );
+    assert_eq!(isolated("Ann Smith\u{202E}"), "\u{2068}Ann Smith\u{2069}");
     assert_eq!(isolated("שרה כהן"), "\u{2068}שרה כהן\u{2069}");
     assert_eq!(isolated("محمد"), "\u{2068}محمد\u{2069}");
-    assert_eq!(isolated("a\u{2066}b"), "\u{2068}a\u{2066}b\u{2069}");
+    // A value cannot close the isolate early, nor leave one open.
+    assert_eq!(isolated("x\u{2069}\u{202E}"), "\u{2068}x\u{2069}");
+    assert_eq!(isolated("a\u{2066}b"), "\u{2068}ab\u{2069}");
+    assert_eq!(isolated("\u{200F}a"), "\u{2068}\u{200F}a\u{2069}");
 }

@@ -219,6 +219,24 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
     } else {
         (value, Cow::Borrowed(raw), None)
     };
+    // A note already stored under its key is answered as the first time,
+    // before any rule is checked again: a rule or a threshold changed since
+    // (or another instance's) must not turn a stored note into a refused one.
+    if let Some(key) = headers.get("idempotency-key").and_then(|v| v.to_str().ok()) {
+        match state.store.replay_of(key, &text).await {
+            Ok(Some((id, received_at))) => {
+                return accepted(&Accepted::Replayed { received_at }, &id)
+            }
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("casenote-receiver: reading notes failed: {e}");
+                return error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "The note could not be stored",
+                );
+            }
+        }
+    }
     let payload = match checked(value, wrapper.as_ref(), state.late_entry_hours) {
         Ok(p) => p,
         Err(errors) => return field_errors(&errors),

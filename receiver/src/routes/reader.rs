@@ -67,6 +67,21 @@ impl Reader {
     }
 }
 
+/// Where a request through the proxy came from: the last address of
+/// `X-Forwarded-For`, the one the trusted proxy added (oauth2-proxy and
+/// nginx append the client they saw to whatever the client sent, so the
+/// earlier ones are the client's own word), else the proxy's.
+fn client_address(req: &Request, peer: IpAddr) -> String {
+    req.headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .rfind(|v| !v.is_empty())
+        .map_or_else(|| peer.to_string(), String::from)
+}
+
 /// Works out the reader of every request to the notes and the inbox; with
 /// sign-in configured, refuses a request that did not come through the
 /// proxy (403) or came without a signed-in user (401).
@@ -78,33 +93,28 @@ pub(super) async fn reader(
     let reader = match &state.sign_in {
         None => Reader::Anonymous,
         Some(sign_in) => {
+            // An IPv4 proxy seen on an IPv6 socket is ::ffff:a.b.c.d.
             let peer = req
                 .extensions()
                 .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip());
+                .map(|c| c.0.ip().to_canonical());
             let Some(peer) = peer.filter(|p| sign_in.proxies.contains(p)) else {
                 return error(
                     StatusCode::FORBIDDEN,
                     "This receiver is reached through the agency's sign-in: open it at the address your agency gave",
                 );
             };
-            let who = req
-                .headers()
-                .get(sign_in.header.as_str())
-                .and_then(|v| v.to_str().ok())
-                .map(str::trim)
-                .filter(|w| !w.is_empty());
+            // One user, named once: a second copy of the header is a
+            // client's own that the proxy failed to drop.
+            let mut named = req.headers().get_all(sign_in.header.as_str()).iter();
+            let who = match (named.next(), named.next()) {
+                (Some(v), None) => v.to_str().ok().map(str::trim).filter(|w| !w.is_empty()),
+                _ => None,
+            };
             let Some(who) = who else {
                 return error(StatusCode::UNAUTHORIZED, "Sign in first");
             };
-            let from = req
-                .headers()
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map_or_else(|| peer.to_string(), String::from);
+            let from = client_address(&req, peer);
             Reader::Named {
                 auditor: sign_in.auditors.iter().any(|a| a.eq_ignore_ascii_case(who)),
                 who: who.to_string(),

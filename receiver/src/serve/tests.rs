@@ -18,7 +18,7 @@ use crate::routes::{guard::Access, AppState};
 fn quick(connections: usize) -> Limits {
     Limits {
         headers: Duration::from_millis(300),
-        idle: Duration::from_secs(2),
+        idle: Duration::from_secs(6),
         body: Duration::from_millis(300),
         request: Duration::from_secs(5),
         connections,

@@ -59,7 +59,8 @@ async fn ask(
     let mut req = HttpRequest::builder()
         .method(method)
         .uri(path)
-        .header("x-forwarded-for", "203.0.113.7, 10.0.0.1")
+        // The client's own claim first, then the address the proxy saw.
+        .header("x-forwarded-for", "198.51.100.66, 203.0.113.7")
         .extension(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
     if let Some(w) = who {
         req = req.header("x-forwarded-email", w);
@@ -102,6 +103,25 @@ async fn only_the_proxy_is_believed_and_only_a_signed_in_user_is_answered() {
     let (status, body) = ask(&app, "GET", "/inbox", PROXY, None, None).await;
     assert_eq!(status, 401, "{body}");
     assert!(body.contains("Sign in first"), "{body}");
+    // A user header given twice (the client's own, passed on) names nobody.
+    let twice = HttpRequest::get("/inbox")
+        .header("x-forwarded-email", "audit@example.org")
+        .header("x-forwarded-email", "worker@example.org")
+        .extension(ConnectInfo(PROXY.parse::<SocketAddr>().unwrap()))
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.clone().oneshot(twice).await.unwrap().status(), 401);
+    // The proxy as an IPv4 address on an IPv6 socket is the proxy still.
+    let (status, _) = ask(
+        &app,
+        "GET",
+        "/inbox",
+        "[::ffff:127.0.0.9]:50000",
+        Some("worker@example.org"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
     let (status, body) = post_as_worker(&app).await;
     assert_eq!(status, 201, "{body}");
     // Storing is not reading: nothing is logged yet.
