@@ -22,13 +22,34 @@ fn is_abbreviation(word: &str) -> bool {
         && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
+/// What may follow an abbreviation to spell it out: "MAT (medication…)",
+/// "MAT means medication…", "MAT stands for…", "MAT is short for…",
+/// "MAT = medication…", "MAT: medication…" (compared without case).
+const SPELLED_OUT_BY: &[&str] = &[
+    "(",
+    "means ",
+    "stands for ",
+    "is short for ",
+    "= ",
+    ": ",
+    "– ",
+    "- ",
+];
+
 /// Whether `abbr` is spelled out anywhere in `all_text`: "(ABBR)" after
-/// words, or "ABBR (" followed by words.
+/// words, or ABBR followed by one of [`SPELLED_OUT_BY`] and words.
 fn is_defined(abbr: &str, all_text: &str) -> bool {
     all_text.contains(&format!("({abbr})"))
-        || all_text
-            .match_indices(abbr)
-            .any(|(i, _)| all_text[i + abbr.len()..].trim_start().starts_with('('))
+        || all_text.match_indices(abbr).any(|(i, _)| {
+            let after = all_text[i + abbr.len()..].trim_start().to_lowercase();
+            SPELLED_OUT_BY.iter().any(|by| {
+                after.strip_prefix(by.trim_end()).is_some_and(|rest| {
+                    by.ends_with('(')
+                        || rest.starts_with(' ')
+                            && rest.trim_start().starts_with(char::is_alphabetic)
+                })
+            })
+        })
 }
 
 /// The abbreviations spelled out somewhere in `all_text`, each once, in
@@ -174,6 +195,23 @@ mod tests {
             ["SI", "HI"]
         );
         assert!(defined_in("No definitions: SI, HI.").is_empty());
+    }
+
+    /// What a worker on a phone found: an abbreviation spelled out in the
+    /// note was still flagged.
+    #[test]
+    fn an_abbreviation_spelled_out_in_the_note_in_everyday_ways_passes() {
+        for note in [
+            "Started medication for opioid use disorder (MAT) in May. MAT continues.",
+            "MAT means medication for opioid use disorder. MAT continues.",
+            "MAT stands for medication for opioid use disorder. MAT continues.",
+            "MAT = medication for opioid use disorder. MAT continues.",
+            "MAT: medication for opioid use disorder. MAT continues.",
+        ] {
+            assert_eq!(defined_in(note), ["MAT"], "{note}");
+        }
+        assert!(defined_in("MAT continues. MAT: 2 doses.").is_empty());
+        assert!(defined_in("MAT continues; MAT - 3 times.").is_empty());
     }
 
     #[test]

@@ -37,13 +37,46 @@ pub struct Shorthand {
 }
 
 impl Shorthand {
+    /// The one-step replacement, capitalised as the shorthand was ("Pt
+    /// arrived" becomes "Client arrived").
     pub fn replacement(&self) -> Option<Replacement> {
-        self.replace.map(|with| Replacement {
-            start: self.start,
-            end: self.end,
-            found: self.found.clone(),
-            with: with.to_string(),
+        self.replace.map(|with| {
+            let capital = self.found.starts_with(|c: char| c.is_ascii_uppercase());
+            let mut with = with.to_string();
+            if capital {
+                with[..1].make_ascii_uppercase();
+            }
+            Replacement {
+                start: self.start,
+                end: self.end,
+                found: self.found.clone(),
+                with,
+            }
         })
+    }
+}
+
+/// Words before a verb: after them, "f/u" is the verb "follow up", not
+/// the noun "follow-up" ("will follow up with the landlord").
+const BEFORE_A_VERB: &[&str] = &[
+    "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "please",
+    "i'll", "we'll", "she'll", "he'll", "they'll", "i", "we", "then", "worker", "cm",
+];
+
+/// The replacement `with` as it fits after `before`: "f/u" after a modal
+/// or "to" is the verb, "follow up".
+fn fitted(with: &'static str, before: &str) -> &'static str {
+    let previous = before.split_whitespace().next_back().unwrap_or("");
+    let previous = previous.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'');
+    match with {
+        "follow-up"
+            if BEFORE_A_VERB
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(previous)) =>
+        {
+            "follow up"
+        }
+        _ => with,
     }
 }
 
@@ -66,9 +99,10 @@ pub fn shorthand_in(text: &str) -> Vec<Shorthand> {
         let Some((found, &(_, means, replace))) = found else {
             continue;
         };
-        // Capital "PT" is often physical therapy: only lower case is read
-        // as shorthand for patient, and "Tx" alike.
-        if !found.contains('/') && found.chars().any(|c| c.is_ascii_uppercase()) {
+        // All-capital "PT" is often physical therapy, and "TX" Texas: only
+        // lower case, or a capital at the start of a sentence ("Pt
+        // arrived"), is read as shorthand.
+        if !found.contains('/') && found.chars().skip(1).any(|c| c.is_ascii_uppercase()) {
             continue;
         }
         if out.iter().any(|s: &Shorthand| s.start == w.start) {
@@ -79,7 +113,7 @@ pub fn shorthand_in(text: &str) -> Vec<Shorthand> {
             end: w.start + found.len(),
             found: found.to_string(),
             means,
-            replace,
+            replace: replace.map(|r| fitted(r, &text[..w.start])),
         });
     }
     out
@@ -110,9 +144,41 @@ mod tests {
         assert!(shorthand_in("c/o headache")[0].replacement().is_none());
     }
 
+    /// What a worker on a phone found: "will f/u with" became "will
+    /// follow-up with", and "Pt" opening a sentence was missed.
+    #[test]
+    fn f_u_as_a_verb_is_follow_up_and_pt_opening_a_sentence_is_shorthand() {
+        let text = "Will f/u with the landlord. A f/u visit is booked. Pt arrived late.";
+        let with: Vec<String> = shorthand_in(text)
+            .iter()
+            .map(|s| s.replacement().unwrap().with)
+            .collect();
+        assert_eq!(with, ["follow up", "follow-up", "Client"]);
+        let mut fixed = text.to_string();
+        for s in shorthand_in(text).iter().rev() {
+            fixed = s.replacement().unwrap().apply(&fixed).unwrap();
+        }
+        assert_eq!(
+            fixed,
+            "Will follow up with the landlord. A follow-up visit is booked. Client arrived late."
+        );
+        assert_eq!(
+            shorthand_in("Tx plan reviewed.")[0]
+                .replacement()
+                .unwrap()
+                .with,
+            "Treatment"
+        );
+        assert_eq!(
+            shorthand_in("I'll f/u Monday.")[0].replace,
+            Some("follow up")
+        );
+    }
+
     #[test]
     fn ordinary_words_quotes_and_capitals_are_left_alone() {
         assert!(found("With her, we went to the point; PT booked.").is_empty());
+        assert!(found("Moved to TX in May.").is_empty());
         assert!(found("She said “pt is fine w/ me”.").is_empty());
         assert!(found("either/or and/or").is_empty());
     }
