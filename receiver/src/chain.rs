@@ -78,6 +78,25 @@ pub fn entry_hash(version: Version, c: &Columns, prev: &str) -> String {
 }
 
 impl Entry {
+    /// An entry as a store read it, its version as stored: an unknown
+    /// version cannot give its hash, so `verify` names it as altered.
+    pub fn stored(version: i64, columns: Columns, prev: String, hash: String) -> Self {
+        match Version::from_number(version) {
+            Some(version) => Entry {
+                version,
+                columns,
+                prev,
+                hash,
+            },
+            None => Entry {
+                version: Version::V2,
+                columns,
+                prev,
+                hash: String::new(),
+            },
+        }
+    }
+
     /// The (version 2) entry for a note stored after `prev`.
     pub fn new(columns: Columns, prev: &str) -> Self {
         Entry {
@@ -95,6 +114,14 @@ impl Entry {
 pub struct StoredRow {
     pub columns: Columns,
     pub body_is_text: bool,
+}
+
+/// Why a store whose log was removed is refused (at start, by both
+/// stores).
+pub fn log_missing(notes: i64) -> String {
+    format!(
+        "it holds {notes} notes but no log: the log was removed, so nothing in it can be trusted. Restore it from a backup; `casenote-receiver verify` names this too"
+    )
 }
 
 /// What `verify` found wrong first.
@@ -344,6 +371,21 @@ mod tests {
                 id: "n4".into()
             })
         );
+    }
+
+    /// An entry whose stored version this release does not know cannot
+    /// give its hash, whatever else it says.
+    #[test]
+    fn an_entry_of_an_unknown_version_is_altered() {
+        let (log, notes) = chain(2);
+        let e = &log[1];
+        let odd = Entry::stored(7, e.columns.clone(), e.prev.clone(), e.hash.clone());
+        assert_eq!(
+            verify(&[log[0].clone(), odd], &notes),
+            Err(Break::EntryAltered { seq: 2 })
+        );
+        let same = Entry::stored(2, e.columns.clone(), e.prev.clone(), e.hash.clone());
+        assert_eq!(&same, e);
     }
 
     /// A version 1 entry (from before the key and hash were chained)

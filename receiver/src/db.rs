@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::chain::{self, Columns, Entry, StoredRow, Version, GENESIS};
+use crate::chain::{self, Columns, Entry, StoredRow, GENESIS};
 use casenote::domain::record::sha256_hex;
 
 mod read;
@@ -231,11 +231,9 @@ impl Store {
         )?;
         let log = stmt
             .query_map([], |r| {
-                let version: i64 = r.get(6)?;
-                Ok(Entry {
-                    // An unknown version cannot give its hash: EntryAltered.
-                    version: Version::from_number(version).unwrap_or(Version::V2),
-                    columns: Columns {
+                Ok(Entry::stored(
+                    r.get(6)?,
+                    Columns {
                         seq: r.get(0)?,
                         note_id: r.get(1)?,
                         idempotency_key: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
@@ -243,13 +241,9 @@ impl Store {
                         content_hash: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
                         body_sha256: r.get(3)?,
                     },
-                    prev: r.get(4)?,
-                    hash: if Version::from_number(version).is_some() {
-                        r.get(5)?
-                    } else {
-                        String::new()
-                    },
-                })
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = conn.prepare(

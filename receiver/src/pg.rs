@@ -12,7 +12,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 use sqlx::Row;
 
-use crate::chain::{self, Columns, Entry, StoredRow, Version, GENESIS};
+use crate::chain::{self, Columns, Entry, StoredRow, GENESIS};
 use crate::db::{same_note, shown_body, Accepted, Page, PageBuilder, StoredNote};
 use crate::reads::{How, Read};
 use casenote::domain::record::sha256_hex;
@@ -47,10 +47,7 @@ impl std::fmt::Display for PgError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PgError::Sql(e) => write!(f, "{e}"),
-            PgError::LogMissing { notes } => write!(
-                f,
-                "it holds {notes} notes but no log: the log was removed, so nothing in it can be trusted. Restore it from a backup; `casenote-receiver verify` names this too"
-            ),
+            PgError::LogMissing { notes } => f.write_str(&chain::log_missing(*notes)),
         }
     }
 }
@@ -365,11 +362,9 @@ impl PgStore {
         let log = log
             .iter()
             .map(|r| {
-                let version = Version::from_number(r.try_get("version")?);
-                Ok(Entry {
-                    // An unknown version cannot give its hash: EntryAltered.
-                    version: version.unwrap_or(Version::V2),
-                    columns: Columns {
+                Ok(Entry::stored(
+                    r.try_get("version")?,
+                    Columns {
                         seq: r.try_get("seq")?,
                         note_id: r.try_get("note_id")?,
                         idempotency_key: r
@@ -381,13 +376,9 @@ impl PgStore {
                             .unwrap_or_default(),
                         body_sha256: r.try_get("body_sha256")?,
                     },
-                    prev: r.try_get("prev")?,
-                    hash: if version.is_some() {
-                        r.try_get("hash")?
-                    } else {
-                        String::new()
-                    },
-                })
+                    r.try_get("prev")?,
+                    r.try_get("hash")?,
+                ))
             })
             .collect::<Result<Vec<_>, sqlx::Error>>()?;
         let notes = sqlx::query(

@@ -24,6 +24,8 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     Open(OpenError),
     Postgres(PgError),
+    /// What this store does not do.
+    Unsupported(&'static str),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -50,6 +52,7 @@ impl std::fmt::Display for StoreError {
             StoreError::Sqlite(e) => write!(f, "{e}"),
             StoreError::Open(e) => write!(f, "{e}"),
             StoreError::Postgres(e) => write!(f, "{e}"),
+            StoreError::Unsupported(what) => f.write_str(what),
         }
     }
 }
@@ -237,9 +240,9 @@ impl Notes {
     pub async fn reset(&self) -> Result<(), StoreError> {
         match self {
             Notes::Sqlite(s) => blocking(s, |s| s.reset()).await,
-            Notes::Postgres(_) => Err(StoreError::Open(OpenError::Io(std::io::Error::other(
+            Notes::Postgres(_) => Err(StoreError::Unsupported(
                 "--test-mode's reset empties only a SQLite file",
-            )))),
+            )),
         }
     }
 }

@@ -37,10 +37,7 @@ impl std::fmt::Display for OpenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             OpenError::Sqlite(e) => write!(f, "{e}"),
-            OpenError::LogMissing { notes } => write!(
-                f,
-                "it holds {notes} notes but no log: the log was removed, so nothing in the file can be trusted. Restore it from a backup; `casenote-receiver verify` names this too"
-            ),
+            OpenError::LogMissing { notes } => f.write_str(&crate::chain::log_missing(*notes)),
             OpenError::Io(e) => write!(f, "{e}"),
             OpenError::Newer { version } => write!(
                 f,

@@ -1,6 +1,7 @@
 //! The store: once per key, replays, migration, and the log.
 
 use super::*;
+use crate::chain::Version;
 use casenote::domain::record::sha256_hex;
 
 #[test]
