@@ -42,11 +42,12 @@ pub fn today_local() -> String {
     )
 }
 
-/// A positive, finite number from an attribute value (`"14"`, `"1.5"`),
-/// read by the browser's `parseFloat` once the text is known to be plain
-/// digits with at most one point: Rust's float parser (about 14 kB of the
-/// gzipped bundle) stays out. Anything else gives `None`.
-pub fn positive_number(text: &str) -> Option<f64> {
+/// A finite number of zero or more from an attribute value (`"14"`,
+/// `"1.5"`, `"0"`), read by the browser's `parseFloat` once the text is
+/// known to be plain digits with at most one point: Rust's float parser
+/// (about 14 kB of the gzipped bundle) stays out. Anything else gives
+/// `None`.
+pub fn non_negative_number(text: &str) -> Option<f64> {
     let text = text.trim();
     let plain = !text.is_empty()
         && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
@@ -55,8 +56,13 @@ pub fn positive_number(text: &str) -> Option<f64> {
     if !plain {
         return None;
     }
-    let n = js_sys::Number::parse_float(text);
-    (n.is_finite() && n > 0.0).then_some(n)
+    Some(js_sys::Number::parse_float(text)).filter(|n| n.is_finite())
+}
+
+/// A positive, finite number from an attribute value (see
+/// [`non_negative_number`]).
+pub fn positive_number(text: &str) -> Option<f64> {
+    non_negative_number(text).filter(|n| *n > 0.0)
 }
 
 /// The time of day, in local time, for a time in epoch milliseconds, as

@@ -54,10 +54,12 @@ fn note(template: &Template) -> Note {
         Participant {
             name: "Jo Ünïcode".into(),
             role: ParticipantRole::Client,
+            relationship: String::new(),
         },
         Participant {
             name: "Rosa Diaz".into(),
             role: ParticipantRole::Interpreter,
+            relationship: "aunt".into(),
         },
     ];
     n.contact_mode = Some(ContactMode::HomeVisit);

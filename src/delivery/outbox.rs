@@ -11,6 +11,7 @@ use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
 use super::http::{send_as, SendOptions};
 use super::{backoff_ms, SendOutcome};
 use crate::domain::outbox::{due, next_due_at, OutboxContent, OutboxEntry};
+use crate::domain::sent::SentNote;
 use crate::domain::FieldError;
 use crate::i18n::Lang;
 use crate::platform::{now_ms, window};
@@ -270,6 +271,11 @@ impl Outbox {
         let id = entry.id.clone();
         match outcome {
             SendOutcome::Delivered { status, body } => {
+                // Listed as sent before it leaves the outbox; a failure to
+                // list it never holds a delivered note back.
+                if let Some(sent) = SentNote::delivered(&entry, now_ms()) {
+                    let _ = self.store.put_sent(&self.scope, &sent).await;
+                }
                 let _ = self.store.delete_outbox(&id).await;
                 (self.on_event)(OutboxEvent::Delivered { id, status, body });
                 true

@@ -73,16 +73,22 @@ pub struct Participant {
     pub name: String,
     #[serde(default)]
     pub role: ParticipantRole,
+    /// Who they are to the client, in the worker's words ("mother",
+    /// "landlord", "probation officer"). Left out when empty, so that the
+    /// hash of a note without one is as it was.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub relationship: String,
 }
 
 impl Participant {
-    /// "Name (role)", for the record.
+    /// "Name, relationship (role)", or "Name (role)", for the record.
     pub fn describe(&self, lang: Lang) -> String {
-        format!(
-            "{} ({})",
-            crate::i18n::isolated(self.name.trim()),
-            self.role.label(lang)
-        )
+        let name = crate::i18n::isolated(self.name.trim());
+        let role = self.role.label(lang);
+        match self.relationship.trim() {
+            "" => format!("{name} ({role})"),
+            r => format!("{name}, {} ({role})", crate::i18n::isolated(r)),
+        }
     }
 }
 
@@ -208,10 +214,27 @@ mod tests {
     }
 
     #[test]
+    fn a_participant_is_described_with_their_relationship_to_the_client() {
+        let mut p = Participant {
+            name: " Rosa Ortiz ".into(),
+            role: ParticipantRole::FamilyMember,
+            relationship: String::new(),
+        };
+        assert_eq!(p.describe(Lang::En), "Rosa Ortiz (Family member)");
+        // Left out of the JSON when empty: the hash of such a note is as
+        // it was before relationships.
+        assert!(!serde_json::to_string(&p).unwrap().contains("relationship"));
+        p.relationship = " madre ".into();
+        assert_eq!(p.describe(Lang::Es), "Rosa Ortiz, madre (Familiar)");
+        let back: Participant = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(back, p);
+    }
+
+    #[test]
     fn labels_are_in_the_workers_language_and_values_stay() {
         assert_eq!(
             ContactMode::AttemptedContact.label(Lang::En),
-            "Attempted contact / no show"
+            "No show / no contact"
         );
         assert_eq!(
             ContactMode::HomeVisit.label(Lang::Es),

@@ -281,6 +281,14 @@ mod tests {
         assert_eq!(c["event"][0]["coding"][0]["code"], "FACE");
         assert_eq!(c["facilityType"]["text"], "Client's home");
         assert_eq!(c["related"][1]["display"], "Rosa \"Ro\" Diaz (Interpreter)");
+        // Who they are to the client, when the worker said so.
+        let mut with = p.clone();
+        with.participants[1].relationship = "aunt".into();
+        let d = document_reference(&with, None, None);
+        assert_eq!(
+            d["context"]["related"][1]["display"],
+            "Rosa \"Ro\" Diaz, aunt (Interpreter)"
+        );
         // Nothing said: only the period.
         let plain = document_reference(&payload(), None, None);
         assert_eq!(

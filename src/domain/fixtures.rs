@@ -88,10 +88,12 @@ pub fn contact_note() -> Note {
         Participant {
             name: "Jo Ünïcode".into(),
             role: ParticipantRole::Client,
+            relationship: String::new(),
         },
         Participant {
             name: "Rosa \"Ro\" Diaz".into(),
             role: ParticipantRole::Interpreter,
+            relationship: String::new(),
         },
     ];
     n.contact_mode = Some(ContactMode::HomeVisit);

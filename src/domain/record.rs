@@ -63,9 +63,15 @@ pub enum AddendumKind {
     Correction,
     Clarification,
     LateEntry,
+    /// The author's signature on a note that was sent unsigned: the
+    /// original stays as it was stored, and this addendum carries the
+    /// signature over it (its `toHash` names exactly what is signed).
+    Signature,
 }
 
 impl AddendumKind {
+    /// The kinds a worker chooses from; a signature addendum is started
+    /// only from a note sent unsigned (`addendum-kind="signature"`).
     pub const ALL: [AddendumKind; 4] = [
         AddendumKind::Amendment,
         AddendumKind::Correction,
@@ -80,6 +86,7 @@ impl AddendumKind {
             AddendumKind::Correction => lang.t("addendum-kind-correction"),
             AddendumKind::Clarification => lang.t("addendum-kind-clarification"),
             AddendumKind::LateEntry => lang.t("addendum-kind-late-entry"),
+            AddendumKind::Signature => lang.t("addendum-kind-signature"),
         }
     }
 
@@ -89,11 +96,15 @@ impl AddendumKind {
             AddendumKind::Correction => "correction",
             AddendumKind::Clarification => "clarification",
             AddendumKind::LateEntry => "lateEntry",
+            AddendumKind::Signature => "signature",
         }
     }
 
     pub fn from_value(v: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.value() == v)
+        Self::ALL
+            .into_iter()
+            .chain([AddendumKind::Signature])
+            .find(|k| k.value() == v)
     }
 }
 

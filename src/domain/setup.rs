@@ -28,6 +28,16 @@ pub struct AddendumTarget {
     pub service_date: Option<String>,
     /// Who wrote the original (`addendum-to-author`), shown with it.
     pub author: Option<String>,
+    /// The kind the host fixes (`addendum-kind`): a signature addendum is
+    /// started from a note sent unsigned, and keeps its kind.
+    pub kind: Option<AddendumKind>,
+}
+
+impl AddendumTarget {
+    /// Whether this addendum signs a note sent unsigned.
+    pub fn is_signature(&self) -> bool {
+        self.kind == Some(AddendumKind::Signature)
+    }
 }
 
 /// What the host says about the note being written.
@@ -63,13 +73,25 @@ impl NoteSetup {
         note.addendum = self.addendum.as_ref().map(|a| AddendumLink {
             to: a.to.clone(),
             to_hash: a.to_hash.clone(),
-            kind: AddendumKind::Amendment,
+            kind: a.kind.unwrap_or(AddendumKind::Amendment),
             reason: String::new(),
         });
         if let Some(date) = self.addendum.as_ref().and_then(|a| a.service_date.clone()) {
             note.service.date = date;
         }
+        if let Some(text) = self.starting_text() {
+            note.section_mut("addendum").text = text;
+        }
         note
+    }
+
+    /// What a new note's sections start with: a signature addendum says
+    /// what the author signs, in the interface's language.
+    fn starting_text(&self) -> Option<String> {
+        self.addendum
+            .as_ref()
+            .filter(|a| a.is_signature())
+            .map(|_| self.language.t("addendum-signature-statement"))
     }
 
     /// Whether `note` holds nothing the worker wrote: it is as this setup
@@ -87,7 +109,10 @@ impl NoteSetup {
                     date: started_date,
                     ..ServiceTime::default()
                 }
-            && note.sections.iter().all(|s| s.is_empty())
+            && note.sections.iter().all(|s| {
+                s.is_empty()
+                    || (s.quotes.is_empty() && Some(&s.text) == self.starting_text().as_ref())
+            })
             && note.goals.is_empty()
             && note.challenges.trim().is_empty()
             && note.interventions.is_empty()
@@ -124,6 +149,7 @@ impl NoteSetup {
                 .map_or((AddendumKind::Amendment, String::new()), |a| {
                     (a.kind, a.reason)
                 });
+            let kind = target.kind.unwrap_or(kind);
             note.addendum = Some(AddendumLink {
                 to: target.to.clone(),
                 to_hash: target.to_hash.clone(),
@@ -277,6 +303,7 @@ mod tests {
             to_hash: Some("ab".repeat(32)),
             service_date: Some("2026-11-20".into()),
             author: Some("Sam Rivera".into()),
+            kind: None,
         });
         let offered = offered_templates(None, &[], true);
         let n = s.new_note(&offered, "n-1".into(), String::new());
@@ -309,6 +336,7 @@ mod tests {
             to_hash: None,
             service_date: None,
             author: None,
+            kind: None,
         });
         s.apply_to(&mut draft);
         assert_eq!(draft.author.id, "w-7");
@@ -340,6 +368,7 @@ mod tests {
             to_hash: None,
             service_date: None,
             author: None,
+            kind: None,
         });
         s.apply_to(&mut draft);
         assert_eq!(draft.author.name, "Kept");
@@ -353,6 +382,7 @@ mod tests {
         s.participants = vec![Participant {
             name: "Ana".into(),
             role: ParticipantRole::Client,
+            relationship: String::new(),
         }];
         let offered = offered_templates(None, &[], false);
         let mut n = s.new_note(&offered, "n".into(), String::new());
@@ -386,5 +416,37 @@ mod tests {
         });
         s.apply_to(&mut n);
         assert_eq!(n.language, Lang::Es, "a signed note keeps its language");
+    }
+
+    #[test]
+    fn a_signature_addendum_starts_with_its_statement_and_keeps_its_kind() {
+        let mut s = setup();
+        s.language = Lang::Es;
+        s.addendum = Some(AddendumTarget {
+            to: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            to_hash: Some("ab".repeat(32)),
+            service_date: None,
+            author: None,
+            kind: Some(AddendumKind::Signature),
+        });
+        let offered = offered_templates(None, &[], true);
+        let mut note = s.new_note(&offered, "n".into(), "2026-11-27T10:00:00Z".into());
+        assert_eq!(
+            note.addendum.as_ref().unwrap().kind,
+            AddendumKind::Signature
+        );
+        let text = &note.section("addendum").unwrap().text;
+        assert!(text.starts_with("Escribí esta nota"), "{text}");
+        // The statement alone is nothing the worker wrote: no draft yet.
+        assert!(s.is_untouched(&note));
+        note.section_mut("addendum").text.push_str(" Revisada.");
+        assert!(!s.is_untouched(&note));
+        // A restored draft cannot change what it is.
+        note.addendum.as_mut().unwrap().kind = AddendumKind::Correction;
+        s.apply_to(&mut note);
+        assert_eq!(
+            note.addendum.as_ref().unwrap().kind,
+            AddendumKind::Signature
+        );
     }
 }

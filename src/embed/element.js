@@ -9,7 +9,7 @@ export const OBSERVED_ATTRIBUTES = [
   "formats", "note-type", "late-entry-hours", "abbreviations",
   "attestation", "addendum-to", "addendum-to-hash", "payload-format",
   "fhir-subject", "fhir-author", "signer-entry", "addendum-to-date", "addendum-to-author",
-  "contact-modes", "lang",
+  "contact-modes", "lang", "signing", "addendum-kind", "sent-retention-days",
 ];
 
 // Editors on the page, so that a change of an ancestor's `lang` (the

@@ -11,8 +11,9 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::domain::body::{FhirReferences, PayloadFormat};
 use crate::domain::contact::offered_modes;
-use crate::domain::record::default_attestation;
+use crate::domain::record::{default_attestation, AddendumKind};
 use crate::domain::setup::{AddendumTarget, NoteSetup};
+use crate::domain::signing::SigningPolicy;
 use crate::domain::writing::abbreviations::parse_approved;
 use crate::domain::{Client, DocumentType, Person};
 use crate::i18n::Lang;
@@ -95,12 +96,16 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
                 to_hash: non_empty("addendum-to-hash"),
                 service_date: non_empty("addendum-to-date"),
                 author: non_empty("addendum-to-author"),
+                kind: non_empty("addendum-kind").and_then(|k| AddendumKind::from_value(&k)),
             }),
         },
         draft_scope: non_empty("draft-scope").unwrap_or(d.draft_scope),
         retention_days: attr(el, "draft-retention-days")
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.retention_days),
+        sent_retention_days: attr(el, "sent-retention-days")
+            .and_then(|v| crate::platform::non_negative_number(&v))
+            .unwrap_or(d.sent_retention_days),
         key: key_from(el, lang),
         goals: goals_from(el),
         template: template_from(el),
@@ -110,6 +115,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.late_entry_hours),
         abbreviations: list("abbreviations"),
+        signing: SigningPolicy::from_attribute(attr(el, "signing").as_deref()),
         attestation: non_empty("attestation").unwrap_or_else(|| default_attestation(lang)),
         signer: if attr(el, "signer-entry").is_some_and(|v| v.eq_ignore_ascii_case("worker")) {
             SignerEntry::Worker

@@ -92,13 +92,39 @@ for (const [tag, name] of pageLanguages()) {
 }
 const current = pageLanguages().find(([tag]) => pageText(document.documentElement.lang, "lang-name") === pageText(tag, "lang-name"));
 picker.value = current ? current[0] : "en";
+// The receiver's own pages (the inbox, an addendum) are in the language
+// chosen here too: they read it from this cookie (never any note text).
+const SITE_PATH = new URL("./", import.meta.url).pathname;
+function rememberForServerPages(tag) {
+  document.cookie = `casenote-lang=${encodeURIComponent(tag)}; path=${SITE_PATH}; max-age=31536000; SameSite=Lax`;
+}
 picker.addEventListener("change", () => {
   document.documentElement.lang = picker.value;
   try { localStorage.setItem(LANGUAGE_KEY, picker.value); } catch { /* private mode: this page only */ }
+  rememberForServerPages(picker.value);
   showText();
 });
+if (chosen) rememberForServerPages(chosen);
 picker.closest(".page-language").hidden = false;
 showText();
+
+// The inbox is on the server: offline, the page says that it needs the
+// network, and its link does not lead into the browser's error page.
+const inboxLink = document.querySelector('a[data-text="page-inbox"]');
+const inboxOffline = document.getElementById("inbox-offline");
+function showOnline() {
+  inboxOffline.textContent = navigator.onLine ? "" : pageText(document.documentElement.lang, "page-inbox-offline");
+}
+inboxLink.addEventListener("click", (e) => {
+  if (!navigator.onLine) {
+    e.preventDefault();
+    showOnline();
+  }
+});
+addEventListener("online", showOnline);
+addEventListener("offline", showOnline);
+picker.addEventListener("change", showOnline);
+showOnline();
 
 // Offline use (README: Offline use): once the editor is up, the service
 // worker beside this page precaches the release, so that the next load

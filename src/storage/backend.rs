@@ -1,7 +1,7 @@
 //! The one interface both places casenote stores records implement:
 //! IndexedDB (`idb.rs`) and the localStorage fallback (`local.rs`). Each
-//! has two kinds of record, drafts and outbox entries, keyed by note id and
-//! listed by scope. `DraftStore` (sealing, revisions, purging) is written
+//! has three kinds of record, drafts, outbox entries and sent notes, keyed
+//! by note id and listed by scope. `DraftStore` (sealing, revisions, purging) is written
 //! once against this trait.
 
 use std::future::Future;
@@ -10,6 +10,7 @@ use std::pin::Pin;
 use super::{PutOutcome, StorageError};
 use crate::domain::draft::StoredDraft;
 use crate::domain::outbox::OutboxEntry;
+use crate::domain::sent::StoredSent;
 
 /// A storage request under way.
 pub type Pending<'a, T> = Pin<Box<dyn Future<Output = Result<T, StorageError>> + 'a>>;
@@ -19,6 +20,8 @@ pub type Pending<'a, T> = Pin<Box<dyn Future<Output = Result<T, StorageError>> +
 pub enum RecordKind {
     Drafts,
     Outbox,
+    /// Notes this device sent, listed for a while after delivery.
+    Sent,
 }
 
 impl RecordKind {
@@ -27,6 +30,7 @@ impl RecordKind {
         match self {
             RecordKind::Drafts => "drafts",
             RecordKind::Outbox => "outbox",
+            RecordKind::Sent => "sent",
         }
     }
 }
@@ -54,6 +58,8 @@ pub trait Backend {
     /// and left in place.
     fn drafts<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<StoredDraft>>;
     fn entries<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<OutboxEntry>>;
+    fn put_sent<'a>(&'a self, sent: &'a StoredSent) -> Pending<'a, ()>;
+    fn sent<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<StoredSent>>;
     fn stamps<'a>(&'a self, kind: RecordKind, scope: &'a str) -> Pending<'a, Vec<Stamp>>;
     fn delete<'a>(&'a self, kind: RecordKind, id: &'a str) -> Pending<'a, ()>;
     /// Whether this is the fallback, which a crash can cost the last

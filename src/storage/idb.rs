@@ -1,6 +1,6 @@
-//! IndexedDB through `indexed_db_futures`: database `casenote`, version 2,
-//! with two stores, `drafts` and `outbox`, each keyed by note id and indexed
-//! by scope. Records cross as serde values (serde-wasm-bindgen), so a
+//! IndexedDB through `indexed_db_futures`: database `casenote`, version 3,
+//! with three stores, `drafts`, `outbox` and `sent`, each keyed by note id
+//! and indexed by scope. Records cross as serde values (serde-wasm-bindgen), so a
 //! stored record is a plain object with the same members as its JSON.
 
 use indexed_db_futures::database::Database;
@@ -16,9 +16,10 @@ use super::backend::{Backend, Pending, RecordKind, Stamp};
 use super::{PutOutcome, StorageError};
 use crate::domain::draft::StoredDraft;
 use crate::domain::outbox::OutboxEntry;
+use crate::domain::sent::StoredSent;
 
 const DB_NAME: &str = "casenote";
-const DB_VERSION: u32 = 2;
+const DB_VERSION: u32 = 3;
 const BY_SCOPE: &str = "scope";
 
 /// What went wrong, by the DOMException's name where there is one
@@ -58,9 +59,11 @@ impl IdbStore {
         let db = Database::open(DB_NAME)
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(|_event, db| {
-                // Version 1 had `drafts`; version 2 adds `outbox`. Creating a
-                // store only when missing makes every upgrade path work.
-                for name in [RecordKind::Drafts, RecordKind::Outbox].map(RecordKind::store_name) {
+                // Version 1 had `drafts`; version 2 adds `outbox`, 3 `sent`.
+                // Creating a store only when missing makes every upgrade
+                // path work.
+                let kinds = [RecordKind::Drafts, RecordKind::Outbox, RecordKind::Sent];
+                for name in kinds.map(RecordKind::store_name) {
                     if !db.object_store_names().any(|n| n == name) {
                         db.create_object_store(name)
                             .with_key_path(KeyPath::One("id"))
@@ -217,6 +220,12 @@ impl Backend for IdbStore {
     }
     fn entries<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<OutboxEntry>> {
         Box::pin(self.list(RecordKind::Outbox.store_name(), scope))
+    }
+    fn put_sent<'a>(&'a self, sent: &'a StoredSent) -> Pending<'a, ()> {
+        Box::pin(self.put(RecordKind::Sent.store_name(), sent))
+    }
+    fn sent<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<StoredSent>> {
+        Box::pin(self.list(RecordKind::Sent.store_name(), scope))
     }
     fn stamps<'a>(&'a self, kind: RecordKind, scope: &'a str) -> Pending<'a, Vec<Stamp>> {
         Box::pin(IdbStore::stamps(self, kind.store_name(), scope))

@@ -1,5 +1,6 @@
 //! The localStorage fallback through gloo-storage, one key per record:
-//! `casenote.<store>.<id>` (`drafts` or `outbox`), each the record's JSON.
+//! `casenote.<store>.<id>` (`drafts`, `outbox` or `sent`), each the
+//! record's JSON.
 
 use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
@@ -10,6 +11,7 @@ use super::backend::{Backend, Pending, RecordKind, Stamp};
 use super::{PutOutcome, StorageError};
 use crate::domain::draft::StoredDraft;
 use crate::domain::outbox::OutboxEntry;
+use crate::domain::sent::StoredSent;
 
 fn err(e: GlooError) -> StorageError {
     match e {
@@ -154,6 +156,16 @@ impl Backend for LocalStore {
     fn entries<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<OutboxEntry>> {
         let store = RecordKind::Outbox.store_name();
         Box::pin(std::future::ready(list(store, scope)))
+    }
+    fn put_sent<'a>(&'a self, sent: &'a StoredSent) -> Pending<'a, ()> {
+        let store = RecordKind::Sent.store_name();
+        Box::pin(std::future::ready(put(store, &sent.id, sent)))
+    }
+    fn sent<'a>(&'a self, scope: &'a str) -> Pending<'a, Vec<StoredSent>> {
+        Box::pin(std::future::ready(list(
+            RecordKind::Sent.store_name(),
+            scope,
+        )))
     }
     fn stamps<'a>(&'a self, kind: RecordKind, scope: &'a str) -> Pending<'a, Vec<Stamp>> {
         Box::pin(std::future::ready(stamps(kind.store_name(), scope)))

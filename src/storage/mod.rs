@@ -1,5 +1,5 @@
-//! What casenote keeps on the device: drafts, and the outbox of finished
-//! notes waiting to be delivered. IndexedDB, or localStorage when IndexedDB
+//! What casenote keeps on the device: drafts, the outbox of finished
+//! notes waiting to be delivered, and the notes sent from it. IndexedDB, or localStorage when IndexedDB
 //! cannot be opened; note content sealed with the host's AES-GCM key when
 //! one is given. Knows drafts and outbox entries, not the UI.
 
@@ -8,6 +8,7 @@ mod crypto;
 mod error;
 mod idb;
 mod local;
+mod sent;
 pub mod settings;
 
 use std::rc::Rc;

@@ -6,6 +6,7 @@ use crate::domain::contact::ContactMode;
 use crate::domain::previous::PreviousNote;
 use crate::domain::record::default_attestation;
 use crate::domain::setup::{offered_templates, NoteSetup};
+use crate::domain::signing::SigningPolicy;
 use crate::domain::timeliness::DEFAULT_LATE_ENTRY_HOURS;
 use crate::domain::{DocumentType, FieldError, Template};
 use crate::i18n::Lang;
@@ -127,6 +128,9 @@ pub struct EditorConfig {
     pub draft_scope: String,
     /// Days a draft is kept after its last edit (`draft-retention-days`).
     pub retention_days: f64,
+    /// Days a sent note stays listed on this device
+    /// (`sent-retention-days`; 0 keeps no list).
+    pub sent_retention_days: f64,
     pub key: KeyState,
     pub goals: Vec<HostGoal>,
     pub template: HostTemplate,
@@ -140,6 +144,8 @@ pub struct EditorConfig {
     /// The statement a worker agrees to when signing (`attestation`).
     pub attestation: String,
     pub signer: SignerEntry,
+    /// Whether a note may be sent unsigned (`signing`).
+    pub signing: SigningPolicy,
     /// casenote JSON, or FHIR with its references (`payload-format`,
     /// `fhir-subject`, `fhir-author`).
     pub payload: PayloadFormat,
@@ -179,6 +185,21 @@ impl EditorConfig {
         (!said.is_empty()).then(|| said.join(" "))
     }
 
+    /// The signing policy in force: a signature addendum is always signed,
+    /// whatever the page says.
+    pub fn signing(&self) -> SigningPolicy {
+        if self
+            .note
+            .addendum
+            .as_ref()
+            .is_some_and(|a| a.is_signature())
+        {
+            SigningPolicy::Required
+        } else {
+            self.signing
+        }
+    }
+
     /// The templates this editor offers, the built-ins' labels and prompts
     /// in the interface's language.
     pub fn templates(&self) -> Vec<Template> {
@@ -203,6 +224,7 @@ impl Default for EditorConfig {
             },
             draft_scope: "default".into(),
             retention_days: DEFAULT_RETENTION_DAYS,
+            sent_retention_days: crate::domain::sent::DEFAULT_SENT_RETENTION_DAYS,
             key: KeyState::None,
             goals: Vec::new(),
             template: HostTemplate::None,
@@ -212,6 +234,7 @@ impl Default for EditorConfig {
             abbreviations: Vec::new(),
             attestation: default_attestation(Lang::En),
             signer: SignerEntry::Host,
+            signing: SigningPolicy::Optional,
             payload: PayloadFormat::Json,
             contact_modes: ContactMode::ALL.to_vec(),
             unknown_modes: Vec::new(),

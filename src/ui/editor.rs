@@ -13,6 +13,7 @@ use super::views::conflict::ConflictBox;
 use super::views::drafts_panel::DraftsPanel;
 use super::views::note_form::NoteForm;
 use super::views::outbox_panel::OutboxPanel;
+use super::views::skip_links::SkipLinks;
 use super::views::status_bar::StatusBar;
 use crate::platform::local_hh_mm;
 use crate::tr;
@@ -27,6 +28,8 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     let sent_id = Memo::new(move |_| s.sent.with(|x| x.as_ref().map(|x| x.id.clone())));
     view! {
         <div class="casenote" node_ref=s.root part="editor">
+            // Only while the note's form is shown: the links lead into it.
+            {move || (s.phase.get() == Phase::Ready && sent_id.with(Option::is_none)).then(|| view! { <SkipLinks/> })}
             <StatusBar/>
             // Open until closed, even once nothing is waiting any more: the
             // panel says so, and focus stays where it was.

@@ -1,6 +1,8 @@
 //! `/inbox/addendum/{id}`: the original note, read only, beside the editor
-//! set to write an addendum to it. The page carries the original's id and
-//! hash to the editor in attributes; the URL holds only the id.
+//! set to write an addendum to it; and `/inbox/sign/{id}`, the same for
+//! the author's signature on a note sent unsigned, as an addendum of kind
+//! signature. The page carries the original's id and hash to the editor in
+//! attributes; the URL holds only the id.
 
 use casenote::domain::record_html::{record_html_placed, Placement};
 use casenote::domain::PayloadV1;
@@ -41,8 +43,17 @@ fn page(title: &str, body: Markup) -> String {
     .into_string()
 }
 
+/// What the page writes to the original.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Writing {
+    /// An addendum of the kind the worker chooses.
+    Addendum,
+    /// The author's signature on a note sent unsigned.
+    Signature,
+}
+
 /// The page for the original whose stored JSON is `body`.
-pub fn render(body: &str) -> Result<String, Unreadable> {
+pub fn render(body: &str, writing: Writing) -> Result<String, Unreadable> {
     let hash = PayloadV1::parse(body)
         .map_err(|_| Unreadable)?
         .computed_hash();
@@ -62,6 +73,61 @@ pub fn render(body: &str) -> Result<String, Unreadable> {
     let href = |id: &str| format!("{ROOT}inbox#note-{}", path_segment(id));
     let local = |t: &str| utc_text(t);
     let client = name_and_id(&p.client.name, &p.client.id);
+    let original = html! {
+        section.original-note aria-labelledby="original-heading" {
+            h2 #original-heading { "The original note" }
+            (record_html_placed(&p, p.lang(), &local, Placement::Listed { level: 3, href: &href }))
+        }
+    };
+    if writing == Writing::Signature {
+        if p.signature.is_some() {
+            return Ok(page(
+                "This note is signed",
+                html! {
+                    h1 { "This note is signed" }
+                    p.lead { "This note was signed when it was sent, so there is nothing to sign. Corrections and additions go in an addendum." }
+                    p { a href={ (ROOT) "inbox/addendum/" (path_segment(&p.id)) } { "Write an addendum" } }
+                    (original)
+                },
+            ));
+        }
+        let by = p
+            .author
+            .as_ref()
+            .filter(|a| !(a.id.trim().is_empty() && a.name.trim().is_empty()));
+        return Ok(page(
+            "Sign this note",
+            html! {
+                h1 { "Sign this note" }
+                p.lead {
+                    "This note was sent without a signature. Its author signs it here: the signature is sent as an addendum of kind signature, "
+                    "which covers the note exactly as it was stored. The original is never changed."
+                }
+                @if let Some(a) = by {
+                    p { "Only the note's author, " (name_and_id(&a.name, &a.id)) ", can sign it; the receiver refuses anyone else's signature." }
+                }
+                div.side-by-side {
+                    section.new-addendum aria-labelledby="addendum-heading" {
+                        h2 #addendum-heading { "Your signature on the " (casenote::i18n::isolated(&p.format_name)) " note: " (client) }
+                        casenote-editor
+                            endpoint={ (ROOT) "api/notes" }
+                            addendum-to=(p.id)
+                            addendum-to-hash=(hash)
+                            addendum-to-date=(p.service.date)
+                            addendum-to-author=[author.as_deref()]
+                            addendum-kind="signature"
+                            signing="required"
+                            client-id=[Some(p.client.id.as_str()).filter(|c| !c.is_empty())]
+                            client-name=[Some(p.client.name.as_str()).filter(|c| !c.is_empty())]
+                            author-id=[by.map(|a| a.id.as_str()).filter(|v| !v.trim().is_empty())]
+                            author-name=[by.map(|a| a.name.as_str()).filter(|v| !v.trim().is_empty())]
+                            signer-entry="worker" {}
+                    }
+                    (original)
+                }
+            },
+        ));
+    }
     Ok(page(
         "Write an addendum",
         html! {
@@ -71,10 +137,7 @@ pub fn render(body: &str) -> Result<String, Unreadable> {
                 "The original is never changed. It is shown here, read only, beside your addendum."
             }
             div.side-by-side {
-                section.original-note aria-labelledby="original-heading" {
-                    h2 #original-heading { "The original note" }
-                    (record_html_placed(&p, p.lang(), &local, Placement::Listed { level: 3, href: &href }))
-                }
+                (original)
                 section.new-addendum aria-labelledby="addendum-heading" {
                     h2 #addendum-heading { "Your addendum to " (casenote::i18n::isolated(&p.format_name)) " note: " (client) }
                     casenote-editor

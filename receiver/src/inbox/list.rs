@@ -5,12 +5,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use casenote::domain::record::AddendumKind;
 use casenote::domain::record_html::{record_html_placed, Placement};
 use casenote::domain::PayloadV1;
 use casenote::i18n::Lang;
 use maud::{html, Markup, DOCTYPE};
 
-use super::details::details;
+use super::details::{details, time};
 use super::reads::access_log;
 use super::{name_and_id, path_segment, shown_payload, utc_text};
 use crate::db::StoredNote;
@@ -142,6 +143,32 @@ fn note(
     reads: Option<&[Read]>,
 ) -> Markup {
     let local = |t: &str| utc_text(t);
+    // A note sent unsigned (not itself a signature) can be signed later
+    // by its author, once.
+    let unsigned = p.is_some_and(|p| {
+        p.signature.is_none()
+            && p.addendum
+                .as_ref()
+                .is_none_or(|a| a.kind != AddendumKind::Signature)
+    });
+    let signed_later = addenda
+        .iter()
+        .find(|a| {
+            a.addendum
+                .as_ref()
+                .is_some_and(|l| l.kind == AddendumKind::Signature)
+        })
+        .copied();
+    let about = p
+        .map(|p| {
+            format!(
+                " the {} note of {}, {}",
+                casenote::i18n::isolated(&p.format_name),
+                name_and_id(&p.client.name, &p.client.id),
+                p.service.date
+            )
+        })
+        .unwrap_or_default();
     html! {
         article.note id={ "note-" (n.id) } data-note-id=(n.id) {
             @match p {
@@ -159,17 +186,27 @@ fn note(
                             }
                         }
                     }
+                    @if let Some(sig) = signed_later.and_then(|a| a.signature.as_ref()) {
+                        p.signed-later {
+                            "Sent unsigned; signed later by " (name_and_id(&sig.signer_name, &sig.signer_id))
+                            " at " (time(&sig.signed_at)) ", in a signature addendum."
+                        }
+                    }
                     (details(n, p, 3))
                     @if let Some(reads) = reads {
                         (access_log(reads))
                     }
                     p.actions {
+                        @if unsigned && signed_later.is_none() {
+                            a.sign-later href={ "inbox/sign/" (path_segment(&n.id)) } {
+                                "Sign this note"
+                                span.visually-hidden { (about) }
+                            }
+                            " "
+                        }
                         a.write-addendum href={ "inbox/addendum/" (path_segment(&n.id)) } {
                             "Write an addendum"
-                            span.visually-hidden {
-                                " to the " (casenote::i18n::isolated(&p.format_name)) " note of "
-                                (name_and_id(&p.client.name, &p.client.id)) ", " (p.service.date)
-                            }
+                            span.visually-hidden { " to" (about) }
                         }
                     }
                 }

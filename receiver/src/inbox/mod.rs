@@ -13,7 +13,7 @@ mod reads;
 
 pub use addendum::{
     not_found as addendum_not_found, render as addendum_page, unreadable as unreadable_page,
-    Unreadable,
+    Unreadable, Writing,
 };
 pub use list::{render, InboxPage, PAGE_SIZE};
 

@@ -1,4 +1,5 @@
-//! The inbox's routes: `/inbox`, `/inbox/addendum/{id}` and their
+//! The inbox's routes: `/inbox`, `/inbox/addendum/{id}`, `/inbox/sign/{id}`
+//! and their
 //! stylesheet and script.
 
 use axum::extract::{Path, Query, State};
@@ -119,9 +120,27 @@ pub(super) async fn inbox_page(
 }
 
 pub(super) async fn addendum_page(
+    state: State<AppState>,
+    reader: Extension<Reader>,
+    id: Path<String>,
+) -> Result<Response, InboxError> {
+    writing_page(state, reader, id, inbox::Writing::Addendum).await
+}
+
+/// `/inbox/sign/{id}`: the author signs a note sent unsigned.
+pub(super) async fn signature_page(
+    state: State<AppState>,
+    reader: Extension<Reader>,
+    id: Path<String>,
+) -> Result<Response, InboxError> {
+    writing_page(state, reader, id, inbox::Writing::Signature).await
+}
+
+async fn writing_page(
     State(state): State<AppState>,
     Extension(reader): Extension<Reader>,
     Path(id): Path<String>,
+    writing: inbox::Writing,
 ) -> Result<Response, InboxError> {
     let body = state
         .store
@@ -132,7 +151,7 @@ pub(super) async fn addendum_page(
         .store
         .record_reads(reader.reads(How::AddendumPage, [id.as_str()]))
         .await?;
-    Ok(Html(inbox::addendum_page(&body)?).into_response())
+    Ok(Html(inbox::addendum_page(&body, writing)?).into_response())
 }
 
 pub(super) async fn inbox_css() -> Response {

@@ -23,7 +23,7 @@ use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 use crate::faults::Faults;
 use crate::store::Notes;
 use guard::Access;
-use inbox::{addendum_page, inbox_css, inbox_js, inbox_page};
+use inbox::{addendum_page, inbox_css, inbox_js, inbox_page, signature_page};
 use notes::{list_notes, post_note};
 use test_mode::{loopback_only, request_log, reset, set_faults};
 
@@ -89,6 +89,7 @@ pub fn router(state: AppState, site: &Path) -> Router {
         .route("/api/notes", post(post_note).get(list_notes))
         .route("/inbox", get(inbox_page))
         .route("/inbox/addendum/{id}", get(addendum_page))
+        .route("/inbox/sign/{id}", get(signature_page))
         .route("/inbox.css", get(inbox_css))
         .route("/inbox.js", get(inbox_js));
     if state.faults.is_some() {

@@ -5,7 +5,8 @@
 
 use super::PayloadV1;
 use crate::domain::field_error::FieldError;
-use crate::domain::note::Client;
+use crate::domain::note::{Client, Person};
+use crate::domain::record::{AddendumKind, Signature};
 
 /// Said when an addendum's `toHash` is not the hash of the original as
 /// stored: what happened, and what to do next.
@@ -26,6 +27,63 @@ pub fn same_client(a: &Client, b: &Client) -> bool {
     }
     let (an, bn) = (a.name.trim(), b.name.trim());
     !an.is_empty() && an.to_lowercase() == bn.to_lowercase()
+}
+
+/// Whether `signature` is by `author`: the same id when both have one,
+/// else the same name (ignoring case and surrounding spaces).
+pub fn signed_by(signature: &Signature, author: &Person) -> bool {
+    let (si, ai) = (signature.signer_id.trim(), author.id.trim());
+    if !si.is_empty() && !ai.is_empty() {
+        return si == ai;
+    }
+    let (sn, an) = (signature.signer_name.trim(), author.name.trim());
+    !sn.is_empty() && sn.to_lowercase() == an.to_lowercase()
+}
+
+/// Whether `p` has an id or a name.
+fn names_someone(p: &Person) -> bool {
+    !(p.id.trim().is_empty() && p.name.trim().is_empty())
+}
+
+/// The problems of a signature addendum `p` with its `original`: it is
+/// signed, names the hash it signs, signs a note sent unsigned, and is
+/// signed by that note's author when the note names one.
+fn signature_problems(p: &PayloadV1, original: &PayloadV1) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let Some(a) = p
+        .addendum
+        .as_ref()
+        .filter(|a| a.kind == AddendumKind::Signature)
+    else {
+        return errors;
+    };
+    if a.to_hash.is_none() {
+        errors.push(FieldError::new(
+            "addendum.toHash",
+            "is missing: a signature addendum names the hash of exactly what it signs",
+        ));
+    }
+    if original.signature.is_some() {
+        errors.push(FieldError::new(
+            "addendum.to",
+            "names a note that is already signed: a signature addendum signs a note sent unsigned",
+        ));
+    }
+    match (&p.signature, &original.author) {
+        (None, _) => errors.push(FieldError::new(
+            "signature",
+            "is missing: a signature addendum carries its author's signature",
+        )),
+        (Some(sig), Some(author)) if names_someone(author) && !signed_by(sig, author) =>
+        {
+            errors.push(FieldError::new(
+                "signature",
+                "is not by the original's author: only the author signs a note later; anyone else writes an addendum of another kind",
+            ))
+        }
+        (Some(_), _) => {}
+    }
+    errors
 }
 
 impl PayloadV1 {
@@ -76,6 +134,7 @@ impl PayloadV1 {
                         }) {
                             errors.push(FieldError::new("addendum.toHash", ORIGINAL_CHANGED));
                         }
+                        errors.extend(signature_problems(self, &original));
                     }
                 }
             }
@@ -286,5 +345,84 @@ mod tests {
         assert!(!same_client(&c("C-1", "Jo"), &c("C-2", "Jo")));
         assert!(same_client(&c("", "Jo Ruiz"), &c("C-1", " jo ruiz ")));
         assert!(!same_client(&c("", ""), &c("", "")));
+    }
+
+    fn signature_addendum(signer: (&str, &str)) -> PayloadV1 {
+        let mut p = addendum(ORIGINAL, Some(original().computed_hash()));
+        p.addendum.as_mut().unwrap().kind = AddendumKind::Signature;
+        p.signature = Some(Signature {
+            signer_id: signer.0.into(),
+            signer_name: signer.1.into(),
+            signed_at: "2026-11-27T10:00:00Z".into(),
+            attestation: "I attest.".into(),
+            content_hash: "ab".repeat(32),
+            signature_hash: None,
+        });
+        p
+    }
+
+    fn signed_original(author: Option<Person>, signed: bool) -> PayloadV1 {
+        let mut o = original();
+        o.author = author;
+        if signed {
+            o.signature = signature_addendum(("W-7", "Sam")).signature;
+        }
+        o
+    }
+
+    fn problems_with(p: &PayloadV1, o: &PayloadV1) -> Vec<String> {
+        signature_problems(p, o)
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn the_author_signs_a_note_sent_unsigned_later() {
+        let sam = Person {
+            id: "W-7".into(),
+            name: "Sam Rivera".into(),
+        };
+        let o = signed_original(Some(sam.clone()), false);
+        assert!(problems_with(&signature_addendum(("W-7", "S. Rivera")), &o).is_empty());
+        assert!(problems_with(&signature_addendum(("", " sam rivera ")), &o).is_empty());
+        // A note that names no author is signed by whoever the page says.
+        let nobody = signed_original(None, false);
+        assert!(problems_with(&signature_addendum(("", "Ana")), &nobody).is_empty());
+        // The store's lookup runs the same rules.
+        assert_eq!(fields(&signature_addendum(("W-7", "Sam"))), vec![]);
+    }
+
+    #[test]
+    fn a_signature_addendum_that_is_unsigned_by_another_hashless_or_to_a_signed_note_is_refused() {
+        let sam = Person {
+            id: "W-7".into(),
+            name: "Sam Rivera".into(),
+        };
+        let o = signed_original(Some(sam), false);
+        assert_eq!(
+            problems_with(&signature_addendum(("W-9", "Sam Rivera")), &o),
+            ["signature"]
+        );
+        assert_eq!(
+            problems_with(&signature_addendum(("", "Ana")), &o),
+            ["signature"]
+        );
+        let mut unsigned = signature_addendum(("W-7", "Sam"));
+        unsigned.signature = None;
+        assert_eq!(problems_with(&unsigned, &o), ["signature"]);
+        let mut hashless = signature_addendum(("W-7", "Sam"));
+        hashless.addendum.as_mut().unwrap().to_hash = None;
+        assert_eq!(problems_with(&hashless, &o), ["addendum.toHash"]);
+        let signed = signed_original(None, true);
+        assert_eq!(
+            problems_with(&signature_addendum(("W-7", "Sam")), &signed),
+            ["addendum.to"]
+        );
+        // Other kinds are not held to these rules.
+        let mut other = signature_addendum(("W-9", "Ana"));
+        other.addendum.as_mut().unwrap().kind = AddendumKind::Correction;
+        other.signature = None;
+        assert!(problems_with(&other, &signed).is_empty());
     }
 }

@@ -270,6 +270,7 @@ impl PayloadV1 {
                 .map(|p| Participant {
                     name: p.name.trim().to_string(),
                     role: p.role,
+                    relationship: p.relationship.trim().to_string(),
                 })
                 .collect(),
             contact_mode: note.contact_mode,

@@ -219,6 +219,7 @@ fn participants_and_follow_ups_are_checked_in_screen_order() {
     n.participants.push(Participant {
         name: " ".into(),
         role: ParticipantRole::Interpreter,
+        relationship: String::new(),
     });
     n.follow_ups.push(FollowUp {
         what: "Call".into(),

@@ -42,6 +42,8 @@ addendum-kind-amendment = Amendment
 addendum-kind-correction = Correction
 addendum-kind-clarification = Clarification
 addendum-kind-late-entry = Late entry
+addendum-kind-signature = Signature
+addendum-signature-statement = I wrote this note and sign it as it was sent, unchanged.
 
 ## Signing (record.rs)
 attestation-default = I attest that this note is accurate and complete to the best of my knowledge, and that I wrote it.
@@ -59,7 +61,7 @@ contact-mode-phone = Phone
 contact-mode-video = Video
 contact-mode-text-or-email = Text or email
 contact-mode-collateral-contact = Collateral contact
-contact-mode-attempted-contact = Attempted contact / no show
+contact-mode-attempted-contact = No show / no contact
 
 ## Quotes' speakers and goals' progress (note.rs)
 quote-speaker-client = Client

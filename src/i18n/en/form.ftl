@@ -74,6 +74,8 @@ contact-attempt-hint = An attempted contact needs only what applies: what you tr
 participants-label = Participants
 participants-name = Participant { $n }: name
 participants-role = Participant { $n }: role
+participants-relationship = Participant { $n }: relationship to the client
+participants-relationship-hint = For example mother, landlord, probation officer.
 participants-remove = Remove participant { $n }
 participants-add = Add a participant
 
@@ -135,3 +137,8 @@ note-form-aids-summary = { $n ->
     [one] { $n } writing suggestion is open, in { $sections }. They never stop you submitting.
    *[other] { $n } writing suggestions are open, in { $sections }. They never stop you submitting.
 }
+skip-label = Skip links
+skip-to-sections = Skip to the note’s sections
+skip-to-actions = Skip to the actions: Review and sign
+note-form-label = Case note
+note-form-sections = The note’s sections

@@ -3,6 +3,7 @@
 ## The standalone page (index.html, src/site/page.js)
 page-intro = Write a case note. Drafts stay on this device until you submit.
 page-inbox = Received notes
+page-inbox-offline = (the inbox needs the network: you are offline. Your drafts are safe here.)
 page-language = Language
 page-config-problems = This page's configuration has problems:
 page-config-not-json = config.json is not valid JSON ({ $why }). Using the page's defaults.

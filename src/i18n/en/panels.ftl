@@ -3,6 +3,7 @@
 ## Status bar (views/status_bar.rs)
 status-bar-title = Case note
 status-bar-saving = Saving…
+status-bar-offline = Offline. Your drafts are safe on this device, and notes you send will wait and go when you are back online.
 status-bar-saved-at = Draft saved at { $time }
 status-bar-storage-full = Not saved: this device's storage is full. Your text is still here; casenote keeps trying.
 status-bar-not-saved = Not saved yet: your text is still here, and casenote keeps trying.
@@ -116,7 +117,12 @@ actions-preview-hide = Hide the preview
 actions-preview-label = Preview of the note
 actions-review-sign = Review and sign
 actions-sending = Sending…
-actions-submit = Submit note
+actions-send-unsigned = Send without signing
+actions-label = Actions
+unsigned-title = Send this note unsigned?
+unsigned-explained = An unsigned note is kept as a draft, not the record: it shows as “not signed” wherever it is read. You can sign it later, from the inbox, as a signature addendum; the note itself is never changed.
+unsigned-send = Send unsigned
+unsigned-keep-editing = Keep editing
 actions-print = Print
 actions-copy = Copy as text
 
@@ -130,3 +136,8 @@ editor-loading = Loading your draft…
 ## The page's settings (config.rs)
 config-template-refused = This page's note template could not be used, so the built-in formats are offered instead. Problems: { $problems }.
 config-unknown-modes = This page lists contact modes casenote does not know ({ $unknown }); the known ones are offered. Known: { $known }.
+sent-list-title = Sent from this device
+sent-list-kept = Kept here for { $days } days after sending, without the note's text.
+sent-list-none = No notes sent from this device yet.
+sent-list-when = Sent { $time } to { $to }
+sent-list-reference = Reference:

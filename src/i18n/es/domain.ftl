@@ -42,6 +42,8 @@ addendum-kind-amendment = Enmienda
 addendum-kind-correction = Corrección
 addendum-kind-clarification = Aclaración
 addendum-kind-late-entry = Anotación tardía
+addendum-kind-signature = Firma
+addendum-signature-statement = Escribí esta nota y la firmo tal como se envió, sin cambios.
 
 ## Firma (record.rs)
 attestation-default = Certifico que esta nota es exacta y completa según mi leal saber y entender, y que la escribí yo.
@@ -57,9 +59,9 @@ contact-mode-in-person = En persona
 contact-mode-home-visit = Visita domiciliaria
 contact-mode-phone = Teléfono
 contact-mode-video = Videollamada
-contact-mode-text-or-email = Mensaje de texto o correo electrónico
+contact-mode-text-or-email = Texto o correo
 contact-mode-collateral-contact = Contacto colateral
-contact-mode-attempted-contact = Intento de contacto / no se presentó
+contact-mode-attempted-contact = Ausente / sin contacto
 
 ## Quién dijo una cita y avance de las metas (note.rs)
 quote-speaker-client = Cliente

@@ -68,6 +68,8 @@ contact-attempt-hint = Un intento de contacto solo necesita lo que corresponda: 
 participants-label = Participantes
 participants-name = Participante { $n }: nombre
 participants-role = Participante { $n }: función
+participants-relationship = Participante { $n }: relación con el cliente
+participants-relationship-hint = Por ejemplo madre, arrendador, agente de libertad condicional.
 participants-remove = Quitar al participante { $n }
 participants-add = Añadir un participante
 
@@ -125,3 +127,8 @@ note-form-aids-summary = { $n ->
     [one] Hay { $n } sugerencia de redacción abierta, en { $sections }. Las sugerencias nunca le impiden enviar la nota.
    *[other] Hay { $n } sugerencias de redacción abiertas, en { $sections }. Las sugerencias nunca le impiden enviar la nota.
 }
+skip-label = Enlaces para saltar
+skip-to-sections = Saltar a las secciones de la nota
+skip-to-actions = Saltar a las acciones: Revisar y firmar
+note-form-label = Nota de caso
+note-form-sections = Secciones de la nota

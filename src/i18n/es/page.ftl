@@ -3,6 +3,7 @@
 ## La página independiente (index.html, src/site/page.js)
 page-intro = Escriba una nota de caso. Los borradores se quedan en este dispositivo hasta que los envíe.
 page-inbox = Notas recibidas
+page-inbox-offline = (la bandeja necesita conexión y ahora no la hay. Sus borradores están a salvo aquí.)
 page-language = Idioma
 page-config-problems = La configuración de esta página tiene problemas:
 page-config-not-json = config.json no es JSON válido ({ $why }). Se usan los valores predeterminados de la página.

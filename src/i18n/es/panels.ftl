@@ -2,6 +2,7 @@
 
 ## Status bar (views/status_bar.rs)
 status-bar-title = Nota de caso
+status-bar-offline = Sin conexión. Sus borradores están a salvo en este dispositivo, y las notas que envíe esperarán y saldrán cuando vuelva la conexión.
 status-bar-saving = Guardando…
 status-bar-saved-at = Borrador guardado a las { $time }
 status-bar-storage-full = No se guardó: el almacenamiento de este dispositivo está lleno. Su texto sigue aquí; casenote sigue intentándolo.
@@ -116,7 +117,12 @@ actions-preview-hide = Ocultar la vista previa
 actions-preview-label = Vista previa de la nota
 actions-review-sign = Revisar y firmar
 actions-sending = Enviando…
-actions-submit = Enviar la nota
+actions-send-unsigned = Enviar sin firmar
+actions-label = Acciones
+unsigned-title = ¿Enviar esta nota sin firmar?
+unsigned-explained = Una nota sin firmar se guarda como borrador, no como registro: dondequiera que se lea aparece como «sin firmar». Puede firmarla más tarde, desde la bandeja de entrada, con una adenda de firma; la nota en sí nunca se modifica.
+unsigned-send = Sí, enviar sin firmar
+unsigned-keep-editing = Seguir editando
 actions-print = Imprimir
 actions-copy = Copiar como texto
 
@@ -130,3 +136,8 @@ editor-loading = Cargando su borrador…
 ## The page's settings (config.rs)
 config-template-refused = No se pudo usar la plantilla de nota de esta página, así que se ofrecen los formatos integrados. Problemas: { $problems }.
 config-unknown-modes = Esta página indica modos de contacto que casenote no conoce ({ $unknown }); se ofrecen los conocidos. Conocidos: { $known }.
+sent-list-title = Enviadas desde este dispositivo
+sent-list-kept = Se guardan aquí { $days } días después del envío, sin el texto de la nota.
+sent-list-none = Todavía no se ha enviado ninguna nota desde este dispositivo.
+sent-list-when = Enviada el { $time } a { $to }
+sent-list-reference = Referencia:

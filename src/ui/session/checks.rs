@@ -132,6 +132,14 @@ impl Session {
             };
             if let Some(prev) = prev {
                 if now.interventions < prev.interventions || now.quotes < prev.quotes {
+                    // After a failed check every edit checks again: check
+                    // now, so the items are named by their new places
+                    // whichever of this and that runs first.
+                    if self.recheck.get_untracked() {
+                        let note = form.snapshot_untracked();
+                        errors.set(self.check_note(&note));
+                        return now;
+                    }
                     errors.update(|e| {
                         e.retain(|x| {
                             !x.field.starts_with("interventions.") && !x.field.contains(".quotes.")

@@ -28,6 +28,23 @@ impl Session {
             let (now, days) = (now_ms(), s.cfg.with_value(|c| c.retention_days));
             l.drafts.retain(|d| !is_expired(d.updated_at, now, days));
             s.listing.set(Some(l));
+            s.refresh_sent();
+        });
+    }
+
+    /// Reads the notes sent from this device again for the panel.
+    pub(super) fn refresh_sent(&self) {
+        let s = *self;
+        spawn_local(async move {
+            let Some(a) = s.saver() else { return };
+            let mut sent = a.store().list_sent(a.scope()).await.unwrap_or_default();
+            // Past retention: about to be purged, never listed.
+            let days = s.cfg.with_value(|c| c.sent_retention_days);
+            let now = now_ms();
+            sent.retain(|n| !is_expired(n.sent_at, now, days));
+            if s.alive() {
+                s.sent_notes.set(Some(sent));
+            }
         });
     }
 

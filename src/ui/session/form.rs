@@ -90,6 +90,7 @@ pub struct ParticipantState {
     pub uid: u64,
     pub name: RwSignal<String>,
     pub role: RwSignal<ParticipantRole>,
+    pub relationship: RwSignal<String>,
 }
 
 impl ParticipantState {
@@ -98,6 +99,7 @@ impl ParticipantState {
             uid: uid(),
             name: RwSignal::new(p.name.clone()),
             role: RwSignal::new(p.role),
+            relationship: RwSignal::new(p.relationship.clone()),
         }
     }
 
@@ -105,6 +107,7 @@ impl ParticipantState {
         Participant {
             name: self.name.get(),
             role: self.role.get(),
+            relationship: self.relationship.get(),
         }
     }
 }

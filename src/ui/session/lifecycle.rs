@@ -125,6 +125,7 @@ impl Session {
                 }
             }),
             Listener::new(w.as_ref(), "online", move |_| s.back_online()),
+            Listener::new(w.as_ref(), "offline", move |_| s.online.set(false)),
         ];
         let channel_listener = s.channel.with_value(|ch| {
             ch.as_ref()
@@ -161,6 +162,7 @@ impl Session {
     }
 
     fn back_online(&self) {
+        self.online.set(true);
         self.sent.update(|sent| {
             if let Some(sent) = sent {
                 if sent.state == SentState::Offline {
@@ -201,7 +203,16 @@ impl Session {
         // Nothing waiting or running may land after the purge.
         a.reset();
         let _ = a.close(&current).await;
-        if let Err(e) = a.store().purge(a.scope(), now_ms(), None).await {
+        let purged = match a.store().purge(a.scope(), now_ms(), None).await {
+            // The list of sent notes names clients: it goes too.
+            Ok(_) => a
+                .store()
+                .purge_sent(a.scope(), now_ms(), None)
+                .await
+                .map(|_| ()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = purged {
             return Err(
                 js_sys::Error::new(&format!("casenote could not purge drafts: {e}")).into(),
             );

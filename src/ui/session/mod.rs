@@ -34,6 +34,7 @@ use super::context::{field_dom_id, focus_selector_later, Announce, Root, Templat
 use super::controls::EditorControls;
 use crate::delivery::outbox::Outbox;
 use crate::domain::outbox::OutboxEntry;
+use crate::domain::sent::SentNote;
 use crate::domain::setup::template_for;
 use crate::domain::{FieldError, Note, Person, Template};
 use crate::i18n::Lang;
@@ -88,12 +89,21 @@ pub struct Session {
     pub sent: RwSignal<Option<Sent>>,
     pub panel_open: RwSignal<bool>,
     pub listing: RwSignal<Option<Listing>>,
+    /// The notes sent from this device, newest first, read with the
+    /// drafts for the panel.
+    pub sent_notes: RwSignal<Option<Vec<SentNote>>>,
     pub outbox_open: RwSignal<bool>,
     /// Everything in this scope's outbox, as it last reported.
     pub waiting: RwSignal<Vec<OutboxEntry>>,
     pub auth_paused: RwSignal<bool>,
     pub sign_open: RwSignal<bool>,
     pub attested: RwSignal<bool>,
+    /// Where signing is optional: the worker asked to send the note
+    /// unsigned, and is asked once whether they mean it.
+    pub ask_unsigned: RwSignal<bool>,
+    /// Whether the browser says it is online (`navigator.onLine`, then its
+    /// online and offline events).
+    pub online: RwSignal<bool>,
     /// What "Copy as text" did (role="status").
     pub copied: RwSignal<Option<String>>,
     pub preview_open: RwSignal<bool>,
@@ -149,11 +159,14 @@ impl Session {
             sent: RwSignal::new(None),
             panel_open: RwSignal::new(false),
             listing: RwSignal::new(None),
+            sent_notes: RwSignal::new(None),
             outbox_open: RwSignal::new(false),
             waiting: RwSignal::new(Vec::new()),
             auth_paused: RwSignal::new(false),
             sign_open: RwSignal::new(false),
             attested: RwSignal::new(false),
+            ask_unsigned: RwSignal::new(false),
+            online: RwSignal::new(crate::platform::window().navigator().on_line()),
             copied: RwSignal::new(None),
             preview_open: RwSignal::new(false),
             signer: RwSignal::new(signer),

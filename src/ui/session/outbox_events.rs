@@ -57,6 +57,9 @@ impl Session {
                     ("body", body),
                 ]);
                 self.emit("casenote-submitted", &detail);
+                if self.panel_open.get_untracked() {
+                    self.refresh_sent();
+                }
                 if self.is_current(&id) {
                     self.set_sent_state(SentState::Delivered);
                 } else {

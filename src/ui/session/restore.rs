@@ -152,6 +152,9 @@ impl Session {
             let _ = housekeeping
                 .purge(&c.draft_scope, started, Some(c.retention_days))
                 .await;
+            let _ = housekeeping
+                .purge_sent(&c.draft_scope, started, Some(c.sent_retention_days))
+                .await;
         });
     }
 

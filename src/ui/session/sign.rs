@@ -27,6 +27,7 @@ impl Session {
             return;
         }
         self.attested.set(false);
+        self.ask_unsigned.set(false);
         self.sign_open.set(true);
         self.focus_later("#cn-sign-title");
     }

@@ -10,12 +10,30 @@ use super::host::{before_submit, resolve_endpoint, HookResult};
 use super::{Sent, SentState, Session};
 use crate::domain::body::Body;
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
+use crate::domain::signing::SendStep;
 use crate::domain::Note;
 use crate::platform::{now_ms, window};
 
 impl Session {
-    /// The form's submit: checks, then sends in the background.
+    /// The form's submit: checks, then, as the signing policy says, opens
+    /// review and sign, asks whether to send unsigned, or sends in the
+    /// background.
     pub fn submit(&self) {
+        self.submit_with(false);
+    }
+
+    /// Sends the note unsigned: the worker confirmed it once.
+    pub fn send_unsigned(&self) {
+        self.submit_with(true);
+    }
+
+    /// Closes the question whether to send unsigned, sending nothing.
+    pub fn keep_editing(&self) {
+        self.ask_unsigned.set(false);
+        self.focus_later("button[part=send-unsigned]");
+    }
+
+    fn submit_with(&self, confirmed_unsigned: bool) {
         if self.sending.get_untracked() || self.blocked_by_conflict() {
             return;
         }
@@ -25,7 +43,18 @@ impl Session {
             // under this page's threshold) is unlocked to be fixed and
             // signed again.
             self.form.signature.set(None);
+            self.ask_unsigned.set(false);
             return;
+        }
+        let policy = self.cfg.with_value(|c| c.signing());
+        match policy.on_send(note.signature.is_some(), confirmed_unsigned) {
+            SendStep::Send => self.ask_unsigned.set(false),
+            SendStep::Sign => return self.review_and_sign(),
+            SendStep::AskUnsigned => {
+                self.ask_unsigned.set(true);
+                self.focus_later("#cn-unsigned-title");
+                return;
+            }
         }
         if !self.key_usable {
             self.show_send_error(self.lang.t("session-key-unusable"));

@@ -41,6 +41,9 @@ pub fn AddendumBlock(
         }
         (!parts.is_empty()).then(|| tr!(lang, "addendum-original", parts = parts.join(", ")))
     });
+    let signature = s
+        .cfg
+        .with_value(|c| c.note.addendum.as_ref().is_some_and(|a| a.is_signature()));
     let reason = FieldAria::new(
         "cn-addendum-reason".into(),
         None,
@@ -52,18 +55,12 @@ pub fn AddendumBlock(
             <p>{tr!(lang, "addendum-explained", note = to)}</p>
             {original.map(|o| view! { <p class="original">{o}</p> })}
             {move || link_error.get().map(|(id, e)| view! { <p class="error-message" id=id tabindex="-1"><span class="visually-hidden">{lang.t("field-error")}" "</span>{e}</p> })}
-            <div class="field">
-                <label for="cn-addendum-kind">{lang.t("addendum-kind-label")}</label>
-                <select id="cn-addendum-kind" disabled=move || locked.get() on:change=move |ev| {
-                    if let Some(k) = AddendumKind::from_value(&event_target_value(&ev)) {
-                        form.addendum.update(|a| if let Some(a) = a { a.kind = k });
-                    }
-                }>
-                    {AddendumKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.value() selected=move || form.addendum.with(|a| a.as_ref().map(|a| a.kind)) == Some(k)>{k.label(use_lang())}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            {if signature {
+                // Started from a note sent unsigned: its kind is what it is.
+                view! { <p class="addendum-kind">{lang.t("addendum-kind-label")}": "<strong>{AddendumKind::Signature.label(lang)}</strong></p> }.into_any()
+            } else {
+                view! { <KindSelect/> }.into_any()
+            }}
             <Field aria=reason.clone() label=lang.t("addendum-reason")>
                 <textarea id=reason.id() rows="2"
                     aria-describedby=reason.described_by()
@@ -74,5 +71,26 @@ pub fn AddendumBlock(
                 ></textarea>
             </Field>
         </fieldset>
+    }
+}
+
+/// The kind of addendum, as the worker chooses it.
+#[component]
+fn KindSelect() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let (form, locked, lang) = (s.form, s.locked(), s.lang);
+    view! {
+            <div class="field">
+                <label for="cn-addendum-kind">{lang.t("addendum-kind-label")}</label>
+                <select id="cn-addendum-kind" disabled=move || locked.get() on:change=move |ev| {
+                    if let Some(k) = AddendumKind::from_value(&event_target_value(&ev)) {
+                        form.addendum.update(|a| if let Some(a) = a { a.kind = k });
+                    }
+                }>
+                    {AddendumKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.value() selected=move || form.addendum.with(|a| a.as_ref().map(|a| a.kind)) == Some(k)>{k.label(s.lang)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
     }
 }

@@ -77,6 +77,11 @@ fn Participants() -> impl IntoView {
                     let name_field = format!("participants.{index}.name");
                     let name = FieldAria::new(field_dom_id(&name_field), None, Signal::derive(move || error_of.run(name_field.clone())));
                     let role_id = field_dom_id(&format!("participants.{index}.role"));
+                    let relationship = FieldAria::new(
+                        field_dom_id(&format!("participants.{index}.relationship")),
+                        Some(lang.t("participants-relationship-hint")),
+                        Signal::stored(None),
+                    );
                     view! {
                         <li class="participant row">
                             <Field aria=name.clone() label=tr!(lang, "participants-name", n = n)>
@@ -96,6 +101,13 @@ fn Participants() -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                             </div>
+                            <Field aria=relationship.clone() label=tr!(lang, "participants-relationship", n = n) optional=true>
+                                <input id=relationship.id() type="text" autocomplete="off"
+                                    aria-describedby=relationship.described_by()
+                                    prop:value=move || item.relationship.get()
+                                    prop:readOnly=move || locked.get()
+                                    on:input=move |ev| item.relationship.set(event_target_value(&ev))/>
+                            </Field>
                             <button type="button" class="link" disabled=move || locked.get()
                                 on:click=move |ev: web_sys::MouseEvent| {
                                     focus_within_later(&ev, ".participants", ":scope > button");

@@ -1,9 +1,10 @@
 //! The drafts panel: every draft of this scope on this device, to resume or
-//! discard. The most recently edited come first, a page at a time, so a
+//! discard, and then the notes sent from it. The most recently edited come first, a page at a time, so a
 //! device holding a thousand drafts still opens the panel at once.
 
 use leptos::prelude::*;
 
+use super::sent_list::SentList;
 use crate::domain::{Draft, Template};
 use crate::i18n::Lang;
 use crate::platform::local_date_time;
@@ -180,6 +181,7 @@ pub fn DraftsPanel() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <SentList/>
             <div class="panel-actions">
                 <button type="button" class="primary" on:click=move |_| s.start_new()>{lang.t("drafts-panel-start-new")}</button>
                 <button type="button" class="secondary" on:click=move |_| s.close_drafts()>{lang.t("drafts-panel-close")}</button>

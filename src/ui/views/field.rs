@@ -88,6 +88,10 @@ pub fn Field(
     #[prop(optional)]
     class: Option<&'static str>,
     #[prop(optional)] label_class: Option<&'static str>,
+    /// The label is also a heading (a note's section), for a screen
+    /// reader's heading navigation.
+    #[prop(optional)]
+    heading: bool,
     /// The container's `part`, for hosts that style it.
     #[prop(optional)]
     part: Option<&'static str>,
@@ -98,11 +102,20 @@ pub fn Field(
     let error_id = aria.error_id();
     view! {
         <div class=class.unwrap_or("field") class:has-error=move || error.with(Option::is_some) part=part>
-            <label for=aria.id() class=label_class>
-                {move || label.get()}
-                {optional.then(|| view! { <span class="optional">" "{lang.t("field-optional")}</span> })}
-                {label_hidden.map(|t| view! { <span class="visually-hidden">{t}</span> })}
-            </label>
+            {
+                let label = view! {
+                    <label for=aria.id() class=label_class>
+                        {move || label.get()}
+                        {optional.then(|| view! { <span class="optional">" "{lang.t("field-optional")}</span> })}
+                        {label_hidden.map(|t| view! { <span class="visually-hidden">{t}</span> })}
+                    </label>
+                };
+                if heading {
+                    view! { <h3 class="field-heading">{label}</h3> }.into_any()
+                } else {
+                    label.into_any()
+                }
+            }
             {aria.hint.clone().map(|h| view! { <p class="hint" id=aria.hint_id()>{h}</p> })}
             {move || error.get().map(|e| view! {
                 <p class="error-message" id=error_id.clone()><span class="visually-hidden">{lang.t("field-error")}" "</span>{e}</p>

@@ -25,6 +25,8 @@ pub mod previous_note;
 pub mod print;
 pub mod quotes;
 pub mod section;
+pub mod sent_list;
 pub mod signing;
+pub mod skip_links;
 pub mod status_bar;
 pub mod stray;

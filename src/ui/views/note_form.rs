@@ -134,12 +134,13 @@ pub fn NoteForm() -> impl IntoView {
     view! {
         <div class="note-layout" class:has-previous=has_previous>
         {previous.map(|note| view! { <PreviousNotePanel note=note/> })}
-        <form class="note-form" novalidate on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); s.submit(); } on:focusout=move |_| s.flush()>
+        <form class="note-form" novalidate aria-label=lang.t("note-form-label") on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); s.submit(); } on:focusout=move |_| s.flush()>
             <ErrorSummary/>
             {move || addendum_to.get().map(|to| view! { <AddendumBlock to=to/> })}
             <SignedBanner/>
             <MetaFields/>
             <ContactFields/>
+            <div id="cn-sections" class="sections" tabindex="-1" role="region" aria-label=lang.t("note-form-sections")>
             {move || {
                 template.get().sections.into_iter().map(|spec| {
                     let section = form.section(&spec.key);
@@ -147,6 +148,7 @@ pub fn NoteForm() -> impl IntoView {
                     view! { <SectionField spec=spec section=section error=error error_of=error_of locked=locked form=form template=template defined=defined approved=approved/> }
                 }).collect_view()
             }}
+            </div>
             <StraySections template=template/>
             <FollowUpsField/>
             {move || (!goals.is_empty() && show_goals.get()).then(|| view! { <GoalsField goals=goals.clone() form=form locked=locked/> })}

@@ -31,7 +31,7 @@ pub fn SectionField(
     let text = section.text;
     let paste = PasteSplit::new(spec.key.clone(), text, form, template, locked);
     view! {
-        <Field aria=aria.clone() label=spec.label.clone() optional=!spec.required class="section" label_class="section-label" part="section">
+        <Field aria=aria.clone() label=spec.label.clone() optional=!spec.required class="section" label_class="section-label" part="section" heading=true>
             <textarea
                 id=aria.id()
                 name=field

@@ -48,7 +48,9 @@ pub fn StatusBar() -> impl IntoView {
     view! {
         <div class="status-bar">
             <h2 class="title">{lang.t("status-bar-title")}</h2>
-            <p class="save-status">{move || s.save_state.with(|x| save_text(x, lang))}</p>
+            // Once the note is sent, its draft is gone: only the
+            // confirmation says where the note stands.
+            <p class="save-status">{move || if s.sent.with(Option::is_some) { String::new() } else { s.save_state.with(|x| save_text(x, lang)) }}</p>
             <button
                 type="button"
                 class="secondary drafts-toggle"
@@ -63,6 +65,10 @@ pub fn StatusBar() -> impl IntoView {
                 disabled=move || s.phase.get() == Phase::Loading
                 on:click=move |_| s.start_new()
             >{lang.t("status-bar-new-note")}</button>
+            // Present from the start, so that going offline is announced.
+            <p class="offline-indicator" role="status" part="offline">
+                {move || (!s.online.get()).then(|| lang.t("status-bar-offline"))}
+            </p>
             {move || {
                 let n = s.waiting.with(Vec::len);
                 (n > 0).then(|| view! {

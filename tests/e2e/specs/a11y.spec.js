@@ -7,14 +7,15 @@ test.beforeEach(async ({ request }) => {
   await h.resetReceiver(request);
 });
 
-for (const where of ["./", "examples/portal/"]) {
+// The standalone page requires signing; the portal leaves it optional.
+for (const [where, signed] of [["./", true], ["examples/portal/", false]]) {
   test(`axe finds no violation in any state: ${where}`, async ({ page, context }) => {
     await page.goto(where);
     await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
     await h.expectNoViolations(page, "the empty editor");
 
     await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
-    await page.getByRole("button", { name: "Submit note" }).click();
+    await page.getByRole("button", { name: signed ? "Review and sign" : "Send without signing" }).click();
     await expect(page.locator(".error-summary")).toBeFocused();
     await h.expectNoViolations(page, "validation errors shown");
 
@@ -25,8 +26,23 @@ for (const where of ["./", "examples/portal/"]) {
 
     await page.getByLabel("Words, exactly as said").fill("I am managing");
     await h.fillSoap(page, "Axe Client");
-    await context.setOffline(true);
-    await page.getByRole("button", { name: "Submit note" }).click();
+    if (signed) {
+      await h.reviewAndSign(page);
+      await expect(page.getByLabel("Your name")).toBeVisible();
+      await h.expectNoViolations(page, "the signing panel asking who signs");
+      await page.getByLabel("Your name").fill("Axe Worker");
+      await page.getByLabel("I agree with this statement").check();
+      await page.getByRole("button", { name: "Sign the note" }).click();
+      await expect(page.getByRole("button", { name: "Submit signed note" })).toBeVisible();
+      await context.setOffline(true);
+      await page.getByRole("button", { name: "Submit signed note" }).click();
+    } else {
+      await page.getByRole("button", { name: "Send without signing" }).click();
+      await expect(page.getByRole("heading", { name: "Send this note unsigned?" })).toBeVisible();
+      await h.expectNoViolations(page, "asked to confirm sending unsigned");
+      await context.setOffline(true);
+      await page.getByRole("button", { name: "Send unsigned" }).click();
+    }
     await expect(page.locator(".confirmation")).toContainText("You are offline");
     await page.getByRole("button", { name: "1 note waiting to send" }).click();
     await h.expectNoViolations(page, "offline with a queued note");
@@ -61,14 +77,14 @@ test("axe finds no violation while signing, once signed, and in an addendum", as
     document.querySelector("casenote-editor").setAttribute("addendum-to", "11111111-1111-4111-8111-111111111111"),
   );
   await expect(page.locator(".addendum-block")).toBeVisible();
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await h.expectNoViolations(page, "an addendum with errors");
 });
 
 test("axe finds no violation in the dark theme", async ({ page }) => {
   await h.openEditor(page);
   await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("theme", "dark"));
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await h.expectNoViolations(page, "the dark theme with errors");
 });
 
@@ -78,7 +94,7 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
   // Date and time inputs have one stop per part (month, day, year...):
   // collapse repeats to compare the order of fields.
   const order = [];
-  for (let i = 0; i < 36 && order.length < 17; i++) {
+  for (let i = 0; i < 38 && order.length < 19; i++) {
     await page.keyboard.press("Tab");
     const name = await page.evaluate(() => {
       let el = document.activeElement;
@@ -89,6 +105,8 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
   }
   expect(order).toEqual([
     "page-language",
+    "Skip to the note’s sections",
+    "Skip to the actions: Review and sign",
     "Drafts",
     "New note",
     "cn-client",
@@ -124,18 +142,34 @@ test("the whole flow works from the keyboard, in a logical order, with no trap",
     await page.getByLabel(section, { exact: true }).focus();
     await page.keyboard.type(`${section} by keyboard.`);
   }
-  const submit = page.getByRole("button", { name: "Submit note" });
-  for (let i = 0; i < 20; i++) {
-    if (await submit.evaluate((b) => b.getRootNode().activeElement === b)) break;
-    await page.keyboard.press("Tab");
-  }
-  await expect(submit).toBeFocused();
+  // The standalone page requires signing: review, say who signs, agree,
+  // sign and send, all from the keyboard.
+  const tabUntil = async (target) => {
+    for (let i = 0; i < 20; i++) {
+      if (await target.evaluate((b) => b.getRootNode().activeElement === b)) break;
+      await page.keyboard.press("Tab");
+    }
+    await expect(target).toBeFocused();
+  };
+  await tabUntil(page.getByRole("button", { name: "Review and sign" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Review and sign" })).toBeFocused();
+  await tabUntil(page.getByLabel("Your name"));
+  await page.keyboard.type("Keyboard Worker");
+  await tabUntil(page.getByLabel("I agree with this statement"));
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel("I agree with this statement")).toBeChecked();
+  await tabUntil(page.getByRole("button", { name: "Sign the note" }));
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".signed")).toBeFocused();
+  await tabUntil(page.getByRole("button", { name: "Submit signed note" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [note] = await h.storedNotes(request);
   expect(note.note.client.name).toBe("Keyboard Client");
   expect(note.note.service.date).toBe(h.today());
   expect(note.note.sections[0].quotes[0].text).toBe("Typed, not clicked");
+  expect(note.note.signature.signerName).toBe("Keyboard Worker");
 
   // No trap: Tab moves on past the editor's last control.
   await page.getByRole("button", { name: "Write another note" }).focus();
@@ -153,7 +187,7 @@ for (const [name, viewport, scale] of [
     const page = await context.newPage();
     await h.openEditor(page);
     await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
-    await page.getByRole("button", { name: "Submit note" }).click();
+    await h.reviewAndSign(page);
     await expect(page.locator(".error-summary")).toBeVisible();
     await page.getByRole("button", { name: "Drafts" }).click();
     const overflow = await page.evaluate(() => {

@@ -33,12 +33,16 @@ test("participants, contact mode and location go end to end, from the keyboard, 
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Participant 2: role")).toBeFocused();
   await page.getByLabel("Participant 2: role").selectOption("interpreter");
+  // Who they are to the client goes in its own box, not in the name.
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Participant 2: relationship to the client")).toBeFocused();
+  await page.keyboard.type("aunt");
   await h.expectNoViolations(page, "participants, mode and location");
 
   // A participant without a name is refused with a link to it.
   await h.tabTo(page, "Add a participant");
   await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await expect(page.locator(".error-summary")).toContainText("Enter the name of participant 3, or remove them");
   await page.locator(".error-summary a", { hasText: "participant 3" }).click();
   await expect(page.getByLabel("Participant 3: name")).toBeFocused();
@@ -48,6 +52,7 @@ test("participants, contact mode and location go end to end, from the keyboard, 
   await h.waitForSaved(page);
   await page.reload();
   await expect(page.getByLabel("Participant 2: name")).toHaveValue("Rosa Diaz");
+  await expect(page.getByLabel("Participant 2: relationship to the client")).toHaveValue("aunt");
   await expect(page.getByLabel("How the contact happened")).toHaveValue("homeVisit");
   await expect(page.getByLabel("Location (optional)")).toHaveValue("Client's home, kitchen");
 
@@ -57,7 +62,7 @@ test("participants, contact mode and location go end to end, from the keyboard, 
   const header = page.locator(".print-view .print-header");
   await expect(header).toContainText("ContactHome visit");
   await expect(header).toContainText("LocationClient's home, kitchen");
-  await expect(header).toContainText("ParticipantsContact Client (Client)Rosa Diaz (Interpreter)");
+  await expect(header).toContainText("ParticipantsContact Client (Client)Rosa Diaz, aunt (Interpreter)");
   await page.emulateMedia({ media: "screen" });
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
 
@@ -72,13 +77,13 @@ test("participants, contact mode and location go end to end, from the keyboard, 
   });
   await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("payload-format", "fhir"));
   await expect(page.getByLabel("Participant 2: name")).toHaveValue("Rosa Diaz");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [doc] = await page.evaluate(() => window.__bodies);
   expect(doc.context.event[0].text).toBe("Home visit");
   expect(doc.context.event[0].coding[0].code).toBe("FACE");
   expect(doc.context.facilityType.text).toBe("Client's home, kitchen");
-  expect(doc.context.related.map((r) => r.display)).toEqual(["Contact Client (Client)", "Rosa Diaz (Interpreter)"]);
+  expect(doc.context.related.map((r) => r.display)).toEqual(["Contact Client (Client)", "Rosa Diaz, aunt (Interpreter)"]);
 
   // The stored payload, and the inbox.
   const [stored] = await h.storedNotes(request);
@@ -87,12 +92,12 @@ test("participants, contact mode and location go end to end, from the keyboard, 
   expect(stored.note.location).toBe("Client's home, kitchen");
   expect(stored.note.participants).toEqual([
     { name: "Contact Client", role: "client" },
-    { name: "Rosa Diaz", role: "interpreter" },
+    { name: "Rosa Diaz", role: "interpreter", relationship: "aunt" },
   ]);
   await page.goto("inbox");
   const record = page.locator(`[data-note-id="${stored.id}"]`);
   await expect(record).toContainText("Home visit");
-  await expect(record).toContainText("Rosa Diaz (Interpreter)");
+  await expect(record).toContainText("Rosa Diaz, aunt (Interpreter)");
   await expect(record).toContainText("Client's home, kitchen");
 });
 
@@ -107,7 +112,7 @@ test("follow-ups: checked, sent as followUps and printed", async ({ page, reques
   await page.keyboard.type("Bring the lease");
   await page.getByLabel("Follow-up 2: who").selectOption("other");
   await h.expectNoViolations(page, "two follow-ups");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   const summary = page.locator(".error-summary");
   await expect(summary).toContainText("Give the date follow-up 1 is due");
   await expect(summary).toContainText("Name the person who will do follow-up 2");
@@ -119,7 +124,7 @@ test("follow-ups: checked, sent as followUps and printed", async ({ page, reques
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await expect(page.locator(".print-view")).toContainText("Call the landlord about repairs (Worker, by 2026-12-09)");
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [stored] = await h.storedNotes(request);
   expect(stored.note.followUps).toEqual([
@@ -148,12 +153,12 @@ test("an attempted contact needs only what was tried", async ({ page, request })
   await h.fillContact(page, { client: "Missed Client", date: h.today() });
   await page.getByLabel("How the contact happened").selectOption("attemptedContact");
   await expect(page.locator(".interventions, .challenges")).toHaveCount(0);
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   const summary = page.locator(".error-summary");
   await expect(summary).toContainText("Say what you tried and what happened");
   await expect(summary).not.toContainText("Enter the Objective section");
   await page.getByLabel("Plan", { exact: true }).fill("Knocked at 14:00 and 14:10, no answer; card left. Will call tomorrow.");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [stored] = await h.storedNotes(request);
   expect(stored.note.contactMode).toBe("attemptedContact");
@@ -185,7 +190,7 @@ test("previousNote from a portal page: the last note at hand, its follow-ups mar
   await page.keyboard.type("Apply for the bus pass");
   await page.getByLabel("Follow-up 2: who").selectOption("client");
   await page.getByLabel("Follow-up 2: due by").fill("2026-12-10");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.sendUnsigned(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [first] = await h.storedNotes(request);
 
@@ -216,7 +221,7 @@ test("previousNote from a portal page: the last note at hand, its follow-ups mar
   for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
     await page.getByLabel(label, { exact: true }).fill(`${label} of the second visit`);
   }
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await page.getByRole("button", { name: "Send without signing" }).click();
   await expect(page.locator(".error-summary")).toContainText("Say why “Apply for the bus pass” from the last note was not done");
   await h.expectNoViolations(page, "a mark without its reason");
   await page.locator(".error-summary a", { hasText: "bus pass" }).click();
@@ -234,7 +239,7 @@ test("previousNote from a portal page: the last note at hand, its follow-ups mar
   await expect(page.locator(".previous-note .mark").nth(1).getByRole("radio", { name: "Not done" })).toBeChecked();
   await expect(page.getByLabel("Why it was not done (required)")).toHaveValue("Office closed all week");
 
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.sendUnsigned(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const notes = await h.storedNotes(request);
   const next = notes.find((n) => n.id !== first.id);

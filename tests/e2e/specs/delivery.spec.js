@@ -7,8 +7,9 @@ test.beforeEach(async ({ request }) => {
   await h.resetReceiver(request);
 });
 
+/** The standalone page requires signing: the note is signed, then sent. */
 async function submit(page) {
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
 }
 
 /** Records the editor's events in window.__events. */
@@ -263,7 +264,8 @@ test("beforeSubmit can cancel the send or change the payload", async ({ page, re
   await page.evaluate(() => {
     document.querySelector("casenote-editor").beforeSubmit = async (p) => ({ ...p, portalCase: "CASE-77" });
   });
-  await submit(page);
+  // Still signed (the hook stopped the send, not the signature): sent again from its banner.
+  await page.getByRole("button", { name: "Submit signed note" }).click();
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const notes = await h.storedNotes(request);
   expect(notes[0].note.portalCase).toBe("CASE-77");

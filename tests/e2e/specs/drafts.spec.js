@@ -181,9 +181,10 @@ test("one draft in two tabs: neither is overwritten, and the worker chooses", as
   expect(original.note.sections.find((s) => s.key === "subjective").text).toBe("rewritten in tab two");
   expect(copy.note.sections.map((s) => s.text).join(" | ")).toBe("written in tab one | tab one keeps typing");
 
-  // Submitting now would close the draft and delete tab two's words: it
-  // is refused until the worker chooses.
-  await one.getByRole("button", { name: "Submit note" }).press("Enter");
+  // Submitting (here: Review and sign, which leads to it) now would close
+  // the draft and delete tab two's words: it is refused until the worker
+  // chooses.
+  await one.getByRole("button", { name: "Review and sign" }).press("Enter");
   await expect(conflict).toBeFocused();
   await expect(one.locator(".send-error")).toContainText("Choose which version to keep");
   expect(await h.requestLog(request)).toHaveLength(0);
@@ -224,19 +225,32 @@ test("one draft in two tabs: leaving mid-conflict keeps this tab's text as its o
   expect(texts).toEqual(["only tab one has this", "plan from tab two"]);
 });
 
+/**
+ * Signs the note in `page` and waits until its draft on the device holds
+ * the signature: a tab opened after that shows it signed.
+ */
+async function signAndWaitSaved(page) {
+  await h.sign(page);
+  await expect(page.getByRole("button", { name: "Submit signed note" })).toBeVisible();
+  await expect.poll(async () => (await rawDrafts(page)).some((d) => d.note.signature)).toBe(true);
+}
+
 test("one draft in two tabs: a note submitted in one is not sent again from the other", async ({ context, request }) => {
   const one = await context.newPage();
   await h.openEditor(one);
   await h.fillSoap(one, "Submitted Elsewhere");
   await h.waitForSaved(one);
+  // Signed before tab two opens (signing writes the draft, which another
+  // open tab would see as a change): both tabs hold the same signed note.
+  await signAndWaitSaved(one);
   const two = await context.newPage();
   await h.openEditor(two);
   await expect(two.getByLabel("Client", { exact: true })).toHaveValue("Submitted Elsewhere");
 
-  await one.getByRole("button", { name: "Submit note" }).click();
+  await one.getByRole("button", { name: "Submit signed note" }).click();
   await expect(one.getByRole("heading", { name: "Note sent" })).toBeVisible();
   // Tab two, untouched since, is asked to choose rather than sending it again.
-  await two.getByRole("button", { name: "Submit note" }).click();
+  await two.getByRole("button", { name: "Submit signed note" }).click();
   const conflict = two.locator(".conflict");
   await expect(conflict).toBeFocused();
   await expect(conflict).toContainText("already submitted or discarded in another tab or window");
@@ -260,12 +274,13 @@ test("one draft in two tabs: a copy of a note submitted elsewhere is kept only w
   await h.openEditor(one);
   await h.fillSoap(one, "Kept Copy");
   await h.waitForSaved(one);
+  await signAndWaitSaved(one);
   const two = await context.newPage();
   await h.openEditor(two);
   await expect(two.getByLabel("Client", { exact: true })).toHaveValue("Kept Copy");
-  await one.getByRole("button", { name: "Submit note" }).click();
+  await one.getByRole("button", { name: "Submit signed note" }).click();
   await expect(one.getByRole("heading", { name: "Note sent" })).toBeVisible();
-  await two.getByRole("button", { name: "Submit note" }).click();
+  await two.getByRole("button", { name: "Submit signed note" }).click();
   await two.locator(".conflict").getByRole("button", { name: "Keep this copy as a new draft" }).click();
   await expect(two.locator(".notice:not(.restored)")).toBeFocused();
   await h.waitForSaved(two);
@@ -519,7 +534,7 @@ test("note text never reaches the console or the URL", async ({ page, request })
     await page.getByLabel(label, { exact: true }).fill(`${label} ${secret}`);
   }
   await h.injectFaults(request, 1, 503);
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   expect((await h.requestLog(request)).map((l) => l.fault)).toEqual(["Status(503)", "None"]);
   expect(page.url()).not.toContain(secret);

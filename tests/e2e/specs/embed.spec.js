@@ -54,14 +54,22 @@ test("the agency-portal example: hostile CSS cannot break the editor, and events
   // The portal's html { font-size: 62.5% } must not shrink rem-sized text.
   expect(await shadowStyle(page, ".title", "font-size")).toBe("22px");
   expect(await shadowStyle(page, ".hint", "font-size")).toBe("15px");
-  expect(await shadowStyle(page, "button[type=submit]", "visibility")).toBe("visible");
-  expect(await shadowStyle(page, "button[type=submit]", "font-size")).toBe("16px");
+  // Signing is optional in the portal: Review and sign and Send without signing.
+  for (const part of ["sign", "send-unsigned"]) {
+    expect(await shadowStyle(page, `button[part~=${part}]`, "visibility")).toBe("visible");
+    expect(await shadowStyle(page, `button[part~=${part}]`, "font-size")).toBe("16px");
+  }
 
   await h.fillContact(page, { date: h.today() });
   for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
     await page.getByLabel(label, { exact: true }).fill(`${label} in the portal`);
   }
-  await page.getByRole("button", { name: "Submit note" }).click();
+  // The submit button (Send unsigned, part "submit") is in the confirmation: the hostile CSS misses it too.
+  await page.getByRole("button", { name: "Send without signing" }).click();
+  await expect(page.getByRole("heading", { name: "Send this note unsigned?" })).toBeVisible();
+  expect(await shadowStyle(page, "button[part~=submit]", "visibility")).toBe("visible");
+  expect(await shadowStyle(page, "button[part~=submit]", "font-size")).toBe("16px");
+  await page.getByRole("button", { name: "Send unsigned" }).click();
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   await expect(page.locator("#event-log")).toContainText("casenote-submitted");
   await expect(page.locator("#event-log")).toContainText("casenote-draft-saved");
@@ -76,7 +84,8 @@ test("the agency-portal example: hostile CSS cannot break the editor, and events
   expect(problems).toEqual([]);
 });
 
-for (const where of ["./", "examples/portal/"]) {
+// The standalone page requires signing; the portal leaves it optional.
+for (const [where, signed] of [["./", true], ["examples/portal/", false]]) {
   test(`no CSP violation under the strict policy: ${where}`, async ({ page }) => {
     const problems = await watchPage(page);
     const res = await page.goto(where);
@@ -88,7 +97,7 @@ for (const where of ["./", "examples/portal/"]) {
     await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
     await page.getByRole("button", { name: "Drafts" }).click();
     await page.getByRole("button", { name: "Close drafts" }).click();
-    await page.getByRole("button", { name: "Submit note" }).click();
+    await page.getByRole("button", { name: signed ? "Review and sign" : "Send without signing" }).click();
     await expect(page.locator(".error-summary")).toBeVisible();
     await h.waitForSaved(page);
     expect(await page.evaluate(() => window.__csp)).toEqual([]);
@@ -124,10 +133,12 @@ test("several editors on one page work independently", async ({ page, request })
     await editor.getByLabel("Date of service").fill(h.today());
     for (const label of labels) await editor.getByLabel(label, { exact: true }).fill(`${label} text`);
   }
-  await two.getByRole("button", { name: "Submit note" }).click();
+  // The page's own editor requires signing; the one added here (no
+  // signing attribute) leaves it optional.
+  await h.sendUnsigned(two);
   await expect(two.getByRole("heading", { name: "Note sent" })).toBeVisible();
-  await expect(one.getByRole("button", { name: "Submit note" })).toBeVisible();
-  await one.getByRole("button", { name: "Submit note" }).click();
+  await expect(one.getByRole("button", { name: "Review and sign" })).toBeVisible();
+  await h.signAndSend(one);
   await expect(one.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const clients = (await h.storedNotes(request)).map((n) => [n.note.client.name, n.note.format]).sort();
   expect(clients).toEqual([
@@ -202,7 +213,7 @@ test("an element in the page before the script loads is upgraded, keeping proper
   await h.openEditor(page);
   expect(await page.evaluate(() => window.__definedEarly)).toBe(false);
   await h.fillSoap(page, "Early Client");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [req] = await h.requestLog(request);
   expect(req.headers["x-set-before-upgrade"]).toBe("yes");
@@ -212,7 +223,7 @@ test("configuration never comes from the URL", async ({ page, request }) => {
   await page.goto("./?endpoint=http%3A%2F%2F127.0.0.1%3A9%2Fsteal#endpoint=http://127.0.0.1:9/steal");
   await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
   await h.fillSoap(page, "URL Client");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   expect(await h.storedNotes(request)).toHaveLength(1);
 });
@@ -237,7 +248,7 @@ test.describe("config.json as page.js reads it", () => {
     await page.reload();
     await expect(page.locator("#config-problems")).toContainText('"colour" is not a setting');
     await h.fillSoap(page, "Config Client");
-    await page.getByRole("button", { name: "Submit note" }).click();
+    await h.signAndSend(page);
     await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
     expect(await h.storedNotes(request)).toHaveLength(1);
   });
@@ -249,7 +260,7 @@ test("the standalone build works served under a sub-path", async ({ page, reques
   await page.goto(base);
   await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
   await h.fillSoap(page, "Sub-path Client");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const notes = await (await request.get(`${base}api/notes`)).json();
   expect(notes.map((n) => n.note.client.name)).toEqual(["Sub-path Client"]);
@@ -277,11 +288,14 @@ test("themes: dark, custom properties and ::part() from the host", async ({ page
     el.setAttribute("theme", "light");
     el.style.setProperty("--casenote-accent", "rgb(128, 0, 128)");
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync("casenote-editor::part(submit) { outline: 4px solid rgb(255, 0, 0); }");
+    // The standalone page requires signing: an unsigned note's primary
+    // button is Review and sign (part "sign"); part "submit" is only in
+    // the signed banner.
+    sheet.replaceSync("casenote-editor::part(sign) { outline: 4px solid rgb(255, 0, 0); }");
     document.adoptedStyleSheets = [sheet];
   });
-  expect(await shadowStyle(page, "button[type=submit]", "background-color")).toBe("rgb(128, 0, 128)");
-  expect(await shadowStyle(page, "button[type=submit]", "outline-color")).toBe("rgb(255, 0, 0)");
+  expect(await shadowStyle(page, "button[part~=sign]", "background-color")).toBe("rgb(128, 0, 128)");
+  expect(await shadowStyle(page, "button[part~=sign]", "outline-color")).toBe("rgb(255, 0, 0)");
   await page.emulateMedia({ colorScheme: "dark" });
   await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("theme", "auto"));
   expect(await shadowStyle(page, ".casenote", "background-color")).toBe("rgb(17, 24, 39)");

@@ -26,14 +26,14 @@ test("the restored-draft notice goes once the worker edits, and after the note i
 
   await page.reload();
   await expect(restored).toBeVisible();
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   await expect(restored).toHaveCount(0);
 });
 
 test("after a failed submit, each error goes as soon as its field is fixed", async ({ page }) => {
   await h.openEditor(page);
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   const summary = page.locator(".error-summary");
   await expect(summary).toBeFocused();
   await expect(summary).toContainText("Enter the client's name");
@@ -84,7 +84,7 @@ test("a note queued earlier and sent when the editor opens again is announced", 
   await h.openEditor(page);
   await h.fillSoap(page, "Queued Client");
   await context.setOffline(true);
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   const confirmation = page.locator(".confirmation");
   await expect(confirmation).toContainText("You are offline");
   // Waiting is not success: no green border.
@@ -113,14 +113,14 @@ test("an end time before the start asks whether the session ran past midnight", 
   const overnight = page.getByLabel("The session ran past midnight");
   await expect(overnight).toBeVisible();
   await expect(page.locator(".duration")).toHaveText("");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await expect(page.locator(".error-summary")).toContainText("If the session ran past midnight");
   await h.expectNoViolations(page, "the past-midnight question with its error");
   await overnight.focus();
   await page.keyboard.press("Space");
   await expect(page.locator(".duration")).toHaveText("Duration: 75 minutes");
   await expect(page.locator(".error-summary")).toHaveCount(0);
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [stored] = await h.storedNotes(request);
   expect(stored.note.service).toMatchObject({ start: "23:30", end: "00:45", durationMinutes: 75 });
@@ -267,6 +267,6 @@ test("writing aids a worker can act on: show, replace and undo, one explanation,
   // Nothing blocks: the note is submitted with suggestions open.
   await h.fillContact(page, { client: "Aids Client", date: h.today() });
   for (const label of ["Objective", "Assessment", "Plan"]) await page.getByLabel(label, { exact: true }).fill(`${label}.`);
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
 });

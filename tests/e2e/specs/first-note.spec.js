@@ -46,8 +46,8 @@ test("a SOAP note with two quotes is all there after a reload", async ({ page })
 test("submit delivers exactly that note, with its quotes, once", async ({ page, request }) => {
   await h.openEditor(page);
   await writeSoap(page, "Jo Submit");
-  const submit = page.getByRole("button", { name: "Submit note" });
-  await submit.click();
+  // The standalone page requires signing.
+  await h.signAndSend(page, "Jo's Worker");
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   await expect(page.locator(".confirmation")).toBeFocused();
 
@@ -70,6 +70,10 @@ test("submit delivers exactly that note, with its quotes, once", async ({ page, 
     { text: "I just want somewhere safe for my kids", speaker: "client", context: "asked about housing" },
   ]);
   expect(note.sections[3].quotes).toEqual([{ text: "I'll call them Monday", speaker: "client" }]);
+  // Signed by the worker, who is its author.
+  expect(note.signature.signerName).toBe("Jo's Worker");
+  expect(note.signature.contentHash).toBe(note.contentHash);
+  expect(note.author.name).toBe("Jo's Worker");
   await expect(page.locator(".reference code")).toHaveText(note.id);
 
   // The draft is gone: a reload starts a fresh note.
@@ -85,7 +89,7 @@ test("an empty required section blocks submit with a message and focus on it", a
   await page.getByLabel("Subjective", { exact: true }).fill("Reports feeling better.");
   await page.getByLabel("Objective", { exact: true }).fill("Smiling, relaxed.");
   await page.getByLabel("Assessment", { exact: true }).fill("Improving.");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
 
   const summary = page.locator(".error-summary");
   await expect(summary).toContainText("There is a problem");
@@ -101,7 +105,7 @@ test("an empty required section blocks submit with a message and focus on it", a
 
   // Fixing it lets the note through.
   await plan.fill("Review in two weeks.");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   expect(await h.storedNotes(request)).toHaveLength(1);
 });
@@ -112,7 +116,7 @@ test("a missing date of service is reported next to the field", async ({ page })
   for (const label of ["Subjective", "Objective", "Assessment", "Plan"]) {
     await page.getByLabel(label, { exact: true }).fill(`${label} text`);
   }
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await expect(page.locator(".error-summary")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Enter the date of service" })).toBeFocused();
@@ -128,7 +132,7 @@ test("with the receiver answering 500 the note survives, the error is shown, and
   await h.openEditor(page);
   await writeSoap(page, "Jo Outage");
   await h.injectFaults(request, 1000, 500);
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
 
   const status = page.locator(".confirmation");
   await expect(status).toContainText("Waiting to send");
@@ -177,7 +181,7 @@ test("a DAP note goes through the same path", async ({ page, request }) => {
     "Money runs out by the 20th",
   );
 
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const notes = await h.storedNotes(request);
   expect(notes).toHaveLength(1);
@@ -197,7 +201,7 @@ test("the inbox lists a received note with its content escaped", async ({ page, 
     await page.getByLabel(label, { exact: true }).fill(`${label} text`);
   }
   await page.getByLabel("Plan", { exact: true }).fill("<script>window.__pwned = 1</script>");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
 
   await page.goto("inbox");

@@ -14,7 +14,8 @@ test("a refusal that names no field focuses the message, and the note stays", as
   await h.openEditor(page);
   await h.fillSoap(page, "Lost Address");
   await h.injectFaults(request, 1, 404);
-  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await h.sign(page);
+  await page.getByRole("button", { name: "Submit signed note" }).press("Enter");
   const message = page.locator(".send-error");
   await expect(message).toContainText("was not found (error 404)");
   await expect(message).toBeFocused();
@@ -25,7 +26,8 @@ test("a cancelled send focuses the message instead of the disabled button", asyn
   await h.openEditor(page);
   await host(page, `el.beforeSubmit = async () => false;`);
   await h.fillSoap(page, "Held Back");
-  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await h.sign(page);
+  await page.getByRole("button", { name: "Submit signed note" }).press("Enter");
   await expect(page.locator(".send-error")).toContainText("stopped the note from being sent");
   await expect(page.locator(".send-error")).toBeFocused();
 });
@@ -66,12 +68,12 @@ test("a field points at its error message only while there is one", async ({ pag
   await h.openEditor(page);
   const client = page.getByLabel("Client", { exact: true });
   await expect(client).not.toHaveAttribute("aria-describedby", /.*/);
-  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await page.getByRole("button", { name: "Review and sign" }).press("Enter");
   await expect(page.locator(".error-summary")).toBeFocused();
   await expect(client).toHaveAttribute("aria-describedby", "cn-client-error");
   await expect(page.locator("#cn-client-error")).toContainText("Enter the client's name");
   await client.fill("Named Now");
-  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await page.getByRole("button", { name: "Review and sign" }).press("Enter");
   await expect(page.locator("#cn-client-error")).toHaveCount(0);
   await expect(client).not.toHaveAttribute("aria-describedby", /.*/);
 });
@@ -82,7 +84,7 @@ test("an empty quote's error is on the quote, and the summary link goes to it", 
   await h.addQuote(page, "Plan", "I'll call on Monday");
   const plan = h.section(page, "Plan");
   await plan.getByRole("button", { name: "Add a quote to Plan" }).click();
-  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await page.getByRole("button", { name: "Review and sign" }).press("Enter");
   const summary = page.locator(".error-summary");
   await expect(summary).toBeFocused();
   await summary.getByRole("link", { name: /A quote in Plan has no words/ }).press("Enter");
@@ -98,7 +100,7 @@ test("removing an intervention drops errors that named items by their place", as
   await h.openEditor(page);
   await page.getByRole("button", { name: "Add an intervention" }).click();
   await page.getByRole("button", { name: "Add an intervention" }).click();
-  await page.getByRole("button", { name: "Submit note" }).press("Enter");
+  await page.getByRole("button", { name: "Review and sign" }).press("Enter");
   const summary = page.locator(".error-summary");
   await expect(summary).toContainText("Describe intervention 1");
   await expect(summary).toContainText("Describe intervention 2");

@@ -205,6 +205,43 @@ async function rawDrafts(page) {
 }
 
 /**
+ * Clicks "Review and sign" alone: the checks run, and either the error
+ * summary shows or the signing panel opens.
+ */
+async function reviewAndSign(page) {
+  await page.getByRole("button", { name: "Review and sign" }).click();
+}
+
+/**
+ * Signs the note without sending it: Review and sign, the worker's name
+ * where the panel asks for it (a device that remembers the signer does
+ * not), the attestation, then Sign the note. The note is then locked,
+ * with its Submit signed note banner. `page` may be a locator of one
+ * editor where a page holds several.
+ */
+async function sign(page, name = "Sam Worker") {
+  await reviewAndSign(page);
+  const agree = page.getByLabel("I agree with this statement");
+  await expect(agree).toBeVisible();
+  const who = page.getByLabel("Your name");
+  if (await who.isVisible()) await who.fill(name);
+  await agree.check();
+  await page.getByRole("button", { name: "Sign the note" }).click();
+}
+
+/** Signs the note (see `sign`) and sends it: Submit signed note. */
+async function signAndSend(page, name = "Sam Worker") {
+  await sign(page, name);
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+}
+
+/** Sends the note unsigned where signing is optional: Send without signing, then Send unsigned. */
+async function sendUnsigned(page) {
+  await page.getByRole("button", { name: "Send without signing" }).click();
+  await page.getByRole("button", { name: "Send unsigned" }).click();
+}
+
+/**
  * Attaches a screenshot of `page` to the test; with CASENOTE_SCREENSHOTS=1
  * also writes it to tests/e2e/screenshots/<name>.png for the README.
  */
@@ -239,4 +276,8 @@ module.exports = {
   addQuote,
   fillContact,
   waitForSaved,
+  reviewAndSign,
+  sign,
+  signAndSend,
+  sendUnsigned,
 };

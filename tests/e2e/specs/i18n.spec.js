@@ -62,7 +62,8 @@ test("the whole interface switches to Spanish with lang=es and back, live, and n
   await expect(page.getByLabel("Subjetivo", { exact: true })).toHaveValue("Dijo que durmió poco esta semana.");
   await expect(page.getByRole("heading", { name: "Nota de caso" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Notas recibidas" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Enviar la nota" })).toBeVisible();
+  // The standalone page requires signing: Review and sign is the action.
+  await expect(page.getByRole("button", { name: "Revisar y firmar" })).toBeVisible();
   // The word lists are English: the aids say so instead of staying silent.
   await expect(page.locator(".aids-unavailable").first()).toContainText("inglés");
   await expect(page.locator("casenote-editor .save-status")).toContainText("Borrador guardado a las");
@@ -71,7 +72,7 @@ test("the whole interface switches to Spanish with lang=es and back, live, and n
 
   // An error, a field message and the summary, in Spanish too.
   await page.getByLabel("Cliente", { exact: true }).fill("");
-  await page.getByRole("button", { name: "Enviar la nota" }).click();
+  await page.getByRole("button", { name: "Revisar y firmar" }).click();
   await expect(page.getByRole("heading", { name: "Hay un problema" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Escriba el nombre del cliente" })).toBeVisible();
   expect(await leftOver(page, "en", "es")).toEqual([]);
@@ -98,7 +99,15 @@ test("a note written in Spanish is sent with its language and Spanish labels; ke
     await page.getByLabel(label, { exact: true }).fill(`${label}: texto`);
   }
   await page.getByLabel("Cómo se realizó el contacto").selectOption("phone");
-  await page.getByRole("button", { name: "Enviar la nota" }).click();
+  // Signed, in Spanish: the standalone page requires it.
+  await page.getByRole("button", { name: "Revisar y firmar" }).click();
+  await expect(page.getByRole("heading", { name: "Revisar y firmar" })).toBeFocused();
+  await page.getByLabel("Su nombre").fill("Rosa Díaz");
+  await page.getByLabel("Estoy de acuerdo con esta declaración").check();
+  expect(await leftOver(page, "en", "es")).toEqual([]);
+  await h.expectNoViolations(page, "signing, in Spanish");
+  await page.getByRole("button", { name: "Firmar la nota" }).click();
+  await page.getByRole("button", { name: "Enviar la nota firmada" }).click();
   await expect(page.getByRole("heading", { name: "Nota enviada" })).toBeVisible();
   const [stored] = await h.storedNotes(request);
   const note = stored.note;
@@ -112,6 +121,7 @@ test("a note written in Spanish is sent with its language and Spanish labels; ke
   ]);
   expect(note.contactMode).toBe("phone");
   expect(note.documentType.code).toBe("11506-3");
+  expect(note.signature.signerName).toBe("Rosa Díaz");
   await h.expectNoViolations(page, "sent, in Spanish");
 });
 

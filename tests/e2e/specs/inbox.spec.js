@@ -65,7 +65,8 @@ test("the inbox shows the whole note in local time, and an addendum written from
   await page.getByLabel("Intervention 1: what you did").fill("Referred to legal aid");
   await page.getByLabel("How the client responded").fill("Relieved");
   await page.getByLabel("Reason for the late entry").fill("Crisis calls all week");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  // The standalone page requires signing; the page says who the worker is.
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [original] = await h.storedNotes(request);
 
@@ -74,7 +75,9 @@ test("the inbox shows the whole note in local time, and an addendum written from
   await expect(note.getByRole("heading", { name: "SOAP note: Inbox Client", exact: true })).toBeVisible();
   await expect(note.locator(".print-header")).toContainText(`Date of service${date}`);
   await expect(note.locator(".print-header")).toContainText("Written bySam Rivera (W-7)");
-  await expect(note.locator(".draft-mark")).toHaveText("DRAFT: not signed");
+  // Signed: the record, not a draft.
+  await expect(note.locator(".draft-mark")).toHaveCount(0);
+  await expect(note.locator(".print-signature")).toContainText("Signed by Sam Rivera (W-7) at");
   await expect(note).toContainText("Late entry: documented");
   await expect(note).toContainText("Reason: Crisis calls all week");
   await expect(note.locator("blockquote")).toHaveText("“The rent is paid”");

@@ -10,8 +10,9 @@ test.beforeEach(async ({ request }) => {
 const editor = (page, fn, arg) =>
   page.evaluate(([body, a]) => new Function("el", "arg", body)(document.querySelector("casenote-editor"), a), [fn, arg]);
 
+/** Signs and sends the note (the standalone page requires signing), and returns it as stored. */
 async function submitAndGet(page, request) {
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const notes = await h.storedNotes(request);
   return notes[notes.length - 1].note;
@@ -142,7 +143,7 @@ test("an intervention that departs from standard procedure needs its reason", as
   await page.getByLabel("How the client responded").fill("Relieved, talked openly");
   // Each intervention's fields say which intervention they belong to.
   await expect(page.getByLabel("How the client responded (intervention 1)", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await expect(page.locator(".error-summary")).toContainText(
     "Intervention 1 departs from standard procedure: give the reason",
   );
@@ -167,7 +168,7 @@ test("a late entry is labelled and needs a reason; the threshold is the host's",
   const date = `${old.getFullYear()}-${String(old.getMonth() + 1).padStart(2, "0")}-${String(old.getDate()).padStart(2, "0")}`;
   await h.fillSoap(page, "Late Client", date);
   await expect(page.locator(".late-entry")).toContainText("Late entry.");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await expect(page.locator(".error-summary")).toContainText("This is a late entry: say why the note is written late");
   await page.getByLabel("Reason for the late entry").fill("Crisis calls all week");
   const note = await submitAndGet(page, request);
@@ -195,7 +196,7 @@ test("a note that becomes late while it is open asks for the reason when it is s
 
   // Two hours later, with nothing changed, the worker submits.
   await page.clock.fastForward("02:00:00");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   const summary = page.locator(".error-summary");
   await expect(summary).toContainText("This is a late entry");
   await summary.getByRole("link", { name: /late entry/ }).click();
@@ -227,7 +228,7 @@ test("writing aids flag stigmatizing and opinion words and unexplained abbreviat
   // Advice never blocks: the note can still be submitted.
   await h.fillContact(page, { client: "Aid Client", date: h.today() });
   await page.getByLabel("Plan", { exact: true }).fill("Review.");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
 });
 

@@ -78,7 +78,8 @@ for (const where of ["root", "sub-path"]) {
     }
 
     await h.fillSoap(page, "Offline Load Client");
-    await page.getByRole("button", { name: "Submit note" }).click();
+    // The standalone page requires signing, which works offline too.
+    await h.signAndSend(page);
     await expect(page.locator(".confirmation")).toContainText("You are offline");
     await expect(page.getByRole("button", { name: "1 note waiting to send" })).toBeVisible();
     const stored = async () => (await (await request.get(`${base}api/notes`)).json()).length;
@@ -227,7 +228,7 @@ test.describe("a new release", () => {
     for (const label of ["Objective", "Assessment", "Plan"]) {
       await page.getByLabel(label, { exact: true }).fill(`${label} for Release Swap Client`);
     }
-    await page.getByRole("button", { name: "Submit note" }).click();
+    await h.signAndSend(page);
     await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
     const notes = await (await page.request.get(`${base}api/notes`)).json();
     expect(notes).toHaveLength(1);

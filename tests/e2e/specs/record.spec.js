@@ -203,10 +203,10 @@ test("an addendum is delivered, linked to its original, and the original is unto
   await h.fillContact(page, { client: "Original Client", date: h.today() });
   await page.getByLabel("Kind of addendum").selectOption("correction");
   await page.getByLabel("Addendum", { exact: true }).fill("The visit was at the office, not at home.");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await expect(page.locator(".error-summary")).toContainText("Say why you are writing this addendum");
   await page.getByLabel("Why you are writing this addendum").fill("Location recorded wrongly");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
 
   const notes = await h.storedNotes(request);
@@ -226,7 +226,7 @@ test("an addendum is delivered, linked to its original, and the original is unto
 test("a mismatched or malformed addendum-to hash is reported", async ({ page, request }) => {
   await h.openEditor(page);
   await h.fillSoap(page, "Original Two");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [original] = await h.storedNotes(request);
   await page.getByRole("button", { name: "Write another note" }).click();
@@ -235,13 +235,14 @@ test("a mismatched or malformed addendum-to hash is reported", async ({ page, re
   await h.fillContact(page, { client: "Original Two", date: h.today() });
   await page.getByLabel("Addendum", { exact: true }).fill("More detail.");
   await page.getByLabel("Why you are writing this addendum").fill("Forgot a detail");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.reviewAndSign(page);
   await expect(page.locator(".error-summary")).toContainText("the original's fingerprint this page gave is damaged");
 
   await editor(page, `el.setAttribute("addendum-to-hash", "${"0".repeat(64)}")`);
   await page.getByLabel("Addendum", { exact: true }).fill("More detail.");
   await page.getByLabel("Why you are writing this addendum").fill("Forgot a detail");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  // Passes the editor's checks: signed and sent, the receiver refuses it.
+  await h.signAndSend(page);
   await expect(page.locator(".send-error")).toContainText("The server found problems with the note");
   await expect(page.locator(".addendum-block .error-message")).toContainText(
     "The original note has changed since this addendum was started, so it cannot be linked to it. Go back to the inbox, open the original again and choose Write an addendum.",
@@ -261,7 +262,7 @@ test('payload-format="fhir" sends a DocumentReference the receiver accepts', asy
     };
   });
   await h.fillSoap(page, "FHIR Client");
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   const [doc] = await page.evaluate(() => window.__bodies);
   expect(doc.resourceType).toBe("DocumentReference");
@@ -331,7 +332,7 @@ test("content that looks like HTML or script stays inert text everywhere", async
   await page.getByRole("button", { name: "Drafts" }).click();
   await expect(page.locator(".draft-row")).toContainText(evil);
   await page.getByRole("button", { name: "Close drafts" }).click();
-  await page.getByRole("button", { name: "Submit note" }).click();
+  await h.signAndSend(page);
   await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
   await expect(page.locator(".confirmation")).toContainText(evil);
   await page.goto("inbox");
@@ -382,7 +383,16 @@ test("on the standalone page the worker signs with their own name, remembered on
   await page.getByRole("button", { name: "Write another note" }).click();
   await h.fillSoap(page, "Second Client");
   await page.getByRole("button", { name: "Review and sign" }).click();
+  await expect(page.getByRole("heading", { name: "Review and sign" })).toBeFocused();
+  // Remembered: the name is filled in, and the worker can still change it.
   await expect(page.getByLabel("Your name")).toHaveValue("Rosa Diaz");
+  await page.getByLabel("I agree with this statement").check();
+  await page.getByRole("button", { name: "Sign the note" }).click();
+  await page.getByRole("button", { name: "Submit signed note" }).click();
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const second = (await h.storedNotes(request)).find((n) => n.note.client.name === "Second Client");
+  expect(second.note.signature).toMatchObject({ signerName: "Rosa Diaz", signerId: "RD-12" });
+  expect(second.note.author).toEqual({ id: "RD-12", name: "Rosa Diaz" });
 });
 
 test("an unsigned note prints as a DRAFT on every page, and empty optional sections are left out", async ({

@@ -75,7 +75,8 @@ test("a worker signs in and sends a note; a supervisor's read is logged, and an 
   await signIn(worker, "worker@example.org");
   await expect(worker.getByLabel("Client", { exact: true })).toBeVisible();
   await h.fillSoap(worker, "Signed Client");
-  await worker.getByRole("button", { name: "Submit note" }).click();
+  // The standalone page (through the proxy) requires signing.
+  await h.signAndSend(worker);
   await expect(worker.getByRole("heading", { name: "Note sent" })).toBeVisible();
 
   const supervisor = await userPage(browser);

@@ -1,12 +1,12 @@
 //! `/inbox/addendum/{id}`: the original read only, the editor set from it.
 
 use super::*;
-use crate::inbox::{addendum_not_found, addendum_page, Unreadable};
+use crate::inbox::{addendum_not_found, addendum_page, Unreadable, Writing};
 
 #[test]
 fn the_editor_is_set_from_the_original() {
     let p = full_payload();
-    let html = addendum_page(&serde_json::to_string(&p).unwrap()).unwrap();
+    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Addendum).unwrap();
     let editor = format!(
         r#"<casenote-editor endpoint="../../api/notes" addendum-to="{ORIGINAL}" addendum-to-hash="{}" addendum-to-date="2026-11-26" addendum-to-author="Sam Rivera (W-7)" client-id="C-1" client-name="Jo Avery" signer-entry="worker"></casenote-editor>"#,
         p.computed_hash()
@@ -44,7 +44,7 @@ fn a_signed_note_without_an_author_is_the_signers() {
         content_hash: p.computed_hash(),
         signature_hash: None,
     });
-    let html = addendum_page(&serde_json::to_string(&p).unwrap()).unwrap();
+    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Addendum).unwrap();
     assert!(html.contains(r#"addendum-to-author="Rosa Diaz""#), "{html}");
     assert!(
         html.contains(r#"<time datetime="2026-11-27T10:00:00Z">2026-11-27 10:00:00 UTC</time>"#),
@@ -59,7 +59,7 @@ fn attributes_are_escaped_and_empty_ones_left_out() {
     p.client.id = String::new();
     p.author = None;
     let p = p.with_hash();
-    let html = addendum_page(&serde_json::to_string(&p).unwrap()).unwrap();
+    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Addendum).unwrap();
     assert!(
         html.contains(r#"client-name="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#),
         "{html}"
@@ -71,8 +71,14 @@ fn attributes_are_escaped_and_empty_ones_left_out() {
 
 #[test]
 fn a_stored_body_that_is_not_a_payload_is_unreadable() {
-    assert_eq!(addendum_page("{\"id\": 1}"), Err(Unreadable));
-    assert_eq!(addendum_page("not json"), Err(Unreadable));
+    assert_eq!(
+        addendum_page("{\"id\": 1}", Writing::Addendum),
+        Err(Unreadable)
+    );
+    assert_eq!(
+        addendum_page("not json", Writing::Addendum),
+        Err(Unreadable)
+    );
 }
 
 #[test]
@@ -80,4 +86,40 @@ fn an_unknown_note_says_what_to_do() {
     let html = addendum_not_found();
     assert!(html.contains("<h1>No such note</h1>"), "{html}");
     assert!(html.contains("Go back to the inbox"), "{html}");
+}
+
+#[test]
+fn a_note_sent_unsigned_is_signed_by_its_author_as_a_signature_addendum() {
+    let p = full_payload();
+    assert!(p.signature.is_none());
+    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Signature).unwrap();
+    assert!(html.contains("<h1>Sign this note</h1>"), "{html}");
+    assert!(
+        html.contains(r#"addendum-kind="signature" signing="required""#),
+        "{html}"
+    );
+    // The page says who signs: the original's author, whoever opens it.
+    assert!(
+        html.contains(r#"author-id="W-7" author-name="Sam Rivera""#),
+        "{html}"
+    );
+    assert!(html.contains(&format!(r#"addendum-to-hash="{}""#, p.computed_hash())));
+    // The editor comes first; the original, read only, after it.
+    assert!(html.find("<casenote-editor").unwrap() < html.find("original-heading").unwrap());
+}
+
+#[test]
+fn a_signed_note_has_nothing_to_sign() {
+    let mut p = full_payload();
+    p.signature = Some(casenote::domain::record::Signature {
+        signer_id: "W-7".into(),
+        signer_name: "Sam Rivera".into(),
+        signed_at: "2026-11-27T10:00:00Z".into(),
+        attestation: "I attest.".into(),
+        content_hash: p.computed_hash(),
+        signature_hash: None,
+    });
+    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Signature).unwrap();
+    assert!(html.contains("<h1>This note is signed</h1>"), "{html}");
+    assert!(!html.contains("<casenote-editor"), "{html}");
 }

@@ -167,6 +167,7 @@ async fn participants_contact_and_follow_ups_are_checked_and_stored() {
     p.participants = vec![Participant {
         name: "Rosa Diaz".into(),
         role: ParticipantRole::Interpreter,
+        relationship: String::new(),
     }];
     p.contact_mode = Some(ContactMode::Video);
     p.location = Some("Telehealth room 2".into());

@@ -1,0 +1,176 @@
+// The keyboard route and phone targets: skip links take a keyboard worker
+// to the note's sections and to Review and sign in a few keys; section
+// headings are a screen reader's headings; every target is big enough for
+// a finger, and no select or label is cut, in English and Spanish.
+const { test, expect } = require("@playwright/test");
+const h = require("./helpers");
+
+test.beforeEach(async ({ request }) => {
+  await h.resetReceiver(request);
+});
+
+/** The focused element's text, inside the editor's shadow root too. */
+function focusedText(page) {
+  return page.evaluate(() => {
+    let e = document.activeElement;
+    while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+    return e ? e.textContent.trim() : "";
+  });
+}
+
+async function pickLanguage(page, lang) {
+  const select = page.locator("#page-language");
+  await expect(select).toBeVisible();
+  await select.selectOption(lang);
+  await expect(page.locator("casenote-editor .casenote-host")).toHaveAttribute("lang", lang);
+}
+
+for (const [lang, skip, sign, heading] of [
+  ["en", "Skip to the actions: Review and sign", "Review and sign", "Subjective"],
+  ["es", "Saltar a las acciones: Revisar y firmar", "Revisar y firmar", "Subjetivo"],
+]) {
+  test(`from the top of the page, ${sign} is at most 10 keys away, and the sections are headings (${lang})`, async ({
+    page,
+  }) => {
+    await h.openEditor(page);
+    await h.fillSoap(page, "Keyboard Client");
+    await h.waitForSaved(page);
+    if (lang === "es") await pickLanguage(page, "es");
+    // Start again from the very top of the page, as after a reload.
+    await page.reload();
+    await expect(page.locator("casenote-editor").locator(".note-form")).toBeVisible();
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.keyboard.press("Home");
+    let keys = 0;
+    const press = async (key) => {
+      keys += 1;
+      await page.keyboard.press(key);
+    };
+    // Tab until the skip link, then Enter, then Tab to the button.
+    while ((await focusedText(page)) !== skip) {
+      await press("Tab");
+      expect(keys, "the skip link is among the first few Tab stops").toBeLessThanOrEqual(8);
+    }
+    await expect(page.getByRole("link", { name: skip })).toBeVisible();
+    await h.expectNoViolations(page, `the skip link focused (${lang})`);
+    await press("Enter");
+    await expect(page.locator("casenote-editor #cn-actions")).toBeFocused();
+    await press("Tab");
+    expect(await focusedText(page)).toBe(sign);
+    expect(keys).toBeLessThanOrEqual(10);
+    // And it does what it says.
+    await press("Enter");
+    await expect(page.getByRole("heading", { name: sign })).toBeFocused();
+
+    // The other skip link lands on the note's sections: the next Tab is
+    // the first section.
+    await page.reload();
+    await expect(page.locator("casenote-editor").locator(".note-form")).toBeVisible();
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    const toSections = page.getByRole("navigation").getByRole("link").first();
+    await toSections.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("casenote-editor #cn-sections")).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel(heading, { exact: true })).toBeFocused();
+
+    // Landmarks and headings: the form and its sections are named regions,
+    // and every section of the format is a heading.
+    await expect(page.getByRole("form")).toHaveCount(1);
+    for (const name of lang === "en"
+      ? ["Subjective", "Objective", "Assessment", "Plan"]
+      : ["Subjetivo", "Objetivo", "Evaluación", "Plan"]) {
+      await expect(page.getByRole("heading", { name, level: 3, exact: true })).toHaveCount(1);
+    }
+  });
+}
+
+/**
+ * Every target on the page (and in the editor) smaller than `min` px, and
+ * every select or label whose text is cut, and whether the page scrolls
+ * sideways. Links inside a sentence are exempt (WCAG 2.2 2.5.8, inline).
+ */
+async function layoutProblems(page, min) {
+  return page.evaluate((min) => {
+    const roots = [document];
+    for (const el of document.querySelectorAll("casenote-editor")) if (el.shadowRoot) roots.push(el.shadowRoot);
+    const problems = [];
+    const name = (e) =>
+      `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : ""} "${(e.textContent || e.value || "").trim().slice(0, 30)}"`;
+    const canvas = document.createElement("canvas").getContext("2d");
+    for (const root of roots) {
+      for (const e of root.querySelectorAll("button, select, input:not([type=hidden]), textarea, a[href], summary")) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || r.right < 0) continue; // not shown
+        if (e.closest(".visually-hidden")) continue;
+        const inSentence =
+          e.tagName === "A" && e.parentElement && e.parentElement.textContent.trim() !== e.textContent.trim();
+        if (!inSentence && (r.width < min - 0.5 || r.height < min - 0.5)) {
+          problems.push(`${name(e)} is ${Math.round(r.width)}×${Math.round(r.height)}`);
+        }
+        if (e.tagName === "SELECT") {
+          const style = getComputedStyle(e);
+          canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const widest = Math.max(...[...e.options].map((o) => canvas.measureText(o.text).width));
+          const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+          if (widest > room) problems.push(`${name(e)} cuts its text: ${Math.round(widest)} in ${Math.round(room)}`);
+        }
+      }
+      for (const l of root.querySelectorAll("label, legend")) {
+        if (l.getBoundingClientRect().width === 0) continue;
+        if (l.scrollWidth > l.clientWidth + 1) problems.push(`${name(l)} is cut`);
+      }
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} in ${window.innerWidth}`);
+    }
+    return problems;
+  }, min);
+}
+
+for (const lang of ["en", "es"]) {
+  for (const width of [320, 390, 412]) {
+    test(`at ${width} px with a finger, every target is at least 44 px and nothing is cut (${lang})`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({
+        viewport: { width, height: 800 },
+        hasTouch: true,
+        isMobile: true,
+        deviceScaleFactor: 2,
+      });
+      const page = await context.newPage();
+      await h.openEditor(page);
+      expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+      await h.fillSoap(page, "Phone Client");
+      if (lang === "es") await pickLanguage(page, "es");
+      expect(await layoutProblems(page, 44), "a note written").toEqual([]);
+      const t = lang === "en"
+        ? { quote: "Add a quote to Subjective", intervention: "Add an intervention", drafts: "Drafts", sign: "Review and sign", back: "Back to editing" }
+        : { quote: "Añadir una cita en Subjetivo", intervention: "Añadir una intervención", drafts: "Borradores", sign: "Revisar y firmar", back: "Volver a la edición" };
+      // The signing panel: who signs, and the checkbox to agree.
+      await page.getByRole("button", { name: t.sign }).click();
+      await expect(page.locator("casenote-editor .sign-panel input[type=checkbox]")).toBeVisible();
+      expect(await layoutProblems(page, 44), "the signing panel").toEqual([]);
+      await page.getByRole("button", { name: t.back }).click();
+      // More controls: a quote, an intervention, and the errors they bring.
+      await page.getByRole("button", { name: t.quote }).click();
+      await page.getByRole("button", { name: t.intervention }).click();
+      await page.getByRole("button", { name: t.sign }).click();
+      await expect(page.locator("casenote-editor .error-summary")).toBeVisible();
+      expect(await layoutProblems(page, 44), "errors shown").toEqual([]);
+      await page.getByRole("button", { name: t.drafts }).click();
+      expect(await layoutProblems(page, 44), "the drafts panel").toEqual([]);
+      await context.close();
+    });
+  }
+}
+
+test("with a mouse, every target is at least 24 px (en)", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await h.openEditor(page);
+  expect(await page.evaluate(() => matchMedia("(pointer: fine)").matches)).toBe(true);
+  await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
+  await page.getByRole("button", { name: "Review and sign" }).click();
+  expect(await layoutProblems(page, 24)).toEqual([]);
+});
