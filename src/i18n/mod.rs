@@ -41,16 +41,26 @@ pub enum Lang {
 }
 
 /// The catalog's areas: a file of each name in each language's folder.
+/// The areas after `host:` are the reference receiver's pages (the inbox,
+/// an addendum): in the same catalog, read on the host only, so they cost
+/// the editor's bundle nothing.
 macro_rules! catalog {
-    ($($area:literal),* $(,)?) => {
+    ($($area:literal),* ; host: $($host:literal),*) => {
         /// Each language's files, by area, in the order of [`Lang::ALL`].
+        #[cfg(target_arch = "wasm32")]
         pub(crate) const FILES: [(Lang, &[(&str, &str)]); Lang::ALL.len()] = [
             (Lang::En, &[$(($area, include_str!(concat!("en/", $area, ".ftl")))),*]),
             (Lang::Es, &[$(($area, include_str!(concat!("es/", $area, ".ftl")))),*]),
         ];
+        /// Each language's files, by area, in the order of [`Lang::ALL`].
+        #[cfg(not(target_arch = "wasm32"))]
+        pub(crate) const FILES: [(Lang, &[(&str, &str)]); Lang::ALL.len()] = [
+            (Lang::En, &[$(($area, include_str!(concat!("en/", $area, ".ftl")))),*, $(($host, include_str!(concat!("en/", $host, ".ftl")))),*]),
+            (Lang::Es, &[$(($area, include_str!(concat!("es/", $area, ".ftl")))),*, $(($host, include_str!(concat!("es/", $host, ".ftl")))),*]),
+        ];
     };
 }
-catalog!["common", "form", "panels", "session", "domain", "record", "aids", "page"];
+catalog!["common", "form", "panels", "session", "domain", "record", "aids", "page"; host: "inbox"];
 
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];

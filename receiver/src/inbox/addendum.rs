@@ -1,11 +1,16 @@
-//! `/inbox/addendum/{id}`: the original note, read only, beside the editor
-//! set to write an addendum to it; and `/inbox/sign/{id}`, the same for
-//! the author's signature on a note sent unsigned, as an addendum of kind
-//! signature. The page carries the original's id and hash to the editor in
-//! attributes; the URL holds only the id.
+//! `/inbox/addendum/{id}`: the editor set to write an addendum to a note,
+//! with the original, read only, in a panel the worker opens; and
+//! `/inbox/sign/{id}`, the same for the author's signature on a note sent
+//! unsigned, as an addendum of kind signature. The editor comes first, so
+//! that on a phone it is where the page starts. The page carries the
+//! original's id and hash to the editor in attributes; the URL holds only
+//! the id. In the reader's language, as the inbox is; the editor follows
+//! the page's `lang`.
 
 use casenote::domain::record_html::{record_html_placed, Placement};
 use casenote::domain::PayloadV1;
+use casenote::i18n::{isolated, Lang};
+use casenote::tr;
 use maud::{html, Markup, DOCTYPE};
 
 use super::{name_and_id, path_segment, shown_payload, utc_text};
@@ -19,14 +24,14 @@ pub struct Unreadable;
 /// `inbox/addendum/{id}`.
 const ROOT: &str = "../../";
 
-fn page(title: &str, body: Markup) -> String {
+fn page(title: &str, body: Markup, lang: Lang) -> String {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) ": casenote reference receiver" }
+                title { (title) ": " (lang.t("inbox-site")) }
                 link rel="stylesheet" href={ (ROOT) "inbox.css" };
                 link rel="icon" href={ (ROOT) "favicon.svg" } type="image/svg+xml";
                 script type="module" src={ (ROOT) "inbox.js" } {}
@@ -34,7 +39,7 @@ fn page(title: &str, body: Markup) -> String {
             }
             body {
                 main.addendum-page {
-                    p { a href={ (ROOT) "inbox" } { "Back to the inbox" } }
+                    p { a href={ (ROOT) "inbox" } { (lang.t("inbox-back")) } }
                     (body)
                 }
             }
@@ -52,8 +57,8 @@ pub enum Writing {
     Signature,
 }
 
-/// The page for the original whose stored JSON is `body`.
-pub fn render(body: &str, writing: Writing) -> Result<String, Unreadable> {
+/// The page for the original whose stored JSON is `body`, in `lang`.
+pub fn render(body: &str, writing: Writing, lang: Lang) -> Result<String, Unreadable> {
     let hash = PayloadV1::parse(body)
         .map_err(|_| Unreadable)?
         .computed_hash();
@@ -73,112 +78,117 @@ pub fn render(body: &str, writing: Writing) -> Result<String, Unreadable> {
     let href = |id: &str| format!("{ROOT}inbox#note-{}", path_segment(id));
     let local = |t: &str| utc_text(t);
     let client = name_and_id(&p.client.name, &p.client.id);
+    let format = isolated(&p.format_name).into_owned();
+    // The original, read only, in a panel: the record stays in the
+    // language it was written in.
     let original = html! {
-        section.original-note aria-labelledby="original-heading" {
-            h2 #original-heading { "The original note" }
-            (record_html_placed(&p, p.lang(), &local, Placement::Listed { level: 3, href: &href }))
+        details.original-note {
+            summary { (lang.t("inbox-original-open")) }
+            section aria-label=(lang.t("inbox-original")) {
+                (record_html_placed(&p, p.lang(), &local, Placement::Listed { level: 2, href: &href }))
+            }
+        }
+    };
+    let client_id = Some(p.client.id.as_str()).filter(|c| !c.is_empty());
+    let client_name = Some(p.client.name.as_str()).filter(|c| !c.is_empty());
+    // The editor set from the original; signing is required as on the
+    // standalone page. For a signature (`Some(author)`), its kind is fixed
+    // and it signs as the original's author, when the original names one.
+    let editor = |signature: Option<Option<&casenote::domain::Person>>| {
+        let by = signature.flatten();
+        let given = |v: &&str| !v.trim().is_empty();
+        let by_id = by.map(|a| a.id.as_str()).filter(given);
+        let by_name = by.map(|a| a.name.as_str()).filter(given);
+        html! {
+            casenote-editor
+                endpoint={ (ROOT) "api/notes" }
+                addendum-to=(p.id)
+                addendum-to-hash=(hash)
+                addendum-to-date=(p.service.date)
+                addendum-to-author=[author.as_deref()]
+                addendum-kind=[signature.map(|_| "signature")]
+                signing="required"
+                client-id=[client_id]
+                client-name=[client_name]
+                author-id=[by_id]
+                author-name=[by_name]
+                signer-entry="worker" {}
         }
     };
     if writing == Writing::Signature {
         if p.signature.is_some() {
+            let title = lang.t("inbox-signed-title");
             return Ok(page(
-                "This note is signed",
+                &title,
                 html! {
-                    h1 { "This note is signed" }
-                    p.lead { "This note was signed when it was sent, so there is nothing to sign. Corrections and additions go in an addendum." }
-                    p { a href={ (ROOT) "inbox/addendum/" (path_segment(&p.id)) } { "Write an addendum" } }
+                    h1 { (title) }
+                    p.lead { (lang.t("inbox-signed-lead")) }
+                    p { a href={ (ROOT) "inbox/addendum/" (path_segment(&p.id)) } { (lang.t("inbox-write-addendum")) } }
                     (original)
                 },
+                lang,
             ));
         }
         let by = p
             .author
             .as_ref()
             .filter(|a| !(a.id.trim().is_empty() && a.name.trim().is_empty()));
+        let title = lang.t("inbox-sign");
         return Ok(page(
-            "Sign this note",
+            &title,
             html! {
-                h1 { "Sign this note" }
-                p.lead {
-                    "This note was sent without a signature. Its author signs it here: the signature is sent as an addendum of kind signature, "
-                    "which covers the note exactly as it was stored. The original is never changed."
-                }
+                h1 { (title) }
+                p.lead { (lang.t("inbox-sign-lead")) }
                 @if let Some(a) = by {
-                    p { "Only the note's author, " (name_and_id(&a.name, &a.id)) ", can sign it; the receiver refuses anyone else's signature." }
+                    p { (tr!(lang, "inbox-sign-only-author", author = name_and_id(&a.name, &a.id))) }
                 }
-                div.side-by-side {
-                    section.new-addendum aria-labelledby="addendum-heading" {
-                        h2 #addendum-heading { "Your signature on the " (casenote::i18n::isolated(&p.format_name)) " note: " (client) }
-                        casenote-editor
-                            endpoint={ (ROOT) "api/notes" }
-                            addendum-to=(p.id)
-                            addendum-to-hash=(hash)
-                            addendum-to-date=(p.service.date)
-                            addendum-to-author=[author.as_deref()]
-                            addendum-kind="signature"
-                            signing="required"
-                            client-id=[Some(p.client.id.as_str()).filter(|c| !c.is_empty())]
-                            client-name=[Some(p.client.name.as_str()).filter(|c| !c.is_empty())]
-                            author-id=[by.map(|a| a.id.as_str()).filter(|v| !v.trim().is_empty())]
-                            author-name=[by.map(|a| a.name.as_str()).filter(|v| !v.trim().is_empty())]
-                            signer-entry="worker" {}
-                    }
-                    (original)
+                section.new-addendum aria-labelledby="addendum-heading" {
+                    h2 #addendum-heading { (tr!(lang, "inbox-your-signature", format = format.as_str(), client = client.as_str())) }
+                    (editor(Some(by)))
                 }
+                (original)
             },
+            lang,
         ));
     }
+    let title = lang.t("inbox-write-addendum");
     Ok(page(
-        "Write an addendum",
+        &title,
         html! {
-            h1 { "Write an addendum" }
-            p.lead {
-                "An addendum adds to a note that was sent: it corrects, clarifies or adds to it. "
-                "The original is never changed. It is shown here, read only, beside your addendum."
+            h1 { (title) }
+            p.lead { (lang.t("inbox-addendum-lead")) }
+            section.new-addendum aria-labelledby="addendum-heading" {
+                h2 #addendum-heading { (tr!(lang, "inbox-your-addendum", format = format.as_str(), client = client.as_str())) }
+                (editor(None))
             }
-            div.side-by-side {
-                (original)
-                section.new-addendum aria-labelledby="addendum-heading" {
-                    h2 #addendum-heading { "Your addendum to " (casenote::i18n::isolated(&p.format_name)) " note: " (client) }
-                    casenote-editor
-                        endpoint={ (ROOT) "api/notes" }
-                        addendum-to=(p.id)
-                        addendum-to-hash=(hash)
-                        addendum-to-date=(p.service.date)
-                        addendum-to-author=[author.as_deref()]
-                        client-id=[Some(p.client.id.as_str()).filter(|c| !c.is_empty())]
-                        client-name=[Some(p.client.name.as_str()).filter(|c| !c.is_empty())]
-                        signer-entry="worker" {}
-                }
-            }
+            (original)
         },
+        lang,
     ))
 }
 
 /// The page for an id no stored note has.
-pub fn not_found() -> String {
+pub fn not_found(lang: Lang) -> String {
+    let title = lang.t("inbox-not-found-title");
     page(
-        "No such note",
+        &title,
         html! {
-            h1 { "No such note" }
-            p {
-                "No note with this id is in the inbox, so no addendum can be written to it here. "
-                "Go back to the inbox and choose Write an addendum on the note you mean."
-            }
+            h1 { (title) }
+            p { (lang.t("inbox-not-found")) }
         },
+        lang,
     )
 }
 
 /// The page for a stored note that cannot be read.
-pub fn unreadable() -> String {
+pub fn unreadable(lang: Lang) -> String {
+    let title = lang.t("inbox-unreadable-title");
     page(
-        "This note cannot be read",
+        &title,
         html! {
-            h1 { "This note cannot be read" }
-            p {
-                "The stored note is not casenote JSON v1, so no addendum can be linked to it. "
-                "Its stored JSON is at api/notes; ask whoever runs this receiver."
-            }
+            h1 { (title) }
+            p { (lang.t("inbox-unreadable")) }
         },
+        lang,
     )
 }

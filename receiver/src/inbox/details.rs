@@ -3,6 +3,8 @@
 //! inbox shows every member of the payload.
 
 use casenote::domain::PayloadV1;
+use casenote::i18n::Lang;
+use casenote::tr;
 use maud::{html, Markup};
 
 use super::utc_text;
@@ -26,9 +28,9 @@ fn offset(minutes: i32) -> String {
 }
 
 /// The details list of stored note `n`, whose payload is `p`, under a
-/// heading at `level`.
-pub(crate) fn details(n: &StoredNote, p: &PayloadV1, level: u8) -> Markup {
-    let title = "Record details";
+/// heading at `level`, in `lang`.
+pub(crate) fn details(n: &StoredNote, p: &PayloadV1, level: u8, lang: Lang) -> Markup {
+    let title = lang.t("inbox-details");
     let codes: Vec<String> = p
         .sections
         .iter()
@@ -41,41 +43,41 @@ pub(crate) fn details(n: &StoredNote, p: &PayloadV1, level: u8) -> Markup {
                 _ => h4 { (title) },
             }
             dl {
-                dt { "Note id" } dd { code { (p.id) } }
-                dt { "Received" } dd { (time(&n.received_at)) }
-                dt { "Started" } dd { (time(&p.created_at)) }
-                dt { "Documented" } dd { (time(&p.documented_at)) }
-                dt { "Schema" } dd { code { (p.schema) } }
-                dt { "Format key" } dd { code { (p.format) } }
-                dt { "Document type" } dd {
+                dt { (lang.t("inbox-note-id")) } dd { code { (p.id) } }
+                dt { (lang.t("inbox-received-at")) } dd { (time(&n.received_at)) }
+                dt { (lang.t("inbox-started")) } dd { (time(&p.created_at)) }
+                dt { (lang.t("inbox-documented")) } dd { (time(&p.documented_at)) }
+                dt { (lang.t("inbox-schema")) } dd { code { (p.schema) } }
+                dt { (lang.t("inbox-format-key")) } dd { code { (p.format) } }
+                dt { (lang.t("inbox-document-type")) } dd {
                     (p.document_type.display) " (" code { (p.document_type.system) } " " code { (p.document_type.code) } ")"
                 }
                 @if !codes.is_empty() {
-                    dt { "Section codes (LOINC)" } dd { (codes.join(", ")) }
+                    dt { (lang.t("inbox-section-codes")) } dd { (codes.join(", ")) }
                 }
                 @if let Some(t) = &p.timeliness {
-                    dt { "Timeliness" } dd {
+                    dt { (lang.t("inbox-timeliness")) } dd {
                         @if let Some(h) = t.hours_after_service {
-                            "Documented " (hours(h)) " hours after the service; "
+                            (tr!(lang, "inbox-hours-after", hours = hours(h))) " "
                         }
-                        "late after " (hours(t.late_entry_threshold_hours)) " hours"
-                        @if t.late_entry { " (a late entry)" } @else { " (not late)" }
+                        (tr!(lang, "inbox-late-after", hours = hours(t.late_entry_threshold_hours)))
+                        " " @if t.late_entry { (lang.t("inbox-late")) } @else { (lang.t("inbox-not-late")) }
                         @if let Some(m) = t.utc_offset_minutes {
-                            "; the writer's clock was " (offset(m))
+                            (tr!(lang, "inbox-clock", offset = offset(m)))
                         }
                         @if t.documented_at != p.documented_at {
-                            "; documented at " (time(&t.documented_at))
+                            (lang.t("inbox-documented-at")) " " (time(&t.documented_at))
                         }
                     }
                 }
                 @if let Some(a) = &p.addendum {
                     @if let Some(h) = &a.to_hash {
-                        dt { "Original's SHA-256" } dd { code { (h) } }
+                        dt { (lang.t("inbox-original-hash")) } dd { code { (h) } }
                     }
                 }
-                dt { "Content SHA-256" } dd { code { (p.content_hash) } }
+                dt { (lang.t("inbox-content-hash")) } dd { code { (p.content_hash) } }
                 @if let Some(h) = p.signature.as_ref().and_then(|s| s.signature_hash.as_ref()) {
-                    dt { "Signature SHA-256" } dd { code { (h) } }
+                    dt { (lang.t("inbox-signature-hash")) } dd { code { (h) } }
                 }
             }
         }

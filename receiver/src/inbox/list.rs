@@ -9,6 +9,7 @@ use casenote::domain::record::AddendumKind;
 use casenote::domain::record_html::{record_html_placed, Placement};
 use casenote::domain::PayloadV1;
 use casenote::i18n::Lang;
+use casenote::tr;
 use maud::{html, Markup, DOCTYPE};
 
 use super::details::{details, time};
@@ -37,6 +38,9 @@ pub struct InboxPage<'a> {
     pub older: bool,
     /// Each note's access log (by lower-case id), for an auditor.
     pub reads: Option<&'a HashMap<String, Vec<Read>>>,
+    /// The reader's language: the page's own words and dates (each note's
+    /// record stays in the language it was written in).
+    pub lang: Lang,
 }
 
 /// Where note `id` is shown: its anchor on this page, or the page that
@@ -79,34 +83,33 @@ pub fn render(page: &InboxPage<'_>) -> String {
         }
     }
     let href = |id: &str| href_of(id, &on_page);
-    let total = page.total;
+    let (total, lang) = (page.total, page.lang);
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "Inbox: casenote reference receiver" }
+                title { (lang.t("inbox-title")) ": " (lang.t("inbox-site")) }
                 link rel="stylesheet" href="inbox.css";
                 link rel="icon" href="favicon.svg" type="image/svg+xml";
                 script type="module" src="inbox.js" {}
             }
             body {
                 main {
-                    h1 { "Inbox" }
+                    h1 { (lang.t("inbox-title")) }
                     p {
-                        (total) " note" @if total != 1 { "s" } " received. "
-                        a href="./" { "Write a note" }
+                        (tr!(lang, "inbox-received", n = total)) " "
+                        a href="./" { (lang.t("inbox-write-note")) }
                     }
                     p.log-head {
-                        "Log: " (page.head.0) " entr" @if page.head.0 == 1 { "y" } @else { "ies" }
-                        ", head " code { (page.head.1) }
-                        ". Write it down: casenote-receiver verify shows whether anything before it changed."
+                        (tr!(lang, "inbox-log", n = page.head.0)) " " code { (page.head.1) }
+                        (lang.t("inbox-log-verify"))
                     }
-                    p.times-note { "Times are shown in your local time; hover over one for UTC." }
+                    p.times-note { (lang.t("inbox-times")) }
                     @for (n, p) in &shown {
                         (note(n, p.as_ref(), addenda.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[]), &href,
-                            page.reads.map(|r| r.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[]))))
+                            page.reads.map(|r| r.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[])), lang))
                     }
                     (pager(page))
                 }
@@ -118,16 +121,16 @@ pub fn render(page: &InboxPage<'_>) -> String {
 
 /// The links to the newest notes and to older ones.
 fn pager(page: &InboxPage<'_>) -> Markup {
-    let oldest = page.notes.last().map(|n| n.seq);
+    let (oldest, lang) = (page.notes.last().map(|n| n.seq), page.lang);
     html! {
         @if page.older || page.more {
-            nav.pager aria-label="Pages of notes" {
+            nav.pager aria-label=(lang.t("inbox-pages")) {
                 @if page.older {
-                    a href="inbox" { "Newest notes" }
+                    a href="inbox" { (lang.t("inbox-newest")) }
                 }
                 @if let (true, Some(seq)) = (page.more, oldest) {
                     " "
-                    a href={ "?before=" (seq) } rel="next" { "Older notes" }
+                    a href={ "?before=" (seq) } rel="next" { (lang.t("inbox-older")) }
                 }
             }
         }
@@ -141,6 +144,7 @@ fn note(
     addenda: &[&PayloadV1],
     href: &dyn Fn(&str) -> String,
     reads: Option<&[Read]>,
+    lang: Lang,
 ) -> Markup {
     let local = |t: &str| utc_text(t);
     // A note sent unsigned (not itself a signature) can be signed later
@@ -159,16 +163,32 @@ fn note(
                 .is_some_and(|l| l.kind == AddendumKind::Signature)
         })
         .copied();
-    let about = p
-        .map(|p| {
-            format!(
-                " the {} note of {}, {}",
-                casenote::i18n::isolated(&p.format_name),
-                name_and_id(&p.client.name, &p.client.id),
-                p.service.date
-            )
+    // What a link's words leave to the eye, for a screen reader's list of
+    // links: which note it is.
+    let about = |id: &'static str| {
+        p.map(|p| {
+            let format = casenote::i18n::isolated(&p.format_name).into_owned();
+            let client = name_and_id(&p.client.name, &p.client.id);
+            let date = p.service.date.as_str();
+            match id {
+                "inbox-sign-which" => tr!(
+                    lang,
+                    "inbox-sign-which",
+                    format = format,
+                    client = client,
+                    date = date
+                ),
+                _ => tr!(
+                    lang,
+                    "inbox-write-addendum-to",
+                    format = format,
+                    client = client,
+                    date = date
+                ),
+            }
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+    };
     html! {
         article.note id={ "note-" (n.id) } data-note-id=(n.id) {
             @match p {
@@ -176,11 +196,11 @@ fn note(
                     (record_html_placed(p, p.lang(), &local, Placement::Listed { level: 2, href }))
                     @if !addenda.is_empty() {
                         p.addenda {
-                            "Addenda: "
+                            (lang.t("inbox-addenda")) " "
                             @for (i, a) in addenda.iter().enumerate() {
                                 @if i > 0 { ", " }
                                 a href=(href(&a.id)) {
-                                    (a.addendum.as_ref().map_or_else(|| "Addendum".to_string(), |l| l.kind.label(Lang::En)))
+                                    (a.addendum.as_ref().map_or_else(|| lang.t("addendum-legend"), |l| l.kind.label(lang)))
                                     " " code { (a.id) }
                                 }
                             }
@@ -188,33 +208,31 @@ fn note(
                     }
                     @if let Some(sig) = signed_later.and_then(|a| a.signature.as_ref()) {
                         p.signed-later {
-                            "Sent unsigned; signed later by " (name_and_id(&sig.signer_name, &sig.signer_id))
-                            " at " (time(&sig.signed_at)) ", in a signature addendum."
+                            (tr!(lang, "inbox-signed-later-by", who = name_and_id(&sig.signer_name, &sig.signer_id)))
+                            " " (time(&sig.signed_at)) (lang.t("inbox-signed-later-end"))
                         }
                     }
-                    (details(n, p, 3))
+                    (details(n, p, 3, lang))
                     @if let Some(reads) = reads {
-                        (access_log(reads))
+                        (access_log(reads, lang))
                     }
                     p.actions {
                         @if unsigned && signed_later.is_none() {
                             a.sign-later href={ "inbox/sign/" (path_segment(&n.id)) } {
-                                "Sign this note"
-                                span.visually-hidden { (about) }
+                                (lang.t("inbox-sign"))
+                                " " span.visually-hidden { (about("inbox-sign-which")) }
                             }
                             " "
                         }
                         a.write-addendum href={ "inbox/addendum/" (path_segment(&n.id)) } {
-                            "Write an addendum"
-                            span.visually-hidden { " to" (about) }
+                            (lang.t("inbox-write-addendum"))
+                            " " span.visually-hidden { (about("inbox-write-addendum-to")) }
                         }
                     }
                 }
                 None => {
-                    h2 { "Note " code { (n.id) } }
-                    p.unreadable {
-                        "This note could not be read as casenote JSON v1, so it is not shown here. Its stored JSON is at api/notes."
-                    }
+                    h2 { (lang.t("inbox-note")) " " code { (n.id) } }
+                    p.unreadable { (lang.t("inbox-unreadable-note")) }
                 }
             }
         }

@@ -11,9 +11,11 @@ mod details;
 mod list;
 mod reads;
 
+#[cfg(test)]
+pub use addendum::Unreadable;
 pub use addendum::{
     not_found as addendum_not_found, render as addendum_page, unreadable as unreadable_page,
-    Unreadable, Writing,
+    Writing,
 };
 pub use list::{render, InboxPage, PAGE_SIZE};
 

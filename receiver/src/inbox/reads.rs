@@ -1,33 +1,34 @@
 //! A note's access log as an auditor reads it in the inbox: who read the
 //! note, when, how and from where, newest first.
 
+use casenote::i18n::Lang;
 use maud::{html, Markup};
 
 use super::details::time;
 use crate::reads::{How, Read};
 
 /// How a read is said.
-fn how(h: How) -> &'static str {
+fn how(h: How, lang: Lang) -> String {
     match h {
-        How::Inbox => "in the inbox",
-        How::Api => "through the API",
-        How::AddendumPage => "on its addendum page",
+        How::Inbox => lang.t("inbox-read-in-inbox"),
+        How::Api => lang.t("inbox-read-api"),
+        How::AddendumPage => lang.t("inbox-read-addendum-page"),
     }
 }
 
-/// The access log of one note, under a heading at level 3.
-pub(crate) fn access_log(reads: &[Read]) -> Markup {
+/// The access log of one note, under a heading at level 3, in `lang`.
+pub(crate) fn access_log(reads: &[Read], lang: Lang) -> Markup {
     html! {
         section.access-log {
-            h3 { "Access log" }
+            h3 { (lang.t("inbox-access-log")) }
             @if reads.is_empty() {
-                p { "No read of this note is logged." }
+                p { (lang.t("inbox-no-reads")) }
             } @else {
                 ol {
                     @for r in reads {
                         li {
-                            bdi { (r.who) } " read it " (how(r.how)) ", " (time(&r.at))
-                            ", from " bdi { (r.from) } "."
+                            bdi { (r.who) } " " (lang.t("inbox-read-it")) " " (how(r.how, lang)) ", " (time(&r.at))
+                            ", " (lang.t("inbox-read-from")) " " bdi { (r.from) } "."
                         }
                     }
                 }

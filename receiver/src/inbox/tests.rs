@@ -7,6 +7,7 @@ use casenote::domain::{
 };
 
 use crate::db::StoredNote;
+pub use casenote::i18n::Lang;
 
 pub const ORIGINAL: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
 pub const ADDENDUM: &str = "1f8fad5b-d9cb-469f-a165-70867728950e";

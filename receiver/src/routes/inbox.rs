@@ -3,9 +3,10 @@
 //! stylesheet and script.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
+use casenote::i18n::Lang;
 
 use serde::Deserialize;
 
@@ -18,10 +19,10 @@ use crate::store::StoreError;
 /// Why an inbox page could not be shown.
 #[derive(Debug)]
 pub(super) enum InboxError {
-    /// No stored note has the id asked for.
-    NotFound,
+    /// No stored note has the id asked for (said in the reader's language).
+    NotFound(Lang),
     /// The stored note is not a casenote v1 payload.
-    Unreadable,
+    Unreadable(Lang),
     /// The page asked for is not a page (`?before=` not a seq).
     BadPage,
     /// The store failed.
@@ -34,25 +35,19 @@ impl From<StoreError> for InboxError {
     }
 }
 
-impl From<inbox::Unreadable> for InboxError {
-    fn from(_: inbox::Unreadable) -> Self {
-        InboxError::Unreadable
-    }
-}
-
 impl IntoResponse for InboxError {
     fn into_response(self) -> Response {
         match self {
-            InboxError::NotFound => {
-                (StatusCode::NOT_FOUND, Html(inbox::addendum_not_found())).into_response()
+            InboxError::NotFound(lang) => {
+                (StatusCode::NOT_FOUND, Html(inbox::addendum_not_found(lang))).into_response()
             }
             InboxError::BadPage => error(
                 StatusCode::BAD_REQUEST,
                 "?before= takes the seq of a note (a whole number above 0)",
             ),
-            InboxError::Unreadable => (
+            InboxError::Unreadable(lang) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                Html(inbox::unreadable_page()),
+                Html(inbox::unreadable_page(lang)),
             )
                 .into_response(),
             InboxError::Store(e) => {
@@ -74,11 +69,47 @@ pub(super) struct InboxQuery {
     note: Option<String>,
 }
 
+/// The reader's language for the receiver's pages: the one the worker chose
+/// on the standalone page (its `casenote-lang` cookie), else the browser's
+/// `Accept-Language`, best first, else English.
+fn reader_lang(headers: &HeaderMap) -> Lang {
+    let chosen = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().strip_prefix("casenote-lang="))
+        .find_map(Lang::from_tag);
+    chosen.or_else(|| accepted(headers)).unwrap_or_default()
+}
+
+/// The best language of `Accept-Language` the catalog has.
+fn accepted(headers: &HeaderMap) -> Option<Lang> {
+    let value = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    let mut ranges: Vec<(f32, &str)> = value
+        .split(',')
+        .filter_map(|r| {
+            let mut parts = r.split(';');
+            let tag = parts.next()?.trim();
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (q > 0.0 && tag != "*").then_some((q, tag))
+        })
+        .collect();
+    // Stable: equal weights keep the browser's order.
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranges.into_iter().find_map(|(_, tag)| Lang::from_tag(tag))
+}
+
 pub(super) async fn inbox_page(
     State(state): State<AppState>,
     Extension(reader): Extension<Reader>,
     Query(query): Query<InboxQuery>,
+    headers: HeaderMap,
 ) -> Result<Response, InboxError> {
+    let lang = reader_lang(&headers);
     let before = match (&query.before, &query.note) {
         (Some(b), _) => match b.parse::<i64>() {
             Ok(b) if b > 0 => Some(b),
@@ -91,7 +122,7 @@ pub(super) async fn inbox_page(
         .store
         .inbox(before, query.note.clone(), inbox::PAGE_SIZE)
         .await?
-        .ok_or(InboxError::NotFound)?;
+        .ok_or(InboxError::NotFound(lang))?;
     let ids = || page.notes.iter().map(|n| n.id.as_str());
     state
         .store
@@ -115,6 +146,7 @@ pub(super) async fn inbox_page(
         more: page.more,
         older: before != Some(i64::MAX),
         reads: reads.as_ref(),
+        lang,
     });
     Ok(Html(html).into_response())
 }
@@ -123,8 +155,10 @@ pub(super) async fn addendum_page(
     state: State<AppState>,
     reader: Extension<Reader>,
     id: Path<String>,
+    headers: HeaderMap,
 ) -> Result<Response, InboxError> {
-    writing_page(state, reader, id, inbox::Writing::Addendum).await
+    let lang = reader_lang(&headers);
+    writing_page(state, reader, id, inbox::Writing::Addendum, lang).await
 }
 
 /// `/inbox/sign/{id}`: the author signs a note sent unsigned.
@@ -132,8 +166,10 @@ pub(super) async fn signature_page(
     state: State<AppState>,
     reader: Extension<Reader>,
     id: Path<String>,
+    headers: HeaderMap,
 ) -> Result<Response, InboxError> {
-    writing_page(state, reader, id, inbox::Writing::Signature).await
+    let lang = reader_lang(&headers);
+    writing_page(state, reader, id, inbox::Writing::Signature, lang).await
 }
 
 async fn writing_page(
@@ -141,17 +177,20 @@ async fn writing_page(
     Extension(reader): Extension<Reader>,
     Path(id): Path<String>,
     writing: inbox::Writing,
+    lang: Lang,
 ) -> Result<Response, InboxError> {
     let body = state
         .store
         .body_of(&id)
         .await?
-        .ok_or(InboxError::NotFound)?;
+        .ok_or(InboxError::NotFound(lang))?;
     state
         .store
         .record_reads(reader.reads(How::AddendumPage, [id.as_str()]))
         .await?;
-    Ok(Html(inbox::addendum_page(&body, writing)?).into_response())
+    let html =
+        inbox::addendum_page(&body, writing, lang).map_err(|_| InboxError::Unreadable(lang))?;
+    Ok(Html(html).into_response())
 }
 
 pub(super) async fn inbox_css() -> Response {

@@ -33,7 +33,12 @@ async function expectClean(page, state) {
 /** Every <time> on the page shows its instant in the reader's local time, UTC in its title. */
 async function expectLocalTimes(page) {
   const times = await page.locator("time[datetime]").evaluateAll((ts) =>
-    ts.map((t) => ({ text: t.textContent, title: t.title, local: new Date(t.dateTime).toLocaleString() })),
+    ts.map((t) => ({
+      text: t.textContent,
+      title: t.title,
+      // In the page's language, as that language writes dates.
+      local: new Date(t.dateTime).toLocaleString(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short" }),
+    })),
   );
   expect(times.length).toBeGreaterThan(0);
   for (const t of times) {
@@ -102,9 +107,12 @@ test("the inbox shows the whole note in local time, and an addendum written from
   await expect(page).toHaveURL(new RegExp(`/inbox/addendum/${original.id}$`));
   expect(page.url()).not.toContain("Inbox");
 
-  // The original, read only, beside the editor set to add to it.
+  // The editor set to add to it first; the original, read only, in a panel
+  // the worker opens.
   await expect(page.getByRole("heading", { level: 1, name: "Write an addendum" })).toBeVisible();
   const shown = page.locator(".original-note");
+  await expect(shown.getByRole("heading", { name: "SOAP note: Inbox Client" })).toBeHidden();
+  await shown.getByText("The original note, read only").click();
   await expect(shown.getByRole("heading", { name: "SOAP note: Inbox Client" })).toBeVisible();
   await expect(shown).toContainText("Referred to legal aid");
   await expect(page.locator(".addendum-block")).toContainText(`addendum to note ${original.id}`);
@@ -112,6 +120,8 @@ test("the inbox shows the whole note in local time, and an addendum written from
     `The original: client Inbox Client, date of service ${date}, written by Sam Rivera (W-7).`,
   );
   await expect(page.getByLabel("Date of service")).toHaveValue(date);
+  // An addendum is signed, as a note is on this site.
+  await expect(page.getByRole("button", { name: "Send without signing" })).toHaveCount(0);
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Inbox Client");
   await expectClean(page, "the addendum page");
   await h.screenshot(page, testInfo, "addendum-page");

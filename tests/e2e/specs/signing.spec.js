@@ -163,3 +163,25 @@ test("a note sent unsigned is signed later by its author, as a signature addendu
   await expect(article.getByRole("link", { name: /^Sign this note/ })).toHaveCount(0);
   await h.expectNoViolations(page, "the inbox with a note signed later");
 });
+
+test("in Spanish: the question before sending unsigned, and the page to sign a note later", async ({ page, context, baseURL }) => {
+  await portalNote(page);
+  await page.evaluate(() => document.querySelector("casenote-editor").setAttribute("lang", "es"));
+  await expect(page.locator("casenote-editor .casenote-host")).toHaveAttribute("lang", "es");
+  await page.getByRole("button", { name: "Enviar sin firmar" }).click();
+  const ask = page.getByRole("region", { name: "¿Enviar esta nota sin firmar?" });
+  await expect(ask).toContainText("Puede firmarla más tarde");
+  await h.expectNoViolations(page, "asked whether to send unsigned (es)");
+  await ask.getByRole("button", { name: "Sí, enviar sin firmar" }).click();
+  await expect(page.getByRole("heading", { name: "Nota enviada" })).toBeVisible();
+
+  await context.addCookies([{ name: "casenote-lang", value: "es", url: baseURL }]);
+  await page.goto("inbox");
+  await page.getByRole("link", { name: /^Firmar esta nota/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Firmar esta nota" })).toBeVisible();
+  await expect(page.locator("casenote-editor textarea[name='section.addendum']")).toHaveValue(
+    "Escribí esta nota y la firmo tal como se envió, sin cambios.",
+  );
+  await expect(page.locator(".addendum-kind")).toHaveText("Tipo de adenda: Firma");
+  await h.expectNoViolations(page, "the page to sign a note later (es)");
+});

@@ -6,18 +6,31 @@ use crate::inbox::{addendum_not_found, addendum_page, Unreadable, Writing};
 #[test]
 fn the_editor_is_set_from_the_original() {
     let p = full_payload();
-    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Addendum).unwrap();
+    let html = addendum_page(
+        &serde_json::to_string(&p).unwrap(),
+        Writing::Addendum,
+        Lang::En,
+    )
+    .unwrap();
     let editor = format!(
-        r#"<casenote-editor endpoint="../../api/notes" addendum-to="{ORIGINAL}" addendum-to-hash="{}" addendum-to-date="2026-11-26" addendum-to-author="Sam Rivera (W-7)" client-id="C-1" client-name="Jo Avery" signer-entry="worker"></casenote-editor>"#,
+        r#"<casenote-editor endpoint="../../api/notes" addendum-to="{ORIGINAL}" addendum-to-hash="{}" addendum-to-date="2026-11-26" addendum-to-author="Sam Rivera (W-7)" signing="required" client-id="C-1" client-name="Jo Avery" signer-entry="worker"></casenote-editor>"#,
         p.computed_hash()
     );
     assert!(html.contains(&editor), "{html}");
-    // The original, read only: its record, no form of its own.
+    // The original, read only, in a panel after the editor: its record,
+    // no form of its own.
     assert!(
-        html.contains("<h3>SOAP note: Jo Avery (ID C-1)</h3>"),
+        html.contains(
+            "<details class=\"original-note\"><summary>The original note, read only</summary>"
+        ),
         "{html}"
     );
-    assert!(html.contains("<h4>Subjective</h4>"), "{html}");
+    assert!(html.find("<casenote-editor").unwrap() < html.find("<details").unwrap());
+    assert!(
+        html.contains("<h2>SOAP note: Jo Avery (ID C-1)</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("<h3>Subjective</h3>"), "{html}");
     assert!(html.contains("Says the rent is paid"), "{html}");
     assert!(
         !html.contains("<textarea") && !html.contains("<input"),
@@ -44,7 +57,12 @@ fn a_signed_note_without_an_author_is_the_signers() {
         content_hash: p.computed_hash(),
         signature_hash: None,
     });
-    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Addendum).unwrap();
+    let html = addendum_page(
+        &serde_json::to_string(&p).unwrap(),
+        Writing::Addendum,
+        Lang::En,
+    )
+    .unwrap();
     assert!(html.contains(r#"addendum-to-author="Rosa Diaz""#), "{html}");
     assert!(
         html.contains(r#"<time datetime="2026-11-27T10:00:00Z">2026-11-27 10:00:00 UTC</time>"#),
@@ -59,7 +77,12 @@ fn attributes_are_escaped_and_empty_ones_left_out() {
     p.client.id = String::new();
     p.author = None;
     let p = p.with_hash();
-    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Addendum).unwrap();
+    let html = addendum_page(
+        &serde_json::to_string(&p).unwrap(),
+        Writing::Addendum,
+        Lang::En,
+    )
+    .unwrap();
     assert!(
         html.contains(r#"client-name="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#),
         "{html}"
@@ -72,18 +95,18 @@ fn attributes_are_escaped_and_empty_ones_left_out() {
 #[test]
 fn a_stored_body_that_is_not_a_payload_is_unreadable() {
     assert_eq!(
-        addendum_page("{\"id\": 1}", Writing::Addendum),
+        addendum_page("{\"id\": 1}", Writing::Addendum, Lang::En),
         Err(Unreadable)
     );
     assert_eq!(
-        addendum_page("not json", Writing::Addendum),
+        addendum_page("not json", Writing::Addendum, Lang::En),
         Err(Unreadable)
     );
 }
 
 #[test]
 fn an_unknown_note_says_what_to_do() {
-    let html = addendum_not_found();
+    let html = addendum_not_found(Lang::En);
     assert!(html.contains("<h1>No such note</h1>"), "{html}");
     assert!(html.contains("Go back to the inbox"), "{html}");
 }
@@ -92,7 +115,12 @@ fn an_unknown_note_says_what_to_do() {
 fn a_note_sent_unsigned_is_signed_by_its_author_as_a_signature_addendum() {
     let p = full_payload();
     assert!(p.signature.is_none());
-    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Signature).unwrap();
+    let html = addendum_page(
+        &serde_json::to_string(&p).unwrap(),
+        Writing::Signature,
+        Lang::En,
+    )
+    .unwrap();
     assert!(html.contains("<h1>Sign this note</h1>"), "{html}");
     assert!(
         html.contains(r#"addendum-kind="signature" signing="required""#),
@@ -105,7 +133,7 @@ fn a_note_sent_unsigned_is_signed_by_its_author_as_a_signature_addendum() {
     );
     assert!(html.contains(&format!(r#"addendum-to-hash="{}""#, p.computed_hash())));
     // The editor comes first; the original, read only, after it.
-    assert!(html.find("<casenote-editor").unwrap() < html.find("original-heading").unwrap());
+    assert!(html.find("<casenote-editor").unwrap() < html.find("original-note").unwrap());
 }
 
 #[test]
@@ -119,7 +147,34 @@ fn a_signed_note_has_nothing_to_sign() {
         content_hash: p.computed_hash(),
         signature_hash: None,
     });
-    let html = addendum_page(&serde_json::to_string(&p).unwrap(), Writing::Signature).unwrap();
+    let html = addendum_page(
+        &serde_json::to_string(&p).unwrap(),
+        Writing::Signature,
+        Lang::En,
+    )
+    .unwrap();
     assert!(html.contains("<h1>This note is signed</h1>"), "{html}");
     assert!(!html.contains("<casenote-editor"), "{html}");
+}
+
+#[test]
+fn the_pages_speak_the_readers_language_and_the_record_its_own() {
+    let p = full_payload();
+    let html = addendum_page(
+        &serde_json::to_string(&p).unwrap(),
+        Writing::Addendum,
+        Lang::Es,
+    )
+    .unwrap();
+    assert!(html.contains(r#"<html lang="es">"#), "{html}");
+    assert!(html.contains("<h1>Escribir una adenda</h1>"), "{html}");
+    assert!(html.contains("Volver a la bandeja de entrada"), "{html}");
+    assert!(
+        html.contains("<summary>La nota original, solo lectura</summary>"),
+        "{html}"
+    );
+    // The note was written in English: its record stays so.
+    assert!(html.contains("<h3>Subjective</h3>"), "{html}");
+    let html = addendum_not_found(Lang::Es);
+    assert!(html.contains("<h1>No existe esa nota</h1>"), "{html}");
 }

@@ -16,6 +16,7 @@ fn page(notes: &[StoredNote]) -> String {
         more: false,
         older: false,
         reads: None,
+        lang: Lang::En,
     })
 }
 
@@ -103,7 +104,7 @@ fn each_note_offers_write_an_addendum() {
     let html = page(&[stored(1, &full_payload())]);
     assert!(
         html.contains(&format!(
-            r#"<a class="write-addendum" href="inbox/addendum/{ORIGINAL}">Write an addendum<span class="visually-hidden"> to the SOAP note of Jo Avery (C-1), 2026-11-26</span></a>"#
+            r#"<a class="write-addendum" href="inbox/addendum/{ORIGINAL}">Write an addendum <span class="visually-hidden">to the SOAP note of Jo Avery (C-1), 2026-11-26</span></a>"#
         )),
         "{html}"
     );
@@ -179,6 +180,7 @@ fn the_page_shows_the_logs_head() {
         more: false,
         older: false,
         reads: None,
+        lang: Lang::En,
     });
     assert!(
         html.contains(&format!(
@@ -188,4 +190,31 @@ fn the_page_shows_the_logs_head() {
         "{html}"
     );
     assert!(html.contains("<link rel=\"icon\" href=\"favicon.svg\""));
+}
+
+#[test]
+fn the_inbox_speaks_the_readers_language() {
+    let newest = vec![stored(1, &full_payload())];
+    let html = render(&InboxPage {
+        notes: &newest,
+        addenda: &[],
+        total: 1,
+        head: &(1, "h".into()),
+        more: false,
+        older: false,
+        reads: None,
+        lang: Lang::Es,
+    });
+    for shown in [
+        r#"<html lang="es">"#,
+        "<h1>Bandeja de entrada</h1>",
+        "1 nota recibida.",
+        "Registro: 1 entrada, cabeza <code>h</code>",
+        "<h3>Detalles del registro</h3>",
+        "<dt>Recibida</dt>",
+        "Firmar esta nota",
+        "Escribir una adenda <span class=\"visually-hidden\">a la nota SOAP de Jo Avery (C-1), 2026-11-26</span>",
+    ] {
+        assert!(html.contains(shown), "{shown} in {html}");
+    }
 }
