@@ -459,11 +459,17 @@ async fn records_written_before_the_key_came_are_sealed_once_it_does() {
 // Records as the releases before indexed_db_futures wrote them: the JSON
 // text (the same bytes serde_json writes, pinned by the domain's fixtures)
 // made into objects by the browser's JSON.parse, in database `casenote`
-// version 2 with the stores and index that release created.
+// version 2 with the stores and index that release created (or the
+// version an earlier test in this page already upgraded it to).
 #[wasm_bindgen(inline_js = r#"
-export function seedAsBefore(drafts, outbox) {
+async function currentVersion() {
+  const known = (await indexedDB.databases()).find((d) => d.name === "casenote");
+  return Math.max(2, known ? known.version : 0);
+}
+export async function seedAsBefore(drafts, outbox) {
+  const version = await currentVersion();
   return new Promise((resolve, reject) => {
-    const r = indexedDB.open("casenote", 2);
+    const r = indexedDB.open("casenote", version);
     r.onupgradeneeded = () => {
       for (const name of ["drafts", "outbox"]) {
         if (!r.result.objectStoreNames.contains(name)) {
@@ -482,9 +488,10 @@ export function seedAsBefore(drafts, outbox) {
     };
   });
 }
-export function storedAsText(store, id) {
+export async function storedAsText(store, id) {
+  const version = await currentVersion();
   return new Promise((resolve, reject) => {
-    const r = indexedDB.open("casenote", 2);
+    const r = indexedDB.open("casenote", version);
     r.onerror = () => reject(r.error);
     r.onsuccess = () => {
       const get = r.result.transaction(store).objectStore(store).get(id);
@@ -764,4 +771,65 @@ async fn a_conflict_copy_changed_elsewhere_moves_on_to_one_new_copy() {
     );
     assert!(matches!(state.get_untracked(), SaveState::SavedAsCopy(_)));
     assert_eq!(saver.keep_copy(), Some(copies[0].id.clone()));
+}
+
+/// The raw stored record of sent note `id`, as JSON text.
+async fn raw_sent(id: &str) -> String {
+    wasm_bindgen_futures::JsFuture::from(stored_as_text("sent", id))
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_sent_list_is_sealed_with_the_key_kept_for_its_retention_and_purged() {
+    use casenote::domain::sent::SentNote;
+    let scope = unique("sent");
+    let note = |id: &str, sent_at: f64| SentNote {
+        id: id.into(),
+        client: "Ana Secret".into(),
+        format: "soap".into(),
+        service_date: "2026-12-01".into(),
+        to: "https://agency.example/api/notes".into(),
+        sent_at,
+    };
+    let (old_id, new_id) = (
+        casenote::platform::new_uuid(),
+        casenote::platform::new_uuid(),
+    );
+    let now = casenote::platform::now_ms();
+    // Sent before the host gave a key: in clear, then sealed once it does.
+    let clear = DraftStore::open(None).await.store;
+    clear
+        .put_sent(&scope, &note(&old_id, now - 40.0 * 86_400_000.0))
+        .await
+        .unwrap();
+    assert!(raw_sent(&old_id).await.contains("Ana Secret"));
+    let key = casenote::storage::generate_key().await.unwrap();
+    let keyed = DraftStore::open(Some(key)).await.store;
+    assert_eq!(keyed.seal_clear(&scope).await.unwrap(), 1);
+    keyed.put_sent(&scope, &note(&new_id, now)).await.unwrap();
+    for id in [&old_id, &new_id] {
+        let raw = raw_sent(id).await;
+        assert!(
+            !raw.contains("Ana Secret") && raw.contains("\"sealed\""),
+            "{raw}"
+        );
+    }
+    // Newest first; without the key, nothing readable.
+    let listed: Vec<String> = keyed
+        .list_sent(&scope)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
+    assert_eq!(listed, [new_id.clone(), old_id.clone()]);
+    assert!(clear.list_sent(&scope).await.unwrap().is_empty());
+    // Retention: the one sent 40 days ago goes; a purge takes the rest.
+    assert_eq!(keyed.purge_sent(&scope, now, Some(30.0)).await.unwrap(), 1);
+    assert_eq!(keyed.list_sent(&scope).await.unwrap().len(), 1);
+    assert_eq!(keyed.purge_sent(&scope, now, None).await.unwrap(), 1);
+    assert!(keyed.list_sent(&scope).await.unwrap().is_empty());
 }

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use casenote::domain::payload::links::ALREADY_SIGNED_LATER;
 use casenote::domain::{FieldError, PayloadV1};
 
 use crate::db::{Accepted, OpenError, Page, Store, StoredNote};
@@ -88,6 +89,22 @@ where
 }
 
 impl Notes {
+    /// Whether a signature addendum to note `to` is stored: it was signed
+    /// later already.
+    pub async fn signed_later(&self, to: &str) -> Result<bool, StoreError> {
+        let addenda = match self {
+            Notes::Sqlite(s) => {
+                let to = to.to_string();
+                blocking(s, move |s| s.addenda_of(&[to.as_str()])).await?
+            }
+            Notes::Postgres(p) => p.addenda_of(&[to.to_ascii_lowercase()]).await?,
+        };
+        Ok(addenda.iter().any(|n| {
+            serde_json::from_value::<PayloadV1>(n.note.clone())
+                .is_ok_and(|p| p.signs_later().is_some())
+        }))
+    }
+
     /// The stored body of note `id` (in any case).
     pub async fn body_of(&self, id: &str) -> Result<Option<String>, StoreError> {
         match self {
@@ -131,8 +148,15 @@ impl Notes {
                 .and_then(|b| PayloadV1::parse(&b).ok());
             linked.insert(id.to_ascii_lowercase(), note);
         }
-        let problems =
+        let mut problems =
             payload.link_problems(&|id| linked.get(&id.to_ascii_lowercase()).cloned().flatten());
+        // A note is signed later once (two at the same moment could both
+        // pass this check; the reference receiver accepts that).
+        if let Some(to) = payload.signs_later() {
+            if self.signed_later(to).await? {
+                problems.push(FieldError::new("addendum.to", ALREADY_SIGNED_LATER));
+            }
+        }
         if !problems.is_empty() {
             return Ok(Err(problems));
         }

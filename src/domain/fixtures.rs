@@ -359,11 +359,11 @@ fn every_new_member_is_covered_and_the_version_cannot_be_lowered() {
         errors.iter().any(|e| e.field == "canonicalVersion"),
         "{errors:?}"
     );
-    let future = text.replace("\"canonicalVersion\":2,", "\"canonicalVersion\":4,");
+    let future = text.replace("\"canonicalVersion\":2,", "\"canonicalVersion\":5,");
     let errors = PayloadV1::parse(&future).unwrap_err();
     assert!(errors
         .iter()
-        .any(|e| e.field == "canonicalVersion" && e.message.contains("1, 2 or 3")));
+        .any(|e| e.field == "canonicalVersion" && e.message.contains("1, 2, 3 or 4")));
 }
 
 #[test]

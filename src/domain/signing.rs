@@ -14,12 +14,16 @@ pub enum SigningPolicy {
 }
 
 impl SigningPolicy {
-    /// The policy an attribute's value names: `required` (any case) is
-    /// required, anything else optional.
-    pub fn from_attribute(value: Option<&str>) -> Self {
+    /// The policy an attribute's value names: absent or empty is optional;
+    /// `required` and `optional` (any case) are themselves. Any other value
+    /// is required, so that a typo never opens the unsigned path, and it
+    /// comes back to be named to the host.
+    pub fn from_attribute(value: Option<&str>) -> (Self, Option<String>) {
         match value.map(str::trim) {
-            Some(v) if v.eq_ignore_ascii_case("required") => SigningPolicy::Required,
-            _ => SigningPolicy::Optional,
+            None | Some("") => (SigningPolicy::Optional, None),
+            Some(v) if v.eq_ignore_ascii_case("optional") => (SigningPolicy::Optional, None),
+            Some(v) if v.eq_ignore_ascii_case("required") => (SigningPolicy::Required, None),
+            Some(v) => (SigningPolicy::Required, Some(v.to_string())),
         }
     }
 
@@ -52,20 +56,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_attribute_names_the_policy() {
+    fn the_attribute_names_the_policy_and_a_typo_never_opens_the_unsigned_path() {
+        use SigningPolicy::{Optional, Required};
         assert_eq!(
             SigningPolicy::from_attribute(Some(" Required ")),
-            SigningPolicy::Required
+            (Required, None)
         );
         assert_eq!(
-            SigningPolicy::from_attribute(Some("optional")),
-            SigningPolicy::Optional
+            SigningPolicy::from_attribute(Some("OPTIONAL")),
+            (Optional, None)
+        );
+        assert_eq!(SigningPolicy::from_attribute(Some("")), (Optional, None));
+        assert_eq!(SigningPolicy::from_attribute(None), (Optional, None));
+        assert_eq!(
+            SigningPolicy::from_attribute(Some("require")),
+            (Required, Some("require".to_string()))
         );
         assert_eq!(
-            SigningPolicy::from_attribute(Some("")),
-            SigningPolicy::Optional
+            SigningPolicy::from_attribute(Some("true")),
+            (Required, Some("true".to_string()))
         );
-        assert_eq!(SigningPolicy::from_attribute(None), SigningPolicy::Optional);
     }
 
     #[test]

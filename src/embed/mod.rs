@@ -76,6 +76,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         name: text("client-name"),
     };
     let (contact_modes, unknown_modes) = offered_modes(&list("contact-modes"));
+    let (signing, unknown_signing) = SigningPolicy::from_attribute(attr(el, "signing").as_deref());
     EditorConfig {
         endpoint: text("endpoint"),
         previous: previous_from(el, &client, lang),
@@ -115,7 +116,8 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.late_entry_hours),
         abbreviations: list("abbreviations"),
-        signing: SigningPolicy::from_attribute(attr(el, "signing").as_deref()),
+        signing,
+        unknown_signing,
         attestation: non_empty("attestation").unwrap_or_else(|| default_attestation(lang)),
         signer: if attr(el, "signer-entry").is_some_and(|v| v.eq_ignore_ascii_case("worker")) {
             SignerEntry::Worker
@@ -262,13 +264,15 @@ fn purge(id: u32, scope: String) -> js_sys::Promise {
     }
     wasm_bindgen_futures::future_to_promise(async move {
         let store = crate::storage::DraftStore::open(None).await.store;
-        store
-            .purge(&scope, crate::platform::now_ms(), None)
-            .await
-            .map(|_| JsValue::UNDEFINED)
-            .map_err(|e| {
-                js_sys::Error::new(&format!("casenote could not purge drafts: {e}")).into()
-            })
+        let now = crate::platform::now_ms();
+        // The list of sent notes names clients: it goes too.
+        let purged = match store.purge(&scope, now, None).await {
+            Ok(_) => store.purge_sent(&scope, now, None).await,
+            Err(e) => Err(e),
+        };
+        purged.map(|_| JsValue::UNDEFINED).map_err(|e| {
+            js_sys::Error::new(&format!("casenote could not purge drafts: {e}")).into()
+        })
     })
 }
 

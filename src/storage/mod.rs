@@ -224,11 +224,13 @@ impl DraftStore {
         self.backend.delete(RecordKind::Outbox, id).await
     }
 
-    /// With a key: seals every draft and outbox entry of `scope` still
-    /// stored in clear (written before the host gave the key). Returns how
+    /// With a key: seals every draft, outbox entry and sent note of `scope`
+    /// still stored in clear (written before the host gave the key). Returns how
     /// many records were sealed.
     pub async fn seal_clear(&self, scope: &str) -> Result<usize, StorageError> {
-        Ok(self.seal_clear_drafts(scope).await? + self.seal_clear_outbox(scope).await?)
+        Ok(self.seal_clear_drafts(scope).await?
+            + self.seal_clear_outbox(scope).await?
+            + self.seal_clear_sent(scope).await?)
     }
 
     /// With a key: seals the drafts of `scope` stored in clear, keeping each

@@ -27,6 +27,23 @@ impl DraftStore {
         self.backend.put_sent(&stored).await
     }
 
+    /// With a key: seals the sent notes of `scope` listed in clear (sent
+    /// before the host gave its key). Returns how many were sealed.
+    pub async fn seal_clear_sent(&self, scope: &str) -> Result<usize, StorageError> {
+        if self.key.is_none() {
+            return Ok(0);
+        }
+        let mut sealed = 0;
+        for stored in self.backend.sent(scope).await? {
+            let Some(note) = stored.note.and_then(|t| serde_json::from_str(&t).ok()) else {
+                continue;
+            };
+            self.put_sent(scope, &note).await?;
+            sealed += 1;
+        }
+        Ok(sealed)
+    }
+
     /// The notes sent from `scope` that this editor can read, newest first.
     pub async fn list_sent(&self, scope: &str) -> Result<Vec<SentNote>, StorageError> {
         let mut out = Vec::new();

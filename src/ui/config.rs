@@ -146,6 +146,9 @@ pub struct EditorConfig {
     pub signer: SignerEntry,
     /// Whether a note may be sent unsigned (`signing`).
     pub signing: SigningPolicy,
+    /// A `signing` value that names no policy (taken as required), to tell
+    /// the host.
+    pub unknown_signing: Option<String>,
     /// casenote JSON, or FHIR with its references (`payload-format`,
     /// `fhir-subject`, `fhir-author`).
     pub payload: PayloadFormat,
@@ -173,6 +176,9 @@ impl EditorConfig {
         said.extend(self.template.notice(lang));
         if let Previous::Refused(why) = &self.previous {
             said.push(why.clone());
+        }
+        if let Some(value) = &self.unknown_signing {
+            said.push(tr!(lang, "config-unknown-signing", value = value.as_str()));
         }
         if !self.unknown_modes.is_empty() {
             said.push(tr!(
@@ -235,6 +241,7 @@ impl Default for EditorConfig {
             attestation: default_attestation(Lang::En),
             signer: SignerEntry::Host,
             signing: SigningPolicy::Optional,
+            unknown_signing: None,
             payload: PayloadFormat::Json,
             contact_modes: ContactMode::ALL.to_vec(),
             unknown_modes: Vec::new(),

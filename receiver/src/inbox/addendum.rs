@@ -58,7 +58,19 @@ pub enum Writing {
 }
 
 /// The page for the original whose stored JSON is `body`, in `lang`.
+#[cfg(test)]
 pub fn render(body: &str, writing: Writing, lang: Lang) -> Result<String, Unreadable> {
+    render_signed_later(body, writing, false, lang)
+}
+
+/// [`render`], knowing whether the note was `signed_later` already (then
+/// there is nothing to sign).
+pub fn render_signed_later(
+    body: &str,
+    writing: Writing,
+    signed_later: bool,
+    lang: Lang,
+) -> Result<String, Unreadable> {
     let hash = PayloadV1::parse(body)
         .map_err(|_| Unreadable)?
         .computed_hash();
@@ -92,13 +104,10 @@ pub fn render(body: &str, writing: Writing, lang: Lang) -> Result<String, Unread
     let client_id = Some(p.client.id.as_str()).filter(|c| !c.is_empty());
     let client_name = Some(p.client.name.as_str()).filter(|c| !c.is_empty());
     // The editor set from the original; signing is required as on the
-    // standalone page. For a signature (`Some(author)`), its kind is fixed
-    // and it signs as the original's author, when the original names one.
-    let editor = |signature: Option<Option<&casenote::domain::Person>>| {
-        let by = signature.flatten();
-        let given = |v: &&str| !v.trim().is_empty();
-        let by_id = by.map(|a| a.id.as_str()).filter(given);
-        let by_name = by.map(|a| a.name.as_str()).filter(given);
+    // standalone page. For a signature, its kind is fixed; the worker says
+    // who signs (name and staff id), and the receiver accepts only the
+    // original's author.
+    let editor = |signature: bool| {
         html! {
             casenote-editor
                 endpoint={ (ROOT) "api/notes" }
@@ -106,23 +115,21 @@ pub fn render(body: &str, writing: Writing, lang: Lang) -> Result<String, Unread
                 addendum-to-hash=(hash)
                 addendum-to-date=(p.service.date)
                 addendum-to-author=[author.as_deref()]
-                addendum-kind=[signature.map(|_| "signature")]
+                addendum-kind=[signature.then_some("signature")]
                 signing="required"
                 client-id=[client_id]
                 client-name=[client_name]
-                author-id=[by_id]
-                author-name=[by_name]
                 signer-entry="worker" {}
         }
     };
     if writing == Writing::Signature {
-        if p.signature.is_some() {
+        if p.signature.is_some() || signed_later {
             let title = lang.t("inbox-signed-title");
             return Ok(page(
                 &title,
                 html! {
                     h1 { (title) }
-                    p.lead { (lang.t("inbox-signed-lead")) }
+                    p.lead { @if signed_later { (lang.t("inbox-signed-later-lead")) } @else { (lang.t("inbox-signed-lead")) } }
                     p { a href={ (ROOT) "inbox/addendum/" (path_segment(&p.id)) } { (lang.t("inbox-write-addendum")) } }
                     (original)
                 },
@@ -144,7 +151,7 @@ pub fn render(body: &str, writing: Writing, lang: Lang) -> Result<String, Unread
                 }
                 section.new-addendum aria-labelledby="addendum-heading" {
                     h2 #addendum-heading { (tr!(lang, "inbox-your-signature", format = format.as_str(), client = client.as_str())) }
-                    (editor(Some(by)))
+                    (editor(true))
                 }
                 (original)
             },
@@ -159,7 +166,7 @@ pub fn render(body: &str, writing: Writing, lang: Lang) -> Result<String, Unread
             p.lead { (lang.t("inbox-addendum-lead")) }
             section.new-addendum aria-labelledby="addendum-heading" {
                 h2 #addendum-heading { (tr!(lang, "inbox-your-addendum", format = format.as_str(), client = client.as_str())) }
-                (editor(None))
+                (editor(false))
             }
             (original)
         },

@@ -188,8 +188,10 @@ async fn writing_page(
         .store
         .record_reads(reader.reads(How::AddendumPage, [id.as_str()]))
         .await?;
-    let html =
-        inbox::addendum_page(&body, writing, lang).map_err(|_| InboxError::Unreadable(lang))?;
+    let signed_later =
+        writing == inbox::Writing::Signature && state.store.signed_later(&id).await?;
+    let html = inbox::render_signed_later(&body, writing, signed_later, lang)
+        .map_err(|_| InboxError::Unreadable(lang))?;
     Ok(Html(html).into_response())
 }
 

@@ -424,5 +424,6 @@ mod contract;
 mod guard;
 mod inbox;
 mod sign_in;
+mod sign_later;
 mod site;
 mod tidies;

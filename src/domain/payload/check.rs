@@ -223,7 +223,7 @@ impl PayloadV1 {
         if !(1..=CANONICAL_VERSION).contains(&self.canonical_version) {
             errors.push(FieldError::new(
                 "canonicalVersion",
-                format!("must be 1, 2 or {CANONICAL_VERSION}"),
+                format!("must be 1, 2, 3 or {CANONICAL_VERSION}"),
             ));
         }
         let has_new_members = !self.participants.is_empty()
@@ -241,6 +241,14 @@ impl PayloadV1 {
             errors.push(FieldError::new(
                 "canonicalVersion",
                 "must be 3 for a note with language: earlier versions' content hash does not cover it",
+            ));
+        }
+        if self.canonical_version < 4
+            && self.participants.iter().any(|p| !p.relationship.is_empty())
+        {
+            errors.push(FieldError::new(
+                "canonicalVersion",
+                "must be 4 for a note whose participants have a relationship: earlier versions' receivers do not read it",
             ));
         }
         if let Some(tag) = &self.language {

@@ -29,16 +29,21 @@ pub fn same_client(a: &Client, b: &Client) -> bool {
     !an.is_empty() && an.to_lowercase() == bn.to_lowercase()
 }
 
-/// Whether `signature` is by `author`: the same id when both have one,
-/// else the same name (ignoring case and surrounding spaces).
+/// Whether `signature` is by `author`: the same id when the author has
+/// one (a name alone never stands in for it), else the same name (ignoring
+/// case and surrounding spaces).
 pub fn signed_by(signature: &Signature, author: &Person) -> bool {
     let (si, ai) = (signature.signer_id.trim(), author.id.trim());
-    if !si.is_empty() && !ai.is_empty() {
+    if !ai.is_empty() {
         return si == ai;
     }
     let (sn, an) = (signature.signer_name.trim(), author.name.trim());
     !sn.is_empty() && sn.to_lowercase() == an.to_lowercase()
 }
+
+/// Said when a note is signed later a second time.
+pub const ALREADY_SIGNED_LATER: &str =
+    "names a note that was already signed later: it is signed once";
 
 /// Whether `p` has an id or a name.
 fn names_someone(p: &Person) -> bool {
@@ -69,24 +74,35 @@ fn signature_problems(p: &PayloadV1, original: &PayloadV1) -> Vec<FieldError> {
             "names a note that is already signed: a signature addendum signs a note sent unsigned",
         ));
     }
-    match (&p.signature, &original.author) {
+    let author = original.author.as_ref().filter(|a| names_someone(a));
+    match (&p.signature, author) {
         (None, _) => errors.push(FieldError::new(
             "signature",
             "is missing: a signature addendum carries its author's signature",
         )),
-        (Some(sig), Some(author)) if names_someone(author) && !signed_by(sig, author) =>
-        {
-            errors.push(FieldError::new(
-                "signature",
-                "is not by the original's author: only the author signs a note later; anyone else writes an addendum of another kind",
-            ))
-        }
-        (Some(_), _) => {}
+        (Some(_), None) => errors.push(FieldError::new(
+            "addendum.to",
+            "names a note that does not say who wrote it: only its author signs it later, so it cannot be signed now; write an addendum of another kind",
+        )),
+        (Some(sig), Some(author)) if !signed_by(sig, author) => errors.push(FieldError::new(
+            "signature",
+            "is not by the original's author (the same staff id, or the same name when the note has no id): only the author signs a note later; anyone else writes an addendum of another kind",
+        )),
+        (Some(_), Some(_)) => {}
     }
     errors
 }
 
 impl PayloadV1 {
+    /// The id of the note this one signs later, if it is a signature
+    /// addendum.
+    pub fn signs_later(&self) -> Option<&str> {
+        self.addendum
+            .as_ref()
+            .filter(|a| a.kind == AddendumKind::Signature)
+            .map(|a| a.to.as_str())
+    }
+
     /// The ids of the notes this one links to: its addendum's original and
     /// the notes whose follow-ups it marks (what `link_problems` looks up).
     pub fn linked_ids(&self) -> Vec<&str> {
@@ -383,14 +399,18 @@ mod tests {
             id: "W-7".into(),
             name: "Sam Rivera".into(),
         };
-        let o = signed_original(Some(sam.clone()), false);
+        let o = signed_original(Some(sam), false);
         assert!(problems_with(&signature_addendum(("W-7", "S. Rivera")), &o).is_empty());
-        assert!(problems_with(&signature_addendum(("", " sam rivera ")), &o).is_empty());
-        // A note that names no author is signed by whoever the page says.
-        let nobody = signed_original(None, false);
-        assert!(problems_with(&signature_addendum(("", "Ana")), &nobody).is_empty());
-        // The store's lookup runs the same rules.
-        assert_eq!(fields(&signature_addendum(("W-7", "Sam"))), vec![]);
+        // Without an id on the original, the name decides.
+        let named = signed_original(
+            Some(Person {
+                id: String::new(),
+                name: "Sam Rivera".into(),
+            }),
+            false,
+        );
+        assert!(problems_with(&signature_addendum(("", " sam rivera ")), &named).is_empty());
+        assert!(problems_with(&signature_addendum(("X-1", "Sam Rivera")), &named).is_empty());
     }
 
     #[test]
@@ -399,7 +419,7 @@ mod tests {
             id: "W-7".into(),
             name: "Sam Rivera".into(),
         };
-        let o = signed_original(Some(sam), false);
+        let o = signed_original(Some(sam.clone()), false);
         assert_eq!(
             problems_with(&signature_addendum(("W-9", "Sam Rivera")), &o),
             ["signature"]
@@ -408,17 +428,35 @@ mod tests {
             problems_with(&signature_addendum(("", "Ana")), &o),
             ["signature"]
         );
+        // The original has an id: a name alone does not stand in for it.
+        assert_eq!(
+            problems_with(&signature_addendum(("", "Sam Rivera")), &o),
+            ["signature"]
+        );
+        // A note that names no author cannot be signed later by anyone.
+        let nobody = signed_original(None, false);
+        assert_eq!(
+            problems_with(&signature_addendum(("", "Ana")), &nobody),
+            ["addendum.to"]
+        );
         let mut unsigned = signature_addendum(("W-7", "Sam"));
         unsigned.signature = None;
         assert_eq!(problems_with(&unsigned, &o), ["signature"]);
         let mut hashless = signature_addendum(("W-7", "Sam"));
         hashless.addendum.as_mut().unwrap().to_hash = None;
         assert_eq!(problems_with(&hashless, &o), ["addendum.toHash"]);
-        let signed = signed_original(None, true);
+        let signed = signed_original(Some(sam), true);
         assert_eq!(
             problems_with(&signature_addendum(("W-7", "Sam")), &signed),
             ["addendum.to"]
         );
+        // The store's lookup runs the same rules (the stored fixture names
+        // no author, so nobody can sign it later).
+        let through_store: Vec<String> = fields(&signature_addendum(("W-9", "Ana")))
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(through_store, ["addendum.to"]);
         // Other kinds are not held to these rules.
         let mut other = signature_addendum(("W-9", "Ana"));
         other.addendum.as_mut().unwrap().kind = AddendumKind::Correction;

@@ -23,9 +23,13 @@ pub const PAYLOAD_SCHEMA: &str = "casenote/v1";
 
 /// The canonical form this release hashes (`canonicalVersion`): 2 covers
 /// participants, contact mode, location and follow-ups; 3 also the
-/// language the note was written in. A payload without the member is
-/// version 1, hashed as earlier releases did.
-pub const CANONICAL_VERSION: u32 = 3;
+/// language the note was written in; 4 a participant's relationship to
+/// the client. A payload without the member is version 1, hashed as
+/// earlier releases did. A note is sent at the lowest version that covers
+/// what it holds (3, or 4 when a participant has a relationship), so a
+/// receiver of an earlier release takes every note it can hash, and
+/// refuses the rest as an unknown version rather than as altered.
+pub const CANONICAL_VERSION: u32 = 4;
 
 fn version_one() -> u32 {
     1
@@ -278,7 +282,15 @@ impl PayloadV1 {
             follow_ups: note.follow_ups.iter().map(FollowUp::trimmed).collect(),
             previous_follow_ups: note.previous_follow_ups.clone(),
             language: Some(note.language.tag().into()),
-            canonical_version: CANONICAL_VERSION,
+            canonical_version: if note
+                .participants
+                .iter()
+                .any(|p| !p.relationship.trim().is_empty())
+            {
+                CANONICAL_VERSION
+            } else {
+                3
+            },
             created_at: note.created_at.clone(),
             documented_at: documented_at.to_string(),
             timeliness: Some(Timeliness {

@@ -373,3 +373,37 @@ fn a_changed_signer_breaks_the_signature_hash() {
 }
 
 mod intake;
+
+#[test]
+fn a_relationship_is_sent_at_version_4_and_a_lower_version_with_one_is_refused() {
+    use crate::domain::contact::{Participant, ParticipantRole};
+    let mut p = crate::domain::fixtures::soap_payload();
+    assert_eq!(p.canonical_version, 3);
+    let mut note = crate::domain::fixtures::contact_note();
+    note.participants.insert(
+        0,
+        Participant {
+            name: "Rosa Ortiz".into(),
+            role: ParticipantRole::FamilyMember,
+            relationship: " mother ".into(),
+        },
+    );
+    let built = PayloadV1::build(
+        &note,
+        &crate::domain::Template::soap(),
+        &crate::domain::BuildContext::at("2026-11-26T10:00:00Z"),
+    );
+    assert_eq!(built.canonical_version, 4);
+    assert_eq!(built.participants[0].relationship, "mother");
+    // Claimed at version 3 (which an earlier receiver hashes without it).
+    p.participants = built.participants.clone();
+    p.canonical_version = 3;
+    let text = serde_json::to_string(&p.with_hash()).unwrap();
+    let errors = PayloadV1::parse(&text).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field == "canonicalVersion" && e.message.contains("must be 4")),
+        "{errors:?}"
+    );
+}

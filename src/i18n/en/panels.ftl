@@ -135,9 +135,13 @@ editor-loading = Loading your draft…
 
 ## The page's settings (config.rs)
 config-template-refused = This page's note template could not be used, so the built-in formats are offered instead. Problems: { $problems }.
+config-unknown-signing = This page sets signing="{ $value }", which casenote does not know (it knows required and optional): every note is signed before it is sent.
 config-unknown-modes = This page lists contact modes casenote does not know ({ $unknown }); the known ones are offered. Known: { $known }.
 sent-list-title = Sent from this device
-sent-list-kept = Kept here for { $days } days after sending, without the note's text.
+sent-list-kept = { $days ->
+    [one] Kept here for 1 day after sending, without the note's text.
+   *[other] Kept here for { $days } days after sending, without the note's text.
+}
 sent-list-none = No notes sent from this device yet.
 sent-list-when = Sent { $time } to { $to }
 sent-list-reference = Reference:

@@ -11,7 +11,7 @@ inbox-write-note = Escribir una nota
 inbox-log = Registro: { $n ->
     [one] 1 entrada
    *[other] { $n } entradas
-}, cabeza
+}, último hash
 inbox-log-verify = . Anótela: casenote-receiver verify indica si algo anterior a ella cambió.
 inbox-times = Las horas se muestran en su hora local; pase el puntero por una para verla en UTC.
 inbox-pages = Páginas de notas
@@ -37,7 +37,7 @@ inbox-document-type = Tipo de documento
 inbox-section-codes = Códigos de sección (LOINC)
 inbox-timeliness = Puntualidad
 inbox-hours-after = Documentada { $hours } horas después del servicio;
-inbox-late-after = tardía pasadas { $hours } horas
+inbox-late-after = se considera tardía después de { $hours } horas
 inbox-late = (una anotación tardía)
 inbox-not-late = (no tardía)
 inbox-clock = ; el reloj de quien la escribió estaba en { $offset }
@@ -58,6 +58,7 @@ inbox-original = La nota original
 inbox-original-open = La nota original, solo lectura
 inbox-your-addendum = Su adenda a la nota { $format }: { $client }
 inbox-signed-title = Esta nota está firmada
+inbox-signed-later-lead = Esta nota se envió sin firmar y su autor la ha firmado después, con una adenda de firma; se firma una sola vez. Las correcciones y los añadidos van en una adenda.
 inbox-signed-lead = Esta nota se firmó al enviarla, así que no hay nada que firmar. Las correcciones y los añadidos van en una adenda.
 inbox-sign-lead = Esta nota se envió sin firma. Su autor la firma aquí: la firma se envía como una adenda de tipo firma, que cubre la nota exactamente como se guardó. La original nunca se modifica.
 inbox-sign-only-author = Solo el autor de la nota, { $author }, puede firmarla; el receptor rechaza la firma de cualquier otra persona.

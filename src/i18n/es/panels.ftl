@@ -135,9 +135,13 @@ editor-loading = Cargando su borrador…
 
 ## The page's settings (config.rs)
 config-template-refused = No se pudo usar la plantilla de nota de esta página, así que se ofrecen los formatos integrados. Problemas: { $problems }.
+config-unknown-signing = Esta página indica signing="{ $value }", que casenote no conoce (conoce required y optional): todas las notas se firman antes de enviarlas.
 config-unknown-modes = Esta página indica modos de contacto que casenote no conoce ({ $unknown }); se ofrecen los conocidos. Conocidos: { $known }.
 sent-list-title = Enviadas desde este dispositivo
-sent-list-kept = Se guardan aquí { $days } días después del envío, sin el texto de la nota.
+sent-list-kept = { $days ->
+    [one] Se guardan aquí 1 día después del envío, sin el texto de la nota.
+   *[other] Se guardan aquí { $days } días después del envío, sin el texto de la nota.
+}
 sent-list-none = Todavía no se ha enviado ninguna nota desde este dispositivo.
 sent-list-when = Enviada el { $time } a { $to }
 sent-list-reference = Referencia:

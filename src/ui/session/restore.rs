@@ -147,6 +147,7 @@ impl Session {
                     let _ = housekeeping.seal_clear_drafts(&c.draft_scope).await;
                 }
                 let _ = housekeeping.seal_clear_outbox(&c.draft_scope).await;
+                let _ = housekeeping.seal_clear_sent(&c.draft_scope).await;
             }
             kick.start();
             let _ = housekeeping

@@ -21,7 +21,11 @@ pub fn SkipLinks() -> impl IntoView {
     view! {
         <nav class="skip-links" aria-label=lang.t("skip-label")>
             <a href="#cn-sections" on:click=to("#cn-sections")>{lang.t("skip-to-sections")}</a>
-            <a href="#cn-actions" on:click=to("#cn-actions")>{lang.t("skip-to-actions")}</a>
+            <a href="#cn-actions" on:click=to("#cn-actions")>{move || {
+                // Once signed, the note is sent from its banner; the actions
+                // left are print and copy.
+                if s.form.signature.with(Option::is_some) { lang.t("skip-to-actions-signed") } else { lang.t("skip-to-actions") }
+            }}</a>
         </nav>
     }
 }

@@ -87,7 +87,8 @@ test("participants, contact mode and location go end to end, from the keyboard, 
 
   // The stored payload, and the inbox.
   const [stored] = await h.storedNotes(request);
-  expect(stored.note.canonicalVersion).toBe(3);
+  // A participant with a relationship: canonical version 4.
+  expect(stored.note.canonicalVersion).toBe(4);
   expect(stored.note.contactMode).toBe("homeVisit");
   expect(stored.note.location).toBe("Client's home, kitchen");
   expect(stored.note.participants).toEqual([

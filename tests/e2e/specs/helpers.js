@@ -254,7 +254,56 @@ async function screenshot(page, testInfo, name) {
   }
 }
 
+/**
+ * Every target on the page (and in the editor) smaller than `min` px, and
+ * every select or label whose text is cut, and whether the page scrolls
+ * sideways. Links inside a sentence are exempt (WCAG 2.2 2.5.8, inline).
+ */
+async function layoutProblems(page, min) {
+  return page.evaluate((min) => {
+    const roots = [document];
+    for (const el of document.querySelectorAll("casenote-editor")) if (el.shadowRoot) roots.push(el.shadowRoot);
+    const problems = [];
+    const name = (e) =>
+      `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : ""} "${(e.textContent || e.value || "").trim().slice(0, 30)}"`;
+    const canvas = document.createElement("canvas").getContext("2d");
+    for (const root of roots) {
+      for (const e of root.querySelectorAll("button, select, input:not([type=hidden]), textarea, a[href], summary")) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue; // not shown
+        // Out of sight until focused (skip links), or for screen readers only.
+        if (e.closest(".visually-hidden") || (getComputedStyle(e).clipPath !== "none" && r.width <= 1)) continue;
+        // A link in running text (WCAG 2.2 2.5.8's inline exception): in a
+        // paragraph or list item with words of its own beside the link.
+        const inSentence =
+          e.tagName === "A" &&
+          e.parentElement.matches("p, li") &&
+          [...e.parentElement.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== "");
+        if (!inSentence && (r.width < min - 0.5 || r.height < min - 0.5)) {
+          problems.push(`${name(e)} is ${Math.round(r.width)}×${Math.round(r.height)}`);
+        }
+        if (e.tagName === "SELECT") {
+          const style = getComputedStyle(e);
+          canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const widest = Math.max(...[...e.options].map((o) => canvas.measureText(o.text).width));
+          const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+          if (widest > room) problems.push(`${name(e)} cuts its text: ${Math.round(widest)} in ${Math.round(room)}`);
+        }
+      }
+      for (const l of root.querySelectorAll("label, legend")) {
+        if (l.getBoundingClientRect().width === 0) continue;
+        if (l.scrollWidth > l.clientWidth + 1) problems.push(`${name(l)} is cut`);
+      }
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} in ${window.innerWidth}`);
+    }
+    return problems;
+  }, min);
+}
+
 module.exports = {
+  layoutProblems,
   expectNoViolations,
   tabTo,
   dayEnded,

@@ -84,6 +84,7 @@ test("the inbox and the addendum page are in the language the worker chose, with
     await expect(page.locator("main")).not.toContainText(english);
   }
   await h.expectNoViolations(page, "the inbox in Spanish on a phone");
+  expect(await h.layoutProblems(page, 44), "the inbox's targets on a phone").toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth)).toBe(false);
 
   await page.getByRole("link", { name: /^Escribir una adenda/ }).click();
@@ -98,6 +99,7 @@ test("the inbox and the addendum page are in the language the worker chose, with
   await page.getByText("La nota original, solo lectura").click();
   await expect(page.locator(".original-note .print-header")).toBeVisible();
   await h.expectNoViolations(page, "the addendum page in Spanish on a phone");
+  expect(await h.layoutProblems(page, 44), "the addendum page's targets on a phone").toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth)).toBe(false);
   await context.close();
 });

@@ -85,48 +85,6 @@ for (const [lang, skip, sign, heading] of [
   });
 }
 
-/**
- * Every target on the page (and in the editor) smaller than `min` px, and
- * every select or label whose text is cut, and whether the page scrolls
- * sideways. Links inside a sentence are exempt (WCAG 2.2 2.5.8, inline).
- */
-async function layoutProblems(page, min) {
-  return page.evaluate((min) => {
-    const roots = [document];
-    for (const el of document.querySelectorAll("casenote-editor")) if (el.shadowRoot) roots.push(el.shadowRoot);
-    const problems = [];
-    const name = (e) =>
-      `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : ""} "${(e.textContent || e.value || "").trim().slice(0, 30)}"`;
-    const canvas = document.createElement("canvas").getContext("2d");
-    for (const root of roots) {
-      for (const e of root.querySelectorAll("button, select, input:not([type=hidden]), textarea, a[href], summary")) {
-        const r = e.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0 || r.right < 0) continue; // not shown
-        if (e.closest(".visually-hidden")) continue;
-        const inSentence =
-          e.tagName === "A" && e.parentElement && e.parentElement.textContent.trim() !== e.textContent.trim();
-        if (!inSentence && (r.width < min - 0.5 || r.height < min - 0.5)) {
-          problems.push(`${name(e)} is ${Math.round(r.width)}×${Math.round(r.height)}`);
-        }
-        if (e.tagName === "SELECT") {
-          const style = getComputedStyle(e);
-          canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-          const widest = Math.max(...[...e.options].map((o) => canvas.measureText(o.text).width));
-          const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-          if (widest > room) problems.push(`${name(e)} cuts its text: ${Math.round(widest)} in ${Math.round(room)}`);
-        }
-      }
-      for (const l of root.querySelectorAll("label, legend")) {
-        if (l.getBoundingClientRect().width === 0) continue;
-        if (l.scrollWidth > l.clientWidth + 1) problems.push(`${name(l)} is cut`);
-      }
-    }
-    if (document.documentElement.scrollWidth > window.innerWidth) {
-      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} in ${window.innerWidth}`);
-    }
-    return problems;
-  }, min);
-}
 
 for (const lang of ["en", "es"]) {
   for (const width of [320, 390, 412]) {
@@ -144,23 +102,28 @@ for (const lang of ["en", "es"]) {
       expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
       await h.fillSoap(page, "Phone Client");
       if (lang === "es") await pickLanguage(page, "es");
-      expect(await layoutProblems(page, 44), "a note written").toEqual([]);
+      expect(await h.layoutProblems(page, 44), "a note written").toEqual([]);
+      // The skip links, as Tab shows them.
+      for (const i of [0, 1]) {
+        await page.locator("casenote-editor .skip-links a").nth(i).focus();
+        expect(await h.layoutProblems(page, 44), `skip link ${i + 1} focused`).toEqual([]);
+      }
       const t = lang === "en"
         ? { quote: "Add a quote to Subjective", intervention: "Add an intervention", drafts: "Drafts", sign: "Review and sign", back: "Back to editing" }
         : { quote: "Añadir una cita en Subjetivo", intervention: "Añadir una intervención", drafts: "Borradores", sign: "Revisar y firmar", back: "Volver a la edición" };
       // The signing panel: who signs, and the checkbox to agree.
       await page.getByRole("button", { name: t.sign }).click();
       await expect(page.locator("casenote-editor .sign-panel input[type=checkbox]")).toBeVisible();
-      expect(await layoutProblems(page, 44), "the signing panel").toEqual([]);
+      expect(await h.layoutProblems(page, 44), "the signing panel").toEqual([]);
       await page.getByRole("button", { name: t.back }).click();
       // More controls: a quote, an intervention, and the errors they bring.
       await page.getByRole("button", { name: t.quote }).click();
       await page.getByRole("button", { name: t.intervention }).click();
       await page.getByRole("button", { name: t.sign }).click();
       await expect(page.locator("casenote-editor .error-summary")).toBeVisible();
-      expect(await layoutProblems(page, 44), "errors shown").toEqual([]);
+      expect(await h.layoutProblems(page, 44), "errors shown").toEqual([]);
       await page.getByRole("button", { name: t.drafts }).click();
-      expect(await layoutProblems(page, 44), "the drafts panel").toEqual([]);
+      expect(await h.layoutProblems(page, 44), "the drafts panel").toEqual([]);
       await context.close();
     });
   }
@@ -172,5 +135,5 @@ test("with a mouse, every target is at least 24 px (en)", async ({ page }) => {
   expect(await page.evaluate(() => matchMedia("(pointer: fine)").matches)).toBe(true);
   await page.getByRole("button", { name: "Add a quote to Subjective" }).click();
   await page.getByRole("button", { name: "Review and sign" }).click();
-  expect(await layoutProblems(page, 24)).toEqual([]);
+  expect(await h.layoutProblems(page, 24)).toEqual([]);
 });

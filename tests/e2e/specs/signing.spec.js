@@ -143,8 +143,12 @@ test("a note sent unsigned is signed later by its author, as a signature addendu
   );
   await expect(page.getByRole("button", { name: "Send without signing" })).toHaveCount(0);
   await page.getByLabel("Why you are writing this addendum").fill("Sent before I had signed it");
+  // The page never signs in the author's name for whoever opened it: the
+  // worker says who they are, and only the author's staff id is accepted.
+  await expect(page.getByText("Only the note's author, Sam Rivera (W-7), can sign it")).toBeVisible();
   await h.reviewAndSign(page);
-  await expect(page.locator(".sign-panel")).toContainText("Signing as Sam Rivera (W-7).");
+  await page.getByLabel("Your name").fill("Sam Rivera");
+  await page.getByLabel("Your staff ID").fill("W-7");
   await page.getByLabel("I agree with this statement").check();
   await page.getByRole("button", { name: "Sign the note" }).click();
   await page.getByRole("button", { name: "Submit signed note" }).click();
@@ -159,7 +163,7 @@ test("a note sent unsigned is signed later by its author, as a signature addendu
   expect(JSON.stringify(notes.find((n) => n.id === original.id).note)).toBe(before);
 
   await page.goto("inbox");
-  await expect(article).toContainText("Sent unsigned; signed later by Sam Rivera (W-7) at");
+  await expect(article).toContainText("Sent unsigned; signed later by Sam Rivera (W-7) on");
   await expect(article.getByRole("link", { name: /^Sign this note/ })).toHaveCount(0);
   await h.expectNoViolations(page, "the inbox with a note signed later");
 });

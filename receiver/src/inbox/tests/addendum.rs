@@ -126,9 +126,15 @@ fn a_note_sent_unsigned_is_signed_by_its_author_as_a_signature_addendum() {
         html.contains(r#"addendum-kind="signature" signing="required""#),
         "{html}"
     );
-    // The page says who signs: the original's author, whoever opens it.
+    // The worker says who signs; the page never signs in the author's
+    // name for whoever opens it. It says whose signature is accepted.
     assert!(
-        html.contains(r#"author-id="W-7" author-name="Sam Rivera""#),
+        !html.contains("author-id=") && !html.contains("author-name="),
+        "{html}"
+    );
+    assert!(html.contains(r#"signer-entry="worker""#), "{html}");
+    assert!(
+        html.contains("Only the note's author, Sam Rivera (W-7), can sign it"),
         "{html}"
     );
     assert!(html.contains(&format!(r#"addendum-to-hash="{}""#, p.computed_hash())));
@@ -177,4 +183,19 @@ fn the_pages_speak_the_readers_language_and_the_record_its_own() {
     assert!(html.contains("<h3>Subjective</h3>"), "{html}");
     let html = addendum_not_found(Lang::Es);
     assert!(html.contains("<h1>No existe esa nota</h1>"), "{html}");
+}
+
+#[test]
+fn a_note_signed_later_has_nothing_more_to_sign() {
+    let p = full_payload();
+    let html = crate::inbox::render_signed_later(
+        &serde_json::to_string(&p).unwrap(),
+        Writing::Signature,
+        true,
+        Lang::En,
+    )
+    .unwrap();
+    assert!(html.contains("<h1>This note is signed</h1>"), "{html}");
+    assert!(html.contains("its author has signed it since"), "{html}");
+    assert!(!html.contains("<casenote-editor"), "{html}");
 }

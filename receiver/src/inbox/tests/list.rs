@@ -209,7 +209,7 @@ fn the_inbox_speaks_the_readers_language() {
         r#"<html lang="es">"#,
         "<h1>Bandeja de entrada</h1>",
         "1 nota recibida.",
-        "Registro: 1 entrada, cabeza <code>h</code>",
+        "Registro: 1 entrada, último hash <code>h</code>",
         "<h3>Detalles del registro</h3>",
         "<dt>Recibida</dt>",
         "Firmar esta nota",
