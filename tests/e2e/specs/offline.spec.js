@@ -150,6 +150,11 @@ test.describe("a new release", () => {
   /** Rewrites one file of the served build (its .br and .gz go, so the plain file is what is sent). */
   function write(file, text) {
     fs.writeFileSync(path.join(site, file), text);
+    // Last-Modified has whole seconds: a file rewritten within the second
+    // the build was copied would revalidate as unchanged (304), so the new
+    // one is dated two seconds on, as a deploy a little later would be.
+    const later = new Date(Date.now() + 2000);
+    fs.utimesSync(path.join(site, file), later, later);
     for (const x of [".br", ".gz"]) fs.rmSync(path.join(site, file + x), { force: true });
   }
   const restamp = () => {
