@@ -165,30 +165,33 @@ fn note(
         .copied();
     // What a link's words leave to the eye, for a screen reader's list of
     // links: which note it is.
-    let about = |id: &'static str| {
-        p.map(|p| {
-            let format = casenote::i18n::isolated(&p.format_name).into_owned();
-            let client = name_and_id(&p.client.name, &p.client.id);
-            let date = p.service.date.as_str();
-            match id {
-                "inbox-sign-which" => tr!(
+    let which = p.map(|p| {
+        (
+            casenote::i18n::isolated(&p.format_name).into_owned(),
+            name_and_id(&p.client.name, &p.client.id),
+            p.service.date.as_str(),
+        )
+    });
+    let (sign_which, addendum_to) = which
+        .map(|(format, client, date)| {
+            (
+                tr!(
                     lang,
                     "inbox-sign-which",
-                    format = format,
-                    client = client,
+                    format = format.as_str(),
+                    client = client.as_str(),
                     date = date
                 ),
-                _ => tr!(
+                tr!(
                     lang,
                     "inbox-write-addendum-to",
                     format = format,
                     client = client,
                     date = date
                 ),
-            }
+            )
         })
-        .unwrap_or_default()
-    };
+        .unwrap_or_default();
     html! {
         article.note id={ "note-" (n.id) } data-note-id=(n.id) {
             @match p {
@@ -220,13 +223,13 @@ fn note(
                         @if unsigned && signed_later.is_none() {
                             a.sign-later href={ "inbox/sign/" (path_segment(&n.id)) } {
                                 (lang.t("inbox-sign"))
-                                " " span.visually-hidden { (about("inbox-sign-which")) }
+                                " " span.visually-hidden { (sign_which) }
                             }
                             " "
                         }
                         a.write-addendum href={ "inbox/addendum/" (path_segment(&n.id)) } {
                             (lang.t("inbox-write-addendum"))
-                            " " span.visually-hidden { (about("inbox-write-addendum-to")) }
+                            " " span.visually-hidden { (addendum_to) }
                         }
                     }
                 }
