@@ -103,6 +103,8 @@ impl NoteSetup {
             .as_ref()
             .and_then(|a| a.service_date.clone())
             .unwrap_or_default();
+        // Worked out once: this runs on every edit.
+        let starting_text = self.starting_text();
         note.client == self.client
             && note.service
                 == ServiceTime {
@@ -110,8 +112,7 @@ impl NoteSetup {
                     ..ServiceTime::default()
                 }
             && note.sections.iter().all(|s| {
-                s.is_empty()
-                    || (s.quotes.is_empty() && Some(&s.text) == self.starting_text().as_ref())
+                s.is_empty() || (s.quotes.is_empty() && Some(&s.text) == starting_text.as_ref())
             })
             && note.goals.is_empty()
             && note.challenges.trim().is_empty()

@@ -57,15 +57,10 @@ pub enum Writing {
     Signature,
 }
 
-/// The page for the original whose stored JSON is `body`, in `lang`.
-#[cfg(test)]
-pub fn render(body: &str, writing: Writing, lang: Lang) -> Result<String, Unreadable> {
-    render_signed_later(body, writing, false, lang)
-}
-
-/// [`render`], knowing whether the note was `signed_later` already (then
-/// there is nothing to sign).
-pub fn render_signed_later(
+/// The page for the original whose stored JSON is `body`, in `lang`,
+/// knowing whether it was `signed_later` already (then there is nothing to
+/// sign).
+pub fn render(
     body: &str,
     writing: Writing,
     signed_later: bool,

@@ -11,11 +11,12 @@ mod details;
 mod list;
 mod reads;
 
-pub use addendum::{
-    not_found as addendum_not_found, render_signed_later, unreadable as unreadable_page, Writing,
-};
 #[cfg(test)]
-pub use addendum::{render as addendum_page, Unreadable};
+pub use addendum::Unreadable;
+pub use addendum::{
+    not_found as addendum_not_found, render as addendum_page, unreadable as unreadable_page,
+    Writing,
+};
 pub use list::{render, InboxPage, PAGE_SIZE};
 
 use casenote::domain::PayloadV1;

@@ -157,8 +157,7 @@ pub(super) async fn addendum_page(
     id: Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, InboxError> {
-    let lang = reader_lang(&headers);
-    writing_page(state, reader, id, inbox::Writing::Addendum, lang).await
+    writing_page(state, reader, id, headers, inbox::Writing::Addendum).await
 }
 
 /// `/inbox/sign/{id}`: the author signs a note sent unsigned.
@@ -168,17 +167,17 @@ pub(super) async fn signature_page(
     id: Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, InboxError> {
-    let lang = reader_lang(&headers);
-    writing_page(state, reader, id, inbox::Writing::Signature, lang).await
+    writing_page(state, reader, id, headers, inbox::Writing::Signature).await
 }
 
 async fn writing_page(
     State(state): State<AppState>,
     Extension(reader): Extension<Reader>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     writing: inbox::Writing,
-    lang: Lang,
 ) -> Result<Response, InboxError> {
+    let lang = reader_lang(&headers);
     let body = state
         .store
         .body_of(&id)
@@ -190,7 +189,7 @@ async fn writing_page(
         .await?;
     let signed_later =
         writing == inbox::Writing::Signature && state.store.signed_later(&id).await?;
-    let html = inbox::render_signed_later(&body, writing, signed_later, lang)
+    let html = inbox::addendum_page(&body, writing, signed_later, lang)
         .map_err(|_| InboxError::Unreadable(lang))?;
     Ok(Html(html).into_response())
 }

@@ -2,16 +2,30 @@
 
 use super::*;
 use crate::inbox::{addendum_not_found, addendum_page, Unreadable, Writing};
+use casenote::domain::record::Signature;
+
+/// The page `writing` to payload `p`, for a reader in `lang`, before any
+/// signature later.
+fn page_for(p: &PayloadV1, writing: Writing, lang: Lang) -> String {
+    addendum_page(&serde_json::to_string(p).unwrap(), writing, false, lang).unwrap()
+}
+
+/// A signature by `name` (`id`) over `p`'s content.
+fn signature(p: &PayloadV1, name: &str, id: &str) -> Option<Signature> {
+    Some(Signature {
+        signer_id: id.into(),
+        signer_name: name.into(),
+        signed_at: "2026-11-27T10:00:00Z".into(),
+        attestation: "I attest.".into(),
+        content_hash: p.computed_hash(),
+        signature_hash: None,
+    })
+}
 
 #[test]
 fn the_editor_is_set_from_the_original() {
     let p = full_payload();
-    let html = addendum_page(
-        &serde_json::to_string(&p).unwrap(),
-        Writing::Addendum,
-        Lang::En,
-    )
-    .unwrap();
+    let html = page_for(&p, Writing::Addendum, Lang::En);
     let editor = format!(
         r#"<casenote-editor endpoint="../../api/notes" addendum-to="{ORIGINAL}" addendum-to-hash="{}" addendum-to-date="2026-11-26" addendum-to-author="Sam Rivera (W-7)" signing="required" client-id="C-1" client-name="Jo Avery" signer-entry="worker"></casenote-editor>"#,
         p.computed_hash()
@@ -49,20 +63,8 @@ fn a_signed_note_without_an_author_is_the_signers() {
     let mut p = full_payload();
     p.author = None;
     let mut p = p.with_hash();
-    p.signature = Some(casenote::domain::record::Signature {
-        signer_id: String::new(),
-        signer_name: "Rosa Diaz".into(),
-        signed_at: "2026-11-27T10:00:00Z".into(),
-        attestation: "I attest.".into(),
-        content_hash: p.computed_hash(),
-        signature_hash: None,
-    });
-    let html = addendum_page(
-        &serde_json::to_string(&p).unwrap(),
-        Writing::Addendum,
-        Lang::En,
-    )
-    .unwrap();
+    p.signature = signature(&p, "Rosa Diaz", "");
+    let html = page_for(&p, Writing::Addendum, Lang::En);
     assert!(html.contains(r#"addendum-to-author="Rosa Diaz""#), "{html}");
     assert!(
         html.contains(r#"<time datetime="2026-11-27T10:00:00Z">2026-11-27 10:00:00 UTC</time>"#),
@@ -77,12 +79,7 @@ fn attributes_are_escaped_and_empty_ones_left_out() {
     p.client.id = String::new();
     p.author = None;
     let p = p.with_hash();
-    let html = addendum_page(
-        &serde_json::to_string(&p).unwrap(),
-        Writing::Addendum,
-        Lang::En,
-    )
-    .unwrap();
+    let html = page_for(&p, Writing::Addendum, Lang::En);
     assert!(
         html.contains(r#"client-name="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#),
         "{html}"
@@ -95,11 +92,11 @@ fn attributes_are_escaped_and_empty_ones_left_out() {
 #[test]
 fn a_stored_body_that_is_not_a_payload_is_unreadable() {
     assert_eq!(
-        addendum_page("{\"id\": 1}", Writing::Addendum, Lang::En),
+        addendum_page("{\"id\": 1}", Writing::Addendum, false, Lang::En),
         Err(Unreadable)
     );
     assert_eq!(
-        addendum_page("not json", Writing::Addendum, Lang::En),
+        addendum_page("not json", Writing::Addendum, false, Lang::En),
         Err(Unreadable)
     );
 }
@@ -115,12 +112,7 @@ fn an_unknown_note_says_what_to_do() {
 fn a_note_sent_unsigned_is_signed_by_its_author_as_a_signature_addendum() {
     let p = full_payload();
     assert!(p.signature.is_none());
-    let html = addendum_page(
-        &serde_json::to_string(&p).unwrap(),
-        Writing::Signature,
-        Lang::En,
-    )
-    .unwrap();
+    let html = page_for(&p, Writing::Signature, Lang::En);
     assert!(html.contains("<h1>Sign this note</h1>"), "{html}");
     assert!(
         html.contains(r#"addendum-kind="signature" signing="required""#),
@@ -145,20 +137,8 @@ fn a_note_sent_unsigned_is_signed_by_its_author_as_a_signature_addendum() {
 #[test]
 fn a_signed_note_has_nothing_to_sign() {
     let mut p = full_payload();
-    p.signature = Some(casenote::domain::record::Signature {
-        signer_id: "W-7".into(),
-        signer_name: "Sam Rivera".into(),
-        signed_at: "2026-11-27T10:00:00Z".into(),
-        attestation: "I attest.".into(),
-        content_hash: p.computed_hash(),
-        signature_hash: None,
-    });
-    let html = addendum_page(
-        &serde_json::to_string(&p).unwrap(),
-        Writing::Signature,
-        Lang::En,
-    )
-    .unwrap();
+    p.signature = signature(&p, "Sam Rivera", "W-7");
+    let html = page_for(&p, Writing::Signature, Lang::En);
     assert!(html.contains("<h1>This note is signed</h1>"), "{html}");
     assert!(!html.contains("<casenote-editor"), "{html}");
 }
@@ -166,12 +146,7 @@ fn a_signed_note_has_nothing_to_sign() {
 #[test]
 fn the_pages_speak_the_readers_language_and_the_record_its_own() {
     let p = full_payload();
-    let html = addendum_page(
-        &serde_json::to_string(&p).unwrap(),
-        Writing::Addendum,
-        Lang::Es,
-    )
-    .unwrap();
+    let html = page_for(&p, Writing::Addendum, Lang::Es);
     assert!(html.contains(r#"<html lang="es">"#), "{html}");
     assert!(html.contains("<h1>Escribir una adenda</h1>"), "{html}");
     assert!(html.contains("Volver a la bandeja de entrada"), "{html}");
@@ -188,7 +163,7 @@ fn the_pages_speak_the_readers_language_and_the_record_its_own() {
 #[test]
 fn a_note_signed_later_has_nothing_more_to_sign() {
     let p = full_payload();
-    let html = crate::inbox::render_signed_later(
+    let html = addendum_page(
         &serde_json::to_string(&p).unwrap(),
         Writing::Signature,
         true,
