@@ -246,6 +246,10 @@ pub struct Note {
     /// Set when this note is an addendum to another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addendum: Option<super::record::AddendumLink>,
+    /// Writing aids' suggestions the worker dismissed, with the reason:
+    /// kept with the draft, never part of the payload.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<super::writing::dismissal::Dismissal>,
 }
 
 impl Note {

@@ -407,3 +407,37 @@ fn a_relationship_is_sent_at_version_4_and_a_lower_version_with_one_is_refused()
         "{errors:?}"
     );
 }
+
+#[test]
+fn dismissed_suggestions_stay_with_the_draft_and_are_never_sent() {
+    use crate::domain::writing::dismissal::{Aid, DismissReason, Passage};
+    let mut n = note();
+    n.section_mut("assessment").text = "The landlord refused to fix the heat.".into();
+    n.dismissed.push(
+        Passage {
+            section: "assessment",
+            aid: Aid::Flag,
+            text: "The landlord refused to fix the heat.",
+            start: 13,
+            end: 20,
+        }
+        .dismiss(DismissReason::NotAboutClient),
+    );
+    let stored = serde_json::to_string(&n).unwrap();
+    assert!(stored.contains("\"dismissed\"") && stored.contains("notAboutClient"));
+    let back: Note = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back.dismissed, n.dismissed);
+    let with = PayloadV1::build(
+        &n,
+        &Template::soap(),
+        &BuildContext::at("2026-11-26T10:00:00Z"),
+    );
+    n.dismissed.clear();
+    let without = PayloadV1::build(
+        &n,
+        &Template::soap(),
+        &BuildContext::at("2026-11-26T10:00:00Z"),
+    );
+    assert_eq!(to_text(&with), to_text(&without));
+    assert!(!to_text(&with).contains("notAboutClient"));
+}

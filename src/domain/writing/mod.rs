@@ -7,6 +7,7 @@
 pub mod abbreviations;
 pub mod completeness;
 pub mod context;
+pub mod dismissal;
 pub mod identifiers;
 pub mod language;
 pub mod paste;

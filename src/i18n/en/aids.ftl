@@ -83,3 +83,12 @@ aids-word-count = { $n ->
 aids-undo = Undo
 aids-stale = That passage has changed since it was checked, so nothing was replaced. The suggestions are up to date again.
 aids-list-label = Writing suggestions for { $section }
+
+## Dismissing a suggestion with a reason (writing/dismissal.rs, views/dismiss.rs)
+aids-dismiss = Dismiss
+aids-dismiss-why = Why does “{ $found }” not apply?
+aids-dismiss-not-about-client = Not about the client
+aids-dismiss-clients-own-words = The client's own words
+aids-dismiss-clinically-accurate = Clinically accurate
+aids-dismiss-cancel = Keep the suggestion
+aids-dismissed = “{ $found }” dismissed ({ $reason }): it is not suggested again while this sentence stands.

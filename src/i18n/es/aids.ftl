@@ -83,3 +83,12 @@ aids-word-count = { $n ->
 aids-undo = Deshacer
 aids-stale = Ese pasaje cambió desde que se revisó, así que no se reemplazó nada. Las sugerencias ya están al día.
 aids-list-label = Sugerencias de redacción para { $section }
+
+## Descartar una sugerencia con un motivo (writing/dismissal.rs, views/dismiss.rs)
+aids-dismiss = Descartar
+aids-dismiss-why = ¿Por qué no corresponde “{ $found }”?
+aids-dismiss-not-about-client = No se refiere al cliente
+aids-dismiss-clients-own-words = Son palabras del propio cliente
+aids-dismiss-clinically-accurate = Es clínicamente exacto
+aids-dismiss-cancel = Mantener la sugerencia
+aids-dismissed = Se descartó “{ $found }” ({ $reason }): no se volverá a sugerir mientras esta frase siga igual.

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
 use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner as Doer};
 use crate::domain::record::{AddendumLink, Signature};
+use crate::domain::writing::dismissal::Dismissal;
 use crate::domain::{
     Client, GoalProgress, Intervention, Note, Person, Quote, SectionEntry, ServiceTime, Speaker,
     Template,
@@ -192,6 +193,8 @@ pub struct Form {
     /// The language the note is written in (see `Note::language`).
     pub language: RwSignal<Lang>,
     pub addendum: RwSignal<Option<AddendumLink>>,
+    /// Writing aids' suggestions dismissed (see `Note::dismissed`).
+    pub dismissed: RwSignal<Vec<Dismissal>>,
     /// The editor's owner: every signal of the note is created under it, so
     /// re-rendering a part of the view never disposes note state.
     /// Weak: a strong owner stored in its own arena would never be freed.
@@ -239,6 +242,7 @@ impl Form {
             signature: RwSignal::new(None),
             language: RwSignal::new(Lang::En),
             addendum: RwSignal::new(None),
+            dismissed: RwSignal::new(Vec::new()),
             owner: StoredValue::new(Owner::current().map(|o| o.downgrade())),
         }
     }
@@ -338,6 +342,7 @@ impl Form {
             language: self.language.get(),
             signature: self.signature.get(),
             addendum: self.addendum.get(),
+            dismissed: self.dismissed.get(),
         }
     }
 
@@ -394,5 +399,6 @@ impl Form {
         self.signature.set(note.signature.clone());
         self.language.set(note.language);
         self.addendum.set(note.addendum.clone());
+        self.dismissed.set(note.dismissed.clone());
     }
 }

@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::debounce::settle;
+use super::dismiss::DismissChoice;
 use crate::domain::writing::completeness::NoteFacts;
+use crate::domain::writing::dismissal::{Aid, DismissReason, Dismissal, Passage};
 use crate::domain::writing::replacement::now_at;
 use crate::domain::writing::suggestions::Action;
 pub use crate::domain::writing::suggestions::Findings;
@@ -30,6 +32,13 @@ enum Outcome {
         after: String,
         said: String,
     },
+    /// A suggestion was dismissed: what was said, the text it was
+    /// dismissed in, and the dismissal, for Undo.
+    Dismissed {
+        text: String,
+        said: String,
+        dismissal: Dismissal,
+    },
     /// The passage had changed since it was checked (or occurs more or
     /// fewer times, so which was meant is unknown): nothing was replaced.
     Stale { text: String },
@@ -40,7 +49,7 @@ impl Outcome {
     fn text(&self) -> &str {
         match self {
             Outcome::Replaced { after, .. } => after,
-            Outcome::Stale { text } => text,
+            Outcome::Dismissed { text, .. } | Outcome::Stale { text } => text,
         }
     }
 }
@@ -82,14 +91,21 @@ pub fn WritingAids(
 ) -> impl IntoView {
     let lang = use_lang();
     let root = expect_context::<Root>().0;
-    let follow_ups = expect_context::<Session>().dated_follow_ups();
+    let session = expect_context::<Session>();
+    let follow_ups = session.dated_follow_ups();
+    let dismissed = session.form.dismissed;
     let settled = settle(Signal::derive(move || text.get()), 250);
+    let key = StoredValue::new(key);
     let findings = Memo::new(move |_| {
         let t = settled.value.get();
         let facts = NoteFacts {
             dated_follow_ups: follow_ups.get(),
         };
-        defined.with(|d| approved.with_value(|a| Findings::of(&key, &t, d, a, facts, lang)))
+        key.with_value(|key| {
+            let found =
+                defined.with(|d| approved.with_value(|a| Findings::of(key, &t, d, a, facts, lang)));
+            dismissed.with(|x| found.without(key, &t, x))
+        })
     });
     let outcome = RwSignal::new(None::<Outcome>);
     // The outcome is said only while the text is as it left it.
@@ -97,7 +113,13 @@ pub fn WritingAids(
         outcome.with(|o| o.as_ref().is_some_and(|o| text.with(|t| t == o.text())))
     });
     let can_undo = Memo::new(move |_| {
-        shown.get() && outcome.with(|o| matches!(o, Some(Outcome::Replaced { .. })))
+        shown.get()
+            && outcome.with(|o| {
+                matches!(
+                    o,
+                    Some(Outcome::Replaced { .. } | Outcome::Dismissed { .. })
+                )
+            })
     });
     let area = StoredValue::new(area_id);
     let undo_id = area.with_value(|id| format!("{id}-undo"));
@@ -144,9 +166,51 @@ pub fn WritingAids(
             }
         }
     };
+    // Dismissed where the passage now stands (see `dismissal.rs`): kept
+    // with the draft, said, and undone like a replacement.
+    let dismiss = move |aid: Aid, start: usize, end: usize, reason: DismissReason| {
+        let now = text.get_untracked();
+        let checked = settled.value.get_untracked();
+        let found = checked.get(start..end).unwrap_or_default().to_string();
+        let Some(at) = now_at(&found, start, &checked, &now) else {
+            outcome.set(Some(Outcome::Stale { text: now }));
+            settled.now();
+            focus_text();
+            return;
+        };
+        let dismissal = key.with_value(|section| {
+            Passage {
+                section,
+                aid,
+                text: &now,
+                start: at,
+                end: at + found.len(),
+            }
+            .dismiss(reason)
+        });
+        dismissed.update(|v| v.push(dismissal.clone()));
+        let reason = reason.label(lang);
+        let said = tr!(
+            lang,
+            "aids-dismissed",
+            found = found.as_str(),
+            reason = reason.as_str()
+        );
+        outcome.set(Some(Outcome::Dismissed {
+            text: now,
+            said,
+            dismissal,
+        }));
+        settled.now();
+        focus_selector_later(root, undo_selector.get_value());
+    };
     let undo = move || {
-        if let Some(Some(Outcome::Replaced { before, .. })) = outcome.try_update(Option::take) {
-            text.set(before);
+        match outcome.try_update(Option::take) {
+            Some(Some(Outcome::Replaced { before, .. })) => text.set(before),
+            Some(Some(Outcome::Dismissed { dismissal, .. })) => {
+                dismissed.update(|v| v.retain(|d| *d != dismissal));
+            }
+            _ => {}
         }
         settled.now();
         focus_text();
@@ -154,7 +218,9 @@ pub fn WritingAids(
     let said = move || {
         shown.get().then(|| {
             outcome.with(|o| match o {
-                Some(Outcome::Replaced { said, .. }) => said.clone(),
+                Some(Outcome::Replaced { said, .. } | Outcome::Dismissed { said, .. }) => {
+                    said.clone()
+                }
                 _ => lang.t("aids-stale"),
             })
         })
@@ -177,7 +243,7 @@ pub fn WritingAids(
                 .flatten())}
             {move || findings.with(|f| (!signed.get() && f.count() > 0).then(|| view! {
                 <ul class="suggestions" aria-label=tr!(lang, "aids-list-label", section = label.as_str())>
-                    {f.suggestions().into_iter().map(|x| view! {
+                    {f.suggestions().into_iter().enumerate().map(|(i, x)| view! {
                         <li class=x.kind>
                             <strong>{x.lead}</strong>{x.text}
                             {x.shows.into_iter().map(|(name, start, end)| view! {
@@ -186,6 +252,11 @@ pub fn WritingAids(
                             {x.actions.into_iter().map(|a| { let name = a.name.clone(); view! {
                                 " "<button type="button" class="link" on:click=move |_| replace(&a)>{name}</button>
                             }}).collect_view()}
+                            {x.dismiss.map(|(aid, start, end)| {
+                                let found = settled.value.with_untracked(|t| t.get(start..end).unwrap_or_default().to_string());
+                                let id = area.with_value(|a| format!("{a}-dismiss-{i}"));
+                                view! { <DismissChoice found id on_dismiss=Callback::new(move |r| dismiss(aid, start, end, r)) /> }
+                            })}
                         </li>
                     }).collect_view()}
                 </ul>

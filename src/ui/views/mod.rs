@@ -10,6 +10,7 @@ pub mod confirmation;
 pub mod conflict;
 pub mod contact;
 pub mod debounce;
+pub mod dismiss;
 pub mod drafts_panel;
 pub mod error_summary;
 pub mod field;

@@ -105,7 +105,10 @@ pub fn NoteForm() -> impl IntoView {
             approved.with_value(|a| {
                 for spec in &t.sections {
                     let n = form.section(&spec.key).text.with_untracked(|text| {
-                        Findings::of(&spec.key, text, d, a, facts, s.lang).count()
+                        let found = Findings::of(&spec.key, text, d, a, facts, s.lang);
+                        form.dismissed
+                            .with(|x| found.without(&spec.key, text, x))
+                            .count()
                     });
                     if n > 0 {
                         open.total += n;

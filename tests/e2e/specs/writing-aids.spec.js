@@ -180,3 +180,63 @@ test("the checker: clean and dirty about tests, claims as a verb of doubt but no
     "A urine screen was dirty. She claims she paid. He said it was fixed. Helped with her disability claims at the claims office. Client said “I'm clean now”. The kitchen was clean.",
   );
 });
+
+test("a suggestion dismissed with a reason stays dismissed after a reload, leaves the summary, can be undone, and is never sent", async ({ page, request }) => {
+  await h.openEditor(page);
+  await h.fillSoap(page, "Dismissal Client");
+  const assessment = page.getByLabel("Assessment", { exact: true });
+  await assessment.fill("");
+  await typeInto(page, "Assessment", "She claims the rent was paid. Client refused the referral.");
+  const flags = h.section(page, "Assessment").locator(".suggestions .flag");
+  await expect(flags).toHaveCount(2);
+  await expect(page.locator(".aids-summary")).toHaveText(/^2 writing suggestions are open, in Assessment\./);
+
+  // From the keyboard: Dismiss opens the reasons, focus on the first.
+  await flags.nth(0).getByRole("button", { name: "Dismiss" }).focus();
+  await page.keyboard.press("Enter");
+  const reasons = flags.nth(0).getByRole("group", { name: "Why does “claims” not apply?" });
+  await expect(reasons.getByRole("button", { name: "Not about the client" })).toBeFocused();
+  await h.expectNoViolations(page, "the reasons to dismiss a suggestion");
+  await page.keyboard.press("Tab");
+  await expect(reasons.getByRole("button", { name: "The client's own words" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const status = h.section(page, "Assessment").locator(".aids-status");
+  await expect(status).toContainText("“claims” dismissed (The client's own words): it is not suggested again while this sentence stands.");
+  await expect(flags).toHaveCount(1);
+  await expect(page.locator(".aids-summary")).toHaveText(/^1 writing suggestion is open, in Assessment\./);
+
+  // Undo brings it back; dismissing again keeps it dismissed.
+  await expect(status.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(flags).toHaveCount(2);
+  await flags.nth(0).getByRole("button", { name: "Dismiss" }).click();
+  await flags.nth(0).getByRole("button", { name: "The client's own words" }).click();
+  await expect(flags).toHaveCount(1);
+
+  // Typing elsewhere keeps it; it is kept with the draft through a reload.
+  await page.keyboard.press("Tab");
+  await assessment.focus();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Will call Friday.");
+  await h.waitForSaved(page);
+  const stored = await h.rawDrafts(page);
+  expect(JSON.stringify(stored)).toContain("clientsOwnWords");
+  await page.reload();
+  await expect(assessment).toHaveValue("She claims the rent was paid. Client refused the referral. Will call Friday.");
+  await expect(flags).toHaveCount(1);
+  await expect(flags.nth(0)).toContainText("“refused”");
+  await expect(h.section(page, "Assessment").locator(".suggestions")).not.toContainText("“claims”");
+  await expect(page.locator(".aids-summary")).toHaveText(/^1 writing suggestion is open/);
+
+  // Rewriting the sentence asks again.
+  await assessment.fill("She claims the rent had been paid. Client refused the referral. Will call Friday.");
+  await expect(flags).toHaveCount(2);
+  await assessment.fill("She claims the rent was paid. Client refused the referral. Will call Friday.");
+  await expect(flags).toHaveCount(1);
+
+  await h.signAndSend(page);
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  await expect.poll(async () => (await h.storedNotes(request)).length).toBe(1);
+  const [note] = await h.storedNotes(request);
+  expect(JSON.stringify(note.note)).not.toMatch(/dismiss|clientsOwnWords/);
+});

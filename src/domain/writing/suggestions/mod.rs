@@ -8,6 +8,7 @@
 
 use crate::domain::writing::abbreviations::{unexplained_given, Unexplained};
 use crate::domain::writing::completeness::{section_prompts, NoteFacts, Prompt};
+use crate::domain::writing::dismissal::{Aid, Dismissal, Passage};
 use crate::domain::writing::identifiers::{identifiers_in, Identifier, IdentifierKind};
 use crate::domain::writing::language::{check_text, Flag};
 use crate::domain::writing::replacement::Replacement;
@@ -51,6 +52,9 @@ pub struct Suggestion {
     pub text: String,
     pub shows: Vec<(String, usize, usize)>,
     pub actions: Vec<Action>,
+    /// The passage a worker can dismiss with a reason: which aid found
+    /// it, and where it stands.
+    pub dismiss: Option<(Aid, usize, usize)>,
 }
 
 fn replace_action(r: Replacement, lang: Lang) -> Action {
@@ -131,6 +135,29 @@ impl Findings {
         }
     }
 
+    /// These findings without the ones the worker dismissed in section
+    /// `key`, whose text is `text`.
+    pub fn without(mut self, key: &str, text: &str, dismissed: &[Dismissal]) -> Self {
+        if dismissed.is_empty() {
+            return self;
+        }
+        let open = |aid: Aid, start: usize, end: usize| {
+            !Passage {
+                section: key,
+                aid,
+                text,
+                start,
+                end,
+            }
+            .is_dismissed(dismissed)
+        };
+        self.flags.retain(|x| open(Aid::Flag, x.start, x.end));
+        self.shorthand
+            .retain(|x| open(Aid::Shorthand, x.start, x.end));
+        self.wordy.retain(|x| open(Aid::Wordy, x.start, x.end));
+        self
+    }
+
     /// Which checks do not run for the note's language, said plainly;
     /// `None` in English, where all of them do.
     pub fn unavailable(&self) -> Option<String> {
@@ -177,6 +204,7 @@ impl Findings {
                 text,
                 shows: shows(&x.found, x.start, x.end),
                 actions: x.replacement().map(replace).into_iter().collect(),
+                dismiss: Some((Aid::Flag, x.start, x.end)),
             });
         }
         out.extend(self.shorthand.iter().map(|x| Suggestion {
@@ -185,6 +213,7 @@ impl Findings {
             text: format!(" {}", tr!(lang, "aids-shorthand", means = x.means)),
             shows: shows(&x.found, x.start, x.end),
             actions: x.replacement().map(replace).into_iter().collect(),
+            dismiss: Some((Aid::Shorthand, x.start, x.end)),
         }));
         if !self.abbreviations.is_empty() {
             let names: Vec<&str> = self
@@ -206,6 +235,7 @@ impl Findings {
                     })
                     .collect(),
                 actions: Vec::new(),
+                dismiss: None,
             });
         }
         out.extend(self.wordy.iter().map(|x| Suggestion {
@@ -214,6 +244,7 @@ impl Findings {
             text: format!(" {}", tr!(lang, "aids-wordy", shorter = x.shorter.as_str())),
             shows: shows(&x.found, x.start, x.end),
             actions: vec![replace(x.replacement())],
+            dismiss: Some((Aid::Wordy, x.start, x.end)),
         }));
         if !self.long.is_empty() {
             let n = self.long.len();
@@ -237,6 +268,7 @@ impl Findings {
                     })
                     .collect(),
                 actions: Vec::new(),
+                dismiss: None,
             });
         }
         self.identifier_suggestions(&mut out);
@@ -290,6 +322,7 @@ impl Findings {
                         }
                     })
                     .collect(),
+                dismiss: None,
             });
         }
     }

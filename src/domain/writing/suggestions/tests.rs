@@ -141,3 +141,30 @@ fn in_spanish_the_english_lists_do_not_run_and_the_panel_says_so() {
         ]
     );
 }
+
+#[test]
+fn a_dismissed_suggestion_is_no_longer_open_and_the_others_stay() {
+    use crate::domain::writing::dismissal::DismissReason;
+    let f = findings("objective", ENGLISH, Lang::En);
+    let (before, flags) = (f.count(), f.flags.len());
+    let (aid, start, end) = f.suggestions()[0].dismiss.expect("a flag can be dismissed");
+    let d = Passage {
+        section: "objective",
+        aid,
+        text: ENGLISH,
+        start,
+        end,
+    }
+    .dismiss(DismissReason::ClientsOwnWords);
+    let left = findings("objective", ENGLISH, Lang::En).without(
+        "objective",
+        ENGLISH,
+        std::slice::from_ref(&d),
+    );
+    assert_eq!(left.count(), before - 1);
+    assert_eq!(left.flags.len(), flags - 1);
+    assert_eq!(left.shorthand.len(), f.shorthand.len());
+    // Only in its own section.
+    let other = findings("data", ENGLISH, Lang::En).without("data", ENGLISH, &[d]);
+    assert_eq!(other.flags.len(), flags);
+}
