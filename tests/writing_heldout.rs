@@ -23,6 +23,8 @@ use std::collections::{BTreeMap, HashSet};
 
 #[derive(Deserialize)]
 struct Set {
+    /// The day a held-out set was frozen; none for a development set.
+    #[serde(default)]
     frozen: String,
     language: String,
     sentences: Vec<Labelled>,
@@ -66,11 +68,14 @@ fn measure(
     min: usize,
     flags: &dyn Fn(&Labelled) -> bool,
 ) -> (f64, f64) {
-    let set: Set = serde_json::from_str(json).expect("the held-out set is JSON of its shape");
-    assert_eq!(
-        set.frozen, "2026-12-07",
+    let set: Set = serde_json::from_str(json).expect("the set is JSON of its shape");
+    // A development set is for tuning: its misses can be listed.
+    let development = set.frozen.is_empty();
+    assert!(
+        development || set.frozen == "2026-12-07",
         "{name} is frozen as it was written"
     );
+    let show = development && std::env::var_os("CASENOTE_SHOW_MISSES").is_some();
     assert_eq!(set.language, lang);
     assert!(
         set.sentences.len() >= min,
@@ -113,6 +118,9 @@ fn measure(
     let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for s in &set.sentences {
         let predicted = flags(s);
+        if show && predicted != (s.expected == "flag") {
+            println!("    MISS {} [{}] {}", s.category, s.section, s.text);
+        }
         let kind = by_kind.entry(s.category.as_str()).or_default();
         kind.1 += 1;
         match (s.expected == "flag", predicted) {
@@ -147,6 +155,43 @@ fn measure(
     (precision, recall)
 }
 
+/// English: the objective-language checker flags something.
+fn english(s: &Labelled) -> bool {
+    !check_text(Lang::En, &s.section, &s.text).is_empty()
+}
+
+/// Spanish: any suggestion is open.
+fn spanish(s: &Labelled) -> bool {
+    Findings::of(
+        &s.section,
+        &s.text,
+        &[],
+        &[],
+        NoteFacts::default(),
+        Lang::Es,
+    )
+    .count()
+        > 0
+}
+
+#[test]
+fn the_aids_on_the_development_sets() {
+    measure(
+        "development English (objective language)",
+        include_str!("writing/dev-en.json"),
+        "en",
+        400,
+        &english,
+    );
+    measure(
+        "development Spanish (every aid)",
+        include_str!("writing/dev-es.json"),
+        "es",
+        150,
+        &spanish,
+    );
+}
+
 #[test]
 fn the_aids_on_held_out_english_and_spanish_sentences() {
     measure(
@@ -154,24 +199,13 @@ fn the_aids_on_held_out_english_and_spanish_sentences() {
         include_str!("writing/heldout-en.json"),
         "en",
         400,
-        &|s| !check_text(&s.section, &s.text).is_empty(),
+        &english,
     );
     measure(
         "held-out Spanish (every aid)",
         include_str!("writing/heldout-es.json"),
         "es",
         150,
-        &|s| {
-            Findings::of(
-                &s.section,
-                &s.text,
-                &[],
-                &[],
-                NoteFacts::default(),
-                Lang::Es,
-            )
-            .count()
-                > 0
-        },
+        &spanish,
     );
 }

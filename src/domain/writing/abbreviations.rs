@@ -2,7 +2,9 @@
 //! the host has not approved and the note does not spell out, as in
 //! "suicidal ideation (SI)" or "SI (suicidal ideation)".
 
+use super::es::shorthand::KNOWN as KNOWN_IN_SPANISH;
 use super::tokens::words_outside_quotes;
+use crate::i18n::Lang;
 
 /// An abbreviation used without explanation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +30,10 @@ fn is_abbreviation(word: &str) -> bool {
 const SPELLED_OUT_BY: &[&str] = &[
     "(",
     "means ",
+    "significa ",
+    "quiere decir ",
+    "es la sigla de ",
+    "son las siglas de ",
     "stands for ",
     "is short for ",
     "= ",
@@ -71,12 +77,13 @@ pub fn defined_in(all_text: &str) -> Vec<String> {
 /// Abbreviations in `text` (one section) not in `approved` (compared without
 /// case) and not defined anywhere in `all_text` (the whole note).
 pub fn unexplained(
+    lang: Lang,
     section: &str,
     text: &str,
     all_text: &str,
     approved: &[String],
 ) -> Vec<Unexplained> {
-    unexplained_given(section, text, &defined_in(all_text), approved)
+    unexplained_given(lang, section, text, &defined_in(all_text), approved)
 }
 
 /// Words next to "ID" that show it means identification (a photo ID, an
@@ -113,6 +120,7 @@ fn means_identification(words: &[super::tokens::Word<'_>], i: usize) -> bool {
 
 /// As [`unexplained`], with the note's defined abbreviations known.
 pub fn unexplained_given(
+    lang: Lang,
     section: &str,
     text: &str,
     defined: &[String],
@@ -125,6 +133,9 @@ pub fn unexplained_given(
             continue;
         }
         if w.text == "ID" && means_identification(&words, i) {
+            continue;
+        }
+        if lang == Lang::Es && KNOWN_IN_SPANISH.contains(&w.text) {
             continue;
         }
         if approved.iter().any(|a| a.eq_ignore_ascii_case(w.text))
@@ -161,7 +172,7 @@ mod tests {
 
     fn abbrs(text: &str, approved: &[&str]) -> Vec<String> {
         let approved: Vec<String> = approved.iter().map(|s| s.to_string()).collect();
-        unexplained("assessment", text, text, &approved)
+        unexplained(Lang::En, "assessment", text, text, &approved)
             .into_iter()
             .map(|u| u.abbreviation)
             .collect()
@@ -222,7 +233,7 @@ mod tests {
     #[test]
     fn id_meaning_identification_is_not_an_unexplained_abbreviation() {
         let found = |t: &str| -> Vec<String> {
-            unexplained("plan", t, t, &[])
+            unexplained(Lang::En, "plan", t, t, &[])
                 .into_iter()
                 .map(|u| u.abbreviation)
                 .collect()

@@ -3,9 +3,10 @@
 //! Objective or Data section with no observation; an intervention without
 //! the client's response. They only prompt, and only once a section has
 //! some text (an empty required section is the checks' business). The
-//! words they look for are English: `suggestions` asks for them only in
-//! an English note.
+//! words they look for are the note's language's: English here, Spanish
+//! in `es/completeness.rs`.
 
+use super::es::completeness as spanish;
 use crate::i18n::Lang;
 
 /// What the note holds beyond the section's text that a prompt depends on.
@@ -35,7 +36,7 @@ impl Prompt {
     }
 }
 
-/// Words that say when: days, months, relative times.
+/// Words that say when: days, months, relative times (English).
 #[rustfmt::skip]
 const TIME_WORDS: &[&str] = &[
     "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -47,7 +48,7 @@ const TIME_WORDS: &[&str] = &[
     "weekend", "asap",
 ];
 
-/// Words that say something was observed or measured.
+/// Words that say something was observed or measured (English).
 #[rustfmt::skip]
 const OBSERVATION_WORDS: &[&str] = &[
     "observed", "observe", "observation", "noted", "saw", "seen", "heard", "presented", "arrived",
@@ -66,13 +67,22 @@ const OBSERVATION_WORDS: &[&str] = &[
 fn words_lower(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+        .map(str::to_lowercase)
         .collect()
+}
+
+/// The time and observation words of `lang`.
+fn lists(lang: Lang) -> (&'static [&'static str], &'static [&'static str]) {
+    match lang {
+        Lang::En => (TIME_WORDS, OBSERVATION_WORDS),
+        Lang::Es => (spanish::TIME_WORDS, spanish::OBSERVATION_WORDS),
+    }
 }
 
 /// Whether `text` says when: a time word, "in 2 weeks", or a number in a
 /// date or time ("12/05", "3:30", "the 5th").
-pub fn names_a_time(text: &str) -> bool {
+pub fn names_a_time(lang: Lang, text: &str) -> bool {
+    let (time_words, _) = lists(lang);
     let has_date_digits = text.char_indices().any(|(i, c)| {
         matches!(c, '/' | ':' | '-' | '.')
             && text[..i].ends_with(|p: char| p.is_ascii_digit())
@@ -80,31 +90,34 @@ pub fn names_a_time(text: &str) -> bool {
     });
     has_date_digits
         || words_lower(text).iter().any(|w| {
-            TIME_WORDS.contains(&w.as_str())
-                || ["st", "nd", "rd", "th", "am", "pm"].iter().any(|s| {
-                    w.strip_suffix(s)
-                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-                })
+            time_words.contains(&w.as_str())
+                || ["st", "nd", "rd", "th", "am", "pm", "h", "hs", "º", "ª"]
+                    .iter()
+                    .any(|s| {
+                        w.strip_suffix(s)
+                            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                    })
         })
 }
 
 /// Whether `text` records an observation.
-pub fn has_observation(text: &str) -> bool {
+pub fn has_observation(lang: Lang, text: &str) -> bool {
+    let (_, observation_words) = lists(lang);
     words_lower(text)
         .iter()
-        .any(|w| OBSERVATION_WORDS.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit()))
+        .any(|w| observation_words.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The prompts for section `key` with `text`.
-pub fn section_prompts(key: &str, text: &str, facts: NoteFacts) -> Vec<Prompt> {
+/// The prompts for section `key` with `text`, in a note in `lang`.
+pub fn section_prompts(lang: Lang, key: &str, text: &str, facts: NoteFacts) -> Vec<Prompt> {
     if text.trim().is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    if key == "plan" && facts.dated_follow_ups == 0 && !names_a_time(text) {
+    if key == "plan" && facts.dated_follow_ups == 0 && !names_a_time(lang, text) {
         out.push(Prompt::PlanWithoutTime);
     }
-    if matches!(key, "objective" | "data") && !has_observation(text) {
+    if matches!(key, "objective" | "data") && !has_observation(lang, text) {
         out.push(Prompt::NoObservation);
     }
     out
@@ -136,7 +149,7 @@ mod tests {
             "Weekly check-ins continue.",
             "Referral to food bank; reassess next month.",
         ] {
-            assert_eq!(section_prompts("plan", plan, NONE), [], "{plan}");
+            assert_eq!(section_prompts(Lang::En, "plan", plan, NONE), [], "{plan}");
         }
     }
 
@@ -144,21 +157,22 @@ mod tests {
     fn a_plan_without_a_time_is_prompted_unless_a_follow_up_is_dated() {
         let plan = "Continue to support client with housing search.";
         assert_eq!(
-            section_prompts("plan", plan, NONE),
+            section_prompts(Lang::En, "plan", plan, NONE),
             [Prompt::PlanWithoutTime]
         );
         let with_follow_up = NoteFacts {
             dated_follow_ups: 1,
         };
-        assert_eq!(section_prompts("plan", plan, with_follow_up), []);
+        assert_eq!(section_prompts(Lang::En, "plan", plan, with_follow_up), []);
         // Empty: the checks say it is required; no prompt on top.
-        assert_eq!(section_prompts("plan", "  ", NONE), []);
+        assert_eq!(section_prompts(Lang::En, "plan", "  ", NONE), []);
     }
 
     #[test]
     fn objective_and_data_need_an_observation() {
         assert_eq!(
             section_prompts(
+                Lang::En,
                 "objective",
                 "Client reports feeling better about the move.",
                 NONE
@@ -167,6 +181,7 @@ mod tests {
         );
         assert_eq!(
             section_prompts(
+                Lang::En,
                 "data",
                 "Client reports feeling better; tearful when discussing her son.",
                 NONE
@@ -174,12 +189,17 @@ mod tests {
             []
         );
         assert_eq!(
-            section_prompts("objective", "PHQ-9 of 14, down from 19.", NONE),
+            section_prompts(Lang::En, "objective", "PHQ-9 of 14, down from 19.", NONE),
             []
         );
         // Other sections are not asked for one.
         assert_eq!(
-            section_prompts("subjective", "Client reports feeling better.", NONE),
+            section_prompts(
+                Lang::En,
+                "subjective",
+                "Client reports feeling better.",
+                NONE
+            ),
             []
         );
     }
@@ -195,5 +215,40 @@ mod tests {
             "Client agreed to call."
         ));
         assert!(!needs_response("", ""));
+    }
+
+    #[test]
+    fn spanish_plans_and_observations_are_read_in_spanish() {
+        for plan in [
+            "La trabajadora llamará al casero el viernes.",
+            "Revisión en dos semanas.",
+            "Próxima visita 12/05/2026.",
+            "Nos vemos a las 15h para firmar el contrato.",
+            "Traerá las nóminas mañana.",
+        ] {
+            assert_eq!(section_prompts(Lang::Es, "plan", plan, NONE), [], "{plan}");
+        }
+        assert_eq!(
+            section_prompts(Lang::Es, "plan", "Continuar apoyando a la usuaria.", NONE),
+            [Prompt::PlanWithoutTime]
+        );
+        assert_eq!(
+            section_prompts(
+                Lang::Es,
+                "objective",
+                "La usuaria refiere sentirse mejor.",
+                NONE
+            ),
+            [Prompt::NoObservation]
+        );
+        assert_eq!(
+            section_prompts(
+                Lang::Es,
+                "data",
+                "Refiere sentirse mejor; llorosa al hablar de su hijo.",
+                NONE
+            ),
+            []
+        );
     }
 }

@@ -7,6 +7,7 @@
 
 use serde::Deserialize;
 
+use super::subject::{describes_a_thing, self_described, third_party_subject};
 use super::tokens::Word;
 
 /// The use a term of the list is limited to (`Term::context`).
@@ -129,6 +130,34 @@ impl Around<'_> {
             .map(|k| self.lower[k].as_str())
     }
 
+    /// The words of the sentence before word `i`, nearest last.
+    fn before(&self, i: usize) -> Vec<&str> {
+        let mut lo = i;
+        while lo > 0 && !self.boundary_after(lo - 1) {
+            lo -= 1;
+        }
+        self.lower[lo..i].iter().map(String::as_str).collect()
+    }
+
+    /// Whether a match of `category` at words `i..i + len` judges the
+    /// client (see `subject.rs`): not the client's own description of
+    /// themselves; for disapproval, doubt and "difficult" words, not what
+    /// a third party did; and a single judging word not used of a thing.
+    pub fn about_the_client(&self, category: &str, i: usize, len: usize) -> bool {
+        let before = self.before(i);
+        if self_described(&before) {
+            return false;
+        }
+        let judges = matches!(
+            category,
+            "disapproval" | "credibility" | "difficult" | "label"
+        );
+        if judges && third_party_subject(&before) {
+            return false;
+        }
+        !(judges && len == 1 && describes_a_thing(self.next(i)))
+    }
+
     /// Whether word `i` is used as `context` asks.
     pub fn holds(&self, context: Context, i: usize) -> bool {
         let is = |w: Option<&str>, list: &[&str]| w.is_some_and(|w| list.contains(&w));
@@ -166,7 +195,7 @@ mod tests {
     use crate::domain::writing::language::check_text;
 
     fn flagged(text: &str) -> Vec<String> {
-        check_text("assessment", text)
+        check_text(crate::i18n::Lang::En, "assessment", text)
             .into_iter()
             .map(|f| f.found.to_lowercase())
             .collect()

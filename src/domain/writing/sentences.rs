@@ -3,6 +3,7 @@
 //! Plain Language Guidelines advise short sentences.
 
 use super::wordy::phrase_list;
+use crate::i18n::Lang;
 
 /// A sentence longer than the limit, by byte range in the section's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +42,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// The sentences of `text` over the limit.
 pub fn long_sentences(text: &str) -> Vec<LongSentence> {
-    let limit = phrase_list().long_sentence_words;
+    let limit = phrase_list(Lang::En).long_sentence_words;
     sentences(text)
         .into_iter()
         .filter_map(|(start, end)| {
@@ -72,7 +73,7 @@ mod tests {
 
     #[test]
     fn only_sentences_over_the_limit_are_noted_with_their_range() {
-        let limit = phrase_list().long_sentence_words;
+        let limit = phrase_list(Lang::En).long_sentence_words;
         let long = vec!["word"; limit + 1].join(" ") + ".";
         let ok = vec!["word"; limit].join(" ") + ".";
         let text = format!("{ok} {long} Short one.");

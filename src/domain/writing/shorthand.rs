@@ -2,8 +2,10 @@
 //! ("w/", "f/u", "pt") that the capital-letter abbreviation check does not
 //! see. Each is explained, and offered in full where one meaning fits.
 
+use super::es::shorthand as spanish;
 use super::replacement::Replacement;
 use super::tokens::words_outside_quotes;
+use crate::i18n::Lang;
 
 /// Shorthand, what it stands for, and the words to replace it with where
 /// it has one meaning.
@@ -80,8 +82,13 @@ fn fitted(with: &'static str, before: &str) -> &'static str {
     }
 }
 
-/// The shorthand in `text`, outside quotation marks, in order.
-pub fn shorthand_in(text: &str) -> Vec<Shorthand> {
+/// The shorthand in `text`, a note in `lang`, outside quotation marks, in
+/// order.
+pub fn shorthand_in(lang: Lang, text: &str) -> Vec<Shorthand> {
+    let table = match lang {
+        Lang::En => SHORTHAND,
+        Lang::Es => spanish::SHORTHAND,
+    };
     let mut out = Vec::new();
     for w in words_outside_quotes(text) {
         // A slash form starts at a word and runs to the next space.
@@ -91,7 +98,7 @@ pub fn shorthand_in(text: &str) -> Vec<Shorthand> {
         let token = text[w.start..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
         let candidates = [token, w.text];
         let found = candidates.iter().find_map(|c| {
-            SHORTHAND
+            table
                 .iter()
                 .find(|(s, _, _)| c.eq_ignore_ascii_case(s) && (c.contains('/') || *c == w.text))
                 .map(|entry| (*c, entry))
@@ -124,7 +131,10 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<String> {
-        shorthand_in(text).into_iter().map(|s| s.found).collect()
+        shorthand_in(Lang::En, text)
+            .into_iter()
+            .map(|s| s.found)
+            .collect()
     }
 
     #[test]
@@ -133,7 +143,7 @@ mod tests {
             found("Met pt w/ her sister; f/u next week. c/o pain, hx of falls."),
             ["pt", "w/", "f/u", "c/o", "hx"]
         );
-        let s = &shorthand_in("Seen w/o her worker.")[0];
+        let s = &shorthand_in(Lang::En, "Seen w/o her worker.")[0];
         assert_eq!((s.found.as_str(), s.means), ("w/o", "without"));
         let r = s.replacement().expect("one meaning");
         assert_eq!(
@@ -141,7 +151,9 @@ mod tests {
             Some("Seen without her worker.")
         );
         // Two meanings: explained, never replaced.
-        assert!(shorthand_in("c/o headache")[0].replacement().is_none());
+        assert!(shorthand_in(Lang::En, "c/o headache")[0]
+            .replacement()
+            .is_none());
     }
 
     /// What a worker on a phone found: "will f/u with" became "will
@@ -149,13 +161,13 @@ mod tests {
     #[test]
     fn f_u_as_a_verb_is_follow_up_and_pt_opening_a_sentence_is_shorthand() {
         let text = "Will f/u with the landlord. A f/u visit is booked. Pt arrived late.";
-        let with: Vec<String> = shorthand_in(text)
+        let with: Vec<String> = shorthand_in(Lang::En, text)
             .iter()
             .map(|s| s.replacement().unwrap().with)
             .collect();
         assert_eq!(with, ["follow up", "follow-up", "Client"]);
         let mut fixed = text.to_string();
-        for s in shorthand_in(text).iter().rev() {
+        for s in shorthand_in(Lang::En, text).iter().rev() {
             fixed = s.replacement().unwrap().apply(&fixed).unwrap();
         }
         assert_eq!(
@@ -163,14 +175,14 @@ mod tests {
             "Will follow up with the landlord. A follow-up visit is booked. Client arrived late."
         );
         assert_eq!(
-            shorthand_in("Tx plan reviewed.")[0]
+            shorthand_in(Lang::En, "Tx plan reviewed.")[0]
                 .replacement()
                 .unwrap()
                 .with,
             "Treatment"
         );
         assert_eq!(
-            shorthand_in("I'll f/u Monday.")[0].replace,
+            shorthand_in(Lang::En, "I'll f/u Monday.")[0].replace,
             Some("follow up")
         );
     }
@@ -181,5 +193,27 @@ mod tests {
         assert!(found("Moved to TX in May.").is_empty());
         assert!(found("She said “pt is fine w/ me”.").is_empty());
         assert!(found("either/or and/or").is_empty());
+    }
+
+    #[test]
+    fn spanish_shorthand_is_explained_and_replaced_where_it_has_one_meaning() {
+        let text = "Pcte. acude c/ su hija; tto. pdte. de revisar, tb. hª clínica.";
+        let found: Vec<(String, Option<&str>)> = shorthand_in(Lang::Es, text)
+            .into_iter()
+            .map(|s| (s.found, s.replace))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Pcte".into(), Some("paciente")),
+                ("c/".into(), None),
+                ("tto".into(), Some("tratamiento")),
+                ("pdte".into(), Some("pendiente")),
+                ("tb".into(), Some("también")),
+                ("hª".into(), Some("historia")),
+            ]
+        );
+        // English shorthand is not Spanish: "pt" stays unread in Spanish.
+        assert!(shorthand_in(Lang::Es, "El pt de la frase.").is_empty());
     }
 }

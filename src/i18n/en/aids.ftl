@@ -25,8 +25,6 @@ aids-long-sentences = ({ $words } words): a sentence of about 20 words is easier
 }.
 aids-long-sentence-the = the long sentence
 aids-long-sentence-nth = long sentence { $n }
-# The checks that need an English word list, said in a note in another language.
-aids-english-only = These checks exist only in English and do not run on a note in another language: objective language, wordy phrases, unexplained abbreviations and shorthand, and incomplete sections. Very long sentences and identifiers (Social Security and phone numbers, email addresses, dates of birth) are still checked.
 
 ## Completeness prompts (writing/completeness.rs)
 aids-prompt-plan-without-time = The plan names no next step with a time. Say what happens next and when: a date, a day, or “in two weeks”.

@@ -25,8 +25,6 @@ aids-long-sentences = ({ $words } palabras): una frase de unas 20 palabras se en
 }.
 aids-long-sentence-the = la frase larga
 aids-long-sentence-nth = la frase larga { $n }
-# Las comprobaciones que necesitan una lista de palabras en inglés, dichas en una nota en otro idioma.
-aids-english-only = Estas comprobaciones solo existen en inglés y no se aplican a una nota en español: lenguaje objetivo, frases con palabras de más, abreviaturas y formas abreviadas sin explicar, y secciones incompletas. Sí se revisan las frases muy largas y los identificadores (números de seguro social y de teléfono, correos electrónicos, fechas de nacimiento).
 
 ## Avisos de secciones incompletas (writing/completeness.rs)
 aids-prompt-plan-without-time = El plan no indica ningún próximo paso con un plazo. Diga qué sigue y cuándo: una fecha, un día o “dentro de dos semanas”.

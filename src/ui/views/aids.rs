@@ -1,9 +1,8 @@
 //! Writing aids for one section: its word count, words that are not
 //! objective, shorthand, abbreviations not spelled out, wordy phrases,
 //! long sentences, identifiers to leave out (`domain::writing::suggestions`
-//! words them), and prompts for what the section seems to miss; in a note
-//! not in English, what only English has is said to be missing. Each suggestion can be
-//! shown where it stands in the text (selected there), and replaced or
+//! words them), in the note's language, and prompts for what the section
+//! seems to miss. Each suggestion can be shown where it stands in the text (selected there), and replaced or
 //! masked in one step where that fits, with Undo (where the passage now
 //! stands, never a guess). Recomputed once typing pauses, so their cost
 //! never lands on a keystroke, and at once after a replacement.
@@ -237,10 +236,6 @@ pub fn WritingAids(
             {move || findings.with(|f| (!signed.get()).then(|| f.prompts.iter().map(|p| view! {
                 <p class="prompt">{p.text(lang)}</p>
             }).collect_view()))}
-            // Once there is text to check: which checks this language lacks.
-            {move || findings.with(|f| (!signed.get() && !settled.value.with(|t| t.trim().is_empty()))
-                .then(|| f.unavailable().map(|note| view! { <p class="aids-unavailable">{note}</p> }))
-                .flatten())}
             {move || findings.with(|f| (!signed.get() && f.count() > 0).then(|| view! {
                 <ul class="suggestions" aria-label=tr!(lang, "aids-list-label", section = label.as_str())>
                     {f.suggestions().into_iter().enumerate().map(|(i, x)| view! {

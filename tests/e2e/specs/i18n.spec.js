@@ -64,8 +64,12 @@ test("the whole interface switches to Spanish with lang=es and back, live, and n
   await expect(page.getByRole("link", { name: "Notas recibidas" })).toBeVisible();
   // The standalone page requires signing: Review and sign is the action.
   await expect(page.getByRole("button", { name: "Revisar y firmar" })).toBeVisible();
-  // The word lists are English: the aids say so instead of staying silent.
-  await expect(page.locator(".aids-unavailable").first()).toContainText("inglés");
+  // The aids read a Spanish note with Spanish lists, and say so in Spanish.
+  await page.getByLabel("Evaluación", { exact: true }).fill("Con el fin de pagar, alega que el casero no vino.");
+  const aids = h.section(page, "Evaluación").locator(".suggestions");
+  await expect(aids.locator(".wordy")).toContainText("“Con el fin de” dice lo mismo que “Para”, con más palabras.");
+  await expect(aids.locator(".flag")).toContainText("“alega”");
+  await page.getByLabel("Evaluación", { exact: true }).fill("");
   await expect(page.locator("casenote-editor .save-status")).toContainText("Borrador guardado a las");
   expect(await leftOver(page, "en", "es")).toEqual([]);
   await h.expectNoViolations(page, "the editor in Spanish");

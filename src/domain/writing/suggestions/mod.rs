@@ -1,10 +1,8 @@
 //! What the writing aids found in one section, as the items of its list of
 //! suggestions: what was found, why (said once per kind, not per item),
 //! where it stands, and what can replace it, in the note's language
-//! (`aids.ftl`). The word lists (objective language, shorthand,
-//! abbreviations, wordy phrases, completeness) are English: in a note in
-//! another language those checks do not run, and [`Findings::unavailable`]
-//! says so; long sentences and identifiers are checked in every language.
+//! (`aids.ftl`). Every check runs in every language the editor speaks,
+//! each with its language's lists.
 
 use crate::domain::writing::abbreviations::{unexplained_given, Unexplained};
 use crate::domain::writing::completeness::{section_prompts, NoteFacts, Prompt};
@@ -106,8 +104,7 @@ fn identifier_lead(kind: IdentifierKind, n: usize, lang: Lang) -> String {
 }
 
 impl Findings {
-    /// The aids for section `key` with `text`, in a note in `lang`: the
-    /// English word lists' checks only in English.
+    /// The aids for section `key` with `text`, in a note in `lang`.
     pub fn of(
         key: &str,
         text: &str,
@@ -116,22 +113,15 @@ impl Findings {
         facts: NoteFacts,
         lang: Lang,
     ) -> Self {
-        let common = Findings {
+        Findings {
             lang,
             long: long_sentences(text),
             identifiers: identifiers_in(text, lang),
-            ..Findings::default()
-        };
-        if lang != Lang::En {
-            return common;
-        }
-        Findings {
-            flags: check_text(key, text),
-            shorthand: shorthand_in(text),
-            abbreviations: unexplained_given(key, text, defined, approved),
-            wordy: wordy_in(text),
-            prompts: section_prompts(key, text, facts),
-            ..common
+            flags: check_text(lang, key, text),
+            shorthand: shorthand_in(lang, text),
+            abbreviations: unexplained_given(lang, key, text, defined, approved),
+            wordy: wordy_in(lang, text),
+            prompts: section_prompts(lang, key, text, facts),
         }
     }
 
@@ -156,12 +146,6 @@ impl Findings {
             .retain(|x| open(Aid::Shorthand, x.start, x.end));
         self.wordy.retain(|x| open(Aid::Wordy, x.start, x.end));
         self
-    }
-
-    /// Which checks do not run for the note's language, said plainly;
-    /// `None` in English, where all of them do.
-    pub fn unavailable(&self) -> Option<String> {
-        (self.lang != Lang::En).then(|| self.lang.t("aids-english-only"))
     }
 
     /// The suggestions open, each finding one (prompts apart).

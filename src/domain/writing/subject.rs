@@ -1,0 +1,173 @@
+//! Who does what: a word of disapproval or doubt counts when the client or
+//! the client's side does it ("Client refused the referral", "Mom failed
+//! to attend"), not when a third party does ("The landlord refused to fix
+//! the heat", "the pharmacy failed to fill it", "the hotline report
+//! alleges"). And a word that judges a person counts about a person, not
+//! in its technical or everyday sense ("aggressive treatment", "a hostile
+//! work environment claim", "a demanding work schedule"), nor in the
+//! client's own description of themselves ("described herself as
+//! stubborn").
+//!
+//! The subject is the nearest noun or pronoun before the word in its
+//! clause; where none is known, the word counts, as before.
+
+/// Third parties: people, places and bodies other than the client and
+/// the client's family.
+#[rustfmt::skip]
+const THIRD_PARTIES: &[&str] = &[
+    "landlord", "landlords", "landlady", "property", "manager", "management", "super",
+    "superintendent", "owner", "owners", "pharmacy", "pharmacist", "utility", "utilities",
+    "company", "companies", "school", "schools", "district", "principal", "teacher", "teachers",
+    "court", "courts", "judge", "insurer", "insurance", "medicaid", "medicare", "agency", "agencies",
+    "office", "facility", "facilities", "hospital", "hospitals", "shelter", "employer", "employers",
+    "bank", "lender", "program", "programs", "provider", "providers", "clinic", "doctor", "dr",
+    "psychiatrist", "surgeon", "physician", "prescriber", "nurse", "officer", "police", "staff",
+    "authority", "department", "county", "city", "state", "building", "system", "dss", "cps", "aps",
+    "ssa", "hud", "pha", "dmv", "report", "hotline", "complaint", "petition", "referral",
+    "lawsuit", "caller", "reporter", "neighbor", "neighbour", "neighbors", "neighbours",
+    "contractor", "plan", "application", "board", "worker", "caseworker", "supervisor", "i", "we",
+    "center", "centre", "home", "nursing", "attorney", "lawyer", "prosecutor", "probation",
+    "parole", "po", "dentist", "therapist", "counselor", "counsellor", "coach", "boss", "union",
+    "hr", "eeoc", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
+    // Spanish
+    "casero", "casera", "arrendador", "arrendadora", "propietario", "propietaria", "dueño",
+    "dueña", "farmacia", "escuela", "colegio", "instituto", "juez", "jueza", "juzgado", "seguro",
+    "aseguradora", "agencia", "oficina", "hospital", "albergue", "empleador", "empresa", "banco",
+    "programa", "proveedor", "clínica", "médico", "médica", "doctor", "doctora", "psiquiatra",
+    "enfermera", "enfermero", "policía", "personal", "departamento", "condado", "ciudad",
+    "edificio", "sistema", "informe", "denuncia", "demanda", "maestro", "maestra", "profesor",
+    "profesora", "director", "directora", "vecino", "vecina", "abogado", "abogada", "agente",
+    "compañía", "centro", "residencia", "ayuntamiento", "servicio", "servicios", "yo",
+    "nosotros",
+];
+
+/// Words that end the search for a subject: a new clause starts after
+/// them.
+#[rustfmt::skip]
+const CLAUSE_BREAKS: &[&str] = &[
+    "and", "but", "so", "because", "after", "when", "while", "although", "though", "since",
+    "which", "who", "that", "then", "yet", "y", "pero", "porque", "cuando", "aunque", "que",
+    "quien", "mientras", "luego", "después",
+];
+
+/// Things a judging word can describe without judging a person:
+/// "aggressive treatment", "hostile work environment", "demanding job".
+#[rustfmt::skip]
+const THINGS: &[&str] = &[
+    "treatment", "treatments", "form", "forms", "cancer", "tumor", "tumour", "disease", "work",
+    "workplace", "environment", "schedule", "schedules", "therapy", "plan", "approach", "pace",
+    "job", "jobs", "shift", "shifts", "deadline", "deadlines", "course", "regimen", "dose",
+    "dosing", "outreach", "marketing", "driving", "dog", "dogs", "takeover", "bacteria",
+    "infection", "strain", "timeline", "caseload", "week", "weeks", "year", "position",
+    "stance", "posture", "letter", "letters", "notice", "tone", "collection", "collections",
+    "tratamiento", "forma", "cáncer", "trabajo", "ambiente", "horario", "terapia", "enfoque",
+    "ritmo", "empleo", "turno", "plazo", "curso", "dosis", "tumor", "enfermedad", "infección",
+];
+
+/// "described herself as stubborn", "calls himself an addict": the
+/// client's own description, reported.
+#[rustfmt::skip]
+const SELF_WORDS: &[&str] = &["himself", "herself", "themselves", "themself", "myself"];
+#[rustfmt::skip]
+const DESCRIBE_VERBS: &[&str] = &[
+    "describe", "describes", "described", "describing", "call", "calls", "called", "calling",
+    "refer", "refers", "referred", "identify", "identifies", "identified", "consider",
+    "considers", "considered", "see", "sees", "saw", "label", "labels", "labeled", "labelled",
+];
+
+/// Whether the word at `i` of `lower` (one sentence's words before it are
+/// `before`, nearest last) has a third party as its subject.
+pub fn third_party_subject(before: &[&str]) -> bool {
+    for (n, w) in before.iter().rev().enumerate() {
+        if n >= 8 || CLAUSE_BREAKS.contains(w) {
+            return false;
+        }
+        // "the building's system", "the landlord's agent": the owner
+        // decides.
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        if THIRD_PARTIES.contains(&w) {
+            return true;
+        }
+        if is_client_side(w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The client and the client's side: who the note is about.
+fn is_client_side(w: &str) -> bool {
+    #[rustfmt::skip]
+    const CLIENT_SIDE: &[&str] = &[
+        "client", "cl", "clt", "pt", "patient", "she", "he", "they", "her", "his", "him", "them",
+        "mother", "mom", "mum", "father", "dad", "parent", "parents", "son", "daughter",
+        "grandmother", "grandfather", "grandma", "grandpa", "family", "resident", "tenant",
+        "student", "youth", "child", "boyfriend", "girlfriend", "husband", "wife", "partner",
+        "caregiver", "guardian", "aunt", "uncle", "sister", "brother", "member", "consumer",
+        "participant", "individual", "mr", "mrs", "ms", "miss", "cliente", "usuario", "usuaria",
+        "paciente", "pte", "pcte", "ella", "él", "ellos", "ellas", "madre", "mamá", "padre",
+        "papá", "hijo", "hija", "abuela", "abuelo", "familia", "residente", "inquilino",
+        "inquilina", "estudiante", "alumno", "alumna", "menor", "joven", "sr", "sra", "srta",
+        "tía", "tío", "hermana", "hermano", "pareja", "esposo", "esposa", "marido", "mujer",
+    ];
+    CLIENT_SIDE.contains(&w)
+}
+
+/// Whether the judging word is used of a thing (`next` is a thing noun,
+/// or the two after it are: "hostile work environment").
+pub fn describes_a_thing(next: Option<&str>) -> bool {
+    next.is_some_and(|n| THINGS.contains(&n))
+}
+
+/// Spanish: "se describió como", "se considera".
+#[rustfmt::skip]
+const DESCRIBE_VERBS_ES: &[&str] = &[
+    "describe", "describió", "describía", "considera", "consideró", "define", "definió", "llama",
+    "llamó", "ve", "vio", "identifica", "identificó",
+];
+
+/// Whether `before` (the sentence's words before the word, nearest last)
+/// reports the client's own description of themselves.
+pub fn self_described(before: &[&str]) -> bool {
+    let k = before.len();
+    (1..k.min(6)).any(|back| {
+        let at = k - back;
+        SELF_WORDS.contains(&before[at]) && DESCRIBE_VERBS.contains(&before[at - 1])
+            || DESCRIBE_VERBS_ES.contains(&before[at]) && before[at - 1] == "se"
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
+    }
+
+    #[test]
+    fn the_subject_is_the_nearest_party_in_the_clause() {
+        assert!(third_party_subject(&words("the landlord")));
+        assert!(third_party_subject(&words(
+            "the building's fire alarm system is"
+        )));
+        assert!(third_party_subject(&words("the psychiatrist was")));
+        assert!(!third_party_subject(&words("client")));
+        assert!(!third_party_subject(&words(
+            "the landlord called and client"
+        )));
+        assert!(!third_party_subject(&words("mom")));
+        assert!(!third_party_subject(&[]));
+        // Past a clause break, the client is back in view.
+        assert!(!third_party_subject(&words("the landlord came by but")));
+    }
+
+    #[test]
+    fn a_thing_or_a_self_description_is_not_a_judgement() {
+        assert!(describes_a_thing(Some("treatment")));
+        assert!(!describes_a_thing(Some("towards")));
+        assert!(!describes_a_thing(None));
+        assert!(self_described(&words("mr dubois described himself as")));
+        assert!(!self_described(&words("staff described him as")));
+    }
+}
