@@ -14,6 +14,7 @@
 //! aids is measured against them; the test fails when a set is malformed.
 //! The README reports the held-out figures as the checker's quality.
 
+use casenote::domain::writing::abbreviations::defined_in;
 use casenote::domain::writing::completeness::NoteFacts;
 use casenote::domain::writing::language::check_text;
 use casenote::domain::writing::suggestions::Findings;
@@ -162,10 +163,11 @@ fn english(s: &Labelled) -> bool {
 
 /// Spanish: any suggestion is open.
 fn spanish(s: &Labelled) -> bool {
+    // As in the editor: abbreviations spelled out in the note count.
     Findings::of(
         &s.section,
         &s.text,
-        &[],
+        &defined_in(&s.text),
         &[],
         NoteFacts::default(),
         Lang::Es,

@@ -130,6 +130,11 @@ impl Around<'_> {
             .map(|k| self.lower[k].as_str())
     }
 
+    /// Whether words `i..i + len` stand in one sentence.
+    pub fn within_sentence(&self, i: usize, len: usize) -> bool {
+        (i..i + len - 1).all(|k| !self.boundary_after(k))
+    }
+
     /// The words of the sentence before word `i`, nearest last.
     fn before(&self, i: usize) -> Vec<&str> {
         let mut lo = i;

@@ -141,6 +141,27 @@ fn term_words(term: &str) -> Vec<String> {
         .collect()
 }
 
+/// The places of a term, each the words that fit there: a word, one of
+/// several ("most|many"), or any word ("*", an empty list). A pattern such
+/// as "like most|many|all *" is how a generalisation is written.
+fn term_slots(term: &str) -> Vec<Vec<String>> {
+    term.split_whitespace()
+        .flat_map(|token| match token {
+            "*" => vec![Vec::new()],
+            t if t.contains('|') => vec![t.split('|').map(normalise).collect()],
+            t => term_words(t).into_iter().map(|w| vec![w]).collect(),
+        })
+        .collect()
+}
+
+/// Whether `word` fits a place of a term (inflected too, if `inflecting`).
+fn fits(word: &str, slot: &[String], inflecting: bool) -> bool {
+    slot.is_empty()
+        || slot
+            .iter()
+            .any(|t| word == t || inflecting && inflects(word, t))
+}
+
 /// The replacement for `found` when it is `entry`'s term exactly.
 fn exact_replacement(entry: &Term, found: &str) -> Option<String> {
     let r = entry.replace.as_deref()?;
@@ -162,22 +183,18 @@ pub fn check_text(lang: Lang, section: &str, text: &str) -> Vec<Flag> {
         if !entry.sections.is_empty() && !entry.sections.iter().any(|s| s == section) {
             continue;
         }
-        let tw = term_words(&entry.term);
+        let tw = term_slots(&entry.term);
         if tw.is_empty() || tw.len() > lower.len() {
             continue;
         }
+        let inflecting = entry.context.is_none_or(Context::inflects);
         for i in 0..=lower.len() - tw.len() {
-            let matches = match entry.context {
-                None => tw
-                    .iter()
-                    .enumerate()
-                    .all(|(j, t)| inflects(&lower[i + j], t)),
-                Some(context) => {
-                    tw.iter().enumerate().all(|(j, t)| {
-                        lower[i + j] == *t || context.inflects() && inflects(&lower[i + j], t)
-                    }) && around.holds(context, i)
-                }
-            };
+            let matches = tw
+                .iter()
+                .enumerate()
+                .all(|(j, t)| fits(&lower[i + j], t, inflecting))
+                && around.within_sentence(i, tw.len())
+                && entry.context.is_none_or(|c| around.holds(c, i));
             if matches && around.about_the_client(&entry.category, i, tw.len()) {
                 let (start, end) = (words[i].start, words[i + tw.len() - 1].end);
                 // A longer match of the same place wins, then one that offers
