@@ -54,7 +54,7 @@ const CLAIMED_THINGS: &[&str] = &[
 /// A drug test: "urine screen", "UA", "tox".
 #[rustfmt::skip]
 const TEST_WORDS: &[&str] = &[
-    "urine", "urinalysis", "ua", "uas", "uds", "screen", "screens", "screening", "test", "tests",
+    "urine", "urines", "urinalysis", "ua", "uas", "uds", "utox", "tox screens", "screen", "screens", "screening", "test", "tests",
     "tested", "testing", "tox", "toxicology", "sample", "samples", "specimen", "drop", "drops",
     "result", "results", "panel",
 ];

@@ -7,6 +7,7 @@
 //! words, and never inside quotation marks.
 
 use super::replacement::Replacement;
+use super::scare_quotes::scare_quotes;
 use super::shipped::shipped;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -46,6 +47,9 @@ pub struct WordList {
     pub sources: Vec<Source>,
     pub categories: BTreeMap<String, String>,
     pub terms: Vec<Term>,
+    /// What a scare quote is flagged as (see `scare_quotes.rs`).
+    #[serde(default)]
+    pub scare_quotes: Option<Term>,
 }
 
 /// The shipped word list for a note in `lang`.
@@ -56,6 +60,7 @@ pub fn word_list(lang: Lang) -> &'static WordList {
         sources: Vec::new(),
         categories: BTreeMap::new(),
         terms: Vec::new(),
+        scare_quotes: None,
     };
     match lang {
         Lang::En => shipped(&EN, include_str!("terms.json"), empty),
@@ -235,6 +240,28 @@ pub fn check_text(lang: Lang, section: &str, text: &str) -> Vec<Flag> {
                     replace: exact_replacement(entry, &text[start..end]),
                 });
             }
+        }
+    }
+    if let Some(entry) = &list.scare_quotes {
+        for (start, end) in scare_quotes(text) {
+            if flags.iter().any(|f| f.start < end && start < f.end) {
+                continue;
+            }
+            flags.push(Flag {
+                section: section.to_string(),
+                start,
+                end,
+                found: text[start..end].to_string(),
+                term: entry.term.clone(),
+                category: entry.category.clone(),
+                explain: list
+                    .categories
+                    .get(&entry.category)
+                    .cloned()
+                    .unwrap_or_default(),
+                suggest: entry.suggest.clone(),
+                replace: None,
+            });
         }
     }
     flags.sort_by_key(|f| f.start);

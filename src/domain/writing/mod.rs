@@ -13,6 +13,7 @@ pub mod identifiers;
 pub mod language;
 pub mod paste;
 pub mod replacement;
+pub mod scare_quotes;
 pub mod sentences;
 pub mod shipped;
 pub mod shorthand;

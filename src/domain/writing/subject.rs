@@ -59,7 +59,7 @@ const THINGS: &[&str] = &[
     "job", "jobs", "shift", "shifts", "deadline", "deadlines", "course", "regimen", "dose",
     "dosing", "outreach", "marketing", "driving", "dog", "dogs", "takeover", "bacteria",
     "infection", "strain", "timeline", "caseload", "week", "weeks", "year", "position",
-    "stance", "posture", "letter", "letters", "notice", "tone", "collection", "collections",
+    "stance", "posture", "disorder", "disorders", "letter", "letters", "notice", "tone", "collection", "collections",
     "tratamiento", "forma", "cáncer", "trabajo", "ambiente", "horario", "terapia", "enfoque",
     "ritmo", "empleo", "turno", "plazo", "curso", "dosis", "tumor", "enfermedad", "infección",
 ];
