@@ -46,6 +46,7 @@ const SPELLED_OUT_BY: &[&str] = &[
 /// words, or ABBR followed by one of [`SPELLED_OUT_BY`] and words.
 fn is_defined(abbr: &str, all_text: &str) -> bool {
     all_text.contains(&format!("({abbr})"))
+        || all_text.contains(&format!("({abbr},"))
         || all_text.match_indices(abbr).any(|(i, _)| {
             let after = all_text[i + abbr.len()..].trim_start().to_lowercase();
             SPELLED_OUT_BY.iter().any(|by| {

@@ -160,7 +160,8 @@ impl Around<'_> {
         if judges && third_party_subject(&before) {
             return false;
         }
-        !(judges && len == 1 && describes_a_thing(self.next(i)))
+        let after_next = self.next(i).and_then(|_| self.next(i + 1));
+        !(judges && len == 1 && describes_a_thing(self.next(i), after_next, &before))
     }
 
     /// Whether word `i` is used as `context` asks.

@@ -173,9 +173,27 @@ fn exact_replacement(entry: &Term, found: &str) -> Option<String> {
     (term_words(found) == term_words(&entry.term)).then(|| matching_case(found, r))
 }
 
+/// Each term of `lang`'s list as its places (`term_slots`), read once.
+fn compiled(lang: Lang) -> &'static [Vec<Vec<String>>] {
+    static EN: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
+    static ES: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    };
+    cell.get_or_init(|| {
+        word_list(lang)
+            .terms
+            .iter()
+            .map(|t| term_slots(&t.term))
+            .collect()
+    })
+}
+
 /// Flags in one section's text, in a note in `lang`.
 pub fn check_text(lang: Lang, section: &str, text: &str) -> Vec<Flag> {
     let list = word_list(lang);
+    let slots = compiled(lang);
     let words: Vec<Word<'_>> = words_outside_quotes(text);
     let lower: Vec<String> = words.iter().map(|w| normalise(w.text)).collect();
     let around = Around {
@@ -183,17 +201,39 @@ pub fn check_text(lang: Lang, section: &str, text: &str) -> Vec<Flag> {
         words: &words,
         lower: &lower,
     };
+    // Where each first letter stands, so a term is tried only where its
+    // first word could start (every word of a long note, for every term,
+    // would be the whole list times the whole note).
+    let mut starting: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    for (i, w) in lower.iter().enumerate() {
+        if let Some(c) = w.chars().next() {
+            starting.entry(c).or_default().push(i);
+        }
+    }
     let mut flags: Vec<Flag> = Vec::new();
-    for entry in &list.terms {
+    for (entry, tw) in list.terms.iter().zip(slots) {
         if !entry.sections.is_empty() && !entry.sections.iter().any(|s| s == section) {
             continue;
         }
-        let tw = term_slots(&entry.term);
         if tw.is_empty() || tw.len() > lower.len() {
             continue;
         }
         let inflecting = entry.context.is_none_or(Context::inflects);
-        for i in 0..=lower.len() - tw.len() {
+        let mut places: Vec<usize> = if tw[0].is_empty() {
+            (0..lower.len()).collect()
+        } else {
+            let mut firsts: Vec<char> = tw[0].iter().filter_map(|t| t.chars().next()).collect();
+            firsts.sort_unstable();
+            firsts.dedup();
+            firsts
+                .iter()
+                .filter_map(|c| starting.get(c))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        places.sort_unstable();
+        for i in places.into_iter().filter(|&i| i + tw.len() <= lower.len()) {
             let matches = tw
                 .iter()
                 .enumerate()

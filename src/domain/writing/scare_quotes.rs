@@ -5,6 +5,8 @@
 //! someone, or shouted is a quotation, and is left alone: "called her
 //! “stupid”", "said, “Leave me alone.”", "described herself as “stuck”".
 
+use super::tokens::quotations;
+
 /// Words after which a short quotation is what someone said.
 #[rustfmt::skip]
 const SPEECH: &[&str] = &[
@@ -30,15 +32,6 @@ const DOUBTED: &[&str] = &[
     "novio", "novia", "emergencia", "accidente", "solo", "limpio", "limpia",
 ];
 
-fn closing(open: char) -> Option<char> {
-    match open {
-        '"' => Some('"'),
-        '“' => Some('”'),
-        '«' => Some('»'),
-        _ => None,
-    }
-}
-
 /// Whether a word reads as a verb of what was done: "looked", "holding",
 /// "olvidaba", "buscando".
 fn done(word: &str) -> bool {
@@ -54,17 +47,10 @@ fn done(word: &str) -> bool {
 /// `text`.
 pub fn scare_quotes(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices();
-    while let Some((start, c)) = chars.next() {
-        let Some(close) = closing(c) else { continue };
-        let inner_start = start + c.len_utf8();
-        let Some(len) = text[inner_start..].find(close) else {
-            break;
-        };
-        let inner = &text[inner_start..inner_start + len];
-        let end = inner_start + len + close.len_utf8();
-        // Skip past the quotation.
-        while chars.next().is_some_and(|(i, _)| i + 1 < end) {}
+    for (start, end) in quotations(text) {
+        let open = text[start..].chars().next().map_or(1, char::len_utf8);
+        let close = text[..end].chars().next_back().map_or(1, char::len_utf8);
+        let inner = &text[start + open..end - close];
         let words: Vec<&str> = inner
             .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
             .filter(|w| !w.is_empty())

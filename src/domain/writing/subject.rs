@@ -28,7 +28,7 @@ const THIRD_PARTIES: &[&str] = &[
     "contractor", "plan", "application", "board", "worker", "caseworker", "supervisor", "i", "we",
     "center", "centre", "home", "nursing", "attorney", "lawyer", "prosecutor", "probation",
     "parole", "po", "dentist", "therapist", "counselor", "counsellor", "coach", "boss", "union",
-    "hr", "eeoc", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
+    "hr", "eeoc", "carer", "surgery", "gp", "locum", "aide", "aides", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
     // Spanish
     "casero", "casera", "arrendador", "arrendadora", "propietario", "propietaria", "dueño",
     "dueña", "farmacia", "escuela", "colegio", "instituto", "juez", "jueza", "juzgado", "seguro",
@@ -62,6 +62,8 @@ const THINGS: &[&str] = &[
     "stance", "posture", "disorder", "disorders", "letter", "letters", "notice", "tone", "collection", "collections",
     "tratamiento", "forma", "cáncer", "trabajo", "ambiente", "horario", "terapia", "enfoque",
     "ritmo", "empleo", "turno", "plazo", "curso", "dosis", "tumor", "enfermedad", "infección",
+    "quimioterapia", "neumonía", "bacteria", "antibióticos", "dolor", "recuerdo", "círculo",
+    "resultado", "prueba", "barandilla", "puerta", "alimentos", "humedades", "humedad", "edificio",
 ];
 
 /// "described herself as stubborn", "calls himself an addict": the
@@ -89,7 +91,9 @@ pub fn third_party_subject(before: &[&str]) -> bool {
             return true;
         }
         if is_client_side(w) {
-            return false;
+            // "another resident", "other tenants": not this client.
+            let k = before.len() - 1 - n;
+            return k > 0 && matches!(before[k - 1], "another" | "other" | "otro" | "otra");
         }
     }
     false
@@ -113,10 +117,16 @@ fn is_client_side(w: &str) -> bool {
     CLIENT_SIDE.contains(&w)
 }
 
-/// Whether the judging word is used of a thing (`next` is a thing noun,
-/// or the two after it are: "hostile work environment").
-pub fn describes_a_thing(next: Option<&str>) -> bool {
-    next.is_some_and(|n| THINGS.contains(&n))
+/// Whether the judging word is used of a thing: the word after it is a
+/// thing ("hostile work environment"), or one of the two before it is,
+/// as a Spanish adjective follows its noun ("tratamiento agresivo",
+/// "la barandilla está floja"), or it is one "de" a thing
+/// ("manipulador de alimentos").
+pub fn describes_a_thing(next: Option<&str>, after_next: Option<&str>, before: &[&str]) -> bool {
+    let thing = |w: &&str| THINGS.contains(w);
+    next.is_some_and(|n| thing(&n))
+        || next == Some("de") && after_next.is_some_and(|n| thing(&n))
+        || before.iter().rev().take(2).any(thing)
 }
 
 /// Spanish: "se describió como", "se considera".
@@ -164,9 +174,15 @@ mod tests {
 
     #[test]
     fn a_thing_or_a_self_description_is_not_a_judgement() {
-        assert!(describes_a_thing(Some("treatment")));
-        assert!(!describes_a_thing(Some("towards")));
-        assert!(!describes_a_thing(None));
+        assert!(describes_a_thing(Some("treatment"), None, &[]));
+        assert!(!describes_a_thing(
+            Some("towards"),
+            Some("staff"),
+            &["he", "was"]
+        ));
+        assert!(!describes_a_thing(None, None, &[]));
+        assert!(describes_a_thing(None, None, &["un", "tratamiento"]));
+        assert!(describes_a_thing(Some("de"), Some("alimentos"), &["el"]));
         assert!(self_described(&words("mr dubois described himself as")));
         assert!(!self_described(&words("staff described him as")));
     }
