@@ -305,6 +305,7 @@ fn remount(id: u32) {
 /// loads into its shadow root. Elements already in the page are upgraded.
 #[wasm_bindgen]
 pub fn register(style_url: String) {
+    crate::ui::set_aids_base(&style_url);
     STYLE_URL.with(|s| *s.borrow_mut() = style_url);
     let hooks = js_sys::Object::new();
     let set = |name: &str, f: &JsValue| {

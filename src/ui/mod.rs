@@ -4,12 +4,15 @@
 //! custom elements (see `embed`).
 //!
 //! - `config.rs`, `controls.rs`: what the embedding gives an editor.
+//! - `aids_data.rs`: the writing aids' lists and model, loaded after the
+//!   first screen.
 //! - `context.rs`: what the session shares with the views (the root, the
 //!   live region, templates by format, focus helpers).
 //! - `session/`: one editor's state and what it does.
 //! - `views/`: the components.
 //! - `editor.rs`: joins a session to its views.
 
+mod aids_data;
 mod config;
 mod context;
 mod controls;
@@ -18,6 +21,7 @@ mod session;
 mod views;
 
 // Autosave is public for the browser tests (tests/web.rs).
+pub use aids_data::set_base as set_aids_base;
 pub use config::{EditorConfig, HostGoal, HostTemplate, KeyState, Previous, SignerEntry};
 pub use controls::EditorControls;
 pub use editor::Editor;

@@ -1,20 +1,19 @@
 //! The objective-language checker. Its word lists are data, one per
 //! language (`terms.json`, `es/terms.json`, with the sources of every
-//! entry); this file only matches them.
+//! entry), loaded with the rest of the aids' data (`data.rs`); this file
+//! only matches them.
 //!
 //! Matching is by whole words and phrases, case-insensitive, tolerant of
 //! simple inflection (claim, claims, claimed, claiming), never inside other
 //! words, and never inside quotation marks.
 
+use super::model::Model;
 use super::replacement::Replacement;
 use super::scare_quotes::scare_quotes;
-use super::shipped::shipped;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use super::context::{Around, Context};
 use super::tokens::{words_outside_quotes, Word};
-use crate::i18n::Lang;
 use serde::Deserialize;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -50,22 +49,9 @@ pub struct WordList {
     /// What a scare quote is flagged as (see `scare_quotes.rs`).
     #[serde(default)]
     pub scare_quotes: Option<Term>,
-}
-
-/// The shipped word list for a note in `lang`.
-pub fn word_list(lang: Lang) -> &'static WordList {
-    static EN: OnceLock<WordList> = OnceLock::new();
-    static ES: OnceLock<WordList> = OnceLock::new();
-    let empty = || WordList {
-        sources: Vec::new(),
-        categories: BTreeMap::new(),
-        terms: Vec::new(),
-        scare_quotes: None,
-    };
-    match lang {
-        Lang::En => shipped(&EN, include_str!("terms.json"), empty),
-        Lang::Es => shipped(&ES, include_str!("es/terms.json"), empty),
-    }
+    /// What a sentence the model flags is flagged as (see `model.rs`).
+    #[serde(default)]
+    pub model: Option<Term>,
 }
 
 /// One flagged passage, with why and what to write instead.
@@ -173,27 +159,55 @@ fn exact_replacement(entry: &Term, found: &str) -> Option<String> {
     (term_words(found) == term_words(&entry.term)).then(|| matching_case(found, r))
 }
 
-/// Each term of `lang`'s list as its places (`term_slots`), read once.
-fn compiled(lang: Lang) -> &'static [Vec<Vec<String>>] {
-    static EN: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
-    static ES: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
-    let cell = match lang {
-        Lang::En => &EN,
-        Lang::Es => &ES,
+/// The model's flags (`model.rs`) in the sentences of `text` that `flags`
+/// (the list's) left clean, added to them.
+pub(super) fn add_model(
+    list: &WordList,
+    model: &Model,
+    section: &str,
+    text: &str,
+    flags: &mut Vec<Flag>,
+) {
+    let Some(entry) = &list.model else {
+        return;
     };
-    cell.get_or_init(|| {
-        word_list(lang)
-            .terms
-            .iter()
-            .map(|t| term_slots(&t.term))
-            .collect()
-    })
+    for ((s, e), (start, end)) in model.flagged(text) {
+        if flags.iter().any(|f| f.start < e && s < f.end) {
+            continue;
+        }
+        flags.push(Flag {
+            section: section.to_string(),
+            start,
+            end,
+            found: text[start..end].to_string(),
+            term: entry.term.clone(),
+            category: entry.category.clone(),
+            explain: list
+                .categories
+                .get(&entry.category)
+                .cloned()
+                .unwrap_or_default(),
+            suggest: entry.suggest.clone(),
+            replace: None,
+        });
+    }
+    flags.sort_by_key(|f| f.start);
 }
 
-/// Flags in one section's text, in a note in `lang`.
-pub fn check_text(lang: Lang, section: &str, text: &str) -> Vec<Flag> {
-    let list = word_list(lang);
-    let slots = compiled(lang);
+/// Each term of `list` as its places (`term_slots`), worked out once when
+/// the list loads.
+pub(super) fn compile(list: &WordList) -> Vec<Vec<Vec<String>>> {
+    list.terms.iter().map(|t| term_slots(&t.term)).collect()
+}
+
+/// Flags in one section's text by `list`, whose terms' places are
+/// `slots` ([`compile`]).
+pub(super) fn check_list(
+    list: &WordList,
+    slots: &[Vec<Vec<String>>],
+    section: &str,
+    text: &str,
+) -> Vec<Flag> {
     let words: Vec<Word<'_>> = words_outside_quotes(text);
     let lower: Vec<String> = words.iter().map(|w| normalise(w.text)).collect();
     let around = Around {

@@ -7,10 +7,12 @@
 pub mod abbreviations;
 pub mod completeness;
 pub mod context;
+pub mod data;
 pub mod dismissal;
 pub mod es;
 pub mod identifiers;
 pub mod language;
+pub mod model;
 pub mod paste;
 pub mod replacement;
 pub mod scare_quotes;

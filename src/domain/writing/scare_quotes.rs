@@ -32,6 +32,23 @@ const DOUBTED: &[&str] = &[
     "novio", "novia", "emergencia", "accidente", "solo", "limpio", "limpia",
 ];
 
+/// Whether the sentence so far quotes a record or a third party ("Per
+/// the hospital note, client was “agitated”"): a quotation, not doubt.
+fn cites_a_record(before: &str) -> bool {
+    #[rustfmt::skip]
+    const RECORDS: &[&str] = &[
+        "per", "according", "note", "notes", "report", "letter", "record", "records", "documented",
+        "wrote", "written", "hospital", "police", "referral", "según", "informe", "nota",
+    ];
+    let sentence = before
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or(before);
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| RECORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether a word reads as a verb of what was done: "looked", "holding",
 /// "olvidaba", "buscando".
 fn done(word: &str) -> bool {
@@ -67,7 +84,7 @@ pub fn scare_quotes(text: &str) -> Vec<(usize, usize)> {
             .next()
             .unwrap_or_default()
             .to_lowercase();
-        if SPEECH.contains(&previous.as_str()) {
+        if SPEECH.contains(&previous.as_str()) || cites_a_record(before) {
             continue;
         }
         if done(words[0]) {

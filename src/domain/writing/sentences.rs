@@ -1,9 +1,9 @@
-//! Very long sentences: a sentence of more words than `wordy.json`'s
-//! `long_sentence_words` is noted, so the writer can split it. The Federal
-//! Plain Language Guidelines advise short sentences.
+//! Very long sentences: a sentence of more than [`LONG_SENTENCE_WORDS`]
+//! words is noted, so the writer can split it. The Federal Plain Language
+//! Guidelines advise short sentences, about 20 words on average.
 
-use super::wordy::phrase_list;
-use crate::i18n::Lang;
+/// A sentence of more words than this is noted.
+pub const LONG_SENTENCE_WORDS: usize = 35;
 
 /// A sentence longer than the limit, by byte range in the section's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// The sentences of `text` over the limit.
 pub fn long_sentences(text: &str) -> Vec<LongSentence> {
-    let limit = phrase_list(Lang::En).long_sentence_words;
+    let limit = LONG_SENTENCE_WORDS;
     sentences(text)
         .into_iter()
         .filter_map(|(start, end)| {
@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn only_sentences_over_the_limit_are_noted_with_their_range() {
-        let limit = phrase_list(Lang::En).long_sentence_words;
+        let limit = LONG_SENTENCE_WORDS;
         let long = vec!["word"; limit + 1].join(" ") + ".";
         let ok = vec!["word"; limit].join(" ") + ".";
         let text = format!("{ok} {long} Short one.");

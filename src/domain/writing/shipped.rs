@@ -1,5 +1,6 @@
-//! The lists the writing aids ship as data (`terms.json`, `wordy.json`,
-//! `identifiers.json`), each read once, on first use.
+//! The lists the writing aids carry in the bundle (`identifiers.json`),
+//! each read once, on first use. The larger lists load after the first
+//! screen instead (`data.rs`).
 
 use std::sync::OnceLock;
 

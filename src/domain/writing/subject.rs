@@ -28,7 +28,7 @@ const THIRD_PARTIES: &[&str] = &[
     "contractor", "plan", "application", "board", "worker", "caseworker", "supervisor", "i", "we",
     "center", "centre", "home", "nursing", "attorney", "lawyer", "prosecutor", "probation",
     "parole", "po", "dentist", "therapist", "counselor", "counsellor", "coach", "boss", "union",
-    "hr", "eeoc", "carer", "surgery", "gp", "locum", "aide", "aides", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
+    "hr", "eeoc", "council", "dwp", "maker", "coordinator", "oncology", "autobús", "carer", "surgery", "gp", "locum", "aide", "aides", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
     // Spanish
     "casero", "casera", "arrendador", "arrendadora", "propietario", "propietaria", "dueño",
     "dueña", "farmacia", "escuela", "colegio", "instituto", "juez", "jueza", "juzgado", "seguro",
@@ -63,7 +63,7 @@ const THINGS: &[&str] = &[
     "tratamiento", "forma", "cáncer", "trabajo", "ambiente", "horario", "terapia", "enfoque",
     "ritmo", "empleo", "turno", "plazo", "curso", "dosis", "tumor", "enfermedad", "infección",
     "quimioterapia", "neumonía", "bacteria", "antibióticos", "dolor", "recuerdo", "círculo",
-    "resultado", "prueba", "barandilla", "puerta", "alimentos", "humedades", "humedad", "edificio",
+    "resultado", "prueba", "barandilla", "puerta", "escalera", "ventana", "silla", "mesa", "alimentos", "humedades", "humedad", "edificio",
 ];
 
 /// "described herself as stubborn", "calls himself an addict": the
@@ -93,7 +93,11 @@ pub fn third_party_subject(before: &[&str]) -> bool {
         if is_client_side(w) {
             // "another resident", "other tenants": not this client.
             let k = before.len() - 1 - n;
-            return k > 0 && matches!(before[k - 1], "another" | "other" | "otro" | "otra");
+            return k > 0
+                && matches!(
+                    before[k - 1],
+                    "another" | "other" | "foster" | "ex" | "former" | "previous" | "otro" | "otra"
+                );
         }
     }
     false
@@ -128,6 +132,44 @@ pub fn describes_a_thing(next: Option<&str>, after_next: Option<&str>, before: &
         || next == Some("de") && after_next.is_some_and(|n| thing(&n))
         || before.iter().rev().take(2).any(thing)
 }
+
+/// Verbs that report what someone said, thought or was called: the words
+/// after them in their clause are that person's, reported ("he says he
+/// used to be a heavy drinker", "his PO called him non-compliant").
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "says", "said", "say", "reports", "reported", "report", "states", "stated", "state", "told",
+    "tells", "explains", "explained", "describes", "described", "admits", "admitted",
+    "acknowledges", "acknowledged", "thinks", "thought", "feels", "felt", "knows", "believes",
+    "shared", "disclosed", "called", "calls", "sees", "see", "saw", "considers", "wrote",
+    "dice", "dijo", "refiere", "refirió", "cuenta", "contó", "reconoce", "reconoció", "piensa",
+    "cree", "siente", "llama", "llamó", "llaman", "considera",
+];
+
+/// Whether the word after `before` stands in a clause that reports what
+/// someone said or thought (a reporting verb earlier in it, "that"
+/// allowed between).
+pub fn reported(before: &[&str]) -> bool {
+    for (n, w) in before.iter().enumerate().rev().take(10) {
+        if REPORTING.contains(w) {
+            // "described as drug seeking" says it of someone, unnamed.
+            return before.get(n + 1) != Some(&"as");
+        }
+        if *w != "that" && *w != "que" && CLAUSE_BREAKS.contains(w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that make a sentence a statement about a population, cited as a
+/// fact ("per 2023 OCR data", "rates", "a study"), not about this client.
+#[rustfmt::skip]
+pub const POPULATION_FACTS: &[&str] = &[
+    "data", "statistics", "study", "studies", "survey", "census", "research", "rate", "rates",
+    "statewide", "nationally", "nationwide", "countywide", "datos", "estadísticas", "estudio",
+    "estudios", "encuesta", "tasa", "tasas",
+];
 
 /// Spanish: "se describió como", "se considera".
 #[rustfmt::skip]

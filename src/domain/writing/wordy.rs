@@ -1,13 +1,9 @@
 //! Wordy phrases with a shorter alternative ("in order to" → "to", "con
 //! el fin de" → "para"). The lists are data, one per language
-//! (`wordy.json`, `es/wordy.json`, with their sources); this file only
-//! matches them, by whole words, case-insensitive, outside quotation marks (the
+//! (`wordy.json`, `es/wordy.json`, with their sources), loaded with the
+//! rest of the aids' data (`data.rs`); this file only matches them, by whole words, case-insensitive, outside quotation marks (the
 //! client's own words are theirs).
 
-use super::shipped::shipped;
-use std::sync::OnceLock;
-
-use crate::i18n::Lang;
 use serde::Deserialize;
 
 use super::language::{matching_case, Source};
@@ -24,25 +20,7 @@ pub struct Phrase {
 #[derive(Clone, Debug, Deserialize)]
 pub struct PhraseList {
     pub sources: Vec<Source>,
-    /// A sentence of more words than this is noted (`sentences.rs`).
-    pub long_sentence_words: usize,
     pub phrases: Vec<Phrase>,
-}
-
-/// The shipped list for a note in `lang`; empty (and long sentences
-/// never noted) should it ever not read, rather than stopping the editor.
-pub fn phrase_list(lang: Lang) -> &'static PhraseList {
-    static EN: OnceLock<PhraseList> = OnceLock::new();
-    static ES: OnceLock<PhraseList> = OnceLock::new();
-    let empty = || PhraseList {
-        sources: Vec::new(),
-        long_sentence_words: usize::MAX,
-        phrases: Vec::new(),
-    };
-    match lang {
-        Lang::En => shipped(&EN, include_str!("wordy.json"), empty),
-        Lang::Es => shipped(&ES, include_str!("es/wordy.json"), empty),
-    }
 }
 
 /// A wordy phrase found in a section's text.
@@ -69,11 +47,11 @@ impl Wordy {
 
 /// The wordy phrases in `text`, in order, none overlapping (the longest
 /// wins where two would).
-pub fn wordy_in(lang: Lang, text: &str) -> Vec<Wordy> {
+pub fn wordy_in(list: &PhraseList, text: &str) -> Vec<Wordy> {
     let words = words_outside_quotes(text);
     let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
     let mut out: Vec<Wordy> = Vec::new();
-    for p in &phrase_list(lang).phrases {
+    for p in &list.phrases {
         let pw: Vec<&str> = p.phrase.split(' ').collect();
         for i in 0..(lower.len() + 1).saturating_sub(pw.len()) {
             if !pw.iter().enumerate().all(|(j, w)| lower[i + j] == *w) {
@@ -109,9 +87,15 @@ pub fn wordy_in(lang: Lang, text: &str) -> Vec<Wordy> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::writing::data::shipped;
+    use crate::i18n::Lang;
+
+    fn english() -> &'static PhraseList {
+        &shipped(Lang::En).wordy
+    }
 
     fn shorter(text: &str) -> Vec<(String, String)> {
-        wordy_in(Lang::En, text)
+        wordy_in(english(), text)
             .into_iter()
             .map(|w| (w.found, w.shorter))
             .collect()
@@ -120,10 +104,10 @@ mod tests {
     #[test]
     fn the_list_reads_and_every_phrase_is_found_and_cited() {
         let list: PhraseList = serde_json::from_str(include_str!("wordy.json")).unwrap();
-        assert!(list.phrases.len() >= 30 && list.long_sentence_words >= 20);
+        assert!(list.phrases.len() >= 30);
         for p in &list.phrases {
             let text = format!("Worker met client {} discuss rent.", p.phrase);
-            let found = wordy_in(Lang::En, &text);
+            let found = wordy_in(english(), &text);
             assert_eq!(found.len(), 1, "{:?}", p.phrase);
             assert_eq!(found[0].found, p.phrase);
             assert!(list.sources.iter().any(|s| s.id == p.source));
@@ -137,15 +121,15 @@ mod tests {
     fn the_spanish_list_reads_and_every_phrase_is_found_and_cited() {
         let list: PhraseList = serde_json::from_str(include_str!("es/wordy.json")).unwrap();
         assert!(list.phrases.len() >= 30);
-        assert_eq!(phrase_list(Lang::Es).phrases.len(), list.phrases.len());
+        assert_eq!(shipped(Lang::Es).wordy.phrases.len(), list.phrases.len());
         for p in &list.phrases {
             let text = format!("La trabajadora se reunió {} la usuaria.", p.phrase);
-            let found = wordy_in(Lang::Es, &text);
+            let found = wordy_in(&shipped(Lang::Es).wordy, &text);
             assert_eq!(found.len(), 1, "{:?}", p.phrase);
             assert!(list.sources.iter().any(|s| s.id == p.source));
         }
         let text = "Con el fin de pagar, llamó.";
-        let r = wordy_in(Lang::Es, text)[0].replacement();
+        let r = wordy_in(&shipped(Lang::Es).wordy, text)[0].replacement();
         assert_eq!(r.apply(text).as_deref(), Some("Para pagar, llamó."));
     }
 
@@ -160,15 +144,15 @@ mod tests {
             ]
         );
         let text = "She called in order to apply.";
-        let r = wordy_in(Lang::En, text)[0].replacement();
+        let r = wordy_in(english(), text)[0].replacement();
         assert_eq!(r.apply(text).as_deref(), Some("She called to apply."));
     }
 
     #[test]
     fn not_in_quotes_not_across_punctuation_not_inside_words() {
-        assert!(wordy_in(Lang::En, "Client said \"in order to get by I sold it\".").is_empty());
-        assert!(wordy_in(Lang::En, "Papers were in order, to be filed.").is_empty());
-        assert!(wordy_in(Lang::En, "She is reusable; underutilized funds.").is_empty());
+        assert!(wordy_in(english(), "Client said \"in order to get by I sold it\".").is_empty());
+        assert!(wordy_in(english(), "Papers were in order, to be filed.").is_empty());
+        assert!(wordy_in(english(), "She is reusable; underutilized funds.").is_empty());
     }
 
     #[test]

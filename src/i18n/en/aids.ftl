@@ -90,3 +90,6 @@ aids-dismiss-clients-own-words = The client's own words
 aids-dismiss-clinically-accurate = Clinically accurate
 aids-dismiss-cancel = Keep the suggestion
 aids-dismissed = “{ $found }” dismissed ({ $reason }): it is not suggested again while this sentence stands.
+
+## The writing aids' lists and model (ui/aids_data.rs)
+aids-data-failed = The word lists could not load, so objective language and wordy phrases were not checked (shorthand, abbreviations, identifiers, long sentences and prompts were). They will try again when you next pause typing.

@@ -90,3 +90,6 @@ aids-dismiss-clients-own-words = Son palabras del propio cliente
 aids-dismiss-clinically-accurate = Es clínicamente exacto
 aids-dismiss-cancel = Mantener la sugerencia
 aids-dismissed = Se descartó “{ $found }” ({ $reason }): no se volverá a sugerir mientras esta frase siga igual.
+
+## Las listas y el modelo de las ayudas de redacción (ui/aids_data.rs)
+aids-data-failed = No se pudieron cargar las listas de palabras, así que no se revisaron el lenguaje objetivo ni las frases con palabras de más (sí las formas abreviadas, las abreviaturas, los identificadores, las frases largas y las indicaciones). Se volverá a intentar en la próxima pausa al escribir.

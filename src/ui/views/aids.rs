@@ -18,6 +18,7 @@ use crate::domain::writing::replacement::now_at;
 use crate::domain::writing::suggestions::Action;
 pub use crate::domain::writing::suggestions::Findings;
 use crate::tr;
+use crate::ui::aids_data::AidsLoader;
 use crate::ui::context::{focus_selector_later, use_lang, Root};
 use crate::ui::session::Session;
 
@@ -95,14 +96,26 @@ pub fn WritingAids(
     let dismissed = session.form.dismissed;
     let settled = settle(Signal::derive(move || text.get()), 250);
     let key = StoredValue::new(key);
+    let model = AidsLoader::new(lang);
+    // The lists and model load the first time there is text to check
+    // (and try again at the next check after a failure).
+    let wanted = model.clone();
+    Effect::new(move |_| {
+        if !settled.value.with(|t| t.trim().is_empty()) {
+            wanted.want();
+        }
+    });
+    let reading = model.clone();
     let findings = Memo::new(move |_| {
         let t = settled.value.get();
         let facts = NoteFacts {
             dated_follow_ups: follow_ups.get(),
         };
+        let m = reading.get();
         key.with_value(|key| {
-            let found =
-                defined.with(|d| approved.with_value(|a| Findings::of(key, &t, d, a, facts, lang)));
+            let found = defined.with(|d| {
+                approved.with_value(|a| Findings::of(key, &t, d, a, facts, lang, m.as_deref()))
+            });
             dismissed.with(|x| found.without(key, &t, x))
         })
     });
@@ -233,6 +246,9 @@ pub fn WritingAids(
                     " "<button type="button" class="link" id=undo_id.clone() on:click=move |_| undo()>{lang.t("aids-undo")}</button>
                 })}
             </p>
+            {move || (!signed.get() && model.failed()).then(|| view! {
+                <p class="aids-unavailable">{lang.t("aids-data-failed")}</p>
+            })}
             {move || findings.with(|f| (!signed.get()).then(|| f.prompts.iter().map(|p| view! {
                 <p class="prompt">{p.text(lang)}</p>
             }).collect_view()))}

@@ -24,6 +24,7 @@ use crate::domain::writing::completeness::NoteFacts;
 use crate::domain::Speaker;
 use crate::i18n::Lang;
 use crate::tr;
+use crate::ui::aids_data::AidsLoader;
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
@@ -94,8 +95,10 @@ pub fn NoteForm() -> impl IntoView {
     // Open suggestions across the note, said once above the buttons (never
     // blocking); worked out when typing pauses, like the aids themselves.
     let follow_ups = s.dated_follow_ups();
+    let aids_data = AidsLoader::new(s.lang);
     let open_aids = Memo::new(move |_| {
         settled_all.value.track();
+        let data = aids_data.get();
         let t = template.get_untracked();
         let facts = NoteFacts {
             dated_follow_ups: follow_ups.get_untracked(),
@@ -105,7 +108,8 @@ pub fn NoteForm() -> impl IntoView {
             approved.with_value(|a| {
                 for spec in &t.sections {
                     let n = form.section(&spec.key).text.with_untracked(|text| {
-                        let found = Findings::of(&spec.key, text, d, a, facts, s.lang);
+                        let found =
+                            Findings::of(&spec.key, text, d, a, facts, s.lang, data.as_deref());
                         form.dismissed
                             .with(|x| found.without(&spec.key, text, x))
                             .count()

@@ -1,15 +1,22 @@
 //! The objective-language checker's tests.
+use crate::domain::writing::data::shipped;
+use crate::i18n::Lang;
+
+/// The word list's flags in `text`, in a note in `lang`.
+fn listed(lang: Lang, section: &str, text: &str) -> Vec<Flag> {
+    shipped(lang).listed(section, text)
+}
 use super::*;
 
 #[test]
 fn the_shipped_word_list_reads_and_is_not_empty() {
     let list: WordList = serde_json::from_str(include_str!("../terms.json")).unwrap();
     assert!(list.terms.len() > 20 && !list.sources.is_empty());
-    assert_eq!(word_list(Lang::En).terms.len(), list.terms.len());
+    assert_eq!(shipped(Lang::En).terms.terms.len(), list.terms.len());
 }
 
 fn found(section: &str, text: &str) -> Vec<String> {
-    check_text(Lang::En, section, text)
+    listed(Lang::En, section, text)
         .into_iter()
         .map(|f| f.term)
         .collect()
@@ -33,7 +40,7 @@ fn example(term: &str) -> String {
 /// (in a section where the term applies).
 #[test]
 fn every_entry_of_the_list_is_found_and_explained() {
-    let list = word_list(Lang::En);
+    let list = &shipped(Lang::En).terms;
     assert!(list.terms.len() >= 40);
     for t in &list.terms {
         let term = example(&t.term);
@@ -44,12 +51,12 @@ fn every_entry_of_the_list_is_found_and_explained() {
             .unwrap_or("assessment");
         // A term limited to one use is tried in a sentence of that use.
         let text = match t.context {
-            None => format!("Today the note says {term} here."),
+            None => format!("Today the note reads {term} here."),
             Some(Context::DoubtVerb) => format!("She {} that she paid.", t.term),
             Some(Context::TestOrRecovery) => format!("The urine test was {} today.", t.term),
             Some(Context::AfterSubstance) => format!("Client is a daily {} now.", t.term),
         };
-        let flags = check_text(Lang::En, section, &text);
+        let flags = listed(Lang::En, section, &text);
         assert_eq!(flags.len(), 1, "{:?} in {text:?}: {flags:?}", t.term);
         let f = &flags[0];
         assert_eq!(
@@ -140,7 +147,7 @@ fn quoted_words_are_never_flagged() {
 #[test]
 fn flags_carry_the_exact_range() {
     let text = "Worker note: client is manipulative.";
-    let f = &check_text(Lang::En, "assessment", text)[0];
+    let f = &listed(Lang::En, "assessment", text)[0];
     assert_eq!(&text[f.start..f.end], "manipulative");
     assert_eq!(f.category, "label");
 }
@@ -148,7 +155,7 @@ fn flags_carry_the_exact_range() {
 #[test]
 fn a_term_with_a_plain_alternative_offers_it_as_a_replacement_that_can_be_applied() {
     let text = "Claims the rent was paid; she claims more.";
-    let flags = check_text(Lang::En, "subjective", text);
+    let flags = listed(Lang::En, "subjective", text);
     let first = flags[0].replacement().expect("claims has a replacement");
     assert_eq!(
         (first.found.as_str(), first.with.as_str()),
@@ -161,29 +168,29 @@ fn a_term_with_a_plain_alternative_offers_it_as_a_replacement_that_can_be_applie
     // Stale (the text changed since it was checked): not applied.
     assert_eq!(first.apply("Something else entirely"), None);
     // An inflection gets advice, not a replacement that would not fit.
-    let f = &check_text(Lang::En, "subjective", "She keeps claiming it.")[0];
+    let f = &listed(Lang::En, "subjective", "She keeps claiming it.")[0];
     assert!(f.replacement().is_none());
     // Unless the inflection is an entry of its own.
-    let f = &check_text(Lang::En, "subjective", "She claimed it.")[0];
+    let f = &listed(Lang::En, "subjective", "She claimed it.")[0];
     assert_eq!(f.replacement().map(|r| r.with).as_deref(), Some("said"));
     // Advice to describe what happened is never a replacement.
-    let f = &check_text(Lang::En, "subjective", "He was manipulative.")[0];
+    let f = &listed(Lang::En, "subjective", "He was manipulative.")[0];
     assert!(f.replacement().is_none());
 }
 
 #[test]
 fn every_entry_of_the_spanish_list_is_found_explained_and_cited() {
     let list: WordList = serde_json::from_str(include_str!("../es/terms.json")).unwrap();
-    assert_eq!(word_list(Lang::Es).terms.len(), list.terms.len());
+    assert_eq!(shipped(Lang::Es).terms.terms.len(), list.terms.len());
     assert!(list.terms.len() >= 100);
     for t in &list.terms {
-        let text = format!("Hoy la nota dice {} aquí.", example(&t.term));
+        let text = format!("Hoy en la nota hay {} aquí.", example(&t.term));
         let section = t
             .sections
             .first()
             .map(String::as_str)
             .unwrap_or("assessment");
-        let flags = check_text(Lang::Es, section, &text);
+        let flags = listed(Lang::Es, section, &text);
         assert_eq!(flags.len(), 1, "{:?}: {flags:?}", t.term);
         assert_eq!(flags[0].category, t.category, "{:?}", t.term);
         assert!(!flags[0].explain.is_empty() && !t.suggest.is_empty());
@@ -210,7 +217,7 @@ fn a_third_party_refusing_or_a_thing_described_is_not_the_client_judged() {
         } else {
             Lang::En
         };
-        assert_eq!(check_text(lang, "data", text), [], "{text}");
+        assert_eq!(listed(lang, "data", text), [], "{text}");
     }
     for text in [
         "Client refused the referral.",
@@ -224,6 +231,6 @@ fn a_third_party_refusing_or_a_thing_described_is_not_the_client_judged() {
         } else {
             Lang::En
         };
-        assert_eq!(check_text(lang, "data", text).len(), 1, "{text}");
+        assert_eq!(listed(lang, "data", text).len(), 1, "{text}");
     }
 }

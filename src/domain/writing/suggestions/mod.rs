@@ -6,13 +6,14 @@
 
 use crate::domain::writing::abbreviations::{unexplained_given, Unexplained};
 use crate::domain::writing::completeness::{section_prompts, NoteFacts, Prompt};
+use crate::domain::writing::data::AidsData;
 use crate::domain::writing::dismissal::{Aid, Dismissal, Passage};
 use crate::domain::writing::identifiers::{identifiers_in, Identifier, IdentifierKind};
-use crate::domain::writing::language::{check_text, Flag};
+use crate::domain::writing::language::Flag;
 use crate::domain::writing::replacement::Replacement;
 use crate::domain::writing::sentences::{long_sentences, LongSentence};
 use crate::domain::writing::shorthand::{shorthand_in, Shorthand};
-use crate::domain::writing::wordy::{wordy_in, Wordy};
+use crate::domain::writing::wordy::Wordy;
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -104,7 +105,9 @@ fn identifier_lead(kind: IdentifierKind, n: usize, lang: Lang) -> String {
 }
 
 impl Findings {
-    /// The aids for section `key` with `text`, in a note in `lang`.
+    /// The aids for section `key` with `text`, in a note in `lang`; with
+    /// `data` (the language's lists and model, once loaded), objective
+    /// language and wordy phrases too.
     pub fn of(
         key: &str,
         text: &str,
@@ -112,15 +115,16 @@ impl Findings {
         approved: &[String],
         facts: NoteFacts,
         lang: Lang,
+        data: Option<&AidsData>,
     ) -> Self {
         Findings {
             lang,
             long: long_sentences(text),
             identifiers: identifiers_in(text, lang),
-            flags: check_text(lang, key, text),
+            flags: data.map(|d| d.flags(key, text)).unwrap_or_default(),
             shorthand: shorthand_in(lang, text),
             abbreviations: unexplained_given(lang, key, text, defined, approved),
-            wordy: wordy_in(lang, text),
+            wordy: data.map(|d| d.wordy(text)).unwrap_or_default(),
             prompts: section_prompts(lang, key, text, facts),
         }
     }

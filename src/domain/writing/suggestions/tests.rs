@@ -3,7 +3,8 @@
 use super::*;
 
 fn findings(key: &str, text: &str, lang: Lang) -> Findings {
-    Findings::of(key, text, &[], &[], NoteFacts::default(), lang)
+    let data = crate::domain::writing::data::shipped(lang);
+    Findings::of(key, text, &[], &[], NoteFacts::default(), lang, Some(data))
 }
 
 /// Each suggestion as its lead and text, its buttons after a bar.
