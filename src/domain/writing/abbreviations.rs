@@ -48,6 +48,12 @@ fn is_defined(abbr: &str, all_text: &str) -> bool {
     all_text.contains(&format!("({abbr})"))
         || all_text.contains(&format!("({abbr},"))
         || all_text.match_indices(abbr).any(|(i, _)| {
+            // "PHQ-9 (Patient Health Questionnaire)": a number may follow.
+            let rest = &all_text[i + abbr.len()..];
+            let after = rest.trim_start_matches(|c: char| c == '-' || c.is_ascii_digit());
+            after.len() < rest.len() && after.trim_start().starts_with('(')
+        })
+        || all_text.match_indices(abbr).any(|(i, _)| {
             let after = all_text[i + abbr.len()..].trim_start().to_lowercase();
             SPELLED_OUT_BY.iter().any(|by| {
                 after.strip_prefix(by.trim_end()).is_some_and(|rest| {

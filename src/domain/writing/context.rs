@@ -8,7 +8,8 @@
 use serde::Deserialize;
 
 use super::subject::{
-    describes_a_thing, reported, self_described, third_party_subject, POPULATION_FACTS,
+    describes_a_thing, reported, rule_subject, self_described, third_party_subject,
+    POPULATION_FACTS,
 };
 use super::tokens::Word;
 
@@ -93,6 +94,12 @@ const NUMBER_WORDS: &[&str] = &[
 const TIME_UNITS: &[&str] = &[
     "day", "days", "week", "weeks", "month", "months", "year", "years",
 ];
+/// Tests of other things: "the tap water test came back clean".
+#[rustfmt::skip]
+const NOT_DRUG_TESTS: &[&str] = &[
+    "water", "lead", "air", "mold", "mould", "radon", "soil", "background", "criminal", "credit",
+    "record", "covid", "pregnancy", "tb", "blood", "agua", "plomo",
+];
 /// How many words either side a test word may stand: "the UA from Monday came back dirty".
 const TEST_WINDOW: usize = 5;
 
@@ -159,7 +166,7 @@ impl Around<'_> {
         }
         let judges = matches!(
             category,
-            "disapproval" | "credibility" | "difficult" | "label"
+            "disapproval" | "credibility" | "difficult" | "label" | "judgement"
         );
         if judges && third_party_subject(&before) {
             return false;
@@ -168,17 +175,35 @@ impl Around<'_> {
         // called, reported: theirs, not the worker's judgement.
         let labels = matches!(
             category,
-            "difficult" | "label" | "substance" | "disapproval"
+            "difficult"
+                | "label"
+                | "substance"
+                | "disapproval"
+                | "stereotyping"
+                | "judgement"
+                | "credibility"
         );
         if labels && reported(&before) {
             return false;
         }
-        if category == "stereotyping" && self.sentence_has(i, POPULATION_FACTS) {
+        if matches!(category, "stereotyping" | "judgement")
+            && self.sentence_has(i, POPULATION_FACTS)
+        {
             return false;
         }
-        let after_next = self.next(i).and_then(|_| self.next(i + 1));
+        // "insisted on", "insistió en": a wish held to, not doubt.
+        if category == "credibility" && len == 1 && matches!(self.next(i), Some("on" | "en")) {
+            return false;
+        }
+        // A rule, a policy or a law that is "non-negotiable" is no order of
+        // the worker's.
+        if category == "unilateral" && rule_subject(&before) {
+            return false;
+        }
+        let last = i + len - 1;
+        let after_next = self.next(last).and_then(|_| self.next(last + 1));
         let described = judges || category == "substance";
-        !(described && describes_a_thing(self.next(i).filter(|_| len == 1), after_next, &before))
+        !(described && describes_a_thing(self.next(last), after_next, &before))
     }
 
     /// Whether the sentence around word `i` has one of `words`.
@@ -200,6 +225,13 @@ impl Around<'_> {
                     && prev != Some("to")
             }
             Context::TestOrRecovery => {
+                // A water, lead or background test is not a drug test.
+                if self
+                    .window(i, TEST_WINDOW)
+                    .any(|w| NOT_DRUG_TESTS.contains(&w))
+                {
+                    return false;
+                }
                 let mut near = self.window(i, TEST_WINDOW);
                 let after = self.words.get(i + 2).map(|_| self.lower[i + 2].as_str());
                 near.any(|w| TEST_WORDS.contains(&w) || SUBSTANCE_WORDS.contains(&w))
@@ -214,7 +246,10 @@ impl Around<'_> {
                                 || NUMBER_WORDS.contains(&w)
                         })
             }
-            Context::AfterSubstance => is(prev, SUBSTANCE_WORDS) || is(prev, USE_QUALIFIERS),
+            // "a regular user of the library" is not about drugs.
+            Context::AfterSubstance => {
+                (is(prev, SUBSTANCE_WORDS) || is(prev, USE_QUALIFIERS)) && next != Some("of")
+            }
         }
     }
 }

@@ -172,7 +172,7 @@ pub(super) fn add_model(
         return;
     };
     for ((s, e), (start, end)) in model.flagged(text) {
-        if flags.iter().any(|f| f.start < e && s < f.end) {
+        if flags.iter().any(|f| f.start < e && s < f.end) || !judged_at(text, start) {
             continue;
         }
         flags.push(Flag {
@@ -192,6 +192,25 @@ pub(super) fn add_model(
         });
     }
     flags.sort_by_key(|f| f.start);
+}
+
+/// Whether a judgement whose words start at byte `start` of `text` is
+/// about the client, by the rules the lists follow (`Around::
+/// about_the_client`): not a third party's doing, not what someone said
+/// of themselves or was called, not a population fact, not a thing. The
+/// model's flags keep to them too.
+pub fn judged_at(text: &str, start: usize) -> bool {
+    let words = words_outside_quotes(text);
+    let lower: Vec<String> = words.iter().map(|w| normalise(w.text)).collect();
+    let Some(i) = words.iter().position(|w| w.start >= start) else {
+        return true;
+    };
+    Around {
+        text,
+        words: &words,
+        lower: &lower,
+    }
+    .about_the_client("judgement", i, 1)
 }
 
 /// Each term of `list` as its places (`term_slots`), worked out once when

@@ -81,6 +81,18 @@ impl Model {
                 .sum::<i32>()
     }
 
+    /// The byte range of the words of `sentence` that weigh most towards a
+    /// flag, if any do.
+    pub fn strongest(&self, sentence: &str) -> Option<(usize, usize)> {
+        let words = words_outside_quotes(sentence);
+        features_of(&words)
+            .into_iter()
+            .filter_map(|(f, a, b)| self.weights.get(&f).map(|w| (*w, a, b)))
+            .filter(|(w, _, _)| *w > 0)
+            .max_by_key(|x| x.0)
+            .map(|(_, a, b)| (a, b))
+    }
+
     /// The sentences of `text` the model flags, as byte ranges of the
     /// words that weighed most in each: `(sentence, shown)`.
     pub fn flagged(&self, text: &str) -> Vec<((usize, usize), (usize, usize))> {
@@ -91,13 +103,7 @@ impl Model {
                 if self.log_odds(sentence) <= self.threshold {
                     return None;
                 }
-                let words = words_outside_quotes(sentence);
-                let strongest = features_of(&words)
-                    .into_iter()
-                    .filter_map(|(f, a, b)| self.weights.get(&f).map(|w| (*w, a, b)))
-                    .filter(|(w, _, _)| *w > 0)
-                    .max_by_key(|x| x.0)
-                    .map_or((0, sentence.len()), |(_, a, b)| (a, b));
+                let strongest = self.strongest(sentence).unwrap_or((0, sentence.len()));
                 Some(((s, e), (s + strongest.0, s + strongest.1)))
             })
             .collect()

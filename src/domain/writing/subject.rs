@@ -28,7 +28,7 @@ const THIRD_PARTIES: &[&str] = &[
     "contractor", "plan", "application", "board", "worker", "caseworker", "supervisor", "i", "we",
     "center", "centre", "home", "nursing", "attorney", "lawyer", "prosecutor", "probation",
     "parole", "po", "dentist", "therapist", "counselor", "counsellor", "coach", "boss", "union",
-    "hr", "eeoc", "council", "dwp", "maker", "coordinator", "oncology", "autobús", "carer", "surgery", "gp", "locum", "aide", "aides", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
+    "hr", "eeoc", "house", "council", "dwp", "maker", "coordinator", "oncology", "autobús", "carer", "surgery", "gp", "locum", "aide", "aides", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
     // Spanish
     "casero", "casera", "arrendador", "arrendadora", "propietario", "propietaria", "dueño",
     "dueña", "farmacia", "escuela", "colegio", "instituto", "juez", "jueza", "juzgado", "seguro",
@@ -59,10 +59,11 @@ const THINGS: &[&str] = &[
     "job", "jobs", "shift", "shifts", "deadline", "deadlines", "course", "regimen", "dose",
     "dosing", "outreach", "marketing", "driving", "dog", "dogs", "takeover", "bacteria",
     "infection", "strain", "timeline", "caseload", "week", "weeks", "year", "position",
-    "stance", "posture", "disorder", "disorders", "letter", "letters", "notice", "tone", "collection", "collections",
+    "stance", "posture", "disorder", "disorders", "antibiotic", "antibiotics", "organism",
+    "organisms", "eye", "eyes", "points", "miles", "letter", "letters", "notice", "tone", "collection", "collections",
     "tratamiento", "forma", "cáncer", "trabajo", "ambiente", "horario", "terapia", "enfoque",
     "ritmo", "empleo", "turno", "plazo", "curso", "dosis", "tumor", "enfermedad", "infección",
-    "quimioterapia", "neumonía", "bacteria", "antibióticos", "dolor", "recuerdo", "círculo",
+    "quimioterapia", "crecimiento", "neumonía", "bacteria", "antibióticos", "dolor", "recuerdo", "círculo",
     "resultado", "prueba", "barandilla", "puerta", "escalera", "ventana", "silla", "mesa", "alimentos", "humedades", "humedad", "edificio",
 ];
 
@@ -101,6 +102,23 @@ pub fn third_party_subject(before: &[&str]) -> bool {
         }
     }
     false
+}
+
+/// Whether the subject before a word is a rule, not a person: "the
+/// waitlist rule is non-negotiable", "the court order requires".
+pub fn rule_subject(before: &[&str]) -> bool {
+    #[rustfmt::skip]
+    const RULES: &[&str] = &[
+        "rule", "rules", "policy", "policies", "law", "laws", "regulation", "regulations",
+        "requirement", "requirements", "condition", "conditions", "order", "statute", "lease",
+        "contract", "norma", "normas", "ley", "reglamento", "requisito", "contrato",
+    ];
+    before
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|w| !CLAUSE_BREAKS.contains(w))
+        .any(|w| RULES.contains(w))
 }
 
 /// The client and the client's side: who the note is about.
@@ -143,7 +161,9 @@ const REPORTING: &[&str] = &[
     "acknowledges", "acknowledged", "thinks", "thought", "feels", "felt", "knows", "believes",
     "shared", "disclosed", "called", "calls", "sees", "see", "saw", "considers", "wrote",
     "dice", "dijo", "refiere", "refirió", "cuenta", "contó", "reconoce", "reconoció", "piensa",
-    "cree", "siente", "llama", "llamó", "llaman", "considera",
+    "cree", "siente", "llama", "llamó", "llaman", "considera", "afirma", "afirmó", "comenta",
+    "comentó", "expresa", "expresó", "manifiesta", "manifestó", "relata", "relató", "explica",
+    "explicó", "admite", "admitió", "describe", "describió",
 ];
 
 /// Whether the word after `before` stands in a clause that reports what
@@ -182,7 +202,7 @@ const DESCRIBE_VERBS_ES: &[&str] = &[
 /// reports the client's own description of themselves.
 pub fn self_described(before: &[&str]) -> bool {
     let k = before.len();
-    (1..k.min(6)).any(|back| {
+    (1..k.min(9)).any(|back| {
         let at = k - back;
         SELF_WORDS.contains(&before[at]) && DESCRIBE_VERBS.contains(&before[at - 1])
             || DESCRIBE_VERBS_ES.contains(&before[at]) && before[at - 1] == "se"

@@ -80,4 +80,4 @@ pub const SHORTHAND: &[(&str, &str, Option<&str>)] = &[
 
 /// Capital abbreviations that need no spelling out in a Spanish note.
 #[rustfmt::skip]
-pub const KNOWN: &[&str] = &["USD", "EUR", "MXN", "AA", "ADN", "BOE", "CC", "COVID", "CP", "DNI", "EE", "ESO", "FP", "HH", "IRPF", "IVA", "JJ", "NIE", "NIF", "OMS", "ONG", "ONU", "OO", "PDF", "RR", "SEPE", "SIDA", "SMS", "TV", "UCI", "UE", "UU", "VIH"];
+pub const KNOWN: &[&str] = &["USD", "EUR", "MXN", "CURP", "RFC", "INE", "IMSS", "ISSSTE", "DIF", "ICBF", "SEP", "CIE", "DSM", "THC", "CIWA", "PHQ", "GAD", "AA", "ADN", "BOE", "CC", "COVID", "CP", "DNI", "EE", "ESO", "FP", "HH", "IRPF", "IVA", "JJ", "NIE", "NIF", "OMS", "ONG", "ONU", "OO", "PDF", "RR", "SEPE", "SIDA", "SMS", "TV", "UCI", "UE", "UU", "VIH"];
