@@ -8,8 +8,8 @@
 use serde::Deserialize;
 
 use super::subject::{
-    describes_a_thing, reported, rule_subject, self_described, third_party_subject,
-    POPULATION_FACTS,
+    describes_a_thing, refused_rightly, reported, rule_subject, self_described,
+    third_party_subject, POPULATION_FACTS,
 };
 use super::tokens::Word;
 
@@ -195,6 +195,10 @@ impl Around<'_> {
         if category == "credibility" && len == 1 && matches!(self.next(i), Some("on" | "en")) {
             return false;
         }
+        // Refusing a drink, a ride or a fight, or until something is done.
+        if category == "disapproval" && refused_rightly(&self.after(i + len - 1)) {
+            return false;
+        }
         // A rule, a policy or a law that is "non-negotiable" is no order of
         // the worker's.
         if category == "unilateral" && rule_subject(&before) {
@@ -204,6 +208,17 @@ impl Around<'_> {
         let after_next = self.next(last).and_then(|_| self.next(last + 1));
         let described = judges || category == "substance";
         !(described && describes_a_thing(self.next(last), after_next, &before))
+    }
+
+    /// The words of the sentence after word `i`, nearest first.
+    fn after(&self, i: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut k = i;
+        while k + 1 < self.words.len() && !self.boundary_after(k) {
+            k += 1;
+            out.push(self.lower[k].as_str());
+        }
+        out
     }
 
     /// Whether the sentence around word `i` has one of `words`.

@@ -100,7 +100,10 @@ impl Model {
             .into_iter()
             .filter_map(|(s, e)| {
                 let sentence = &text[s..e];
-                if self.log_odds(sentence) <= self.threshold {
+                // Two words are too few to judge by.
+                if words_outside_quotes(sentence).len() < 3
+                    || self.log_odds(sentence) <= self.threshold
+                {
                     return None;
                 }
                 let strongest = self.strongest(sentence).unwrap_or((0, sentence.len()));

@@ -13,16 +13,36 @@ pub struct LongSentence {
     pub words: usize,
 }
 
+/// Titles and the like whose full stop ends no sentence: "Mrs. Okoye".
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sr", "sra", "srta", "dra", "drs", "prof", "vs", "no", "approx",
+    "e.g", "i.e", "etc", "cl", "pt", "jr",
+];
+
+/// Whether the full stop at byte `i` of `text` closes a title ("Mr.").
+fn after_title(text: &str, i: usize) -> bool {
+    let word = text[..i]
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    TITLES.contains(&word.as_str())
+}
+
 /// The sentences of `text` as byte ranges, trimmed: a sentence ends at
-/// `.`, `!` or `?` followed by a space or the end, or at a line break.
+/// `.`, `!` or `?` followed by a space or the end (not a title's full
+/// stop, "Mrs. Okoye"), or at a line break.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let ends =
-            c == '\n' || matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace);
+        let ends = c == '\n'
+            || matches!(c, '.' | '!' | '?')
+                && next.is_none_or(char::is_whitespace)
+                && !(c == '.' && after_title(text, i));
         if ends {
             let end = i + c.len_utf8();
             out.push((start, end));
@@ -55,6 +75,13 @@ pub fn long_sentences(text: &str) -> Vec<LongSentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_s_full_stop_ends_no_sentence() {
+        let t = "Met Mrs. Okoye and Dr. Lin at 3. She is well.";
+        let parts: Vec<&str> = sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(parts, ["Met Mrs. Okoye and Dr. Lin at 3.", "She is well."]);
+    }
 
     #[test]
     fn splits_at_sentence_ends_and_line_breaks() {

@@ -28,7 +28,7 @@ const THIRD_PARTIES: &[&str] = &[
     "contractor", "plan", "application", "board", "worker", "caseworker", "supervisor", "i", "we",
     "center", "centre", "home", "nursing", "attorney", "lawyer", "prosecutor", "probation",
     "parole", "po", "dentist", "therapist", "counselor", "counsellor", "coach", "boss", "union",
-    "hr", "eeoc", "house", "council", "dwp", "maker", "coordinator", "oncology", "autobús", "carer", "surgery", "gp", "locum", "aide", "aides", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
+    "hr", "eeoc", "house", "council", "daycare", "nursery", "jail", "prison", "cárcel", "dwp", "maker", "coordinator", "oncology", "autobús", "carer", "surgery", "gp", "locum", "aide", "aides", "store", "bus", "driver", "carrier", "vendor", "tribunal", "panel", "team",
     // Spanish
     "casero", "casera", "arrendador", "arrendadora", "propietario", "propietaria", "dueño",
     "dueña", "farmacia", "escuela", "colegio", "instituto", "juez", "jueza", "juzgado", "seguro",
@@ -60,7 +60,7 @@ const THINGS: &[&str] = &[
     "dosing", "outreach", "marketing", "driving", "dog", "dogs", "takeover", "bacteria",
     "infection", "strain", "timeline", "caseload", "week", "weeks", "year", "position",
     "stance", "posture", "disorder", "disorders", "antibiotic", "antibiotics", "organism",
-    "organisms", "eye", "eyes", "points", "miles", "letter", "letters", "notice", "tone", "collection", "collections",
+    "organisms", "eye", "eyes", "points", "miles", "roster", "timetable", "workload", "letter", "letters", "notice", "tone", "collection", "collections",
     "tratamiento", "forma", "cáncer", "trabajo", "ambiente", "horario", "terapia", "enfoque",
     "ritmo", "empleo", "turno", "plazo", "curso", "dosis", "tumor", "enfermedad", "infección",
     "quimioterapia", "crecimiento", "neumonía", "bacteria", "antibióticos", "dolor", "recuerdo", "círculo",
@@ -82,7 +82,7 @@ const DESCRIBE_VERBS: &[&str] = &[
 /// `before`, nearest last) has a third party as its subject.
 pub fn third_party_subject(before: &[&str]) -> bool {
     for (n, w) in before.iter().rev().enumerate() {
-        if n >= 8 || CLAUSE_BREAKS.contains(w) {
+        if n >= 12 || CLAUSE_BREAKS.contains(w) {
             return false;
         }
         // "the building's system", "the landlord's agent": the owner
@@ -102,6 +102,27 @@ pub fn third_party_subject(before: &[&str]) -> bool {
         }
     }
     false
+}
+
+/// What someone is right to refuse: a drink, a ride, a fight. Refusing
+/// one of these is a strength, not a judgement ("refused the drink and
+/// called her sponsor"); nor is refusing until something is done ("refused
+/// to sign until the landlord fixed the alarm").
+#[rustfmt::skip]
+const REFUSED_RIGHTLY: &[&str] = &[
+    "drink", "drinks", "alcohol", "beer", "vape", "vaping", "drug", "drugs", "pills", "joint",
+    "ride", "lift", "fight", "offer", "cash", "until", "unless", "beber", "alcohol", "copa",
+    "droga", "drogas", "pelea", "coche", "hasta", "salvo", "irse", "subir",
+];
+
+/// Whether the words after a refusal (`after`, nearest first, in its
+/// clause) say it was a refusal a reviewer would not judge.
+pub fn refused_rightly(after: &[&str]) -> bool {
+    after
+        .iter()
+        .take(8)
+        .take_while(|w| !matches!(**w, "and" | "but" | "y" | "pero"))
+        .any(|w| REFUSED_RIGHTLY.contains(w))
 }
 
 /// Whether the subject before a word is a rule, not a person: "the
