@@ -1,8 +1,8 @@
 //! The writing aids measured on held-out sentences nobody tuned them to
 //! (`tests/writing/heldout-en.json`, `heldout-es.json`): written on
 //! 2026-12-07 by a helper who never saw the checker, its word lists or the
-//! labelled development set (`labelled.json`), and frozen then. Never tune
-//! on these; tune on `labelled.json`.
+//! labelled set (`labelled.json`), and frozen then. Never tune on these;
+//! tune on the development sets (`dev-en.json`, `dev-es.json`).
 //!
 //! English: the objective-language checker, as `writing_checker.rs`
 //! counts it (a sentence is predicted "flag" when the checker flags
@@ -10,9 +10,16 @@
 //! predicted "flag" when any suggestion is open for it), since the Spanish
 //! set also labels wordy phrases and abbreviations.
 //!
+//! Held-out sets B (`heldout-en-b.json`, `heldout-es-b.json`) were written
+//! later the same day, after tuning had begun, by helpers that saw nothing
+//! of the project, and measured once, at the end.
+//!
 //! The figures are printed, with recall by kind, so each change to the
-//! aids is measured against them; the test fails when a set is malformed.
-//! The README reports the held-out figures as the checker's quality.
+//! aids is measured against them. The test fails when a set is malformed,
+//! and below the targets where they are met (Spanish; English
+//! recall), or below what was reached where they are not yet (English
+//! precision). The README reports the held-out figures as the checker's
+//! quality.
 
 use casenote::domain::writing::abbreviations::defined_in;
 use casenote::domain::writing::completeness::NoteFacts;
@@ -265,12 +272,21 @@ fn the_aids_on_held_out_english_and_spanish_sentences() {
         150,
         &|s| spanish(&es, s),
     );
-    let _ = (
-        english_a,
-        english_b,
-        spanish_a,
-        spanish_b,
-        ENGLISH_TARGETS,
-        SPANISH_TARGETS,
-    );
+    // Spanish meets the targets on both held-out sets: they hold.
+    for (set, (precision, recall)) in [("A", spanish_a), ("B", spanish_b)] {
+        assert!(
+            recall >= SPANISH_TARGETS.0 && precision >= SPANISH_TARGETS.1,
+            "Spanish held-out {set}: precision {precision:.3} recall {recall:.3} below the targets {SPANISH_TARGETS:?}"
+        );
+    }
+    // English meets the recall target; its precision does not yet reach
+    // the target's 0.90, so what it reached is held instead (a ratchet:
+    // raise these as it improves, up to ENGLISH_TARGETS.1).
+    for (set, (precision, recall), floor) in [("A", english_a, 0.855), ("B", english_b, 0.89)] {
+        assert!(
+            recall >= ENGLISH_TARGETS.0 && precision >= floor,
+            "English held-out {set}: precision {precision:.3} recall {recall:.3} below {floor} / {}",
+            ENGLISH_TARGETS.0
+        );
+    }
 }

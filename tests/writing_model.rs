@@ -6,9 +6,10 @@
 //! Logistic regression by stochastic gradient descent over a sentence's
 //! features (`model::features`), in a fixed order, so that training is
 //! repeatable. The threshold is chosen by cross-validation on the
-//! development set, leaving out one author's part at a time: the lowest threshold at which the model on its
-//! own keeps a cross-validated precision of 0.95 (the lists are not asked,
-//! as they were tuned on the same sentences).
+//! development set, leaving out one author's part at a time: the lowest
+//! threshold at which the model on its own keeps a cross-validated
+//! precision of 0.95 (the lists are not asked, as they were tuned on the
+//! same sentences).
 //!
 //!     CASENOTE_TRAIN=1 cargo test --test writing_model
 //!
