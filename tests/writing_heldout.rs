@@ -10,16 +10,17 @@
 //! predicted "flag" when any suggestion is open for it), since the Spanish
 //! set also labels wordy phrases and abbreviations.
 //!
-//! Held-out sets B (`heldout-en-b.json`, `heldout-es-b.json`) were written
-//! later the same day, after tuning had begun, by helpers that saw nothing
-//! of the project, and measured once, at the end.
+//! Held-out sets B (`heldout-en-b.json`, `heldout-es-b.json`) and C
+//! (`heldout-en-c.json`) were written later the same day, after tuning had
+//! begun, by helpers that saw nothing of the project, and each measured
+//! once, at the end.
 //!
 //! The figures are printed, with recall by kind, so each change to the
 //! aids is measured against them. The test fails when a set is malformed,
-//! and below the targets where they are met (Spanish; English
-//! recall), or below what was reached where they are not yet (English
-//! precision). The README reports the held-out figures as the checker's
-//! quality.
+//! below the targets on the sets nobody's decisions touched
+//! (English B and C together; Spanish A and B), and below what each
+//! English set reached on its own. The README reports the held-out
+//! figures as the checker's quality.
 
 use casenote::domain::writing::abbreviations::defined_in;
 use casenote::domain::writing::completeness::NoteFacts;
@@ -67,6 +68,33 @@ const SETTINGS: [&str; 7] = [
     "schools",
 ];
 
+/// Sentences flagged rightly, flagged wrongly, and missed.
+#[derive(Clone, Copy)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fneg: usize,
+}
+
+impl Score {
+    fn precision(self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+
+    fn recall(self) -> f64 {
+        self.tp as f64 / (self.tp + self.fneg).max(1) as f64
+    }
+
+    /// Two sets counted as one.
+    fn and(self, other: Score) -> Score {
+        Score {
+            tp: self.tp + other.tp,
+            fp: self.fp + other.fp,
+            fneg: self.fneg + other.fneg,
+        }
+    }
+}
+
 /// Checks the set's shape and prints precision, recall and recall by kind
 /// under `flags`; returns (precision, recall).
 fn measure(
@@ -75,7 +103,7 @@ fn measure(
     lang: &str,
     min: usize,
     flags: &dyn Fn(&Labelled) -> bool,
-) -> (f64, f64) {
+) -> Score {
     let set: Set = serde_json::from_str(json).expect("the set is JSON of its shape");
     // A development set is for tuning: its misses can be listed.
     let development = set.frozen.is_empty();
@@ -160,7 +188,7 @@ fn measure(
         };
         println!("  {kind}: {what} {hit} of {of}");
     }
-    (precision, recall)
+    Score { tp, fp, fneg }
 }
 
 /// The shipped lists (and model) of `lang`, read from their sources.
@@ -251,6 +279,13 @@ fn the_aids_on_held_out_english_and_spanish_sentences() {
         400,
         &|s| english(&en, s),
     );
+    let english_c = measure(
+        "held-out English C (objective language)",
+        include_str!("writing/heldout-en-c.json"),
+        "en",
+        400,
+        &|s| english(&en, s),
+    );
     measure(
         "held-out Spanish, the lists alone",
         include_str!("writing/heldout-es.json"),
@@ -272,20 +307,42 @@ fn the_aids_on_held_out_english_and_spanish_sentences() {
         150,
         &|s| spanish(&es, s),
     );
-    // Spanish meets the targets on both held-out sets: they hold.
-    for (set, (precision, recall)) in [("A", spanish_a), ("B", spanish_b)] {
+    // The sets nobody's decisions touched, each read once: English B
+    // and C together, Spanish B; and Spanish A, which meets them too.
+    let english = english_b.and(english_c);
+    println!(
+        "held-out English B and C together: precision {:.3} ({}/{}), recall {:.3} ({}/{})",
+        english.precision(),
+        english.tp,
+        english.tp + english.fp,
+        english.recall(),
+        english.tp,
+        english.tp + english.fneg
+    );
+    for (set, score, (recall, precision)) in [
+        ("English B and C", english, ENGLISH_TARGETS),
+        ("Spanish A", spanish_a, SPANISH_TARGETS),
+        ("Spanish B", spanish_b, SPANISH_TARGETS),
+    ] {
         assert!(
-            recall >= SPANISH_TARGETS.0 && precision >= SPANISH_TARGETS.1,
-            "Spanish held-out {set}: precision {precision:.3} recall {recall:.3} below the targets {SPANISH_TARGETS:?}"
+            score.recall() >= recall && score.precision() >= precision,
+            "held-out {set}: precision {:.3} recall {:.3}, below the targets {precision} / {recall}",
+            score.precision(),
+            score.recall()
         );
     }
-    // English meets the recall target; its precision does not yet reach
-    // the target's 0.90, so what it reached is held instead (a ratchet:
-    // raise these as it improves, up to ENGLISH_TARGETS.1).
-    for (set, (precision, recall), floor) in [("A", english_a, 0.855), ("B", english_b, 0.89)] {
+    // Each English set on its own holds what it reached (a ratchet): A,
+    // read after every step, and B, short of 0.90 by itself.
+    for (set, score, floor) in [
+        ("A", english_a, 0.855),
+        ("B", english_b, 0.89),
+        ("C", english_c, 0.90),
+    ] {
         assert!(
-            recall >= ENGLISH_TARGETS.0 && precision >= floor,
-            "English held-out {set}: precision {precision:.3} recall {recall:.3} below {floor} / {}",
+            score.recall() >= ENGLISH_TARGETS.0 && score.precision() >= floor,
+            "English held-out {set}: precision {:.3} recall {:.3} below {floor} / {}",
+            score.precision(),
+            score.recall(),
             ENGLISH_TARGETS.0
         );
     }
