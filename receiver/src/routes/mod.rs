@@ -4,6 +4,7 @@
 
 pub mod guard;
 mod inbox;
+mod intake;
 mod notes;
 pub mod reader;
 mod test_mode;

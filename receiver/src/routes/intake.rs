@@ -1,0 +1,330 @@
+//! `POST /api/notes` as a pipeline of named steps, each answering for
+//! itself: a step that refuses returns the response that says why, and
+//! the note goes no further.
+//!
+//! 1. [`form_of`]: the media type, casenote JSON or FHIR;
+//! 2. [`body_of`]: the body, within its size and time;
+//! 3. [`injected`]: the fault `--test-mode` injects, if any (none outside
+//!    test mode);
+//! 4. [`read`]: UTF-8, strict JSON, and the casenote JSON a FHIR
+//!    DocumentReference carries, each text parsed once;
+//! 5. [`replayed`]: a note already stored under its key is answered as the
+//!    first time, before any rule is checked again;
+//! 6. [`checked`]: the schema, the payload's rules, the contract's,
+//!    timeliness and the FHIR wrapper;
+//! 7. [`idempotency_key`]: the key must be the note's id;
+//! 8. [`stored`]: stored once per key, its links checked;
+//! 9. the connection cut after storing, when the fault asks for it.
+
+use std::borrow::Cow;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use casenote::domain::fhir::FHIR_JSON;
+use casenote::domain::{FieldError, PayloadV1};
+
+use super::notes::{accepted, errors_body, field_errors};
+use super::{error, json, AppState};
+use crate::conn::Cut;
+use crate::db::Accepted;
+use crate::faults::{Fault, LogEntry};
+
+/// A step's outcome: on to the next, or the answer that ends it (boxed:
+/// a response is large, and most steps go on).
+type Step<T> = Result<T, Box<Response>>;
+
+/// Runs the steps in order; the response is the last step's, or the
+/// refusal of the step that stopped the note.
+pub(super) async fn intake(state: &AppState, req: Request) -> Step<Response> {
+    let (parts, body) = req.into_parts();
+    let headers = parts.headers;
+    let cut = parts
+        .extensions
+        .get::<ConnectInfo<Cut>>()
+        .map(|c| c.0.clone());
+    let form = form_of(&headers)?;
+    let body = body_of(body).await?;
+    let fault = injected(state, &headers).await?;
+    let note = read(&body, form)?;
+    if let Some(replay) = replayed(state, &headers, &note.text).await? {
+        return Ok(replay);
+    }
+    let payload = checked(note.value, note.wrapper.as_ref(), state.late_entry_hours)
+        .map_err(|errors| Box::new(field_errors(&errors)))?;
+    let key = idempotency_key(&headers, &payload.id)
+        .map_err(|e| Box::new(field_errors(&[e])))?
+        .to_string();
+    let response = stored(state, &payload, key, note.text.into_owned()).await?;
+    if fault == Fault::DropAfterStore {
+        // The worst case: the note is stored, but the client never hears so.
+        match cut {
+            Some(cut) => cut.cut(),
+            None => eprintln!("casenote-receiver: no connection to cut"),
+        }
+    }
+    Ok(response)
+}
+
+/// How a note came.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Form {
+    /// casenote JSON v1.
+    Json,
+    /// A FHIR DocumentReference carrying casenote JSON.
+    Fhir,
+}
+
+/// Step 1: the media type.
+pub(super) fn form_of(headers: &HeaderMap) -> Step<Form> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let media_type = content_type.split(';').next().unwrap_or("").trim();
+    if media_type.eq_ignore_ascii_case(FHIR_JSON) {
+        Ok(Form::Fhir)
+    } else if media_type.eq_ignore_ascii_case("application/json") {
+        Ok(Form::Json)
+    } else {
+        Err(Box::new(error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Send the note as Content-Type: application/json (casenote JSON v1) or application/fhir+json (a FHIR DocumentReference)",
+        )))
+    }
+}
+
+/// The largest note body accepted (a 50,000-character note is ~100 KB).
+const MAX_BODY: usize = 5 * 1024 * 1024;
+
+/// Whether reading a body failed because it stopped arriving
+/// (`serve.rs`'s body timeout), not because it was too large.
+fn timed_out(e: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
+
+/// Step 2: the body, within [`MAX_BODY`] and the body timeout.
+async fn body_of(body: Body) -> Step<Bytes> {
+    axum::body::to_bytes(body, MAX_BODY).await.map_err(|e| {
+        Box::new(if timed_out(&e) {
+            error(
+                StatusCode::REQUEST_TIMEOUT,
+                "The note stopped arriving part way: nothing was stored. Send it again",
+            )
+        } else {
+            error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The note is larger than 5 MB",
+            )
+        })
+    })
+}
+
+/// Step 3: the fault `--test-mode` injects for this request, logged with
+/// its headers; `Fault::None` outside test mode. A fault that answers in
+/// the note's place ends the intake here; a delay is waited out.
+async fn injected(state: &AppState, headers: &HeaderMap) -> Step<Fault> {
+    let Some(faults) = &state.faults else {
+        return Ok(Fault::None);
+    };
+    let fault = faults.take(
+        headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok()),
+    );
+    faults.record(LogEntry {
+        at: chrono::Utc::now().timestamp_millis(),
+        idempotency_key: headers
+            .get("idempotency-key")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from),
+        fault: format!("{fault:?}"),
+        headers: headers
+            .iter()
+            .filter_map(|(k, v)| Some((k.to_string(), v.to_str().ok()?.to_string())))
+            .collect(),
+    });
+    match fault {
+        Fault::Status(status) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            Err(Box::new(error(status, "Fault injected by --test-mode")))
+        }
+        Fault::RateLimit(seconds) => {
+            let mut res = error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many requests (injected by --test-mode)",
+            );
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            Err(Box::new(res))
+        }
+        Fault::Unauthorized => {
+            let mut res = error(
+                StatusCode::UNAUTHORIZED,
+                "Sign in first (a bearer token is required)",
+            );
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            Err(Box::new(res))
+        }
+        Fault::Delay(ms) => {
+            tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+            Ok(fault)
+        }
+        Fault::None | Fault::DropAfterStore => Ok(fault),
+    }
+}
+
+/// A note as read: its casenote JSON, that JSON's text as stored, and the
+/// FHIR DocumentReference it came in, if it did.
+#[derive(Debug)]
+pub(super) struct Read<'a> {
+    pub value: serde_json::Value,
+    pub text: Cow<'a, str>,
+    pub wrapper: Option<serde_json::Value>,
+}
+
+/// `text` as JSON, or the problem at field `body`. One wording for "not
+/// JSON", whether the note came plain or in FHIR.
+pub(super) fn read_json(text: &str) -> Result<serde_json::Value, FieldError> {
+    crate::strict::parse(text).map_err(|e| {
+        let problem = if let Some((escape, line, column)) =
+            crate::strict::lone_surrogate(text).filter(|_| e.is_syntax())
+        {
+            format!(
+                "holds {escape} at line {line} column {column}: half of a UTF-16 surrogate pair, which is no character on its own. Send the character itself, or both halves (\\ud83d\\ude00)"
+            )
+        } else if e.is_data() {
+            // The one data error the strict reader raises: a repeated key.
+            format!("{e}: each key may be given only once")
+        } else {
+            format!("is not JSON: {e}")
+        };
+        FieldError::new("body", problem)
+    })
+}
+
+/// Step 4: the body as UTF-8 and strict JSON, unwrapped from FHIR when it
+/// came so. Each text is parsed once.
+pub(super) fn read(body: &[u8], form: Form) -> Step<Read<'_>> {
+    let refuse = |e: FieldError| Box::new(field_errors(&[e]));
+    let raw = std::str::from_utf8(body)
+        .map_err(|_| refuse(FieldError::new("body", "must be UTF-8 JSON")))?;
+    let value = read_json(raw).map_err(refuse)?;
+    match form {
+        Form::Json => Ok(Read {
+            value,
+            text: Cow::Borrowed(raw),
+            wrapper: None,
+        }),
+        Form::Fhir => {
+            let inner = casenote::domain::fhir::casenote_json_from(&value)
+                .map_err(|e| refuse(FieldError::new("body", e)))?;
+            let note = read_json(&inner).map_err(refuse)?;
+            Ok(Read {
+                value: note,
+                text: Cow::Owned(inner),
+                wrapper: Some(value),
+            })
+        }
+    }
+}
+
+/// Step 5: the answer a note already stored under its key was given, so
+/// that a rule or threshold changed since (or another instance's) never
+/// turns a stored note into a refused one.
+async fn replayed(state: &AppState, headers: &HeaderMap, text: &str) -> Step<Option<Response>> {
+    let Some(key) = headers.get("idempotency-key").and_then(|v| v.to_str().ok()) else {
+        return Ok(None);
+    };
+    match state.store.replay_of(key, text).await {
+        Ok(found) => {
+            Ok(found.map(|(id, received_at)| accepted(&Accepted::Replayed { received_at }, &id)))
+        }
+        Err(e) => {
+            eprintln!("casenote-receiver: reading notes failed: {e}");
+            Err(Box::new(not_stored()))
+        }
+    }
+}
+
+fn not_stored() -> Response {
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "The note could not be stored",
+    )
+}
+
+/// Step 6: the note in `value` (from FHIR `wrapper`, if it came in one), checked
+/// against the schema, the payload's own rules, the contract's, timeliness
+/// under the receiver's threshold (`late_entry_hours`) and the wrapper.
+fn checked(
+    value: serde_json::Value,
+    wrapper: Option<&serde_json::Value>,
+    late_entry_hours: f64,
+) -> Result<PayloadV1, Vec<FieldError>> {
+    let schema_errors = crate::schema::validate(&value);
+    if !schema_errors.is_empty() {
+        return Err(schema_errors);
+    }
+    let payload = PayloadV1::from_value(value)?;
+    let mut problems = payload.contract_problems();
+    problems.extend(payload.timeliness_problems(chrono::Utc::now(), late_entry_hours));
+    if let Some(doc) = wrapper.filter(|_| problems.is_empty()) {
+        problems.extend(casenote::domain::fhir_wrapper::contradictions(
+            doc, &payload,
+        ));
+        problems.extend(casenote::domain::fhir_wrapper::unresolved_subject(
+            doc, &payload,
+        ));
+    }
+    if problems.is_empty() {
+        Ok(payload)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Step 7: the `Idempotency-Key`, which the contract makes the note's id: a note
+/// without it, or under another key, is refused.
+pub(super) fn idempotency_key<'a>(headers: &'a HeaderMap, id: &str) -> Result<&'a str, FieldError> {
+    match headers.get("idempotency-key").map(|v| v.to_str()) {
+        None => Err(FieldError::new(
+            "Idempotency-Key",
+            "is required: send the note's id as Idempotency-Key",
+        )),
+        Some(Ok(k)) if casenote::domain::payload::links::same_id(k, id) => Ok(k.trim()),
+        Some(_) => Err(FieldError::new(
+            "Idempotency-Key",
+            "must be the note's id (its \"id\" field)",
+        )),
+    }
+}
+
+/// Step 8: stored once per key, with its links to other notes checked.
+async fn stored(
+    state: &AppState,
+    payload: &PayloadV1,
+    key: String,
+    text: String,
+) -> Step<Response> {
+    match state.store.accept_linked(payload, &key, text).await {
+        Ok(Ok(outcome)) => Ok(accepted(&outcome, &payload.id)),
+        Ok(Err(links)) => Ok(json(StatusCode::UNPROCESSABLE_ENTITY, errors_body(&links))),
+        Err(e) => {
+            eprintln!("casenote-receiver: storing note failed: {e}");
+            Err(Box::new(not_stored()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
