@@ -22,11 +22,14 @@
 //! English set reached on its own. The README reports the held-out
 //! figures as the checker's quality.
 
+mod common;
+
 use casenote::domain::writing::abbreviations::defined_in;
 use casenote::domain::writing::completeness::NoteFacts;
 use casenote::domain::writing::data::AidsData;
 use casenote::domain::writing::suggestions::Findings;
 use casenote::i18n::Lang;
+use common::data;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -189,23 +192,6 @@ fn measure(
         println!("  {kind}: {what} {hit} of {of}");
     }
     Score { tp, fp, fneg }
-}
-
-/// The shipped lists (and model) of `lang`, read from their sources.
-fn data(lang: Lang, model: bool) -> AidsData {
-    let (terms, wordy, m) = match lang {
-        Lang::En => (
-            include_str!("../src/domain/writing/terms.json"),
-            include_str!("../src/domain/writing/wordy.json"),
-            include_str!("../src/domain/writing/model.json"),
-        ),
-        Lang::Es => (
-            include_str!("../src/domain/writing/es/terms.json"),
-            include_str!("../src/domain/writing/es/wordy.json"),
-            include_str!("../src/domain/writing/es/model.json"),
-        ),
-    };
-    AidsData::from_sources(terms, wordy, model.then_some(m)).expect("the sources read")
 }
 
 /// English: the objective-language checker (its word list, and its model

@@ -16,12 +16,14 @@
 //! writes the model files again after a change to the development sets,
 //! the features or this training.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
-use casenote::domain::writing::data::AidsData;
 use casenote::domain::writing::language::judged_at;
 use casenote::domain::writing::model::{features, Model};
 use casenote::i18n::Lang;
+use common::data;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -54,23 +56,6 @@ struct Example {
     flag: bool,
     /// What the word lists say of it.
     listed: bool,
-}
-
-/// The shipped lists (and model) of `lang`, read from their sources.
-fn data(lang: Lang, model: bool) -> AidsData {
-    let (terms, wordy, m) = match lang {
-        Lang::En => (
-            include_str!("../src/domain/writing/terms.json"),
-            include_str!("../src/domain/writing/wordy.json"),
-            include_str!("../src/domain/writing/model.json"),
-        ),
-        Lang::Es => (
-            include_str!("../src/domain/writing/es/terms.json"),
-            include_str!("../src/domain/writing/es/wordy.json"),
-            include_str!("../src/domain/writing/es/model.json"),
-        ),
-    };
-    AidsData::from_sources(terms, wordy, model.then_some(m)).expect("the sources read")
 }
 
 const EPOCHS: usize = 30;

@@ -54,6 +54,36 @@ pub struct WordList {
     pub model: Option<Term>,
 }
 
+impl WordList {
+    /// Why a category is flagged, in the list's language.
+    fn explain(&self, category: &str) -> String {
+        self.categories.get(category).cloned().unwrap_or_default()
+    }
+
+    /// `entry`'s flag of `text[start..end]` in `section`.
+    fn flag(
+        &self,
+        entry: &Term,
+        section: &str,
+        text: &str,
+        start: usize,
+        end: usize,
+        replace: Option<String>,
+    ) -> Flag {
+        Flag {
+            section: section.to_string(),
+            start,
+            end,
+            found: text[start..end].to_string(),
+            term: entry.term.clone(),
+            category: entry.category.clone(),
+            explain: self.explain(&entry.category),
+            suggest: entry.suggest.clone(),
+            replace,
+        }
+    }
+}
+
 /// One flagged passage, with why and what to write instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Flag {
@@ -175,21 +205,7 @@ pub(super) fn add_model(
         if flags.iter().any(|f| f.start < e && s < f.end) || !judged_at(text, start) {
             continue;
         }
-        flags.push(Flag {
-            section: section.to_string(),
-            start,
-            end,
-            found: text[start..end].to_string(),
-            term: entry.term.clone(),
-            category: entry.category.clone(),
-            explain: list
-                .categories
-                .get(&entry.category)
-                .cloned()
-                .unwrap_or_default(),
-            suggest: entry.suggest.clone(),
-            replace: None,
-        });
+        flags.push(list.flag(entry, section, text, start, end, None));
     }
     flags.sort_by_key(|f| f.start);
 }
@@ -287,31 +303,14 @@ pub(super) fn check_list(
                         existing.found = text[start..end].to_string();
                         existing.term = entry.term.clone();
                         existing.category = entry.category.clone();
-                        existing.explain = list
-                            .categories
-                            .get(&entry.category)
-                            .cloned()
-                            .unwrap_or_default();
+                        existing.explain = list.explain(&entry.category);
                         existing.suggest = entry.suggest.clone();
                         existing.replace = exact_replacement(entry, &text[start..end]);
                     }
                     continue;
                 }
-                flags.push(Flag {
-                    section: section.to_string(),
-                    start,
-                    end,
-                    found: text[start..end].to_string(),
-                    term: entry.term.clone(),
-                    category: entry.category.clone(),
-                    explain: list
-                        .categories
-                        .get(&entry.category)
-                        .cloned()
-                        .unwrap_or_default(),
-                    suggest: entry.suggest.clone(),
-                    replace: exact_replacement(entry, &text[start..end]),
-                });
+                let replace = exact_replacement(entry, &text[start..end]);
+                flags.push(list.flag(entry, section, text, start, end, replace));
             }
         }
     }
@@ -320,21 +319,7 @@ pub(super) fn check_list(
             if flags.iter().any(|f| f.start < end && start < f.end) {
                 continue;
             }
-            flags.push(Flag {
-                section: section.to_string(),
-                start,
-                end,
-                found: text[start..end].to_string(),
-                term: entry.term.clone(),
-                category: entry.category.clone(),
-                explain: list
-                    .categories
-                    .get(&entry.category)
-                    .cloned()
-                    .unwrap_or_default(),
-                suggest: entry.suggest.clone(),
-                replace: None,
-            });
+            flags.push(list.flag(entry, section, text, start, end, None));
         }
     }
     flags.sort_by_key(|f| f.start);
