@@ -29,27 +29,8 @@ use casenote::domain::writing::completeness::NoteFacts;
 use casenote::domain::writing::data::AidsData;
 use casenote::domain::writing::suggestions::Findings;
 use casenote::i18n::Lang;
-use common::data;
-use serde::Deserialize;
+use common::{data, Labelled, Set};
 use std::collections::{BTreeMap, HashSet};
-
-#[derive(Deserialize)]
-struct Set {
-    /// The day a held-out set was frozen; none for a development set.
-    #[serde(default)]
-    frozen: String,
-    language: String,
-    sentences: Vec<Labelled>,
-}
-
-#[derive(Deserialize)]
-struct Labelled {
-    text: String,
-    section: String,
-    expected: String,
-    category: String,
-    setting: String,
-}
 
 const SECTIONS: [&str; 8] = [
     "subjective",

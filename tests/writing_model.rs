@@ -23,25 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use casenote::domain::writing::language::judged_at;
 use casenote::domain::writing::model::{features, Model};
 use casenote::i18n::Lang;
-use common::data;
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Set {
-    sentences: Vec<Labelled>,
-}
-
-#[derive(Deserialize)]
-struct Labelled {
-    text: String,
-    section: String,
-    expected: String,
-    #[serde(default)]
-    category: String,
-    /// Which author wrote it (each part of a development set had its own).
-    #[serde(default)]
-    part: String,
-}
+use common::{data, Set};
 
 /// What other aids find (wordy phrases, abbreviations), and opinion words,
 /// which count only in sections of fact: not the model's to learn.

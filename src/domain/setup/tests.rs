@@ -7,6 +7,17 @@ fn ids(ts: &[Template]) -> Vec<&str> {
     ts.iter().map(|t| t.id.as_str()).collect()
 }
 
+/// A host's addendum to note `to`, with nothing else set.
+fn addendum_to(to: &str) -> Option<AddendumTarget> {
+    Some(AddendumTarget {
+        to: to.into(),
+        to_hash: None,
+        service_date: None,
+        author: None,
+        kind: None,
+    })
+}
+
 fn setup() -> NoteSetup {
     NoteSetup {
         format: "DAP ".into(),
@@ -131,13 +142,7 @@ fn a_restored_draft_takes_the_author_signed_in_now_and_keeps_its_reason() {
         reason: "Forgot the call".into(),
     });
     let mut s = setup();
-    s.addendum = Some(AddendumTarget {
-        to: "orig".into(),
-        to_hash: None,
-        service_date: None,
-        author: None,
-        kind: None,
-    });
+    s.addendum = addendum_to("orig");
     s.apply_to(&mut draft);
     assert_eq!(draft.author.id, "w-7");
     let a = draft.addendum.expect("link");
@@ -163,13 +168,7 @@ fn no_author_from_the_host_keeps_the_drafts_and_a_signed_draft_is_untouched() {
         signature_hash: None,
     });
     let mut s = setup();
-    s.addendum = Some(AddendumTarget {
-        to: "orig".into(),
-        to_hash: None,
-        service_date: None,
-        author: None,
-        kind: None,
-    });
+    s.addendum = addendum_to("orig");
     s.apply_to(&mut draft);
     assert_eq!(draft.author.name, "Kept");
     assert!(draft.addendum.is_none());

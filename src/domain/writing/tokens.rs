@@ -70,6 +70,18 @@ pub fn quotations(text: &str) -> Vec<(usize, usize)> {
 pub fn words_outside_quotes(text: &str) -> Vec<Word<'_>> {
     let quoted = quotations(text);
     let mut out = Vec::new();
+    // A word from `s` to `e`, without an apostrophe that closes a
+    // quotation ("the Smiths'").
+    let mut push = |s: usize, e: usize| {
+        let t = text[s..e].trim_end_matches(['\'', '’']);
+        if !t.is_empty() {
+            out.push(Word {
+                text: t,
+                start: s,
+                end: s + t.len(),
+            });
+        }
+    };
     let mut start: Option<usize> = None;
     let mut inside = quoted.iter().peekable();
     for (i, c) in text.char_indices() {
@@ -84,24 +96,11 @@ pub fn words_outside_quotes(text: &str) -> Vec<Word<'_>> {
             continue;
         }
         if let Some(s) = start.take() {
-            let t = &text[s..i];
-            // A word that ended at a quotation's closing apostrophe.
-            let t = t.trim_end_matches(['\'', '’']);
-            if !t.is_empty() {
-                out.push(Word {
-                    text: t,
-                    start: s,
-                    end: s + t.len(),
-                });
-            }
+            push(s, i);
         }
     }
     if let Some(s) = start {
-        out.push(Word {
-            text: &text[s..],
-            start: s,
-            end: text.len(),
-        });
+        push(s, text.len());
     }
     out
 }
