@@ -1,12 +1,13 @@
 //! Checks incoming notes against `casenote-v1.schema.json`, the same file
 //! the README points integrators to, with the `jsonschema` crate (draft
-//! 2020-12, formats asserted). Each problem becomes a [`FieldError`] at the
+//! 2020-12, formats asserted). Each problem becomes a [`FieldProblem`] at the
 //! instance's path in the style casenote reads (`service.date`,
 //! `sections[0].label`), with a message a person can act on.
 
 use std::sync::LazyLock;
 
-use casenote::domain::FieldError;
+use casenote::domain::problem::SchemaBreach;
+use casenote::domain::{FieldPath, FieldProblem, Problem};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
 use jsonschema::{ValidationError, Validator};
@@ -48,7 +49,7 @@ pub const MAX_ERRORS: usize = 50;
 
 /// The places `value` breaks the schema (at most [`MAX_ERRORS`]), with
 /// their JSON paths.
-pub fn validate(value: &Value) -> Vec<FieldError> {
+pub fn validate(value: &Value) -> Vec<FieldProblem> {
     if VALIDATOR.is_valid(value) {
         return Vec::new();
     }
@@ -59,7 +60,7 @@ pub fn validate(value: &Value) -> Vec<FieldError> {
     // first MAX_ERRORS items: every problem found there is one of the whole
     // document, at the same path (the schema has no keyword that a shorter
     // array could break; a test keeps it so).
-    let errors: Vec<FieldError> = if values_up_to(value, WHOLE_LIMIT + 1) <= WHOLE_LIMIT {
+    let errors: Vec<FieldProblem> = if values_up_to(value, WHOLE_LIMIT + 1) <= WHOLE_LIMIT {
         VALIDATOR
             .iter_errors(value)
             .take(MAX_ERRORS)
@@ -161,10 +162,12 @@ fn with_article(word: &str) -> String {
     format!("{article} {word}")
 }
 
-fn field_error(e: &ValidationError) -> FieldError {
+fn field_error(e: &ValidationError) -> FieldProblem {
     let path = e.instance_path();
+    let at =
+        |field: String, breach| FieldProblem::new(FieldPath::Json(field), Problem::Schema(breach));
     let field = field_name(path.segments());
-    let message = match e.kind() {
+    let breach = match e.kind() {
         ValidationErrorKind::Required { property } => {
             let key = property
                 .as_str()
@@ -173,53 +176,40 @@ fn field_error(e: &ValidationError) -> FieldError {
                 path.segments()
                     .chain([LocationSegment::Property(key.as_str().into())]),
             );
-            return FieldError::new(field, "is required");
+            return at(field, SchemaBreach::Required);
         }
         ValidationErrorKind::Type { kind } => {
             let expected: Vec<String> = match kind {
                 TypeKind::Single(t) => vec![with_article(t.as_str())],
                 TypeKind::Multiple(set) => set.iter().map(|t| with_article(t.as_str())).collect(),
             };
-            format!(
-                "must be {}, not {}",
-                expected.join(" or "),
-                type_name(e.instance())
-            )
+            SchemaBreach::Type {
+                expected,
+                got: type_name(e.instance()),
+            }
         }
-        ValidationErrorKind::Constant { expected_value } => format!("must be {expected_value}"),
-        ValidationErrorKind::Enum { options } => {
-            let list: Vec<String> = options
+        ValidationErrorKind::Constant { expected_value } => {
+            SchemaBreach::Constant(expected_value.to_string())
+        }
+        ValidationErrorKind::Enum { options } => SchemaBreach::OneOf(
+            options
                 .as_array()
                 .map(|o| o.iter().map(Value::to_string).collect())
-                .unwrap_or_else(|| vec![options.to_string()]);
-            format!("must be one of {}", list.join(", "))
-        }
-        ValidationErrorKind::MinLength { limit: 1 } => "must not be empty".into(),
-        ValidationErrorKind::MinLength { limit } => {
-            format!("must be at least {limit} characters long")
-        }
-        ValidationErrorKind::MinItems { limit } => format!("must hold at least {limit} item(s)"),
-        ValidationErrorKind::Minimum { limit } => format!("must be at least {limit}"),
-        ValidationErrorKind::Maximum { limit } => format!("must be at most {limit}"),
-        ValidationErrorKind::Format { format } => format!(
-            "must be {}",
-            match format.as_str() {
-                "uuid" => "a UUID",
-                "date" => "a date, YYYY-MM-DD",
-                "date-time" => "a date and time (RFC 3339)",
-                other => other,
-            }
+                .unwrap_or_else(|| vec![options.to_string()]),
         ),
-        ValidationErrorKind::Pattern { pattern } => {
-            match PATTERNS.iter().find(|p| p.0 == pattern) {
-                Some((_, what)) => format!("must be {what}"),
-                None => format!("must match {pattern}"),
-            }
-        }
+        ValidationErrorKind::MinLength { limit } => SchemaBreach::MinLength(*limit),
+        ValidationErrorKind::MinItems { limit } => SchemaBreach::MinItems(*limit),
+        ValidationErrorKind::Minimum { limit } => SchemaBreach::Minimum(limit.to_string()),
+        ValidationErrorKind::Maximum { limit } => SchemaBreach::Maximum(limit.to_string()),
+        ValidationErrorKind::Format { format } => SchemaBreach::Format(format.clone()),
+        ValidationErrorKind::Pattern { pattern } => SchemaBreach::Pattern {
+            described: PATTERNS.iter().find(|p| p.0 == pattern).map(|p| p.1),
+            pattern: pattern.clone(),
+        },
         // Keywords the schema does not use; named, without the value.
-        other => format!("breaks the schema's \"{}\" rule", other.keyword()),
+        other => SchemaBreach::Keyword(other.keyword().to_string()),
     };
-    FieldError::new(field, message)
+    at(field, breach)
 }
 
 #[cfg(test)]

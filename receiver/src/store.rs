@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use casenote::domain::payload::links::ALREADY_SIGNED_LATER;
-use casenote::domain::{FieldError, PayloadV1};
+use casenote::domain::field_path::AddendumPart;
+use casenote::domain::{FieldPath, FieldProblem, PayloadV1, Problem};
 
 use crate::db::{Accepted, OpenError, Page, Store, StoredNote};
 use crate::pg::{PgError, PgStore};
@@ -139,7 +139,7 @@ impl Notes {
         payload: &PayloadV1,
         key: &str,
         text: String,
-    ) -> Result<Result<Accepted, Vec<FieldError>>, StoreError> {
+    ) -> Result<Result<Accepted, Vec<FieldProblem>>, StoreError> {
         let mut linked: HashMap<String, Option<PayloadV1>> = HashMap::new();
         for id in payload.linked_ids() {
             let note = self
@@ -154,7 +154,8 @@ impl Notes {
         // pass this check; the reference receiver accepts that).
         if let Some(to) = payload.signs_later() {
             if self.signed_later(to).await? {
-                problems.push(FieldError::new("addendum.to", ALREADY_SIGNED_LATER));
+                let to = FieldPath::Addendum(AddendumPart::To);
+                problems.push(FieldProblem::new(to, Problem::AlreadySignedLater));
             }
         }
         if !problems.is_empty() {

@@ -1,7 +1,7 @@
 //! Sending a finished note to the host's endpoint.
 //!
-//! The policy here (`classify`, `backoff_ms`, `parse_retry_after`,
-//! `editor_field`) is plain Rust, tested on the host. `http::send` does the
+//! The policy here (`classify`, `backoff_ms`, `parse_retry_after`) is
+//! plain Rust, tested on the host. `http::send` does the
 //! POST with `fetch`, and `outbox` keeps sending until the host has the note;
 //! those two build only for wasm32.
 
@@ -13,7 +13,7 @@ pub mod outbox;
 #[cfg(target_arch = "wasm32")]
 pub use http::{send, Header, SendOptions};
 
-use crate::domain::FieldError;
+use crate::domain::{FieldPath, FieldProblem, Problem};
 use crate::i18n::Lang;
 
 /// What happened to one attempt to deliver a note.
@@ -34,7 +34,7 @@ pub enum SendOutcome {
     Rejected {
         status: u16,
         failure: Failure,
-        errors: Vec<FieldError>,
+        errors: Vec<HostError>,
     },
 }
 
@@ -101,13 +101,33 @@ impl Failure {
     }
 }
 
+/// A problem as a host's answer gives it: the JSON path of the field and
+/// the host's own words. Read into the editor's field once the note it is
+/// about is known ([`HostError::about`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+pub struct HostError {
+    pub field: String,
+    pub message: String,
+}
+
+impl HostError {
+    /// The problem, at the editor's field for it, given the note's section
+    /// keys in order (the payload's sections).
+    pub fn about(&self, section_keys: &[String]) -> FieldProblem {
+        FieldProblem::new(
+            FieldPath::parse(&self.field, section_keys),
+            Problem::Host(self.message.clone()),
+        )
+    }
+}
+
 /// The field errors in the JSON body of a 4xx answer:
 /// `{"errors": [{"field", "message"}]}`. Anything else reads as none.
-fn field_errors(body: &str) -> Vec<FieldError> {
+fn field_errors(body: &str) -> Vec<HostError> {
     #[derive(serde::Deserialize)]
     struct ErrorsBody {
         #[serde(default)]
-        errors: Vec<FieldError>,
+        errors: Vec<HostError>,
     }
     serde_json::from_str::<ErrorsBody>(body)
         .map(|b| b.errors)
@@ -190,34 +210,6 @@ pub fn backoff_ms(attempt: u32, jitter: f64) -> u64 {
     let capped = exp.min(MAX_BACKOFF_MS);
     let half = capped / 2;
     half + (half as f64 * jitter.clamp(0.0, 1.0)) as u64
-}
-
-/// Maps a field named by the server (`client.name`, `sections[2].text`,
-/// `service.date`) to the editor's field key (`client`,
-/// `section.<key>`, `service.date`), given the section keys sent in order.
-pub fn editor_field(server_field: &str, section_keys: &[String]) -> Option<String> {
-    if let Some(rest) = server_field.strip_prefix("sections[") {
-        let idx: usize = rest.split(']').next()?.parse().ok()?;
-        return section_keys.get(idx).map(|k| format!("section.{k}"));
-    }
-    if server_field == "client" || server_field.starts_with("client.") {
-        return Some("client".into());
-    }
-    if server_field == "timeliness.lateEntryReason" {
-        return Some("lateEntryReason".into());
-    }
-    [
-        "service.date",
-        "service.start",
-        "service.end",
-        "addendum.to",
-        "addendum.toHash",
-        "addendum.reason",
-        "lateEntryReason",
-    ]
-    .into_iter()
-    .find(|f| server_field == *f)
-    .map(String::from)
 }
 
 #[cfg(test)]
@@ -328,7 +320,10 @@ mod tests {
                 assert_eq!(status, 400);
                 assert_eq!(
                     errors,
-                    vec![FieldError::new("sections[1].text", "must not be empty")]
+                    vec![HostError {
+                        field: "sections[1].text".into(),
+                        message: "must not be empty".into()
+                    }]
                 );
                 assert!(message.contains("Fix the problems listed at the top of the form"));
             }
@@ -369,25 +364,30 @@ mod tests {
     }
 
     #[test]
-    fn server_fields_map_to_editor_fields() {
-        let keys = vec!["data".to_string(), "assessment".to_string()];
+    fn a_hosts_errors_are_read_into_the_editors_fields() {
+        let keys: Vec<String> = ["data", "assessment", "plan"].map(String::from).into();
+        let about = |field: &str| {
+            HostError {
+                field: field.into(),
+                message: "is wrong".into(),
+            }
+            .about(&keys)
+        };
         assert_eq!(
-            editor_field("sections[1].quotes[0].text", &keys).as_deref(),
-            Some("section.assessment")
-        );
-        assert_eq!(editor_field("sections[7].text", &keys), None);
-        assert_eq!(
-            editor_field("client.name", &keys).as_deref(),
-            Some("client")
+            about("sections[1].quotes[0].text").field.editor_key(),
+            "section.assessment"
         );
         assert_eq!(
-            editor_field("service.date", &keys).as_deref(),
-            Some("service.date")
+            about("sections[7].text").field,
+            FieldPath::Json("sections[7].text".into())
         );
-        assert_eq!(editor_field("id", &keys), None);
+        assert_eq!(about("client.name").field, FieldPath::Client);
+        assert_eq!(about("service.date").field, FieldPath::ServiceDate);
+        assert!(!about("id").field.on_screen());
         assert_eq!(
-            editor_field("timeliness.lateEntryReason", &keys).as_deref(),
-            Some("lateEntryReason")
+            about("timeliness.lateEntryReason").field,
+            FieldPath::LateEntryReason
         );
+        assert_eq!(about("id").problem, Problem::Host("is wrong".into()));
     }
 }

@@ -10,9 +10,9 @@ use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
 
 use super::http::{send_as, SendOptions};
 use super::{backoff_ms, SendOutcome};
+use crate::delivery::HostError;
 use crate::domain::outbox::{due, next_due_at, OutboxContent, OutboxEntry};
 use crate::domain::sent::SentNote;
-use crate::domain::FieldError;
 use crate::i18n::Lang;
 use crate::platform::{now_ms, window};
 use crate::storage::{DraftStore, StorageError};
@@ -49,7 +49,7 @@ pub enum OutboxEvent {
         id: String,
         status: u16,
         message: String,
-        errors: Vec<FieldError>,
+        errors: Vec<HostError>,
         content: Option<Box<OutboxContent>>,
     },
 }

@@ -2,33 +2,35 @@
 //! real note id, a well-formed hash of the original when one is given, and
 //! the worker's reason.
 
-use super::field_error::FieldError;
+use super::field_path::{AddendumPart, FieldPath};
 use super::id::is_uuid;
+use super::problem::{FieldProblem, Problem};
 use super::record::{is_sha256_hex, AddendumLink};
-use crate::i18n::Lang;
-use crate::tr;
 
 impl AddendumLink {
-    /// Problems with the link and its reason, as field errors (the link's
-    /// come from the host page; the reason is the worker's).
-    pub fn problems(&self, lang: Lang) -> Vec<FieldError> {
+    /// Problems with the link and its reason (the link's come from the
+    /// host page; the reason is the worker's). The editor and a receiver
+    /// both check these.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let field = FieldPath::Addendum;
         let mut out = Vec::new();
         if !is_uuid(&self.to) {
-            out.push(FieldError::new(
-                "addendum.to",
-                tr!(lang, "error-addendum-to", to = self.to.as_str()),
+            let given = self.to.clone();
+            out.push(FieldProblem::new(
+                field(AddendumPart::To),
+                Problem::NotAUuid { given },
             ));
         }
         if self.to_hash.as_deref().is_some_and(|h| !is_sha256_hex(h)) {
-            out.push(FieldError::new(
-                "addendum.toHash",
-                lang.t("error-addendum-to-hash"),
+            out.push(FieldProblem::new(
+                field(AddendumPart::ToHash),
+                Problem::NotASha256,
             ));
         }
         if self.reason.trim().is_empty() {
-            out.push(FieldError::new(
-                "addendum.reason",
-                lang.t("error-addendum-reason"),
+            out.push(FieldProblem::new(
+                field(AddendumPart::Reason),
+                Problem::Missing,
             ));
         }
         out
@@ -50,7 +52,10 @@ mod tests {
     }
 
     fn fields(l: &AddendumLink) -> Vec<String> {
-        l.problems(Lang::En).into_iter().map(|e| e.field).collect()
+        l.problems()
+            .into_iter()
+            .map(|e| e.field.editor_key())
+            .collect()
     }
 
     const ID: &str = "0b5c6a52-4f0e-4a55-9f43-8d2f3b0c9a11";
@@ -74,23 +79,13 @@ mod tests {
     }
 
     #[test]
-    fn the_bad_id_is_quoted_back() {
-        let e = &link("note-7", None, "x").problems(Lang::En)[0];
-        assert!(e.message.contains("“note-7”"), "{}", e.message);
-    }
-
-    #[test]
-    fn problems_come_in_the_workers_language() {
-        let en = link("note-7", Some("zz"), "").problems(Lang::En);
-        assert_eq!(en[2].message, "Say why you are writing this addendum");
-        assert!(en[1].message.starts_with("This addendum cannot be linked"));
-        let es = link("note-7", Some("zz"), "").problems(Lang::Es);
-        assert_eq!(es[2].message, "Indique por qué escribe esta adenda");
-        assert!(es[0].message.contains("“note-7”"), "{}", es[0].message);
-        assert!(es[1]
-            .message
-            .starts_with("Esta adenda no se puede vincular"));
-        assert_eq!(AddendumKind::LateEntry.label(Lang::Es), "Anotación tardía");
-        assert_eq!(AddendumKind::LateEntry.label(Lang::En), "Late entry");
+    fn the_bad_id_is_kept_to_quote_back() {
+        let e = &link("note-7", None, "x").problems()[0];
+        assert_eq!(
+            e.problem,
+            Problem::NotAUuid {
+                given: "note-7".into()
+            }
+        );
     }
 }

@@ -7,8 +7,9 @@ use base64::Engine as _;
 use serde_json::Value;
 
 use super::fhir::is_media_type;
-use super::field_error::FieldError;
+use super::field_path::{FhirPart, FieldPath};
 use super::payload::PayloadV1;
+use super::problem::{FieldProblem, Problem};
 use super::render::plain_text;
 
 const LOINC: &str = "http://loinc.org";
@@ -16,17 +17,14 @@ const LOINC: &str = "http://loinc.org";
 /// Each place where `doc` contradicts `p`, the note its
 /// `application/json` attachment holds. Fields the wrapper leaves out are
 /// not contradictions.
-pub fn contradictions(doc: &Value, p: &PayloadV1) -> Vec<FieldError> {
+pub fn contradictions(doc: &Value, p: &PayloadV1) -> Vec<FieldProblem> {
     let mut errors = Vec::new();
-    let mut refuse = |field: &str, message: &str| errors.push(FieldError::new(field, message));
+    let mut refuse = |part, problem| errors.push(FieldProblem::new(FieldPath::Fhir(part), problem));
     if doc
         .get("id")
         .is_some_and(|id| id.as_str() != Some(p.id.as_str()))
     {
-        refuse(
-            "DocumentReference.id",
-            "must be the id of the casenote JSON it carries",
-        );
+        refuse(FhirPart::Id, Problem::FhirIdDiffers);
     }
     if let Some(codings) = doc.pointer("/type/coding") {
         // A system URI's scheme and host are case-blind: HTTP://LOINC.ORG
@@ -40,10 +38,7 @@ pub fn contradictions(doc: &Value, p: &PayloadV1) -> Vec<FieldError> {
             })
         });
         if !agrees {
-            refuse(
-                "DocumentReference.type",
-                "must carry the LOINC code of the casenote JSON's documentType",
-            );
+            refuse(FhirPart::Type, Problem::FhirTypeDiffers);
         }
     }
     if let Some(subject) = doc.get("subject") {
@@ -52,10 +47,7 @@ pub fn contradictions(doc: &Value, p: &PayloadV1) -> Vec<FieldError> {
         if display.is_some_and(|d| d.as_str() != Some(p.client.name.as_str()))
             || id.is_some_and(|i| i.as_str() != Some(p.client.id.as_str()))
         {
-            refuse(
-                "DocumentReference.subject",
-                "must name the client of the casenote JSON (its display and identifier)",
-            );
+            refuse(FhirPart::Subject, Problem::FhirSubjectDiffers);
         }
     }
     let of_type = |essence: &'static str| {
@@ -80,20 +72,14 @@ pub fn contradictions(doc: &Value, p: &PayloadV1) -> Vec<FieldError> {
     let mut jsons = of_type("application/json");
     if let Some(first) = jsons.next().map(json) {
         if jsons.any(|c| first.is_none() || json(c) != first) {
-            refuse(
-                "DocumentReference.content",
-                "holds more than one application/json attachment, and they differ: it must carry one casenote JSON",
-            );
+            refuse(FhirPart::Content, Problem::FhirJsonsDiffer);
         }
     }
     let rendered = plain_text(p, p.lang());
     for c in of_type("text/plain") {
         let text = decoded(c);
         if text.as_deref() != Some(rendered.as_str()) {
-            refuse(
-                "DocumentReference.content",
-                "its text/plain attachment must be the casenote JSON rendered as text, as casenote renders it",
-            );
+            refuse(FhirPart::Content, Problem::FhirTextDiffers);
             break;
         }
     }
@@ -106,7 +92,7 @@ pub fn contradictions(doc: &Value, p: &PayloadV1) -> Vec<FieldError> {
 /// `Patient/…` reference is refused there, as possibly another patient's.
 /// A note whose client has no id has no default to hold it to. (A host that sets `fhir-subject` to its FHIR server's own ids sends to
 /// a receiver that resolves them.)
-pub fn unresolved_subject(doc: &Value, p: &PayloadV1) -> Option<FieldError> {
+pub fn unresolved_subject(doc: &Value, p: &PayloadV1) -> Option<FieldProblem> {
     let to = doc
         .pointer("/subject/reference")
         .and_then(Value::as_str)?
@@ -114,12 +100,11 @@ pub fn unresolved_subject(doc: &Value, p: &PayloadV1) -> Option<FieldError> {
     let client = p.client.id.trim();
     let named = to.strip_prefix("Patient/").unwrap_or(to);
     (!client.is_empty() && named != client).then(|| {
-        FieldError::new(
-            "DocumentReference.subject.reference",
-            format!(
-                "must be Patient/<client id> (\"Patient/{client}\"): this receiver cannot tell which patient \"{to}\" is"
-            ),
-        )
+        let problem = Problem::FhirSubjectUnresolved {
+            client: client.into(),
+            to: to.into(),
+        };
+        FieldProblem::new(FieldPath::Fhir(FhirPart::SubjectReference), problem)
     })
 }
 
@@ -153,7 +138,7 @@ mod tests {
             edit(&mut doc);
             contradictions(&doc, &p)
                 .into_iter()
-                .map(|e| e.field)
+                .map(|e| e.field.json_path())
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -189,7 +174,7 @@ mod tests {
             edit(&mut doc);
             contradictions(&doc, &p)
                 .into_iter()
-                .map(|e| e.field)
+                .map(|e| e.field.json_path())
                 .collect::<Vec<_>>()
         };
         let index = |doc: &Value, essence: &str| {
@@ -246,7 +231,7 @@ mod tests {
     fn a_receiver_without_a_patient_index_takes_only_casenotes_default_reference() {
         let p = payload();
         let with = |to: Option<&str>| {
-            unresolved_subject(&document_reference(&p, to, None), &p).map(|e| e.message)
+            unresolved_subject(&document_reference(&p, to, None), &p).map(|e| e.wire())
         };
         assert_eq!(with(Some("Patient/C-1")), None);
         assert_eq!(with(None), None);

@@ -306,7 +306,7 @@ fn the_version_3_canonical_form_and_hash_are_fixed() {
     let errors =
         PayloadV1::parse(&text.replace("\"language\":\"es\"", "\"language\":\"en\"")).unwrap_err();
     assert!(
-        errors.iter().any(|e| e.field == "contentHash"),
+        errors.iter().any(|e| e.field.json_path() == "contentHash"),
         "{errors:?}"
     );
     let lowered = text.replace("\"canonicalVersion\":3,", "\"canonicalVersion\":2,");
@@ -314,7 +314,7 @@ fn the_version_3_canonical_form_and_hash_are_fixed() {
     assert!(
         errors
             .iter()
-            .any(|e| e.field == "canonicalVersion" && e.message.contains("language")),
+            .any(|e| e.field.json_path() == "canonicalVersion" && e.wire().contains("language")),
         "{errors:?}"
     );
     let bad = text.replace("\"language\":\"es\"", "\"language\":\"not a tag\"");
@@ -322,7 +322,7 @@ fn the_version_3_canonical_form_and_hash_are_fixed() {
     assert!(
         errors
             .iter()
-            .any(|e| e.field == "language" && e.message.contains("BCP 47")),
+            .any(|e| e.field.json_path() == "language" && e.wire().contains("BCP 47")),
         "{errors:?}"
     );
 }
@@ -347,7 +347,7 @@ fn every_new_member_is_covered_and_the_version_cannot_be_lowered() {
         assert!(text.contains(from), "{from}");
         let errors = PayloadV1::parse(&text.replace(from, to)).unwrap_err();
         assert!(
-            errors.iter().any(|e| e.field == "contentHash"),
+            errors.iter().any(|e| e.field.json_path() == "contentHash"),
             "{from}: {errors:?}"
         );
     }
@@ -356,14 +356,16 @@ fn every_new_member_is_covered_and_the_version_cannot_be_lowered() {
     let lowered = text.replace("\"canonicalVersion\":2,", "");
     let errors = PayloadV1::parse(&lowered).unwrap_err();
     assert!(
-        errors.iter().any(|e| e.field == "canonicalVersion"),
+        errors
+            .iter()
+            .any(|e| e.field.json_path() == "canonicalVersion"),
         "{errors:?}"
     );
     let future = text.replace("\"canonicalVersion\":2,", "\"canonicalVersion\":5,");
     let errors = PayloadV1::parse(&future).unwrap_err();
     assert!(errors
         .iter()
-        .any(|e| e.field == "canonicalVersion" && e.message.contains("1, 2, 3 or 4")));
+        .any(|e| e.field.json_path() == "canonicalVersion" && e.wire().contains("1, 2, 3 or 4")));
 }
 
 #[test]
@@ -380,7 +382,7 @@ fn a_signed_note_from_before_still_verifies() {
     let fields: Vec<_> = PayloadV1::parse(&tampered)
         .unwrap_err()
         .into_iter()
-        .map(|e| e.field)
+        .map(|e| e.field.json_path())
         .collect();
     assert_eq!(fields, ["contentHash", "signature.contentHash"]);
 }
@@ -434,4 +436,15 @@ pub fn soap_payload() -> PayloadV1 {
         &Template::soap(),
         &BuildContext::at("2026-11-26T10:00:00Z"),
     )
+}
+
+/// A SOAP note that passes every check: a client, a date, each section.
+pub fn complete_soap() -> Note {
+    let mut n = Note::new("id".into(), "soap", String::new());
+    n.client.name = "Jo Client".into();
+    n.service.date = "2026-11-20".into();
+    for k in ["subjective", "objective", "assessment", "plan"] {
+        n.section_mut(k).text = format!("{k} text");
+    }
+    n
 }

@@ -13,7 +13,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::field_error::FieldError;
+use super::field_path::{FieldPath, FollowUpPart, MarkPart};
+use super::problem::{FieldProblem, Problem};
 use super::time::parse_date;
 use crate::i18n::Lang;
 use crate::tr;
@@ -117,34 +118,25 @@ impl FollowUp {
         }
     }
 
-    /// What must hold before the note is sent, with errors at `field.N.*`
-    /// in the editor's field names (`followUps.0.what`).
-    pub fn problems(&self, index: usize, lang: Lang) -> Vec<FieldError> {
-        let n = index + 1;
-        let field = |name: &str| format!("followUps.{index}.{name}");
+    /// What must hold before the note is sent, and what a receiver
+    /// checks of a follow-up: the field is follow-up `index`'s part.
+    pub fn problems(&self, index: usize) -> Vec<FieldProblem> {
+        let field = |part| FieldPath::FollowUp { index, part };
         let mut errors = Vec::new();
         if self.what.trim().is_empty() {
-            errors.push(FieldError::new(
-                field("what"),
-                tr!(lang, "error-follow-up-what", n = n),
+            errors.push(FieldProblem::new(
+                field(FollowUpPart::What),
+                Problem::Missing,
             ));
         }
         if self.who == Owner::Other && self.who_name.trim().is_empty() {
-            errors.push(FieldError::new(
-                field("whoName"),
-                tr!(lang, "error-follow-up-who-name", n = n),
+            errors.push(FieldProblem::new(
+                field(FollowUpPart::WhoName),
+                Problem::Missing,
             ));
         }
-        if self.due.trim().is_empty() {
-            errors.push(FieldError::new(
-                field("due"),
-                tr!(lang, "error-follow-up-due", n = n),
-            ));
-        } else if !self.is_dated() {
-            errors.push(FieldError::new(
-                field("due"),
-                tr!(lang, "error-follow-up-due-invalid", n = n),
-            ));
+        if let Err(p) = crate::domain::rules::date(self.due.trim()) {
+            errors.push(FieldProblem::new(field(FollowUpPart::Due), p));
         }
         errors
     }
@@ -204,13 +196,20 @@ pub struct FollowUpMark {
 }
 
 impl FollowUpMark {
-    /// What must hold before the note is sent (`previousFollowUps.N.reason`,
-    /// N the follow-up's place in the previous note).
-    pub fn problems(&self, index: usize, lang: Lang) -> Vec<FieldError> {
+    /// What must hold before the note is sent, and what a receiver checks
+    /// of a mark: a follow-up not done says why. `index` names the mark
+    /// (the editor: the follow-up's place in the previous note; a payload:
+    /// the mark's place in `previousFollowUps`).
+    pub fn problems(&self, index: usize) -> Vec<FieldProblem> {
         if self.status == Status::NotDone && self.reason.trim().is_empty() {
-            return vec![FieldError::new(
-                format!("previousFollowUps.{index}.reason"),
-                tr!(lang, "error-follow-up-reason", what = self.what.trim()),
+            let field = FieldPath::PreviousFollowUp {
+                index,
+                part: MarkPart::Reason,
+            };
+            let what = self.what.trim().to_string();
+            return vec![FieldProblem::new(
+                field,
+                Problem::NotDoneWithoutReason { what },
             )];
         }
         Vec::new()
@@ -242,26 +241,24 @@ mod tests {
         }
     }
 
-    fn fields(errors: &[FieldError]) -> Vec<&str> {
-        errors.iter().map(|e| e.field.as_str()).collect()
+    fn fields(errors: &[FieldProblem]) -> Vec<String> {
+        errors.iter().map(|e| e.field.editor_key()).collect()
     }
 
     #[test]
     fn a_follow_up_needs_what_when_and_for_another_person_a_name() {
-        assert!(follow_up().problems(0, Lang::En).is_empty());
+        assert!(follow_up().problems(0).is_empty());
         let mut f = follow_up();
         f.what = " ".into();
         f.due = "2026-02-30".into();
         f.who = Owner::Other;
         assert_eq!(
-            fields(&f.problems(1, Lang::En)),
+            fields(&f.problems(1)),
             ["followUps.1.what", "followUps.1.whoName", "followUps.1.due"]
         );
-        assert!(f.problems(1, Lang::En)[2].message.contains("real date"));
+        assert_eq!(f.problems(1)[2].problem, Problem::NotADate);
         f.due.clear();
-        assert!(f.problems(1, Lang::En)[2]
-            .message
-            .contains("Give the date follow-up 2"));
+        assert_eq!(f.problems(1)[2].problem, Problem::Missing);
     }
 
     #[test]
@@ -297,14 +294,11 @@ mod tests {
             status: Status::Done,
             reason: String::new(),
         };
-        assert!(m.problems(0, Lang::En).is_empty());
+        assert!(m.problems(0).is_empty());
         m.status = Status::NotDone;
-        assert_eq!(
-            fields(&m.problems(2, Lang::En)),
-            ["previousFollowUps.2.reason"]
-        );
+        assert_eq!(fields(&m.problems(2)), ["previousFollowUps.2.reason"]);
         m.reason = "Landlord away".into();
-        assert!(m.problems(2, Lang::En).is_empty());
+        assert!(m.problems(2).is_empty());
         assert_eq!(
             m.describe(Lang::En),
             "Call the landlord: Not done (Landlord away)"

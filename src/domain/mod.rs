@@ -12,7 +12,7 @@ pub mod contact;
 pub mod draft;
 pub mod fhir;
 pub mod fhir_wrapper;
-pub mod field_error;
+pub mod field_path;
 pub mod follow_up;
 pub mod id;
 pub mod json_int;
@@ -20,10 +20,12 @@ pub mod note;
 pub mod outbox;
 pub mod payload;
 pub mod previous;
+pub mod problem;
 pub mod quote_marks;
 pub mod record;
 pub mod record_html;
 pub mod render;
+pub mod rules;
 pub mod sent;
 pub mod setup;
 pub mod signing;
@@ -34,12 +36,14 @@ pub mod validate;
 pub mod writing;
 
 pub use draft::Draft;
+pub use field_path::FieldPath;
 pub use note::{
     Client, GoalProgress, Intervention, Note, Person, Progress, Quote, SectionEntry, ServiceTime,
     Speaker,
 };
 pub use payload::{BuildContext, PayloadV1, PAYLOAD_SCHEMA};
+pub use problem::{FieldProblem, Problem};
 pub use template::{DocumentType, SectionSpec, Template};
-pub use validate::{validate, Checks, FieldError};
+pub use validate::{validate, Checks};
 #[cfg(test)]
 pub mod fixtures;

@@ -12,10 +12,11 @@
 //! assert!(refused.starts_with("The previous note could not be shown"));
 //! ```
 
-use super::field_error::FieldError;
+use super::field_path::{FieldPath, Member};
 use super::follow_up::{FollowUpMark, Status};
 use super::note::Client;
 use super::payload::{PayloadSection, PayloadV1};
+use super::problem::{FieldProblem, Problem};
 use crate::i18n::{isolated, Lang};
 use crate::tr;
 
@@ -25,10 +26,10 @@ pub struct PreviousNote(pub PayloadV1);
 
 /// Why the note is refused, in the worker's language; the problems
 /// themselves are the payload checks' (English, as a receiver reports them).
-fn refused(errors: &[FieldError], lang: Lang) -> String {
+fn refused(errors: &[FieldProblem], lang: Lang) -> String {
     let list: Vec<String> = errors
         .iter()
-        .map(|e| format!("{}: {}", e.field, e.message))
+        .map(|e| format!("{}: {}", e.field, e.wire()))
         .collect();
     tr!(lang, "previous-refused-invalid", problems = list.join("; "))
 }
@@ -65,7 +66,15 @@ impl PreviousNote {
         // own copy of every payload type's reader, tens of kB, into the
         // bundle): serde's message names the member and what it expected.
         let read = <PayloadV1 as serde::Deserialize>::deserialize(data)
-            .map_err(|e| vec![FieldError::new("previousNote", e.to_string())])
+            .map_err(|e| {
+                let problem = Problem::Shape {
+                    detail: e.to_string(),
+                };
+                vec![FieldProblem::new(
+                    FieldPath::Member(Member::PreviousNote),
+                    problem,
+                )]
+            })
             .and_then(|p| {
                 let errors = p.check();
                 if errors.is_empty() {
@@ -78,7 +87,7 @@ impl PreviousNote {
     }
 
     fn checked(
-        read: Result<PayloadV1, Vec<FieldError>>,
+        read: Result<PayloadV1, Vec<FieldProblem>>,
         client: &Client,
         lang: Lang,
     ) -> Result<Self, String> {

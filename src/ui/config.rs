@@ -8,7 +8,7 @@ use crate::domain::record::default_attestation;
 use crate::domain::setup::{offered_templates, NoteSetup};
 use crate::domain::signing::SigningPolicy;
 use crate::domain::timeliness::DEFAULT_LATE_ENTRY_HOURS;
-use crate::domain::{DocumentType, FieldError, Template};
+use crate::domain::{DocumentType, FieldProblem, Template};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -58,7 +58,7 @@ pub enum HostTemplate {
     None,
     Valid(Template),
     /// Refused, field by field: the built-ins are offered instead.
-    Refused(Vec<FieldError>),
+    Refused(Vec<FieldProblem>),
 }
 
 impl HostTemplate {
@@ -76,7 +76,7 @@ impl HostTemplate {
         };
         let list: Vec<String> = errors
             .iter()
-            .map(|e| format!("{}: {}", e.field, e.message))
+            .map(|e| format!("{}: {}", e.field, e.wire()))
             .collect();
         Some(tr!(
             lang,

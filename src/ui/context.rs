@@ -29,21 +29,6 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
-/// The DOM id of the field an error key names (`section.plan` → `cn-section-plan`).
-pub fn field_dom_id(field: &str) -> String {
-    let safe: String = field
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("cn-{safe}")
-}
-
 /// Focuses the first element matching `selector` inside the editor.
 pub fn focus_selector(root: NodeRef<html::Div>, selector: &str) {
     let Some(el) = root.try_get_untracked().flatten() else {

@@ -23,7 +23,8 @@ use axum::extract::{ConnectInfo, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use casenote::domain::fhir::FHIR_JSON;
-use casenote::domain::{FieldError, PayloadV1};
+use casenote::domain::field_path::Member;
+use casenote::domain::{FieldPath, FieldProblem, PayloadV1, Problem};
 
 use super::notes::{accepted, errors_body, field_errors};
 use super::{error, json, AppState};
@@ -194,30 +195,40 @@ pub(super) struct Read<'a> {
 
 /// `text` as JSON, or the problem at field `body`. One wording for "not
 /// JSON", whether the note came plain or in FHIR.
-pub(super) fn read_json(text: &str) -> Result<serde_json::Value, FieldError> {
+pub(super) fn read_json(text: &str) -> Result<serde_json::Value, FieldProblem> {
     crate::strict::parse(text).map_err(|e| {
         let problem = if let Some((escape, line, column)) =
             crate::strict::lone_surrogate(text).filter(|_| e.is_syntax())
         {
-            format!(
-                "holds {escape} at line {line} column {column}: half of a UTF-16 surrogate pair, which is no character on its own. Send the character itself, or both halves (\\ud83d\\ude00)"
-            )
+            Problem::LoneSurrogate {
+                escape: escape.to_string(),
+                line,
+                column,
+            }
         } else if e.is_data() {
             // The one data error the strict reader raises: a repeated key.
-            format!("{e}: each key may be given only once")
+            Problem::KeyGivenTwice {
+                detail: e.to_string(),
+            }
         } else {
-            format!("is not JSON: {e}")
+            Problem::NotJson {
+                detail: e.to_string(),
+            }
         };
-        FieldError::new("body", problem)
+        body(problem)
     })
+}
+
+/// A problem with the request body as a whole.
+fn body(problem: Problem) -> FieldProblem {
+    FieldProblem::new(FieldPath::Member(Member::Body), problem)
 }
 
 /// Step 4: the body as UTF-8 and strict JSON, unwrapped from FHIR when it
 /// came so. Each text is parsed once.
-pub(super) fn read(body: &[u8], form: Form) -> Step<Read<'_>> {
-    let refuse = |e: FieldError| Box::new(field_errors(&[e]));
-    let raw = std::str::from_utf8(body)
-        .map_err(|_| refuse(FieldError::new("body", "must be UTF-8 JSON")))?;
+pub(super) fn read(bytes: &[u8], form: Form) -> Step<Read<'_>> {
+    let refuse = |e: FieldProblem| Box::new(field_errors(&[e]));
+    let raw = std::str::from_utf8(bytes).map_err(|_| refuse(body(Problem::NotUtf8)))?;
     let value = read_json(raw).map_err(refuse)?;
     match form {
         Form::Json => Ok(Read {
@@ -227,7 +238,7 @@ pub(super) fn read(body: &[u8], form: Form) -> Step<Read<'_>> {
         }),
         Form::Fhir => {
             let inner = casenote::domain::fhir::casenote_json_from(&value)
-                .map_err(|e| refuse(FieldError::new("body", e)))?;
+                .map_err(|detail| refuse(body(Problem::NotAWrapper { detail })))?;
             let note = read_json(&inner).map_err(refuse)?;
             Ok(Read {
                 value: note,
@@ -270,7 +281,7 @@ fn checked(
     value: serde_json::Value,
     wrapper: Option<&serde_json::Value>,
     late_entry_hours: f64,
-) -> Result<PayloadV1, Vec<FieldError>> {
+) -> Result<PayloadV1, Vec<FieldProblem>> {
     let schema_errors = crate::schema::validate(&value);
     if !schema_errors.is_empty() {
         return Err(schema_errors);
@@ -295,17 +306,15 @@ fn checked(
 
 /// Step 7: the `Idempotency-Key`, which the contract makes the note's id: a note
 /// without it, or under another key, is refused.
-pub(super) fn idempotency_key<'a>(headers: &'a HeaderMap, id: &str) -> Result<&'a str, FieldError> {
+pub(super) fn idempotency_key<'a>(
+    headers: &'a HeaderMap,
+    id: &str,
+) -> Result<&'a str, FieldProblem> {
+    let key = |problem| FieldProblem::new(FieldPath::Member(Member::IdempotencyKey), problem);
     match headers.get("idempotency-key").map(|v| v.to_str()) {
-        None => Err(FieldError::new(
-            "Idempotency-Key",
-            "is required: send the note's id as Idempotency-Key",
-        )),
+        None => Err(key(Problem::KeyMissing)),
         Some(Ok(k)) if casenote::domain::payload::links::same_id(k, id) => Ok(k.trim()),
-        Some(_) => Err(FieldError::new(
-            "Idempotency-Key",
-            "must be the note's id (its \"id\" field)",
-        )),
+        Some(_) => Err(key(Problem::KeyNotId)),
     }
 }
 

@@ -7,7 +7,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use axum::Json;
-use casenote::domain::FieldError;
+use casenote::domain::field_path::Member;
+use casenote::domain::{FieldPath, FieldProblem, Problem};
 
 use serde::Deserialize;
 
@@ -26,15 +27,15 @@ pub(super) async fn post_note(State(state): State<AppState>, req: Request) -> Re
 }
 
 /// `{"errors": [{"field", "message"}]}`, the body casenote reads.
-pub(super) fn errors_body(errors: &[FieldError]) -> String {
+pub(super) fn errors_body(errors: &[FieldProblem]) -> String {
     let errors: Vec<serde_json::Value> = errors
         .iter()
-        .map(|e| serde_json::json!({ "field": e.field, "message": e.message }))
+        .map(|e| serde_json::json!({ "field": e.field.json_path(), "message": e.wire() }))
         .collect();
     serde_json::json!({ "errors": errors }).to_string()
 }
 
-pub(super) fn field_errors(errors: &[FieldError]) -> Response {
+pub(super) fn field_errors(errors: &[FieldProblem]) -> Response {
     json(StatusCode::BAD_REQUEST, errors_body(errors))
 }
 
@@ -50,9 +51,9 @@ pub(super) fn accepted(outcome: &Accepted, id: &str) -> Response {
         ),
         Accepted::KeyReused => json(
             StatusCode::UNPROCESSABLE_ENTITY,
-            errors_body(&[FieldError::new(
-                "Idempotency-Key",
-                "was already used for a different note: send each note under its own id",
+            errors_body(&[FieldProblem::new(
+                FieldPath::Member(Member::IdempotencyKey),
+                Problem::KeyReused,
             )]),
         ),
         Accepted::Duplicate { received_at } => json(

@@ -3,23 +3,28 @@
 //! field.
 
 use super::{PayloadV1, Timeliness, CANONICAL_VERSION, PAYLOAD_SCHEMA};
-use crate::domain::field_error::FieldError;
-use crate::domain::follow_up::{Owner, Status};
+use crate::domain::field_path::{FieldPath, MarkPart, Member, ParticipantPart, SignerPart};
 use crate::domain::id::is_uuid;
-use crate::domain::time::{parse_date, parse_time};
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::rules;
+use crate::domain::time::parse_time;
 
-/// A decode error as a field error: the JSON path goes in the field (`body`
-/// for text that is not JSON, `payload` for the top level), the problem in
-/// the message.
-fn decode_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError {
+fn member(m: Member, problem: Problem) -> FieldProblem {
+    FieldProblem::new(FieldPath::Member(m), problem)
+}
+
+/// A decode error as a problem: at `body` for text that is not JSON, at
+/// `payload` for the top level, else at its JSON path.
+fn decode_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldProblem {
     let inner = e.inner();
     let path = e.path().to_string();
+    let detail = inner.to_string();
     if inner.is_syntax() || inner.is_eof() {
-        FieldError::new("body", format!("is not JSON: {inner}"))
+        member(Member::Body, Problem::NotJson { detail })
     } else if path == "." {
-        FieldError::new("payload", format!("must be a casenote/v1 note: {inner}"))
+        member(Member::Payload, Problem::NotANote { detail })
     } else {
-        FieldError::new(path, inner.to_string())
+        FieldProblem::new(FieldPath::Json(path), Problem::Shape { detail })
     }
 }
 
@@ -27,12 +32,12 @@ impl Timeliness {
     /// Whether the label says what the hours say, so that a late entry
     /// cannot be sent as on time (hours are sent to two decimals, hence the
     /// allowance of 0.01 h at the threshold).
-    fn check(&self, documented_at: &str) -> Vec<FieldError> {
+    fn check(&self, documented_at: &str) -> Vec<FieldProblem> {
         let mut errors = Vec::new();
         if self.documented_at != documented_at {
-            errors.push(FieldError::new(
-                "timeliness.documentedAt",
-                "must equal documentedAt",
+            errors.push(member(
+                Member::TimelinessDocumentedAt,
+                Problem::NotDocumentedAt,
             ));
         }
         if let Some(h) = self.hours_after_service {
@@ -40,9 +45,9 @@ impl Timeliness {
             if (self.late_entry && h < threshold - 0.01)
                 || (!self.late_entry && h > threshold + 0.01)
             {
-                errors.push(FieldError::new(
-                    "timeliness.lateEntry",
-                    "must be true exactly when hoursAfterService is over lateEntryThresholdHours",
+                errors.push(member(
+                    Member::TimelinessLateEntry,
+                    Problem::LateEntryMismatch,
                 ));
             }
         }
@@ -52,9 +57,9 @@ impl Timeliness {
                 .as_deref()
                 .is_none_or(|r| r.trim().is_empty())
         {
-            errors.push(FieldError::new(
-                "timeliness.lateEntryReason",
-                "must say why a late entry was written late",
+            errors.push(FieldProblem::new(
+                FieldPath::LateEntryReason,
+                Problem::Missing,
             ));
         }
         errors
@@ -66,23 +71,25 @@ impl PayloadV1 {
     /// Returns every problem found, each with the JSON path of its field.
     /// A member given twice is refused (a reader taking the last copy would
     /// see text the content hash does not cover).
-    pub fn parse(json: &str) -> Result<Self, Vec<FieldError>> {
+    pub fn parse(json: &str) -> Result<Self, Vec<FieldProblem>> {
         let mut de = serde_json::Deserializer::from_str(json);
         let payload: PayloadV1 =
             serde_path_to_error::deserialize(&mut de).map_err(|e| vec![decode_error(&e)])?;
-        de.end()
-            .map_err(|e| vec![FieldError::new("body", format!("is not JSON: {e}"))])?;
+        de.end().map_err(|e| {
+            let detail = e.to_string();
+            vec![member(Member::Body, Problem::NotJson { detail })]
+        })?;
         Self::checked(payload)
     }
 
     /// Reads and checks a payload from a parsed JSON value.
-    pub fn from_value(value: serde_json::Value) -> Result<Self, Vec<FieldError>> {
+    pub fn from_value(value: serde_json::Value) -> Result<Self, Vec<FieldProblem>> {
         let payload: PayloadV1 =
             serde_path_to_error::deserialize(value).map_err(|e| vec![decode_error(&e)])?;
         Self::checked(payload)
     }
 
-    fn checked(payload: PayloadV1) -> Result<Self, Vec<FieldError>> {
+    fn checked(payload: PayloadV1) -> Result<Self, Vec<FieldProblem>> {
         let errors = payload.check();
         if errors.is_empty() {
             Ok(payload)
@@ -92,63 +99,53 @@ impl PayloadV1 {
     }
 
     /// The rules a well-formed payload meets beyond its shape.
-    pub fn check(&self) -> Vec<FieldError> {
+    pub fn check(&self) -> Vec<FieldProblem> {
         let mut errors = Vec::new();
         if self.schema != PAYLOAD_SCHEMA {
-            errors.push(FieldError::new(
-                "schema",
-                format!("must be \"{PAYLOAD_SCHEMA}\""),
-            ));
+            errors.push(member(Member::Schema, Problem::WrongSchema));
         }
         if !is_uuid(&self.id) {
-            errors.push(FieldError::new("id", "must be a UUID"));
+            let given = self.id.clone();
+            errors.push(member(Member::Id, Problem::NotAUuid { given }));
         }
         if self.format.trim().is_empty() {
-            errors.push(FieldError::new("format", "must not be empty"));
+            errors.push(member(Member::Format, Problem::Missing));
         }
-        if self.client.id.trim().is_empty() && self.client.name.trim().is_empty() {
-            errors.push(FieldError::new("client", "needs an id or a name"));
+        if let Some(p) = rules::client_named(&self.client) {
+            errors.push(FieldProblem::new(FieldPath::Client, p));
         }
-        if parse_date(&self.service.date).is_none() {
-            errors.push(FieldError::new(
-                "service.date",
-                "must be a date, YYYY-MM-DD",
-            ));
+        if let Err(p) = rules::date(&self.service.date) {
+            errors.push(FieldProblem::new(FieldPath::ServiceDate, p));
         }
-        for (name, value) in [("start", &self.service.start), ("end", &self.service.end)] {
+        for (field, value) in [
+            (FieldPath::ServiceStart, &self.service.start),
+            (FieldPath::ServiceEnd, &self.service.end),
+        ] {
+            // A time given is a time ("" included: the schema refuses it).
             if value.as_deref().is_some_and(|t| parse_time(t).is_none()) {
-                errors.push(FieldError::new(
-                    format!("service.{name}"),
-                    "must be a time, HH:MM",
-                ));
+                errors.push(FieldProblem::new(field, Problem::NotATime));
             }
         }
         if self.sections.is_empty() {
-            errors.push(FieldError::new(
-                "sections",
-                "must hold at least one section",
-            ));
+            errors.push(member(Member::Sections, Problem::Missing));
         }
         if self
             .sections
             .iter()
             .all(|s| s.text.trim().is_empty() && s.quotes.is_empty())
         {
-            errors.push(FieldError::new("sections", "every section is empty"));
+            errors.push(member(Member::Sections, Problem::AllSectionsEmpty));
         }
         // Hex in either case: the schema's pattern allows both.
         let hash = self.computed_hash();
         if !self.content_hash.eq_ignore_ascii_case(&hash) {
-            errors.push(FieldError::new(
-                "contentHash",
-                "does not match the note's content: the note was changed after casenote built it",
-            ));
+            errors.push(member(Member::ContentHash, Problem::ContentChanged));
         }
         if let Some(sig) = &self.signature {
             if sig.signer_id.trim().is_empty() && sig.signer_name.trim().is_empty() {
-                errors.push(FieldError::new(
-                    "signature.signerId",
-                    "needs the signer's id or name",
+                errors.push(FieldProblem::new(
+                    FieldPath::Signer(SignerPart::Id),
+                    Problem::Missing,
                 ));
             }
             if sig
@@ -156,15 +153,15 @@ impl PayloadV1 {
                 .as_deref()
                 .is_some_and(|h| !h.eq_ignore_ascii_case(&sig.computed_hash()))
             {
-                errors.push(FieldError::new(
-                    "signature.signatureHash",
-                    "does not match the signature block: its signer, time or attestation was changed after signing",
+                errors.push(member(
+                    Member::SignatureHash,
+                    Problem::SignatureBlockChanged,
                 ));
             }
             if !sig.content_hash.eq_ignore_ascii_case(&hash) {
-                errors.push(FieldError::new(
-                    "signature.contentHash",
-                    "does not match the note's content: the note was changed after it was signed",
+                errors.push(member(
+                    Member::SignatureContentHash,
+                    Problem::ChangedAfterSigning,
                 ));
             }
         }
@@ -172,42 +169,25 @@ impl PayloadV1 {
             errors.extend(t.check(&self.documented_at));
         }
         if let Some(a) = &self.addendum {
-            if !is_uuid(&a.to) {
-                errors.push(FieldError::new(
-                    "addendum.to",
-                    "must be the original note's id (a UUID)",
-                ));
-            }
-            if a.to_hash
-                .as_deref()
-                .is_some_and(|h| !crate::domain::record::is_sha256_hex(h))
-            {
-                errors.push(FieldError::new(
-                    "addendum.toHash",
-                    "must be a SHA-256 in hex (64 characters)",
-                ));
-            }
-            if a.reason.trim().is_empty() {
-                errors.push(FieldError::new(
-                    "addendum.reason",
-                    "must say why the addendum is written",
-                ));
-            }
+            errors.extend(a.problems());
         }
         errors.extend(self.contact_problems());
         for (i, s) in self.sections.iter().enumerate() {
             if s.key.trim().is_empty() {
-                errors.push(FieldError::new(
-                    format!("sections[{i}].key"),
-                    "must not be empty",
+                errors.push(FieldProblem::new(
+                    FieldPath::SectionKey(i),
+                    Problem::Missing,
                 ));
             }
             for (j, q) in s.quotes.iter().enumerate() {
                 if q.text.trim().is_empty() {
-                    errors.push(FieldError::new(
-                        format!("sections[{i}].quotes[{j}].text"),
-                        "must not be empty",
-                    ));
+                    let field = FieldPath::Quote {
+                        section: i,
+                        key: s.key.clone(),
+                        index: j,
+                    };
+                    let label = s.label.clone();
+                    errors.push(FieldProblem::new(field, Problem::QuoteEmpty { label }));
                 }
             }
         }
@@ -218,13 +198,11 @@ impl PayloadV1 {
 impl PayloadV1 {
     /// The canonical version, and the members it brought: participants,
     /// follow-ups and the marks on the previous note's.
-    fn contact_problems(&self) -> Vec<FieldError> {
+    fn contact_problems(&self) -> Vec<FieldProblem> {
         let mut errors = Vec::new();
+        let version = |problem| member(Member::CanonicalVersion, problem);
         if !(1..=CANONICAL_VERSION).contains(&self.canonical_version) {
-            errors.push(FieldError::new(
-                "canonicalVersion",
-                format!("must be 1, 2, 3 or {CANONICAL_VERSION}"),
-            ));
+            errors.push(version(Problem::UnknownCanonicalVersion));
         }
         let has_new_members = !self.participants.is_empty()
             || self.contact_mode.is_some()
@@ -232,77 +210,46 @@ impl PayloadV1 {
             || !self.follow_ups.is_empty()
             || !self.previous_follow_ups.is_empty();
         if self.canonical_version == 1 && has_new_members {
-            errors.push(FieldError::new(
-                "canonicalVersion",
-                "must be 2 for a note with participants, contactMode, location, followUps or previousFollowUps: version 1's content hash does not cover them",
-            ));
+            errors.push(version(Problem::CanonicalVersionBelow { needed: 2 }));
         }
         if self.canonical_version < 3 && self.language.is_some() {
-            errors.push(FieldError::new(
-                "canonicalVersion",
-                "must be 3 for a note with language: earlier versions' content hash does not cover it",
-            ));
+            errors.push(version(Problem::CanonicalVersionBelow { needed: 3 }));
         }
         if self.canonical_version < 4
             && self.participants.iter().any(|p| !p.relationship.is_empty())
         {
-            errors.push(FieldError::new(
-                "canonicalVersion",
-                "must be 4 for a note whose participants have a relationship: earlier versions' receivers do not read it",
-            ));
+            errors.push(version(Problem::CanonicalVersionBelow { needed: 4 }));
         }
         if let Some(tag) = &self.language {
             if let Some(problem) = language_tag_problem(tag) {
-                errors.push(FieldError::new("language", problem));
+                errors.push(member(Member::Language, problem));
             }
         }
-        for (i, p) in self.participants.iter().enumerate() {
+        for (index, p) in self.participants.iter().enumerate() {
             if p.name.trim().is_empty() {
-                errors.push(FieldError::new(
-                    format!("participants[{i}].name"),
-                    "must not be empty",
-                ));
+                let field = FieldPath::Participant {
+                    index,
+                    part: ParticipantPart::Name,
+                };
+                errors.push(FieldProblem::new(field, Problem::Missing));
             }
         }
         for (i, f) in self.follow_ups.iter().enumerate() {
-            if f.what.trim().is_empty() {
-                errors.push(FieldError::new(
-                    format!("followUps[{i}].what"),
-                    "must not be empty",
-                ));
-            }
-            if f.who == Owner::Other && f.who_name.trim().is_empty() {
-                errors.push(FieldError::new(
-                    format!("followUps[{i}].whoName"),
-                    "must name the person when who is \"other\"",
-                ));
-            }
-            if !f.is_dated() {
-                errors.push(FieldError::new(
-                    format!("followUps[{i}].due"),
-                    "must be a date, YYYY-MM-DD",
-                ));
-            }
+            errors.extend(f.problems(i));
         }
-        for (i, m) in self.previous_follow_ups.iter().enumerate() {
+        for (index, m) in self.previous_follow_ups.iter().enumerate() {
+            let field = |part| FieldPath::PreviousFollowUp { index, part };
             if !is_uuid(&m.note) {
-                errors.push(FieldError::new(
-                    format!("previousFollowUps[{i}].note"),
-                    "must be the previous note's id (a UUID)",
+                let given = m.note.clone();
+                errors.push(FieldProblem::new(
+                    field(MarkPart::Note),
+                    Problem::NotAUuid { given },
                 ));
             }
             if m.what.trim().is_empty() {
-                errors.push(FieldError::new(
-                    format!("previousFollowUps[{i}].what"),
-                    "must not be empty",
-                ));
+                errors.push(FieldProblem::new(field(MarkPart::What), Problem::Missing));
             }
-            if m.status == Status::NotDone && m.reason.trim().is_empty() {
-                errors.push(FieldError::new(
-                    format!("previousFollowUps[{i}].reason"),
-                    "must say why the follow-up was not done (status is \"notDone\")",
-                ));
-            }
+            errors.extend(m.problems(index));
         }
         errors
     }
@@ -315,17 +262,12 @@ pub const MAX_LANGUAGE_TAG: usize = 64;
 /// Why `tag` is not a language tag a note may carry, if it is not: it must
 /// be BCP 47, at most [`MAX_LANGUAGE_TAG`] characters, with no variant
 /// given twice (RFC 5646, 2.2.5).
-fn language_tag_problem(tag: &str) -> Option<String> {
+fn language_tag_problem(tag: &str) -> Option<Problem> {
     if tag.len() > MAX_LANGUAGE_TAG {
-        return Some(format!(
-            "must be a BCP 47 language tag of at most {MAX_LANGUAGE_TAG} characters (got {})",
-            tag.len()
-        ));
+        return Some(Problem::TagTooLong { len: tag.len() });
     }
     if tag.trim().is_empty() || tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
-        return Some(format!(
-            "must be a BCP 47 language tag, like \"en\" or \"es\" (got \"{tag}\")"
-        ));
+        return Some(Problem::NotATag { tag: tag.into() });
     }
     // The parser drops a repeated variant silently; the tag itself must not
     // repeat one. Past the language, a subtag of 5 to 8 characters, or of 4
@@ -343,5 +285,5 @@ fn language_tag_problem(tag: &str) -> Option<String> {
         .iter()
         .enumerate()
         .any(|(i, v)| variants[..i].contains(v));
-    repeated.then(|| format!("must not give a variant twice (got \"{tag}\")"))
+    repeated.then(|| Problem::TagVariantTwice { tag: tag.into() })
 }

@@ -5,10 +5,16 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::PayloadV1;
-use crate::domain::field_error::FieldError;
+use crate::domain::field_path::{FieldPath, InterventionPart, Member};
 use crate::domain::note::ServiceTime;
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::rules;
 use crate::domain::time::{duration_minutes, parse_rfc3339};
 use crate::domain::timeliness::{hours_after_service, service_has_ended, OFFSET_RANGE_MINUTES};
+
+fn member(m: Member, problem: Problem) -> FieldProblem {
+    FieldProblem::new(FieldPath::Member(m), problem)
+}
 
 /// How far ahead of the receiver's clock a sender's may run.
 pub const CLOCK_SKEW_MINUTES: i64 = 5;
@@ -24,7 +30,7 @@ impl PayloadV1 {
     /// The contract's rules for a note being delivered: a deviation has
     /// its rationale, the duration is the one its times give, and
     /// `createdAt` is a time.
-    pub fn contract_problems(&self) -> Vec<FieldError> {
+    pub fn contract_problems(&self) -> Vec<FieldProblem> {
         let mut errors = Vec::new();
         if let (Some(given), Some(start), Some(end)) = (
             self.service.duration_minutes,
@@ -33,9 +39,10 @@ impl PayloadV1 {
         ) {
             if let Some(actual) = duration_minutes(start, end) {
                 if given != actual {
-                    errors.push(FieldError::new(
-                        "service.durationMinutes",
-                        format!("must be the minutes from start to end ({actual}), not {given}"),
+                    let problem = Problem::DurationWrong { actual, given };
+                    errors.push(FieldProblem::new(
+                        FieldPath::Member(Member::ServiceDuration),
+                        problem,
                     ));
                 }
             }
@@ -44,23 +51,18 @@ impl PayloadV1 {
             parse_rfc3339(&self.created_at),
             parse_rfc3339(&self.documented_at),
         ) {
-            (None, _) => errors.push(FieldError::new(
-                "createdAt",
-                "must be a date and time (RFC 3339)",
-            )),
+            (None, _) => errors.push(member(Member::CreatedAt, Problem::NotADateTime)),
             (Some(created), Some(documented)) if created > documented => {
-                errors.push(FieldError::new(
-                    "createdAt",
-                    "is after documentedAt: a draft is started before the note is documented",
-                ))
+                errors.push(member(Member::CreatedAt, Problem::CreatedAfterDocumented))
             }
             _ => {}
         }
-        for (i, intervention) in self.interventions.iter().enumerate() {
-            if intervention.deviates && intervention.rationale.trim().is_empty() {
-                errors.push(FieldError::new(
-                    format!("interventions[{i}].rationale"),
-                    "must say why the intervention departs from standard procedure (deviates is true)",
+        for (index, intervention) in self.interventions.iter().enumerate() {
+            if let Some(p) = rules::rationale(intervention) {
+                let part = InterventionPart::Rationale;
+                errors.push(FieldProblem::new(
+                    FieldPath::Intervention { index, part },
+                    p,
                 ));
             }
         }
@@ -77,27 +79,24 @@ impl PayloadV1 {
     /// taken as late.) Without an offset (earlier releases), every offset
     /// in use is allowed for, so only what no offset could explain is
     /// refused.
-    pub fn timeliness_problems(&self, now: DateTime<Utc>, policy_hours: f64) -> Vec<FieldError> {
+    pub fn timeliness_problems(&self, now: DateTime<Utc>, policy_hours: f64) -> Vec<FieldProblem> {
         let mut errors = Vec::new();
         let latest = now + Duration::minutes(CLOCK_SKEW_MINUTES);
         let signed_at = self.signature.as_ref().map(|s| s.signed_at.as_str());
         for (field, value) in [
-            ("createdAt", Some(self.created_at.as_str())),
-            ("documentedAt", Some(self.documented_at.as_str())),
-            ("signature.signedAt", signed_at),
+            (Member::CreatedAt, Some(self.created_at.as_str())),
+            (Member::DocumentedAt, Some(self.documented_at.as_str())),
+            (Member::SignatureSignedAt, signed_at),
         ] {
             if value.and_then(parse_rfc3339).is_some_and(|t| t > latest) {
-                errors.push(FieldError::new(field, "is in the future"));
+                errors.push(member(field, Problem::InFuture));
             }
         }
         let Some(documented) = parse_rfc3339(&self.documented_at) else {
             return errors; // The schema reports the form.
         };
         let Some(t) = &self.timeliness else {
-            errors.push(FieldError::new(
-                "timeliness",
-                "is required: the receiver works out whether the note is a late entry",
-            ));
+            errors.push(member(Member::Timeliness, Problem::Missing));
             return errors;
         };
         let service = ServiceTime {
@@ -112,10 +111,7 @@ impl PayloadV1 {
             None => OFFSET_RANGE_MINUTES,
         };
         if !service_has_ended(&service, documented, east) {
-            errors.push(FieldError::new(
-                "service",
-                "had not ended by documentedAt: a note is written after its service",
-            ));
+            errors.push(member(Member::Service, Problem::ServiceNotEnded));
             return errors;
         }
         let hours = |offset| hours_after_service(&service, documented, offset).map(|h| h.max(0.0));
@@ -125,40 +121,32 @@ impl PayloadV1 {
         if t.hours_after_service
             .is_some_and(|h| h < fewest - ROUNDING_HOURS || h > most + ROUNDING_HOURS)
         {
-            errors.push(FieldError::new(
-                "timeliness.hoursAfterService",
-                format!(
-                    "must be the hours from the end of the service to documentedAt ({})",
-                    if fewest == most {
-                        format!("{fewest:.2}")
-                    } else {
-                        format!("{fewest:.2} to {most:.2}, by time zone")
-                    }
-                ),
+            errors.push(member(
+                Member::TimelinessHours,
+                Problem::HoursWrong { fewest, most },
             ));
         }
         let threshold = t.late_entry_threshold_hours;
         if !(threshold.is_finite() && threshold <= MAX_LATE_ENTRY_HOURS) {
-            errors.push(FieldError::new(
-                "timeliness.lateEntryThresholdHours",
-                format!("must be at most {MAX_LATE_ENTRY_HOURS} hours (a year)"),
+            errors.push(member(
+                Member::TimelinessThreshold,
+                Problem::ThresholdTooLarge,
             ));
             return errors;
         }
         if (t.late_entry && most <= threshold - ROUNDING_HOURS)
             || (!t.late_entry && fewest > threshold + ROUNDING_HOURS)
         {
-            errors.push(FieldError::new(
-                "timeliness.lateEntry",
-                "contradicts the service time and documentedAt: the note was documented more than lateEntryThresholdHours after the service exactly when lateEntry is true",
+            errors.push(member(
+                Member::TimelinessLateEntry,
+                Problem::LateEntryContradicted,
             ));
         } else if !t.late_entry && fewest > policy_hours + ROUNDING_HOURS {
-            errors.push(FieldError::new(
-                "timeliness.lateEntry",
-                format!(
-                    "must be true: this receiver counts a note documented more than {policy_hours} hours after its service as a late entry, and this one was documented {fewest:.2} hours after it. Send it as a late entry with lateEntryReason"
-                ),
-            ));
+            let problem = Problem::LateByPolicy {
+                policy_hours,
+                hours: fewest,
+            };
+            errors.push(member(Member::TimelinessLateEntry, problem));
         }
         errors
     }

@@ -4,13 +4,18 @@
 //! so the rules are the same whatever the store.
 
 use super::PayloadV1;
-use crate::domain::field_error::FieldError;
+use crate::domain::field_path::{AddendumPart, FieldPath, MarkPart, Member};
 use crate::domain::note::{Client, Person};
+use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::record::{AddendumKind, Signature};
 
-/// Said when an addendum's `toHash` is not the hash of the original as
-/// stored: what happened, and what to do next.
-pub const ORIGINAL_CHANGED: &str = "The original note has changed since this addendum was started, so it cannot be linked to it. Go back to the inbox, open the original again and choose Write an addendum.";
+fn addendum(part: AddendumPart, problem: Problem) -> FieldProblem {
+    FieldProblem::new(FieldPath::Addendum(part), problem)
+}
+
+fn signature(problem: Problem) -> FieldProblem {
+    FieldProblem::new(FieldPath::Member(Member::Signature), problem)
+}
 
 /// Whether two UUIDs name the same note: UUIDs are compared in canonical
 /// (lower-case) form, so `A1…` and `a1…` are one id.
@@ -41,10 +46,6 @@ pub fn signed_by(signature: &Signature, author: &Person) -> bool {
     !sn.is_empty() && sn.to_lowercase() == an.to_lowercase()
 }
 
-/// Said when a note is signed later a second time.
-pub const ALREADY_SIGNED_LATER: &str =
-    "names a note that was already signed later: it is signed once";
-
 /// Whether `p` has an id or a name.
 fn names_someone(p: &Person) -> bool {
     !(p.id.trim().is_empty() && p.name.trim().is_empty())
@@ -53,7 +54,7 @@ fn names_someone(p: &Person) -> bool {
 /// The problems of a signature addendum `p` with its `original`: it is
 /// signed, names the hash it signs, signs a note sent unsigned, and is
 /// signed by that note's author when the note names one.
-fn signature_problems(p: &PayloadV1, original: &PayloadV1) -> Vec<FieldError> {
+fn signature_problems(p: &PayloadV1, original: &PayloadV1) -> Vec<FieldProblem> {
     let mut errors = Vec::new();
     let Some(a) = p
         .addendum
@@ -63,31 +64,18 @@ fn signature_problems(p: &PayloadV1, original: &PayloadV1) -> Vec<FieldError> {
         return errors;
     };
     if a.to_hash.is_none() {
-        errors.push(FieldError::new(
-            "addendum.toHash",
-            "is missing: a signature addendum names the hash of exactly what it signs",
-        ));
+        errors.push(addendum(AddendumPart::ToHash, Problem::SignsNoHash));
     }
     if original.signature.is_some() {
-        errors.push(FieldError::new(
-            "addendum.to",
-            "names a note that is already signed: a signature addendum signs a note sent unsigned",
-        ));
+        errors.push(addendum(AddendumPart::To, Problem::OriginalSigned));
     }
     let author = original.author.as_ref().filter(|a| names_someone(a));
     match (&p.signature, author) {
-        (None, _) => errors.push(FieldError::new(
-            "signature",
-            "is missing: a signature addendum carries its author's signature",
-        )),
-        (Some(_), None) => errors.push(FieldError::new(
-            "addendum.to",
-            "names a note that does not say who wrote it: only its author signs it later, so it cannot be signed now; write an addendum of another kind",
-        )),
-        (Some(sig), Some(author)) if !signed_by(sig, author) => errors.push(FieldError::new(
-            "signature",
-            "is not by the original's author (the same staff id, or the same name when the note has no id): only the author signs a note later; anyone else writes an addendum of another kind",
-        )),
+        (None, _) => errors.push(signature(Problem::SignatureMissing)),
+        (Some(_), None) => errors.push(addendum(AddendumPart::To, Problem::OriginalAuthorUnknown)),
+        (Some(sig), Some(author)) if !signed_by(sig, author) => {
+            errors.push(signature(Problem::NotByAuthor))
+        }
         (Some(_), Some(_)) => {}
     }
     errors
@@ -124,31 +112,23 @@ impl PayloadV1 {
     ///
     /// Since an original must be stored before its addendum, no chain of
     /// addenda can loop back on itself.
-    pub fn link_problems(&self, stored: &dyn Fn(&str) -> Option<PayloadV1>) -> Vec<FieldError> {
+    pub fn link_problems(&self, stored: &dyn Fn(&str) -> Option<PayloadV1>) -> Vec<FieldProblem> {
         let mut errors = Vec::new();
         if let Some(a) = &self.addendum {
             if same_id(&a.to, &self.id) {
-                errors.push(FieldError::new(
-                    "addendum.to",
-                    "names this note itself: an addendum adds to another note",
-                ));
+                errors.push(addendum(AddendumPart::To, Problem::AddendumToItself));
             } else {
                 match stored(&a.to) {
-                    None => errors.push(FieldError::new(
-                        "addendum.to",
-                        "names a note this receiver does not have: the original is sent before its addendum",
-                    )),
+                    None => errors.push(addendum(AddendumPart::To, Problem::OriginalMissing)),
                     Some(original) => {
                         if !same_client(&original.client, &self.client) {
-                            errors.push(FieldError::new(
-                                "addendum.to",
-                                "names a note about another client: an addendum is about its original's client",
-                            ));
+                            errors.push(addendum(AddendumPart::To, Problem::OriginalOtherClient));
                         }
-                        if a.to_hash.as_deref().is_some_and(|h| {
-                            !h.eq_ignore_ascii_case(&original.computed_hash())
-                        }) {
-                            errors.push(FieldError::new("addendum.toHash", ORIGINAL_CHANGED));
+                        if a.to_hash
+                            .as_deref()
+                            .is_some_and(|h| !h.eq_ignore_ascii_case(&original.computed_hash()))
+                        {
+                            errors.push(addendum(AddendumPart::ToHash, Problem::OriginalChanged));
                         }
                         errors.extend(signature_problems(self, &original));
                     }
@@ -156,40 +136,28 @@ impl PayloadV1 {
             }
         }
         for (i, m) in self.previous_follow_ups.iter().enumerate() {
-            let field = |member: &str| format!("previousFollowUps[{i}].{member}");
+            let field = |part| FieldPath::PreviousFollowUp { index: i, part };
+            let mark = |part, problem| FieldProblem::new(field(part), problem);
             if same_id(&m.note, &self.id) {
-                errors.push(FieldError::new(
-                    field("note"),
-                    "names this note itself: it marks the follow-ups of an earlier note",
-                ));
+                errors.push(mark(MarkPart::Note, Problem::MarkOfItself));
                 continue;
             }
             let Some(earlier) = stored(&m.note) else {
-                errors.push(FieldError::new(
-                    field("note"),
-                    "names a note this receiver does not have",
-                ));
+                errors.push(mark(MarkPart::Note, Problem::EarlierMissing));
                 continue;
             };
             if !same_client(&earlier.client, &self.client) {
-                errors.push(FieldError::new(
-                    field("note"),
-                    "names a note about another client",
-                ));
+                errors.push(mark(MarkPart::Note, Problem::EarlierOtherClient));
                 continue;
             }
             match earlier.follow_ups.get(m.index) {
-                None => errors.push(FieldError::new(
-                    field("index"),
-                    format!(
-                        "is past the end of that note's followUps: it has {}",
-                        earlier.follow_ups.len()
-                    ),
-                )),
-                Some(f) if f.what.trim() != m.what.trim() => errors.push(FieldError::new(
-                    field("what"),
-                    "is not what that note's follow-up at this index says",
-                )),
+                None => {
+                    let count = earlier.follow_ups.len();
+                    errors.push(mark(MarkPart::Index, Problem::PastFollowUps { count }))
+                }
+                Some(f) if f.what.trim() != m.what.trim() => {
+                    errors.push(mark(MarkPart::What, Problem::MarkWhatDiffers))
+                }
                 Some(_) => {}
             }
         }

@@ -108,12 +108,20 @@ fn goals_interventions_timeliness_and_document_type() {
     assert!(json.contains(r#""lateEntry":true"#));
     assert_eq!(PayloadV1::parse(&json).unwrap(), p);
 
-    assert!(p.check().iter().all(|e| !e.field.starts_with("timeliness")));
+    assert!(p
+        .check()
+        .iter()
+        .all(|e| !e.field.json_path().starts_with("timeliness")));
 
     // A late entry cannot be sent as on time, nor without its reason.
     let mut relabelled = p.clone();
     relabelled.timeliness.as_mut().unwrap().late_entry = false;
-    let fields = |p: &PayloadV1| p.check().into_iter().map(|e| e.field).collect::<Vec<_>>();
+    let fields = |p: &PayloadV1| {
+        p.check()
+            .into_iter()
+            .map(|e| e.field.json_path())
+            .collect::<Vec<_>>()
+    };
     assert!(fields(&relabelled).contains(&"timeliness.lateEntry".to_string()));
     let mut no_reason = p.clone();
     no_reason.timeliness.as_mut().unwrap().late_entry_reason = None;
@@ -135,13 +143,13 @@ fn goals_interventions_timeliness_and_document_type() {
 #[test]
 fn parse_reports_shape_and_rule_errors_with_paths() {
     let errs = PayloadV1::parse("{not json").unwrap_err();
-    assert_eq!(errs[0].field, "body");
+    assert_eq!(errs[0].field.json_path(), "body");
     let errs = PayloadV1::parse(r#"{"schema":"casenote/v1"}"#).unwrap_err();
-    assert_eq!(errs[0].field, "payload");
+    assert_eq!(errs[0].field.json_path(), "payload");
     assert!(
-        errs[0].message.contains("missing field `id`"),
+        errs[0].wire().contains("missing field `id`"),
         "{}",
-        errs[0].message
+        errs[0].wire()
     );
     // A repeated member is refused: a reader taking the last copy would
     // otherwise see text the content hash does not cover.
@@ -153,14 +161,14 @@ fn parse_reports_shape_and_rule_errors_with_paths() {
     assert!(PayloadV1::parse(&good).is_ok());
     let forged = format!("{},\"sections\":[]}}", &good[..good.len() - 1]);
     let errs = PayloadV1::parse(&forged).unwrap_err();
-    assert_eq!(errs[0].field, "payload");
+    assert_eq!(errs[0].field.json_path(), "payload");
     assert!(
-        errs[0].message.contains("duplicate field `sections`"),
+        errs[0].wire().contains("duplicate field `sections`"),
         "{}",
-        errs[0].message
+        errs[0].wire()
     );
     let errs = PayloadV1::parse("[]").unwrap_err();
-    assert_eq!(errs[0].field, "payload");
+    assert_eq!(errs[0].field.json_path(), "payload");
     let mut text = to_text(&PayloadV1::build(
         &note(),
         &Template::soap(),
@@ -168,16 +176,16 @@ fn parse_reports_shape_and_rule_errors_with_paths() {
     ));
     text = text.replacen(r#""label":"Subjective","#, "", 1);
     let errs = PayloadV1::parse(&text).unwrap_err();
-    assert_eq!(errs[0].field, "sections[0]");
+    assert_eq!(errs[0].field.json_path(), "sections[0]");
     assert!(
-        errs[0].message.contains("missing field `label`"),
+        errs[0].wire().contains("missing field `label`"),
         "{}",
-        errs[0].message
+        errs[0].wire()
     );
     let errs = PayloadV1::from_value(serde_json::from_str(&text).unwrap()).unwrap_err();
-    assert_eq!(errs[0].field, "sections[0]");
+    assert_eq!(errs[0].field.json_path(), "sections[0]");
     let errs = PayloadV1::parse(&format!("{good} x")).unwrap_err();
-    assert_eq!(errs[0].field, "body");
+    assert_eq!(errs[0].field.json_path(), "body");
 
     let mut p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
     p.id = "nope".into();
@@ -188,7 +196,7 @@ fn parse_reports_shape_and_rule_errors_with_paths() {
     let fields: Vec<_> = PayloadV1::parse(&json)
         .unwrap_err()
         .into_iter()
-        .map(|e| e.field)
+        .map(|e| e.field.json_path())
         .collect();
     assert_eq!(fields, ["id", "service.date", "sections[1].quotes[0].text"]);
 }
@@ -202,8 +210,8 @@ fn every_note_carries_its_content_hash_and_a_change_is_caught() {
     changed.sections[0].text.push_str(" (edited)");
     let json = to_text(&changed);
     let errs = PayloadV1::parse(&json).unwrap_err();
-    assert_eq!(errs[0].field, "contentHash");
-    assert!(errs[0].message.contains("changed"));
+    assert_eq!(errs[0].field.json_path(), "contentHash");
+    assert!(errs[0].wire().contains("changed"));
 }
 
 /// What the contract promises and a schema cannot say: a deviation has its
@@ -220,7 +228,7 @@ fn contract_rules_beyond_the_schema_are_checked() {
         p.with_hash()
             .contract_problems()
             .into_iter()
-            .map(|e| format!("{}: {}", e.field, e.message))
+            .map(|e| format!("{}: {}", e.field.json_path(), e.wire()))
             .collect()
     };
     let mut deviates = p.clone();
@@ -274,7 +282,7 @@ fn timeliness_fields(p: &PayloadV1, now: &str) -> Vec<String> {
 fn timeliness_fields_under(p: &PayloadV1, now: &str, policy_hours: f64) -> Vec<String> {
     p.timeliness_problems(at(now), policy_hours)
         .into_iter()
-        .map(|e| e.field)
+        .map(|e| e.field.json_path())
         .collect()
 }
 
@@ -367,7 +375,7 @@ fn a_changed_signer_breaks_the_signature_hash() {
     let fields: Vec<_> = PayloadV1::parse(&forged)
         .unwrap_err()
         .into_iter()
-        .map(|e| e.field)
+        .map(|e| e.field.json_path())
         .collect();
     assert_eq!(fields, ["signature.signatureHash"]);
 }
@@ -403,7 +411,7 @@ fn a_relationship_is_sent_at_version_4_and_a_lower_version_with_one_is_refused()
     assert!(
         errors
             .iter()
-            .any(|e| e.field == "canonicalVersion" && e.message.contains("must be 4")),
+            .any(|e| e.field.json_path() == "canonicalVersion" && e.wire().contains("must be 4")),
         "{errors:?}"
     );
 }

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::field_path::{FieldPath, TemplatePart};
+use super::problem::{FieldProblem, Problem};
+
 mod localized;
 
 /// LOINC code of the whole document: a progress note.
@@ -252,9 +255,10 @@ impl Template {
 
     /// Checks a host-supplied template, returning every problem with the
     /// field it is in (`sections[2].key`) and why.
-    pub fn validate(&self) -> Vec<super::field_error::FieldError> {
-        use super::field_error::FieldError;
+    pub fn validate(&self) -> Vec<FieldProblem> {
         let mut errors = Vec::new();
+        let mut refuse =
+            |part, problem| errors.push(FieldProblem::new(FieldPath::Template(part), problem));
         let is_key = |k: &str| {
             !k.is_empty()
                 && k.len() <= 40
@@ -263,40 +267,26 @@ impl Template {
                 && k.starts_with(|c: char| c.is_ascii_lowercase())
         };
         if !is_key(&self.id) {
-            errors.push(FieldError::new(
-                "id",
-                "must be 1 to 40 lower-case letters, digits, - or _, starting with a letter",
-            ));
+            refuse(TemplatePart::Id, Problem::NotAKey);
         }
         if self.name.trim().is_empty() {
-            errors.push(FieldError::new("name", "must not be empty"));
+            refuse(TemplatePart::Name, Problem::Missing);
         }
         if self.sections.is_empty() {
-            errors.push(FieldError::new(
-                "sections",
-                "must list at least one section",
-            ));
+            refuse(TemplatePart::Sections, Problem::Missing);
         }
         if self.sections.len() > 20 {
-            errors.push(FieldError::new("sections", "must list at most 20 sections"));
+            refuse(TemplatePart::Sections, Problem::TooManySections);
         }
         for (i, s) in self.sections.iter().enumerate() {
             if !is_key(&s.key) {
-                errors.push(FieldError::new(
-                    format!("sections[{i}].key"),
-                    "must be 1 to 40 lower-case letters, digits, - or _, starting with a letter",
-                ));
+                refuse(TemplatePart::SectionKey(i), Problem::NotAKey);
             } else if self.sections[..i].iter().any(|o| o.key == s.key) {
-                errors.push(FieldError::new(
-                    format!("sections[{i}].key"),
-                    format!("\"{}\" is used by an earlier section", s.key),
-                ));
+                let key = s.key.clone();
+                refuse(TemplatePart::SectionKey(i), Problem::KeyUsedBefore { key });
             }
             if s.label.trim().is_empty() {
-                errors.push(FieldError::new(
-                    format!("sections[{i}].label"),
-                    "must not be empty",
-                ));
+                refuse(TemplatePart::SectionLabel(i), Problem::Missing);
             }
             if let Some(code) = &s.loinc {
                 let ok = code.split_once('-').is_some_and(|(a, b)| {
@@ -306,10 +296,8 @@ impl Template {
                         && b.chars().all(|c| c.is_ascii_digit())
                 });
                 if !ok {
-                    errors.push(FieldError::new(
-                        format!("sections[{i}].loinc"),
-                        format!("\"{code}\" is not a LOINC code like 61150-9"),
-                    ));
+                    let code = code.clone();
+                    refuse(TemplatePart::SectionLoinc(i), Problem::NotLoinc { code });
                 }
             }
         }
@@ -318,17 +306,23 @@ impl Template {
 
     /// Reads a host template from JSON. Every problem is reported with its
     /// field; the caller falls back to SOAP.
-    pub fn from_json(json: &str) -> Result<Template, Vec<super::field_error::FieldError>> {
-        use super::field_error::FieldError;
+    pub fn from_json(json: &str) -> Result<Template, Vec<FieldProblem>> {
         let t: Template =
             serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json))
                 .map_err(|e| {
                     let problem = if e.inner().is_syntax() || e.inner().is_eof() {
-                        format!("is not JSON: {}", e.inner())
+                        Problem::NotJson {
+                            detail: e.inner().to_string(),
+                        }
                     } else {
-                        format!("is not a valid template: {e}")
+                        Problem::NotATemplate {
+                            detail: e.to_string(),
+                        }
                     };
-                    vec![FieldError::new("template", problem)]
+                    vec![FieldProblem::new(
+                        FieldPath::Template(TemplatePart::Whole),
+                        problem,
+                    )]
                 })?;
         Self::checked(t)
     }
@@ -338,21 +332,23 @@ impl Template {
     /// through serde-wasm-bindgen).
     pub fn from_data<'de, D: serde::Deserializer<'de>>(
         data: D,
-    ) -> Result<Template, Vec<super::field_error::FieldError>>
+    ) -> Result<Template, Vec<FieldProblem>>
     where
         D::Error: std::fmt::Display,
     {
-        use super::field_error::FieldError;
         let t: Template = serde_path_to_error::deserialize(data).map_err(|e| {
-            vec![FieldError::new(
-                "template",
-                format!("is not a valid template: {e}"),
+            let problem = Problem::NotATemplate {
+                detail: e.to_string(),
+            };
+            vec![FieldProblem::new(
+                FieldPath::Template(TemplatePart::Whole),
+                problem,
             )]
         })?;
         Self::checked(t)
     }
 
-    fn checked(t: Template) -> Result<Template, Vec<super::field_error::FieldError>> {
+    fn checked(t: Template) -> Result<Template, Vec<FieldProblem>> {
         let errors = t.validate();
         if errors.is_empty() {
             Ok(t)

@@ -83,7 +83,7 @@ fn host_templates_are_read_and_checked_precisely() {
             {"key":"a","label":"","prompt":"","required":true,"loinc":"12"}]}"#,
     )
     .unwrap_err();
-    let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
+    let fields: Vec<_> = errs.iter().map(|e| e.field.json_path()).collect();
     assert_eq!(
         fields,
         [
@@ -94,35 +94,35 @@ fn host_templates_are_read_and_checked_precisely() {
             "sections[1].loinc"
         ]
     );
-    assert!(errs[2].message.contains("earlier section"));
+    assert!(errs[2].wire().contains("earlier section"));
 
     let errs =
         Template::from_json(r#"{"id":"x","name":"X","sections":[{"key":"a"}]}"#).unwrap_err();
-    assert_eq!(errs[0].field, "template");
+    assert_eq!(errs[0].field.json_path(), "template");
     assert!(
         errs[0]
-            .message
+            .wire()
             .starts_with("is not a valid template: sections[0]: missing field `label`"),
         "{}",
-        errs[0].message
+        errs[0].wire()
     );
     let errs = Template::from_json("{\"id\" \"x\"}").unwrap_err();
     assert!(
         errs[0]
-            .message
+            .wire()
             .starts_with("is not JSON: expected `:` at line 1 column 7"),
         "{}",
-        errs[0].message
+        errs[0].wire()
     );
     let errs =
         Template::from_data(serde_json::json!({"id": "x", "name": 3, "sections": []})).unwrap_err();
     assert!(
-        errs[0].message.contains("name: invalid type"),
+        errs[0].wire().contains("name: invalid type"),
         "{}",
-        errs[0].message
+        errs[0].wire()
     );
     let errs = Template::from_json(r#"{"id":"x","name":"X","sections":[]}"#).unwrap_err();
-    assert_eq!(errs[0].field, "sections");
+    assert_eq!(errs[0].field.json_path(), "sections");
 }
 
 #[test]

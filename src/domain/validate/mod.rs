@@ -2,13 +2,12 @@
 
 use chrono::NaiveDate;
 
+use super::field_path::{FieldPath, InterventionPart, ParticipantPart};
 use super::note::Note;
+use super::problem::{FieldProblem, Problem};
+use super::rules;
 use super::template::Template;
-use super::time::{parse_date, parse_time};
-use crate::i18n::Lang;
-use crate::tr;
-
-pub use super::field_error::FieldError;
+use super::time::parse_time;
 
 /// What validation needs to know beyond the note.
 #[derive(Clone, Copy, Debug, Default)]
@@ -20,101 +19,78 @@ pub struct Checks {
     /// The service has not ended yet (see `timeliness::service_has_ended`):
     /// a note of it cannot be submitted.
     pub service_not_ended: bool,
-    /// The language of the messages.
-    pub lang: Lang,
 }
 
-/// Checks `note` against `template`. Errors come in the order the fields
+/// Checks `note` against `template`. Problems come in the order the fields
 /// appear on screen.
-pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldError> {
+pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldProblem> {
     let today = checks.today;
-    let lang = checks.lang;
+    let problem = FieldProblem::new;
     // The last note's panel comes first on screen.
     // Its marks are named by the follow-up's place in the previous note.
-    let mut errors: Vec<FieldError> = note
+    let mut errors: Vec<FieldProblem> = note
         .previous_follow_ups
         .iter()
-        .flat_map(|m| m.problems(m.index, lang))
+        .flat_map(|m| m.problems(m.index))
         .collect();
 
-    if note.client.name.trim().is_empty() && note.client.id.trim().is_empty() {
-        errors.push(FieldError::new("client", lang.t("error-client-name")));
+    if let Some(p) = rules::client_named(&note.client) {
+        errors.push(problem(FieldPath::Client, p));
     }
 
     let service = &note.service;
-    if service.date.trim().is_empty() {
-        errors.push(FieldError::new(
-            "service.date",
-            lang.t("error-service-date"),
-        ));
-    } else {
-        match parse_date(&service.date) {
-            None => errors.push(FieldError::new(
-                "service.date",
-                lang.t("error-service-date-invalid"),
-            )),
-            Some(d) if today.is_some_and(|t| d > t) => errors.push(FieldError::new(
-                "service.date",
-                lang.t("error-service-date-future"),
-            )),
-            Some(_) => {}
+    match rules::date(&service.date) {
+        Err(p) => errors.push(problem(FieldPath::ServiceDate, p)),
+        Ok(d) if today.is_some_and(|t| d > t) => {
+            errors.push(problem(FieldPath::ServiceDate, Problem::InFuture))
         }
+        Ok(_) => {}
     }
     let start = service.start.trim();
     let end = service.end.trim();
-    if !start.is_empty() && parse_time(start).is_none() {
-        errors.push(FieldError::new(
-            "service.start",
-            lang.t("error-start-time-invalid"),
-        ));
+    if let Some(p) = rules::optional_time(start) {
+        errors.push(problem(FieldPath::ServiceStart, p));
     }
-    if !end.is_empty() && parse_time(end).is_none() {
-        errors.push(FieldError::new(
-            "service.end",
-            lang.t("error-end-time-invalid"),
-        ));
+    if let Some(p) = rules::optional_time(end) {
+        errors.push(problem(FieldPath::ServiceEnd, p));
     } else if !end.is_empty() && start.is_empty() {
-        errors.push(FieldError::new(
-            "service.start",
-            lang.t("error-start-time-missing"),
-        ));
+        errors.push(problem(FieldPath::ServiceStart, Problem::Missing));
     }
     if start.is_empty() && end.is_empty() {
         // Times are optional; nothing to check.
     } else if let (Some(s), Some(e)) = (parse_time(start), parse_time(end)) {
         if s == e {
-            errors.push(FieldError::new(
-                "service.end",
-                lang.t("error-end-time-same"),
-            ));
+            errors.push(problem(FieldPath::ServiceEnd, Problem::EndIsStart));
         } else if e < s && !service.overnight {
-            errors.push(FieldError::new(
-                "service.end",
-                lang.t("error-end-time-before-start"),
-            ));
+            errors.push(problem(FieldPath::ServiceEnd, Problem::EndBeforeStart));
         }
     }
 
-    if checks.service_not_ended && !errors.iter().any(|e| e.field.starts_with("service")) {
+    if checks.service_not_ended && !errors.iter().any(|e| e.field.is_service_time()) {
         let field = if !end.is_empty() {
-            "service.end"
+            FieldPath::ServiceEnd
         } else if !start.is_empty() {
-            "service.start"
+            FieldPath::ServiceStart
         } else {
-            "service.date"
+            FieldPath::ServiceDate
         };
-        errors.push(FieldError::new(field, lang.t("error-service-not-ended")));
+        errors.push(problem(field, Problem::ServiceNotEnded));
     }
 
-    for (i, p) in note.participants.iter().enumerate() {
+    for (index, p) in note.participants.iter().enumerate() {
         if p.name.trim().is_empty() {
-            errors.push(FieldError::new(
-                format!("participants.{i}.name"),
-                tr!(lang, "error-participant-name", n = i + 1),
-            ));
+            let field = FieldPath::Participant {
+                index,
+                part: ParticipantPart::Name,
+            };
+            errors.push(problem(field, Problem::Missing));
         }
     }
 
+    let section = |index: usize, key: &str| FieldPath::Section {
+        index,
+        key: key.to_string(),
+    };
     // An attempted contact needs only what applies to it: what was tried
     // and what happened, in any section.
     let attempt = note.contact_mode.is_some_and(|m| m.is_attempt());
@@ -124,74 +100,61 @@ pub fn validate(note: &Note, template: &Template, checks: &Checks) -> Vec<FieldE
             .iter()
             .any(|spec| note.section(&spec.key).is_some_and(|s| !s.is_empty()));
         if let (false, Some(first)) = (written, template.sections.first()) {
-            errors.push(FieldError::new(
-                format!("section.{}", first.key),
-                lang.t("error-attempt-empty"),
-            ));
+            errors.push(problem(section(0, &first.key), Problem::AttemptEmpty));
         }
     }
 
-    for spec in &template.sections {
+    for (index, spec) in template.sections.iter().enumerate() {
         let empty = note.section(&spec.key).is_none_or(|s| s.is_empty());
         if spec.required && empty && !attempt {
-            errors.push(FieldError::new(
-                format!("section.{}", spec.key),
-                tr!(
-                    lang,
-                    "error-section-required",
-                    section = spec.label.as_str()
-                ),
+            let label = spec.label.clone();
+            errors.push(problem(
+                section(index, &spec.key),
+                Problem::SectionEmpty { label },
             ));
         }
         if let Some(entry) = note.section(&spec.key) {
             if let Some(i) = entry.quotes.iter().position(|q| q.text.trim().is_empty()) {
                 // The field is the empty quote itself, so that the error
                 // summary's link goes to it.
-                errors.push(FieldError::new(
-                    format!("section.{}.quotes.{i}", spec.key),
-                    tr!(lang, "error-quote-empty", section = spec.label.as_str()),
-                ));
+                let field = FieldPath::Quote {
+                    section: index,
+                    key: spec.key.clone(),
+                    index: i,
+                };
+                let label = spec.label.clone();
+                errors.push(problem(field, Problem::QuoteEmpty { label }));
             }
         }
     }
 
-    for (i, iv) in note.interventions.iter().enumerate() {
-        let n = i + 1;
+    for (index, iv) in note.interventions.iter().enumerate() {
+        let field = |part| FieldPath::Intervention { index, part };
         if iv.description.trim().is_empty() {
-            errors.push(FieldError::new(
-                format!("interventions.{i}.description"),
-                tr!(lang, "error-intervention-description", n = n),
+            errors.push(problem(
+                field(InterventionPart::Description),
+                Problem::Missing,
             ));
         }
-        if iv.deviates && iv.rationale.trim().is_empty() {
-            errors.push(FieldError::new(
-                format!("interventions.{i}.rationale"),
-                tr!(lang, "error-intervention-rationale", n = n),
-            ));
+        if let Some(p) = rules::rationale(iv) {
+            errors.push(problem(field(InterventionPart::Rationale), p));
         }
     }
 
     for (i, f) in note.follow_ups.iter().enumerate() {
-        errors.extend(f.problems(i, lang));
+        errors.extend(f.problems(i));
     }
 
     if checks.late_entry && note.late_entry_reason.trim().is_empty() {
-        errors.push(FieldError::new(
-            "lateEntryReason",
-            lang.t("error-late-entry-reason"),
-        ));
+        errors.push(problem(FieldPath::LateEntryReason, Problem::Missing));
     }
 
     for stray in note.stray_sections(template) {
-        errors.push(FieldError::new(
-            format!("section.{}", stray.key),
-            tr!(
-                lang,
-                "error-stray-section",
-                section = title_case(&stray.key),
-                format = template.name.as_str()
-            ),
-        ));
+        let p = Problem::Stray {
+            section: title_case(&stray.key),
+            format: template.name.clone(),
+        };
+        errors.push(problem(FieldPath::Stray(stray.key.clone()), p));
     }
 
     errors

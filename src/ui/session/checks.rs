@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::Session;
 use crate::domain::time::parse_date;
 use crate::domain::timeliness::{documented_hours, service_not_ended};
-use crate::domain::{validate, BuildContext, Checks, FieldError, Note, PayloadV1, ServiceTime};
+use crate::domain::{validate, BuildContext, Checks, FieldProblem, Note, PayloadV1, ServiceTime};
 use crate::platform::{now_rfc3339, now_utc, today_local, utc_offset_minutes};
 
 impl Session {
@@ -58,7 +58,7 @@ impl Session {
     }
 
     /// Everything that must hold before `note` is signed or sent.
-    pub(super) fn check_note(&self, note: &Note) -> Vec<FieldError> {
+    pub(super) fn check_note(&self, note: &Note) -> Vec<FieldProblem> {
         let template = self.template_of(&note.format);
         // Measured to the signing time once signed, so a signed note only
         // becomes late if this page's threshold differs from the one it
@@ -76,12 +76,11 @@ impl Session {
                 now_utc(),
                 utc_offset_minutes(),
             ),
-            lang: self.lang,
         };
         let mut problems = note
             .addendum
             .as_ref()
-            .map(|a| a.problems(self.lang))
+            .map(|a| a.problems())
             .unwrap_or_default();
         problems.extend(validate(note, &template, &checks));
         problems
@@ -116,8 +115,8 @@ impl Session {
         true
     }
 
-    /// Errors name list items by their place (`interventions.1.description`,
-    /// `section.plan.quotes.2`): when an item is removed, the ones after it
+    /// Problems name list items by their place (intervention 2, quote 3
+    /// of the plan): when an item is removed, the ones after it
     /// move up and those errors would point at the wrong item, so they are
     /// dropped until the next check.
     pub(super) fn drop_stale_errors(self) {
@@ -140,11 +139,7 @@ impl Session {
                         errors.set(self.check_note(&note));
                         return now;
                     }
-                    errors.update(|e| {
-                        e.retain(|x| {
-                            !x.field.starts_with("interventions.") && !x.field.contains(".quotes.")
-                        })
-                    });
+                    errors.update(|e| e.retain(|x| !x.field.is_list_item()));
                 }
             }
             now

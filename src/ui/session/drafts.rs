@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use super::autosave::writes_settled;
 use super::Session;
 use crate::domain::draft::is_expired;
-use crate::domain::{Draft, Note};
+use crate::domain::{Draft, FieldPath, Note};
 use crate::platform::{new_uuid, now_ms, now_rfc3339};
 
 impl Session {
@@ -90,7 +90,7 @@ impl Session {
                         s.with_saver(|a| a.flush_changed(newer));
                     }
                     s.panel_open.set(false);
-                    s.focus_field_later("client");
+                    s.focus_field_later(&FieldPath::Client);
                 }
                 Some(None) => s.notice.set(Some(s.lang.t("session-draft-not-opened"))),
             }

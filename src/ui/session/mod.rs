@@ -30,13 +30,13 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::config::{EditorConfig, SignerEntry};
-use super::context::{field_dom_id, focus_selector_later, Announce, Root, TemplateOf};
+use super::context::{focus_selector_later, Announce, Root, TemplateOf};
 use super::controls::EditorControls;
 use crate::delivery::outbox::Outbox;
 use crate::domain::outbox::OutboxEntry;
 use crate::domain::sent::SentNote;
 use crate::domain::setup::template_for;
-use crate::domain::{FieldError, Note, Person, Template};
+use crate::domain::{FieldPath, FieldProblem, Note, Person, Template};
 use crate::i18n::Lang;
 use crate::platform::new_uuid;
 use crate::storage::{settings, Listing};
@@ -75,7 +75,7 @@ pub struct Session {
     /// goes as soon as its field is fixed (the GOV.UK pattern).
     recheck: RwSignal<bool>,
     /// What the last check found, for the error summary and each field.
-    pub errors: RwSignal<Vec<FieldError>>,
+    pub errors: RwSignal<Vec<FieldProblem>>,
     /// A problem with signing or sending (role="alert").
     pub send_error: RwSignal<Option<String>>,
     pub sending: RwSignal<bool>,
@@ -259,27 +259,17 @@ impl Session {
         Signal::derive(move || sending.get() || signature.with(Option::is_some))
     }
 
-    /// The error for `field` from the last check.
-    pub fn error_for(&self, field: impl Into<String>) -> Signal<Option<String>> {
-        let (errors, field) = (self.errors, field.into());
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|x| x.field == field)
-                    .map(|x| x.message.clone())
-            })
-        })
+    /// The problem with `field` from the last check, in the worker's words.
+    pub fn error_for(&self, field: FieldPath) -> Signal<Option<String>> {
+        let error_of = self.error_of();
+        Signal::derive(move || error_of.run(field.clone()))
     }
 
-    /// The same, for components that look errors up by name.
-    pub fn error_of(&self) -> Callback<String, Option<String>> {
-        let errors = self.errors;
-        Callback::new(move |field: String| {
-            errors.with(|e| {
-                e.iter()
-                    .find(|x| x.field == field)
-                    .map(|x| x.message.clone())
-            })
+    /// The same, for components that look problems up by field.
+    pub fn error_of(&self) -> Callback<FieldPath, Option<String>> {
+        let (errors, lang) = (self.errors, self.lang);
+        Callback::new(move |field: FieldPath| {
+            errors.with(|e| e.iter().find(|x| x.field == field).map(|x| x.words(lang)))
         })
     }
 
@@ -289,9 +279,9 @@ impl Session {
         focus_selector_later(root, selector.to_string());
     }
 
-    /// Focuses the field an error key names, once the view has updated.
-    pub fn focus_field_later(&self, field: &str) {
-        let (root, selector) = (self.root, format!("#{}", field_dom_id(field)));
+    /// Focuses `field`'s control, once the view has updated.
+    pub fn focus_field_later(&self, field: &FieldPath) {
+        let (root, selector) = (self.root, format!("#{}", field.dom_id()));
         focus_selector_later(root, selector);
     }
 

@@ -7,10 +7,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use super::{SentState, Session};
-use crate::delivery::editor_field;
 use crate::delivery::outbox::OutboxEvent;
+use crate::delivery::HostError;
 use crate::domain::outbox::OutboxContent;
-use crate::domain::FieldError;
+use crate::domain::FieldProblem;
 use crate::platform::{object, window};
 
 /// A note the server refused, as the outbox reported it.
@@ -18,7 +18,7 @@ struct Refusal {
     id: String,
     status: u16,
     message: String,
-    errors: Vec<FieldError>,
+    errors: Vec<HostError>,
     content: OutboxContent,
 }
 
@@ -151,19 +151,15 @@ impl Session {
             .into_iter()
             .map(|s| s.key)
             .collect();
-        let mapped: Vec<FieldError> = r
+        let (mapped, elsewhere): (Vec<FieldProblem>, Vec<FieldProblem>) = r
             .errors
             .iter()
-            .filter_map(|e| {
-                editor_field(&e.field, &keys).map(|f| FieldError::new(f, e.message.clone()))
-            })
-            .collect();
+            .map(|e| e.about(&keys))
+            .partition(|e| e.field.on_screen());
         // Problems with no field on screen are said in words.
-        let unmapped: Vec<String> = r
-            .errors
+        let unmapped: Vec<String> = elsewhere
             .iter()
-            .filter(|e| editor_field(&e.field, &keys).is_none())
-            .map(|e| format!("{} {}", e.field, e.message))
+            .map(|e| format!("{} {}", e.field, e.words(self.lang)))
             .collect();
         let Some(a) = self.saver() else { return };
         if self.is_current(&r.id) {

@@ -12,7 +12,7 @@ use super::{Phase, Session};
 use crate::delivery::outbox::Outbox;
 use crate::domain::draft::{is_expired, latest};
 use crate::domain::setup::NoteSetup;
-use crate::domain::Note;
+use crate::domain::{FieldPath, Note};
 use crate::platform::{new_uuid, now_ms, now_rfc3339, object};
 use crate::storage::DraftStore;
 
@@ -45,7 +45,7 @@ impl Session {
         self.mark_restored(&note, None);
         self.open_note(note, 0);
         self.panel_open.set(false);
-        self.focus_field_later("client");
+        self.focus_field_later(&FieldPath::Client);
     }
 
     /// Opens storage, purges expired drafts, restores the latest one or

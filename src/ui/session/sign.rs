@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Session;
+use crate::domain::field_path::SignerPart;
 use crate::domain::record::Signature;
 use crate::domain::render::plain_text;
-use crate::domain::{FieldError, Person};
+use crate::domain::{FieldPath, FieldProblem, Person, Problem};
 use crate::platform::{now_rfc3339, window};
 use crate::storage::settings;
 use crate::ui::config::SignerEntry;
@@ -52,11 +53,10 @@ impl Session {
                 name: who.name.trim().to_string(),
             };
             if who.name.is_empty() {
-                self.errors.set(vec![FieldError::new(
-                    "signer.name",
-                    self.lang.t("session-signer-name-missing"),
-                )]);
-                self.focus_field_later("signer.name");
+                let name = FieldPath::Signer(SignerPart::Name);
+                self.errors
+                    .set(vec![FieldProblem::new(name.clone(), Problem::Missing)]);
+                self.focus_field_later(&name);
                 return;
             }
             self.errors.set(Vec::new());

@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
+use crate::domain::field_path::AddendumPart;
 use crate::domain::record::AddendumKind;
+use crate::domain::FieldPath;
 use crate::tr;
-use crate::ui::context::{field_dom_id, use_lang};
+use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
 #[component]
@@ -21,8 +23,12 @@ pub fn AddendumBlock(
     let link_error = Signal::derive(move || {
         errors.with(|e| {
             e.iter()
-                .find(|x| x.field == "addendum.toHash" || x.field == "addendum.to")
-                .map(|x| (field_dom_id(&x.field), x.message.clone()))
+                .find(|x| {
+                    [AddendumPart::ToHash, AddendumPart::To]
+                        .map(FieldPath::Addendum)
+                        .contains(&x.field)
+                })
+                .map(|x| (x.field.dom_id(), x.words(lang)))
         })
     });
     // What the page says of the original: whose note, when, by whom.
@@ -45,9 +51,9 @@ pub fn AddendumBlock(
         .cfg
         .with_value(|c| c.note.addendum.as_ref().is_some_and(|a| a.is_signature()));
     let reason = FieldAria::new(
-        "cn-addendum-reason".into(),
+        FieldPath::Addendum(AddendumPart::Reason).dom_id(),
         None,
-        s.error_for("addendum.reason"),
+        s.error_for(FieldPath::Addendum(AddendumPart::Reason)),
     );
     view! {
         <fieldset class="addendum-block" part="addendum">
@@ -79,10 +85,11 @@ pub fn AddendumBlock(
 fn KindSelect() -> impl IntoView {
     let s = expect_context::<Session>();
     let (form, locked, lang) = (s.form, s.locked(), s.lang);
+    let id = FieldPath::Addendum(AddendumPart::Kind).dom_id();
     view! {
             <div class="field">
-                <label for="cn-addendum-kind">{lang.t("addendum-kind-label")}</label>
-                <select id="cn-addendum-kind" disabled=move || locked.get() on:change=move |ev| {
+                <label for=id.clone()>{lang.t("addendum-kind-label")}</label>
+                <select id=id disabled=move || locked.get() on:change=move |ev| {
                     if let Some(k) = AddendumKind::from_value(&event_target_value(&ev)) {
                         form.addendum.update(|a| if let Some(a) = a { a.kind = k });
                     }

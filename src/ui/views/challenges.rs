@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
+use crate::domain::FieldPath;
 use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
 
@@ -10,7 +11,7 @@ use crate::ui::session::form::Form;
 pub fn ChallengesField(form: Form, locked: Signal<bool>) -> impl IntoView {
     let lang = use_lang();
     let aria = FieldAria::new(
-        "cn-challenges".into(),
+        FieldPath::Challenges.dom_id(),
         Some(lang.t("challenges-hint")),
         Signal::stored(None),
     );

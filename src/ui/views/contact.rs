@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
+use crate::domain::field_path::ParticipantPart;
+use crate::domain::FieldPath;
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector_later, focus_within_later, use_lang, Root};
+use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::Session;
 
 #[component]
@@ -19,14 +21,19 @@ pub fn ContactFields() -> impl IntoView {
         .cfg
         .with_value(|c| (c.contact_modes.clone(), c.locations.clone()));
     let mode = form.contact_mode;
-    let location = FieldAria::new(field_dom_id("location"), None, s.error_for("location"));
+    let location = FieldAria::new(
+        FieldPath::Location.dom_id(),
+        None,
+        s.error_for(FieldPath::Location),
+    );
+    let mode_id = FieldPath::ContactMode.dom_id();
     view! {
         <fieldset class="contact" part="contact">
             <legend>{lang.t("contact-legend")}</legend>
             <div class="row">
                 <div class="field">
-                    <label for="cn-contact-mode">{lang.t("contact-how")}<span class="optional">" "{lang.t("field-optional")}</span></label>
-                    <select id="cn-contact-mode" disabled=move || locked.get()
+                    <label for=mode_id.clone()>{lang.t("contact-how")}<span class="optional">" "{lang.t("field-optional")}</span></label>
+                    <select id=mode_id disabled=move || locked.get()
                         on:change=move |ev| mode.set(ContactMode::from_value(&event_target_value(&ev)))>
                         <option value="" selected=move || mode.get().is_none()>{lang.t("contact-how-not-said")}</option>
                         {modes.into_iter().map(|m| view! {
@@ -66,7 +73,11 @@ fn Participants() -> impl IntoView {
     let add = move |_| {
         list.update(|v| v.push(form.new_participant(&Participant::default())));
         let n = list.with_untracked(Vec::len) - 1;
-        focus_selector_later(root, format!("#cn-participants-{n}-name"));
+        let name = FieldPath::Participant {
+            index: n,
+            part: ParticipantPart::Name,
+        };
+        focus_selector_later(root, format!("#{}", name.dom_id()));
     };
     view! {
         <div class="participants">
@@ -74,11 +85,12 @@ fn Participants() -> impl IntoView {
             <ol class="participant-list" aria-labelledby="cn-participants-label">
                 {move || list.get().into_iter().enumerate().map(|(index, item)| {
                     let n = index + 1;
-                    let name_field = format!("participants.{index}.name");
-                    let name = FieldAria::new(field_dom_id(&name_field), None, Signal::derive(move || error_of.run(name_field.clone())));
-                    let role_id = field_dom_id(&format!("participants.{index}.role"));
+                    let field = move |part| FieldPath::Participant { index, part };
+                    let name_field = field(ParticipantPart::Name);
+                    let name = FieldAria::new(name_field.dom_id(), None, Signal::derive(move || error_of.run(name_field.clone())));
+                    let role_id = field(ParticipantPart::Role).dom_id();
                     let relationship = FieldAria::new(
-                        field_dom_id(&format!("participants.{index}.relationship")),
+                        field(ParticipantPart::Relationship).dom_id(),
                         Some(lang.t("participants-relationship-hint")),
                         Signal::stored(None),
                     );

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::context::{field_dom_id, use_lang};
+use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
 #[component]
@@ -13,21 +13,24 @@ pub fn ErrorSummary() -> impl IntoView {
     let lang = use_lang();
     move || {
         let list = s.errors.get();
-        (!list.is_empty()).then(|| view! {
-            <div class="error-summary" role="alert" tabindex="-1" part="error-summary">
-                <h3>{lang.t("error-summary-title")}</h3>
-                <ul>
-                    {list.into_iter().map(|e| {
-                        let field = e.field.clone();
-                        view! {
-                            <li><a href=format!("#{}", field_dom_id(&e.field)) on:click=move |ev| {
-                                ev.prevent_default();
-                                s.focus_field_later(&field);
-                            }>{e.message}</a></li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </div>
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" part="error-summary">
+                    <h3>{lang.t("error-summary-title")}</h3>
+                    <ul>
+                        {list.into_iter().map(|e| {
+                            let (href, words) = (format!("#{}", e.field.dom_id()), e.words(lang));
+                            let field = e.field;
+                            view! {
+                                <li><a href=href on:click=move |ev| {
+                                    ev.prevent_default();
+                                    s.focus_field_later(&field);
+                                }>{words}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
         })
     }
 }

@@ -4,7 +4,7 @@
 //! field of the form is drawn by `Field`, so the wiring is written once.
 //!
 //! ```ignore
-//! let aria = FieldAria::new(field_dom_id("client"), None, error);
+//! let aria = FieldAria::new(FieldPath::Client.dom_id(), None, error);
 //! view! {
 //!     <Field aria=aria.clone() label="Client">
 //!         <input id=aria.id() aria-describedby=aria.described_by() aria-invalid=aria.invalid()/>

@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
+use crate::domain::field_path::FollowUpPart;
 use crate::domain::follow_up::{FollowUp, Owner};
+use crate::domain::FieldPath;
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector_later, focus_within_later, use_lang, Root};
+use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::FollowUpState;
 use crate::ui::session::Session;
 
@@ -20,7 +22,11 @@ pub fn FollowUpsField() -> impl IntoView {
     let add = move |_| {
         list.update(|v| v.push(form.new_follow_up(&FollowUp::default())));
         let n = list.with_untracked(Vec::len) - 1;
-        focus_selector_later(root, format!("#cn-followUps-{n}-what"));
+        let what = FieldPath::FollowUp {
+            index: n,
+            part: FollowUpPart::What,
+        };
+        focus_selector_later(root, format!("#{}", what.dom_id()));
     };
     view! {
         <fieldset class="follow-ups" part="follow-ups">
@@ -42,16 +48,24 @@ fn FollowUpItem(index: usize, item: FollowUpState) -> impl IntoView {
     let s = expect_context::<Session>();
     let (form, locked, error_of) = (s.form, s.locked(), s.error_of());
     let n = index + 1;
-    let aria = move |name: &str| {
-        let field = format!("followUps.{index}.{name}");
+    let aria = move |part| {
+        let field = FieldPath::FollowUp { index, part };
         FieldAria::new(
-            field_dom_id(&field),
+            field.dom_id(),
             None,
             Signal::derive(move || error_of.run(field.clone())),
         )
     };
-    let (what, who_name, due) = (aria("what"), aria("whoName"), aria("due"));
-    let who_id = field_dom_id(&format!("followUps.{index}.who"));
+    let (what, who_name, due) = (
+        aria(FollowUpPart::What),
+        aria(FollowUpPart::WhoName),
+        aria(FollowUpPart::Due),
+    );
+    let who_id = FieldPath::FollowUp {
+        index,
+        part: FollowUpPart::Who,
+    }
+    .dom_id();
     let other = Memo::new(move |_| item.who.get() == Owner::Other);
     view! {
         <li class="follow-up">

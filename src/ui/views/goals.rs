@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{GoalProgress, Progress};
+use crate::domain::field_path::GoalPart;
+use crate::domain::{FieldPath, GoalProgress, Progress};
 use crate::tr;
 use crate::ui::config::HostGoal;
 use crate::ui::context::use_lang;
@@ -18,8 +19,9 @@ pub fn GoalsField(goals: Vec<HostGoal>, form: Form, locked: Signal<bool>) -> imp
             <p class="hint" id="cn-goals-hint">{lang.t("goals-hint")}</p>
             <ul class="goal-list">
                 {goals.into_iter().enumerate().map(|(i, g)| {
-                    let check_id = format!("cn-goal-{i}");
-                    let progress_id = format!("cn-goal-{i}-progress");
+                    let goal = |part| FieldPath::Goal { index: i, part };
+                    let check_id = goal(GoalPart::Addressed).dom_id();
+                    let progress_id = goal(GoalPart::Progress).dom_id();
                     let (gid, gid2, gid3) = (g.id.clone(), g.id.clone(), g.id.clone());
                     let text = g.text.clone();
                     let addressed = move || selected.with(|v| v.iter().any(|p| p.id == gid));

@@ -4,16 +4,18 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
+use crate::domain::field_path::InterventionPart;
 use crate::domain::writing::completeness::needs_response;
+use crate::domain::FieldPath;
 use crate::domain::Intervention;
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector_later, focus_within_later, use_lang, Root};
+use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::Form;
 
 #[component]
 pub fn InterventionsField(
     form: Form,
-    error_for: Callback<String, Option<String>>,
+    error_for: Callback<FieldPath, Option<String>>,
     locked: Signal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -23,7 +25,11 @@ pub fn InterventionsField(
         let item = form.new_intervention(&Intervention::default());
         list.update(|v| v.push(item));
         let n = list.with_untracked(|v| v.len()) - 1;
-        focus_selector_later(root, format!("#cn-interventions-{n}-description"));
+        let description = FieldPath::Intervention {
+            index: n,
+            part: InterventionPart::Description,
+        };
+        focus_selector_later(root, format!("#{}", description.dom_id()));
     };
     view! {
         <fieldset class="interventions" part="interventions">
@@ -34,13 +40,13 @@ pub fn InterventionsField(
                 // changes an item's own signals, not the list), so each
                 // item's number and ids are plain values.
                 {move || list.get().into_iter().enumerate().map(|(index, item)| {
-                    let field = move |name: &str| format!("interventions.{index}.{name}");
-                    let desc_err = Signal::derive(move || error_for.run(field("description")));
-                    let why_err = Signal::derive(move || error_for.run(field("rationale")));
-                    let id = move |name: &str| field_dom_id(&field(name));
-                    let (deviates_id, response_id) = (id("deviates"), id("response"));
-                    let desc = FieldAria::new(id("description"), None, desc_err);
-                    let why = FieldAria::new(id("rationale"), None, why_err);
+                    let field = move |part| FieldPath::Intervention { index, part };
+                    let desc_err = Signal::derive(move || error_for.run(field(InterventionPart::Description)));
+                    let why_err = Signal::derive(move || error_for.run(field(InterventionPart::Rationale)));
+                    let id = move |part| field(part).dom_id();
+                    let (deviates_id, response_id) = (id(InterventionPart::Deviates), id(InterventionPart::Response));
+                    let desc = FieldAria::new(id(InterventionPart::Description), None, desc_err);
+                    let why = FieldAria::new(id(InterventionPart::Rationale), None, why_err);
                     let n = index + 1;
                     let which = format!(" {}", tr!(lang, "interventions-which", n = n));
                     view! {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::render::hours_text;
+use crate::domain::FieldPath;
 use crate::tr;
 use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
@@ -17,7 +18,7 @@ pub fn LateEntryField(
     locked: Signal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let aria = FieldAria::new("cn-lateEntryReason".into(), None, error);
+    let aria = FieldAria::new(FieldPath::LateEntryReason.dom_id(), None, error);
     view! {
         <div class="late-entry" part="late-entry">
             <p class="late-label"><strong>{lang.t("late-entry-title")}</strong>" "{move || tr!(

@@ -5,16 +5,17 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::time::duration_minutes;
+use crate::domain::FieldPath;
 use crate::domain::ServiceTime;
 use crate::tr;
-use crate::ui::context::{field_dom_id, use_lang};
+use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
 /// A date or time of the service.
 #[component]
 fn ServiceField(
-    /// The error key (`service.date`).
-    field: &'static str,
+    /// The field (the date, the start or the end).
+    field: FieldPath,
     label: String,
     /// `date` or `time`.
     kind: &'static str,
@@ -22,7 +23,7 @@ fn ServiceField(
 ) -> impl IntoView {
     let s = expect_context::<Session>();
     let locked = s.locked();
-    let aria = FieldAria::new(field_dom_id(field), None, s.error_for(field));
+    let aria = FieldAria::new(field.dom_id(), None, s.error_for(field));
     view! {
         <Field aria=aria.clone() label=label>
             <input
@@ -43,7 +44,12 @@ pub fn MetaFields() -> impl IntoView {
     let lang = use_lang();
     let s = expect_context::<Session>();
     let (form, locked) = (s.form, s.locked());
-    let client = FieldAria::new(field_dom_id("client"), None, s.error_for("client"));
+    let client = FieldAria::new(
+        FieldPath::Client.dom_id(),
+        None,
+        s.error_for(FieldPath::Client),
+    );
+    let (format_id, overnight_id) = (FieldPath::Format.dom_id(), FieldPath::Overnight.dom_id());
     // An end before the start is asked about, never taken as a 23-hour
     // session.
     let crosses = Memo::new(move |_| {
@@ -77,8 +83,8 @@ pub fn MetaFields() -> impl IntoView {
                 />
             </Field>
             <div class="field">
-                <label for="cn-format">{lang.t("meta-format")}</label>
-                <select id="cn-format" disabled=move || locked.get() on:change=move |ev| form.format.set(event_target_value(&ev))>
+                <label for=format_id.clone()>{lang.t("meta-format")}</label>
+                <select id=format_id disabled=move || locked.get() on:change=move |ev| form.format.set(event_target_value(&ev))>
                     {s.offered().into_iter().map(|t| {
                         let id = t.id.clone();
                         view! { <option value=t.id.clone() selected=move || form.format.get() == id>{t.name.clone()}</option> }
@@ -86,17 +92,17 @@ pub fn MetaFields() -> impl IntoView {
                 </select>
             </div>
             <div class="row">
-                <ServiceField field="service.date" label=lang.t("meta-date") kind="date" value=form.date/>
-                <ServiceField field="service.start" label=lang.t("meta-start") kind="time" value=form.start/>
-                <ServiceField field="service.end" label=lang.t("meta-end") kind="time" value=form.end/>
+                <ServiceField field=FieldPath::ServiceDate label=lang.t("meta-date") kind="date" value=form.date/>
+                <ServiceField field=FieldPath::ServiceStart label=lang.t("meta-start") kind="time" value=form.start/>
+                <ServiceField field=FieldPath::ServiceEnd label=lang.t("meta-end") kind="time" value=form.end/>
             </div>
             {move || crosses.get().then(|| view! {
                 <div class="check overnight">
-                    <input type="checkbox" id="cn-service-overnight"
+                    <input type="checkbox" id=overnight_id.clone()
                         prop:checked=move || form.overnight.get()
                         disabled=move || locked.get()
                         on:change=move |ev| form.overnight.set(event_target_checked(&ev))/>
-                    <label class="inline" for="cn-service-overnight">{lang.t("meta-overnight")}</label>
+                    <label class="inline" for=overnight_id.clone()>{lang.t("meta-overnight")}</label>
                 </div>
             })}
             <p class="duration">{duration}</p>

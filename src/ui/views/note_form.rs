@@ -21,7 +21,7 @@ use super::signing::{SignPanel, SignedBanner};
 use super::stray::StraySections;
 use crate::domain::writing::abbreviations::defined_in;
 use crate::domain::writing::completeness::NoteFacts;
-use crate::domain::Speaker;
+use crate::domain::{FieldPath, Speaker};
 use crate::i18n::Lang;
 use crate::tr;
 use crate::ui::aids_data::AidsLoader;
@@ -149,10 +149,11 @@ pub fn NoteForm() -> impl IntoView {
             <ContactFields/>
             <div id="cn-sections" class="sections" tabindex="-1" role="region" aria-label=lang.t("note-form-sections")>
             {move || {
-                template.get().sections.into_iter().map(|spec| {
+                template.get().sections.into_iter().enumerate().map(|(index, spec)| {
                     let section = form.section(&spec.key);
-                    let error = s.error_for(format!("section.{}", spec.key));
-                    view! { <SectionField spec=spec section=section error=error error_of=error_of locked=locked form=form template=template defined=defined approved=approved/> }
+                    let field = FieldPath::Section { index, key: spec.key.clone() };
+                    let error = s.error_for(field.clone());
+                    view! { <SectionField field=field spec=spec section=section error=error error_of=error_of locked=locked form=form template=template defined=defined approved=approved/> }
                 }).collect_view()
             }}
             </div>
@@ -166,7 +167,7 @@ pub fn NoteForm() -> impl IntoView {
                 <InterventionsField form=form error_for=error_of locked=locked/>
             })}
             {move || is_late.get().then(|| view! {
-                <LateEntryField form=form hours=late_hours threshold=threshold error=s.error_for("lateEntryReason") locked=locked/>
+                <LateEntryField form=form hours=late_hours threshold=threshold error=s.error_for(FieldPath::LateEntryReason) locked=locked/>
             })}
             {move || (!has_client_quote.get() && form.signature.with(Option::is_none)).then(|| view! {
                 <p class="tip" part="tip">{lang.t("note-form-tip")}</p>

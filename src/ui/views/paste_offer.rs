@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::writing::paste::{split, Split};
+use crate::domain::FieldPath;
 use crate::domain::Template;
 use crate::i18n::Lang;
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector_later, use_lang, Announce, Root};
+use crate::ui::context::{focus_selector_later, use_lang, Announce, Root};
 use crate::ui::session::form::Form;
 
 /// What was pasted and how it splits, with the text from before the paste.
@@ -23,8 +24,8 @@ struct Offer {
 #[derive(Clone, Copy)]
 pub struct PasteSplit {
     offer: RwSignal<Option<Offer>>,
-    /// The section's key, to put focus back in its text box.
-    key: StoredValue<String>,
+    /// The section's field, to put focus back in its text box.
+    field: StoredValue<FieldPath>,
     text: RwSignal<String>,
     form: Form,
     template: Memo<Template>,
@@ -35,7 +36,7 @@ pub struct PasteSplit {
 
 impl PasteSplit {
     pub fn new(
-        key: String,
+        field: FieldPath,
         text: RwSignal<String>,
         form: Form,
         template: Memo<Template>,
@@ -43,7 +44,7 @@ impl PasteSplit {
     ) -> Self {
         PasteSplit {
             offer: RwSignal::new(None),
-            key: StoredValue::new(key),
+            field: StoredValue::new(field),
             text,
             form,
             template,
@@ -111,11 +112,10 @@ impl PasteSplit {
         // box, and the earlier announcement is replaced by what happened.
         self.announce
             .set(tr!(self.lang, "paste-done", sections = labels));
-        let key = self.key.get_value();
         let root = expect_context::<Root>().0;
         focus_selector_later(
             root,
-            format!("#{}", field_dom_id(&format!("section.{key}"))),
+            format!("#{}", self.field.with_value(FieldPath::dom_id)),
         );
     }
 

@@ -6,11 +6,13 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
+use crate::domain::field_path::MarkPart;
 use crate::domain::follow_up::{FollowUp, Status};
 use crate::domain::previous::PreviousNote;
+use crate::domain::FieldPath;
 use crate::i18n::isolated;
 use crate::tr;
-use crate::ui::context::{field_dom_id, use_lang};
+use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
 #[component]
@@ -82,8 +84,11 @@ fn MarkItem(note: StoredValue<PreviousNote>, index: usize, follow_up: FollowUp) 
         marks.update(|m| *m = note.with_value(|n| n.mark(m, index, status, &reason)))
     };
     let group = format!("cn-previous-{index}-status");
-    let reason_field = format!("previousFollowUps.{index}.reason");
-    let aria = FieldAria::new(field_dom_id(&reason_field), None, s.error_for(reason_field));
+    let reason_field = FieldPath::PreviousFollowUp {
+        index,
+        part: MarkPart::Reason,
+    };
+    let aria = FieldAria::new(reason_field.dom_id(), None, s.error_for(reason_field));
     let options: [(Option<Status>, String); 4] = [
         (None, lang.t("previous-note-not-marked")),
         (Some(Status::Done), Status::Done.label(lang)),

@@ -6,9 +6,10 @@ use wasm_bindgen::JsCast;
 
 use super::field::{Field, FieldAria};
 use crate::domain::note::{mark_quote, requote};
+use crate::domain::FieldPath;
 use crate::domain::{Quote, SectionSpec, Speaker};
 use crate::tr;
-use crate::ui::context::{field_dom_id, focus_selector_later, focus_within_later, use_lang, Root};
+use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::{Form, QuoteState, SectionState};
 
 /// Byte offset of the UTF-16 offset `u16_pos` in `text` (textarea
@@ -28,11 +29,13 @@ fn byte_offset(text: &str, u16_pos: u32) -> usize {
 pub fn QuoteList(
     /// The DOM id of the section's text box, to mark quotes from.
     area_id: String,
+    /// The section's field: each quote's is made from it.
+    field: FieldPath,
     spec: SectionSpec,
     section: SectionState,
     form: Form,
     locked: Signal<bool>,
-    error_of: Callback<String, Option<String>>,
+    error_of: Callback<FieldPath, Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let (text, quotes) = (section.text, section.quotes);
@@ -72,7 +75,7 @@ pub fn QuoteList(
         quotes.update(|v| v.push(q));
         focus_quote(&q);
     };
-    let (key, label) = (spec.key.clone(), spec.label.clone());
+    let label = spec.label.clone();
     view! {
         <div class="quotes" role="group" aria-label=tr!(lang, "quote-group", section = spec.label.as_str())>
             <p class="quotes-title">{lang.t("quote-title")}</p>
@@ -81,7 +84,7 @@ pub fn QuoteList(
                 // changes a quote's own signals, not the list), so each
                 // quote's place is a plain value.
                 {move || quotes.get().into_iter().enumerate().map(|(i, q)| view! {
-                    <QuoteItem q=q index=i quotes=quotes section_text=text locked=locked section=key.clone() section_label=label.clone() error_of=error_of/>
+                    <QuoteItem q=q index=i quotes=quotes section_text=text locked=locked field=field.quote(i) section_label=label.clone() error_of=error_of/>
                 }).collect_view()}
             </ul>
             {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
@@ -106,12 +109,12 @@ fn QuoteItem(
     /// The section's text, where a marked quote's words stand.
     section_text: RwSignal<String>,
     locked: Signal<bool>,
-    /// The section's key, for this quote's error field.
-    section: String,
+    /// This quote's field, by its place in the list.
+    field: FieldPath,
     /// The section's label, so that each quote's controls have names of
     /// their own ("Remove quote (quote 2 in Plan)") in a screen reader's list.
     section_label: String,
-    error_of: Callback<String, Option<String>>,
+    error_of: Callback<FieldPath, Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let base = format!("cn-quote-{}", q.uid);
@@ -119,10 +122,9 @@ fn QuoteItem(
     // in Plan)") for a screen reader's list of controls. An aria-label, not
     // hidden text: 200 quotes' hidden spans made each keystroke in a long
     // note a third slower (bench).
-    // This quote's field by its place in the list, `section.<key>.quotes.<i>`:
-    // its errors are named so, and its words carry that field's DOM id, so
-    // the error summary's links reach it like any other field.
-    let field = format!("section.{section}.quotes.{index}");
+    // This quote's field is named by its place in the list: its words
+    // carry that field's DOM id, so the error summary's links reach it
+    // like any other field.
     let which = format!(
         " {}",
         tr!(
@@ -133,7 +135,7 @@ fn QuoteItem(
         )
     );
     let words = FieldAria::new(
-        field_dom_id(&field),
+        field.dom_id(),
         None,
         Signal::derive(move || error_of.run(field.clone())),
     );

@@ -7,18 +7,19 @@ use super::aids::WritingAids;
 use super::field::{Field, FieldAria};
 use super::paste_offer::{PasteOffer, PasteSplit};
 use super::quotes::QuoteList;
-use crate::domain::{SectionSpec, Template};
-use crate::ui::context::field_dom_id;
+use crate::domain::{FieldPath, SectionSpec, Template};
 use crate::ui::session::form::{Form, SectionState};
 
 #[component]
 pub fn SectionField(
+    /// The section's field (its place in the template, and its key).
+    field: FieldPath,
     spec: SectionSpec,
     section: SectionState,
     /// The error for this section, if any.
     error: Signal<Option<String>>,
-    /// The error for any field by name (a quote's: `section.<key>.quotes.<i>`).
-    error_of: Callback<String, Option<String>>,
+    /// The error for any field (a quote's).
+    error_of: Callback<FieldPath, Option<String>>,
     locked: Signal<bool>,
     form: Form,
     template: Memo<Template>,
@@ -26,15 +27,15 @@ pub fn SectionField(
     defined: Memo<Vec<String>>,
     approved: StoredValue<Vec<String>>,
 ) -> impl IntoView {
-    let field = format!("section.{}", spec.key);
-    let aria = FieldAria::new(field_dom_id(&field), Some(spec.prompt.clone()), error);
+    let aria = FieldAria::new(field.dom_id(), Some(spec.prompt.clone()), error);
+    let name = field.editor_key();
     let text = section.text;
-    let paste = PasteSplit::new(spec.key.clone(), text, form, template, locked);
+    let paste = PasteSplit::new(field.clone(), text, form, template, locked);
     view! {
         <Field aria=aria.clone() label=spec.label.clone() optional=!spec.required class="section" label_class="section-label" part="section" heading=true>
             <textarea
                 id=aria.id()
-                name=field
+                name=name
                 rows="5"
                 aria-describedby=aria.described_by()
                 aria-invalid=aria.invalid()
@@ -45,7 +46,7 @@ pub fn SectionField(
             ></textarea>
             <PasteOffer paste=paste/>
             <WritingAids key=spec.key.clone() label=spec.label.clone() area_id=aria.id() text=text defined=defined approved=approved signed=Signal::derive(move || form.signature.with(Option::is_some))/>
-            <QuoteList area_id=aria.id() spec=spec section=section form=form locked=locked error_of=error_of/>
+            <QuoteList area_id=aria.id() field=field spec=spec section=section form=form locked=locked error_of=error_of/>
         </Field>
     }
 }

@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
+use crate::domain::field_path::SignerPart;
+use crate::domain::FieldPath;
 use crate::platform::local_from_rfc3339;
 use crate::tr;
-use crate::ui::context::{field_dom_id, use_lang};
+use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
 #[component]
@@ -46,11 +48,15 @@ fn SignerFields() -> impl IntoView {
     let lang = use_lang();
     let signer = s.signer;
     let name = FieldAria::new(
-        field_dom_id("signer.name"),
+        FieldPath::Signer(SignerPart::Name).dom_id(),
         Some(lang.t("signing-name-hint")),
-        s.error_for("signer.name"),
+        s.error_for(FieldPath::Signer(SignerPart::Name)),
     );
-    let id = FieldAria::new(field_dom_id("signer.id"), None, Signal::stored(None));
+    let id = FieldAria::new(
+        FieldPath::Signer(SignerPart::Id).dom_id(),
+        None,
+        Signal::stored(None),
+    );
     view! {
         <Field aria=name.clone() label=lang.t("signing-name")>
             <input id=name.id() type="text" autocomplete="name"

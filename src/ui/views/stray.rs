@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use crate::domain::validate::title_case;
+use crate::domain::FieldPath;
 use crate::domain::Template;
 use crate::platform::window;
 use crate::tr;
-use crate::ui::context::{field_dom_id, use_lang};
+use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 
 #[component]
@@ -22,7 +23,7 @@ pub fn StraySections(template: Memo<Template>) -> impl IntoView {
             t.section(&x.key).is_none()
                 && (!x.text.with(|v| v.trim().is_empty()) || x.quotes.with(|q| !q.is_empty()))
         }).map(|x| {
-            let id = field_dom_id(&format!("section.{}", x.key));
+            let id = FieldPath::Stray(x.key.clone()).dom_id();
             let name = title_case(&x.key);
             let (text, quotes) = (x.text, x.quotes);
             let clear = move |_| {
@@ -54,7 +55,10 @@ pub fn StraySections(template: Memo<Template>) -> impl IntoView {
                 to.quotes.update(|v| v.extend(q));
                 text.set(String::new());
                 quotes.set(Vec::new());
-                s.focus_field_later(&format!("section.{key}"));
+                let index = template
+                    .with_untracked(|t| t.sections.iter().position(|x| x.key == key))
+                    .unwrap_or_default();
+                s.focus_field_later(&FieldPath::Section { index, key });
             };
             view! {
                 <div class="section stray" part="section">

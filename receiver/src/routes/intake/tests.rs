@@ -51,11 +51,11 @@ fn the_key_must_be_the_notes_id() {
         id
     );
     let missing = idempotency_key(&HeaderMap::new(), id).unwrap_err();
-    assert_eq!(missing.field, "Idempotency-Key");
+    assert_eq!(missing.problem, Problem::KeyMissing);
     let other = idempotency_key(
         &headers(&[("idempotency-key", "7c9e6679-7425-40de-944b-e07fc1f90ae7")]),
         id,
     )
     .unwrap_err();
-    assert_eq!(other.field, "Idempotency-Key");
+    assert_eq!(other.problem, Problem::KeyNotId);
 }

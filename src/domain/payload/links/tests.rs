@@ -33,7 +33,7 @@ fn store(id: &str) -> Option<PayloadV1> {
 fn fields(p: &PayloadV1) -> Vec<(String, String)> {
     p.link_problems(&store)
         .into_iter()
-        .map(|e| (e.field, e.message))
+        .map(|e| (e.field.json_path(), e.wire()))
         .collect()
 }
 
@@ -87,7 +87,10 @@ fn an_addendum_to_itself_to_a_missing_note_to_another_client_or_a_changed_origin
     );
     assert_eq!(
         named(&addendum(ORIGINAL, Some("0".repeat(64)))),
-        [format!("addendum.toHash: {ORIGINAL_CHANGED}")]
+        [format!(
+            "addendum.toHash: {}",
+            crate::domain::problem::ORIGINAL_CHANGED
+        )]
     );
 }
 
@@ -189,7 +192,7 @@ fn signed_original(author: Option<Person>, signed: bool) -> PayloadV1 {
 fn problems_with(p: &PayloadV1, o: &PayloadV1) -> Vec<String> {
     signature_problems(p, o)
         .into_iter()
-        .map(|e| e.field)
+        .map(|e| e.field.json_path())
         .collect()
 }
 

@@ -21,9 +21,9 @@ fn the_receivers_own_threshold_decides_a_late_entry_not_the_senders() {
     );
     let problems = p.timeliness_problems(at(now), 24.0);
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].field, "timeliness.lateEntry");
+    assert_eq!(problems[0].field.json_path(), "timeliness.lateEntry");
     assert_eq!(
-        problems[0].message,
+        problems[0].wire(),
         "must be true: this receiver counts a note documented more than 24 hours after its service as a late entry, and this one was documented 72.00 hours after it. Send it as a late entry with lateEntryReason"
     );
     // Marked late (with its reason), it is taken whatever the threshold.
@@ -67,9 +67,9 @@ fn a_draft_started_after_the_note_was_documented_is_refused() {
     p.documented_at = "2026-11-26T10:00:00Z".into();
     let problems = p.contract_problems();
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].field, "createdAt");
+    assert_eq!(problems[0].field.json_path(), "createdAt");
     assert_eq!(
-        problems[0].message,
+        problems[0].wire(),
         "is after documentedAt: a draft is started before the note is documented"
     );
     p.created_at = "2026-11-26T10:00:00Z".into();
@@ -84,8 +84,8 @@ fn a_language_tag_is_short_and_names_each_variant_once() {
         p.with_hash()
             .check()
             .into_iter()
-            .filter(|e| e.field == "language")
-            .map(|e| e.message)
+            .filter(|e| e.field.json_path() == "language")
+            .map(|e| e.wire())
             .collect::<Vec<_>>()
     };
     assert_eq!(field_problems("es-419"), Vec::<String>::new());
@@ -131,5 +131,5 @@ fn whole_numbers_with_a_fraction_of_zero_and_upper_case_hashes_are_read() {
     assert_eq!(read.service.duration_minutes, Some(0));
     let problems = read.contract_problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].field, "service.durationMinutes");
+    assert_eq!(problems[0].field.json_path(), "service.durationMinutes");
 }

@@ -1,0 +1,205 @@
+//! The parts of a field that has several (a participant's name and role,
+//! a follow-up's what, who and when), and the members only a receiver
+//! names, each with its name in the JSON.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ParticipantPart {
+    Name,
+    Role,
+    Relationship,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GoalPart {
+    Addressed,
+    Progress,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InterventionPart {
+    Description,
+    Rationale,
+    Deviates,
+    Response,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FollowUpPart {
+    What,
+    Who,
+    WhoName,
+    Due,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkPart {
+    Note,
+    Index,
+    What,
+    Reason,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SignerPart {
+    Name,
+    Id,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AddendumPart {
+    To,
+    ToHash,
+    Kind,
+    Reason,
+}
+
+/// The payload's members that only a receiver's checks name, and the
+/// request around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Member {
+    /// The request body as a whole (not UTF-8, not JSON).
+    Body,
+    /// The payload as a whole (not a casenote note).
+    Payload,
+    Schema,
+    Id,
+    Format,
+    Sections,
+    ContentHash,
+    CanonicalVersion,
+    Language,
+    CreatedAt,
+    DocumentedAt,
+    /// The service as a whole.
+    Service,
+    ServiceDuration,
+    Timeliness,
+    TimelinessDocumentedAt,
+    TimelinessLateEntry,
+    TimelinessHours,
+    TimelinessThreshold,
+    Signature,
+    SignatureHash,
+    SignatureContentHash,
+    SignatureSignedAt,
+    /// The `Idempotency-Key` header.
+    IdempotencyKey,
+    /// The previous note a host gives the editor.
+    PreviousNote,
+}
+
+impl Member {
+    /// Its JSON path (for the header, its name).
+    pub fn path(self) -> &'static str {
+        match self {
+            Member::Body => "body",
+            Member::Payload => "payload",
+            Member::Schema => "schema",
+            Member::Id => "id",
+            Member::Format => "format",
+            Member::Sections => "sections",
+            Member::ContentHash => "contentHash",
+            Member::CanonicalVersion => "canonicalVersion",
+            Member::Language => "language",
+            Member::CreatedAt => "createdAt",
+            Member::DocumentedAt => "documentedAt",
+            Member::Service => "service",
+            Member::ServiceDuration => "service.durationMinutes",
+            Member::Timeliness => "timeliness",
+            Member::TimelinessDocumentedAt => "timeliness.documentedAt",
+            Member::TimelinessLateEntry => "timeliness.lateEntry",
+            Member::TimelinessHours => "timeliness.hoursAfterService",
+            Member::TimelinessThreshold => "timeliness.lateEntryThresholdHours",
+            Member::Signature => "signature",
+            Member::SignatureHash => "signature.signatureHash",
+            Member::SignatureContentHash => "signature.contentHash",
+            Member::SignatureSignedAt => "signature.signedAt",
+            Member::IdempotencyKey => "Idempotency-Key",
+            Member::PreviousNote => "previousNote",
+        }
+    }
+}
+
+/// A host template's members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TemplatePart {
+    /// The template as a whole (not JSON, not a template).
+    Whole,
+    Id,
+    Name,
+    Sections,
+    SectionKey(usize),
+    SectionLabel(usize),
+    SectionLoinc(usize),
+}
+
+/// The FHIR DocumentReference's members a receiver holds to the note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FhirPart {
+    Id,
+    Type,
+    Subject,
+    SubjectReference,
+    Content,
+}
+
+impl ParticipantPart {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            ParticipantPart::Name => "name",
+            ParticipantPart::Role => "role",
+            ParticipantPart::Relationship => "relationship",
+        }
+    }
+}
+
+impl InterventionPart {
+    pub(super) fn editor(self) -> &'static str {
+        match self {
+            InterventionPart::Description => "description",
+            InterventionPart::Rationale => "rationale",
+            InterventionPart::Deviates => "deviates",
+            InterventionPart::Response => "response",
+        }
+    }
+
+    pub(super) fn json(self) -> &'static str {
+        match self {
+            InterventionPart::Response => "clientResponse",
+            other => other.editor(),
+        }
+    }
+}
+
+impl FollowUpPart {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            FollowUpPart::What => "what",
+            FollowUpPart::Who => "who",
+            FollowUpPart::WhoName => "whoName",
+            FollowUpPart::Due => "due",
+        }
+    }
+}
+
+impl MarkPart {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            MarkPart::Note => "note",
+            MarkPart::Index => "index",
+            MarkPart::What => "what",
+            MarkPart::Reason => "reason",
+        }
+    }
+}
+
+impl AddendumPart {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            AddendumPart::To => "addendum.to",
+            AddendumPart::ToHash => "addendum.toHash",
+            AddendumPart::Kind => "addendum.kind",
+            AddendumPart::Reason => "addendum.reason",
+        }
+    }
+}
