@@ -1,5 +1,5 @@
-//! A TCP listener whose connections a handler can cut: the "store the note,
-//! then drop the connection before answering" fault.
+//! A TCP listener whose connections can be cut: the "store the note,
+//! then drop the connection before answering" fault (`routes/faults_layer.rs`).
 
 use std::io;
 use std::pin::Pin;
@@ -16,7 +16,7 @@ pub struct CuttableStream {
     cut: Arc<AtomicBool>,
 }
 
-/// Handed to handlers (as connect info): `cut()` makes the connection fail
+/// Handed to each request (as connect info): `cut()` makes the connection fail
 /// before anything more is written.
 #[derive(Clone)]
 pub struct Cut(Arc<AtomicBool>);

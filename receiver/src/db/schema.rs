@@ -1,15 +1,21 @@
-//! The file's tables, made or brought up to date when it is opened. The
-//! schema's version is kept in `PRAGMA user_version`: 0 for a new file or
-//! one from before versions were kept, [`VERSION`] once opened by this
-//! release. The log is never made for notes already stored: a file whose
-//! notes have no log had it removed, and is refused.
+//! The file's tables, made or brought up to date when it is opened, by
+//! the numbered steps of `schema/steps.rs`. The schema's version is kept in
+//! `PRAGMA user_version`: 0 for a new file or one from before versions
+//! were kept, [`VERSION`] once opened by this release. The log is never
+//! made for notes already stored: a file whose notes have no log had it
+//! removed, and is refused.
 
 use rusqlite::{params, Connection};
 
+mod steps;
+
+use steps::STEPS;
+
 /// The schema this release writes: notes with their content hash, a log
 /// whose entries carry their version, key and content hash, case-blind
-/// indexes of ids and keys, and the access log (`reads`).
-pub const VERSION: i64 = 3;
+/// indexes of ids and keys, and the access log (`reads`): version 3, the
+/// last step's.
+pub const VERSION: i64 = STEPS[STEPS.len() - 1].version;
 
 /// Why a file could not be opened.
 #[derive(Debug)]
@@ -47,42 +53,6 @@ impl std::fmt::Display for OpenError {
     }
 }
 
-const NOTES: &str = "CREATE TABLE IF NOT EXISTS notes (
-   seq INTEGER PRIMARY KEY AUTOINCREMENT,
-   id TEXT NOT NULL UNIQUE,
-   idempotency_key TEXT NOT NULL UNIQUE,
-   received_at TEXT NOT NULL,
-   body TEXT NOT NULL,
-   content_hash TEXT
- );";
-
-const LOG: &str = "CREATE TABLE IF NOT EXISTS log (
-   seq INTEGER PRIMARY KEY,
-   note_id TEXT NOT NULL,
-   received_at TEXT NOT NULL,
-   body_sha256 TEXT NOT NULL,
-   prev TEXT NOT NULL,
-   hash TEXT NOT NULL,
-   version INTEGER NOT NULL DEFAULT 1,
-   idempotency_key TEXT,
-   content_hash TEXT
- );";
-
-/// Who read which note, when, how and from where (`reads.rs`).
-const READS: &str = "CREATE TABLE IF NOT EXISTS reads (
-   seq INTEGER PRIMARY KEY AUTOINCREMENT,
-   at TEXT NOT NULL,
-   who TEXT NOT NULL,
-   note_id TEXT NOT NULL,
-   how TEXT NOT NULL,
-   from_addr TEXT NOT NULL
- );
- CREATE INDEX IF NOT EXISTS reads_note ON reads (note_id COLLATE NOCASE);";
-
-/// UUIDs are compared in canonical (case-blind) form.
-const INDEXES: &str = "CREATE INDEX IF NOT EXISTS notes_id_nocase ON notes (id COLLATE NOCASE);
- CREATE INDEX IF NOT EXISTS notes_key_nocase ON notes (idempotency_key COLLATE NOCASE);";
-
 fn table_exists(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
     conn.query_row(
         "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
@@ -109,8 +79,27 @@ pub fn unlogged_notes(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     Ok((n > 0).then_some(n))
 }
 
+/// How many of [`STEPS`] a file from before versions were kept
+/// (`user_version` 0) has taken: the one place columns are read. Those
+/// releases kept no version, so what each of version 1's steps left tells
+/// them apart: no `notes` table (a new file) has taken none; the answer
+/// columns, the first; no content hash, the second; else all three.
+fn unversioned_steps_taken(conn: &Connection) -> rusqlite::Result<usize> {
+    Ok(if !table_exists(conn, "notes")? {
+        0
+    } else if has_column(conn, "notes", "response_status")? {
+        1
+    } else if !has_column(conn, "notes", "content_hash")? {
+        2
+    } else {
+        3
+    })
+}
+
 /// Makes the tables of a new file, or brings an earlier release's up to
-/// [`VERSION`], in one transaction.
+/// [`VERSION`]: each step the file has not taken, in order, in one
+/// transaction, `PRAGMA user_version` set after each. A file at `user_version`
+/// n has taken every step of version n and before.
 pub fn migrate(conn: &mut Connection) -> Result<(), OpenError> {
     conn.execute_batch("PRAGMA journal_mode = WAL;")?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -121,30 +110,18 @@ pub fn migrate(conn: &mut Connection) -> Result<(), OpenError> {
         return Err(OpenError::LogMissing { notes });
     }
     let tx = conn.transaction()?;
-    if version == 0 && table_exists(&tx, "notes")? {
-        // Files from before versions were kept: the steps each release
-        // took then, found by the columns they left.
-        for column in ["response_status", "response_body"] {
-            if has_column(&tx, "notes", column)? {
-                tx.execute_batch(&format!("ALTER TABLE notes DROP COLUMN {column}"))?;
-            }
-        }
-        if !has_column(&tx, "notes", "content_hash")? {
-            tx.execute_batch("ALTER TABLE notes ADD COLUMN content_hash TEXT")?;
-        }
-        if table_exists(&tx, "log")? && !has_column(&tx, "log", "version")? {
-            tx.execute_batch(
-                "ALTER TABLE log ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
-                 ALTER TABLE log ADD COLUMN idempotency_key TEXT;
-                 ALTER TABLE log ADD COLUMN content_hash TEXT;",
-            )?;
-        }
+    let taken = if version == 0 {
+        unversioned_steps_taken(&tx)?
+    } else {
+        STEPS.iter().take_while(|s| s.version <= version).count()
+    };
+    for step in &STEPS[taken..] {
+        tx.execute_batch(step.sql)?;
+        tx.pragma_update(None, "user_version", step.version)?;
     }
-    tx.execute_batch(NOTES)?;
-    tx.execute_batch(LOG)?;
-    tx.execute_batch(INDEXES)?;
-    tx.execute_batch(READS)?;
-    tx.execute_batch(&format!("PRAGMA user_version = {VERSION}"))?;
     tx.commit()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

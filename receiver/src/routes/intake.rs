@@ -4,23 +4,25 @@
 //!
 //! 1. [`form_of`]: the media type, casenote JSON or FHIR;
 //! 2. [`body_of`]: the body, within its size and time;
-//! 3. [`injected`]: the fault `--test-mode` injects, if any (none outside
-//!    test mode);
-//! 4. [`read`]: UTF-8, strict JSON, and the casenote JSON a FHIR
+//! 3. [`read`]: UTF-8, strict JSON, and the casenote JSON a FHIR
 //!    DocumentReference carries, each text parsed once;
-//! 5. [`replayed`]: a note already stored under its key is answered as the
+//! 4. [`replayed`]: a note already stored under its key is answered as the
 //!    first time, before any rule is checked again;
-//! 6. [`checked`]: the schema, the payload's rules, the contract's,
+//! 5. [`checked`]: the schema, the payload's rules, the contract's,
 //!    timeliness and the FHIR wrapper;
-//! 7. [`idempotency_key`]: the key must be the note's id;
-//! 8. [`stored`]: stored once per key, its links checked;
-//! 9. the connection cut after storing, when the fault asks for it.
+//! 6. [`idempotency_key`]: the key must be the note's id;
+//! 7. [`stored`]: stored once per key, its links checked; its answer, and
+//!    only its, carries [`StoreAnswered`].
+//!
+//! What wraps the route is not its concern: in `--test-mode` only, the
+//! fault-injection layer (`faults_layer.rs`) runs steps 1 and 2 itself
+//! before it lets a request reach these.
 
 use std::borrow::Cow;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, Request};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
 use casenote::domain::fhir::FHIR_JSON;
 use casenote::domain::field_path::Member;
@@ -28,9 +30,7 @@ use casenote::domain::{FieldPath, FieldProblem, PayloadV1, Problem};
 
 use super::notes::{accepted, errors_body, field_errors};
 use super::{error, json, AppState};
-use crate::conn::Cut;
 use crate::db::Accepted;
-use crate::faults::{Fault, LogEntry};
 
 /// A step's outcome: on to the next, or the answer that ends it (boxed:
 /// a response is large, and most steps go on).
@@ -41,13 +41,8 @@ type Step<T> = Result<T, Box<Response>>;
 pub(super) async fn intake(state: &AppState, req: Request) -> Step<Response> {
     let (parts, body) = req.into_parts();
     let headers = parts.headers;
-    let cut = parts
-        .extensions
-        .get::<ConnectInfo<Cut>>()
-        .map(|c| c.0.clone());
     let form = form_of(&headers)?;
     let body = body_of(body).await?;
-    let fault = injected(state, &headers).await?;
     let note = read(&body, form)?;
     if let Some(replay) = replayed(state, &headers, &note.text).await? {
         return Ok(replay);
@@ -57,16 +52,18 @@ pub(super) async fn intake(state: &AppState, req: Request) -> Step<Response> {
     let key = idempotency_key(&headers, &payload.id)
         .map_err(|e| Box::new(field_errors(&[e])))?
         .to_string();
-    let response = stored(state, &payload, key, note.text.into_owned()).await?;
-    if fault == Fault::DropAfterStore {
-        // The worst case: the note is stored, but the client never hears so.
-        match cut {
-            Some(cut) => cut.cut(),
-            None => eprintln!("casenote-receiver: no connection to cut"),
-        }
-    }
+    let mut response = stored(state, &payload, key, note.text.into_owned()).await?;
+    response.extensions_mut().insert(StoreAnswered);
     Ok(response)
 }
+
+/// Marks the answer of the last step, [`stored`]: the store was asked to
+/// keep the note, whatever it answered (stored, replayed, a conflict, or
+/// links refused). A refusal of an earlier step, a replay answered by
+/// [`replayed`] and a store that failed do not carry it. Test mode's
+/// drop-after-store fault cuts the connection only after such an answer.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct StoreAnswered;
 
 /// How a note came.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,7 +110,7 @@ fn timed_out(e: &axum::Error) -> bool {
 }
 
 /// Step 2: the body, within [`MAX_BODY`] and the body timeout.
-async fn body_of(body: Body) -> Step<Bytes> {
+pub(super) async fn body_of(body: Body) -> Step<Bytes> {
     axum::body::to_bytes(body, MAX_BODY).await.map_err(|e| {
         Box::new(if timed_out(&e) {
             error(
@@ -127,61 +124,6 @@ async fn body_of(body: Body) -> Step<Bytes> {
             )
         })
     })
-}
-
-/// Step 3: the fault `--test-mode` injects for this request, logged with
-/// its headers; `Fault::None` outside test mode. A fault that answers in
-/// the note's place ends the intake here; a delay is waited out.
-async fn injected(state: &AppState, headers: &HeaderMap) -> Step<Fault> {
-    let Some(faults) = &state.faults else {
-        return Ok(Fault::None);
-    };
-    let fault = faults.take(
-        headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok()),
-    );
-    faults.record(LogEntry {
-        at: chrono::Utc::now().timestamp_millis(),
-        idempotency_key: headers
-            .get("idempotency-key")
-            .and_then(|v| v.to_str().ok())
-            .map(String::from),
-        fault: format!("{fault:?}"),
-        headers: headers
-            .iter()
-            .filter_map(|(k, v)| Some((k.to_string(), v.to_str().ok()?.to_string())))
-            .collect(),
-    });
-    match fault {
-        Fault::Status(status) => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            Err(Box::new(error(status, "Fault injected by --test-mode")))
-        }
-        Fault::RateLimit(seconds) => {
-            let mut res = error(
-                StatusCode::TOO_MANY_REQUESTS,
-                "Too many requests (injected by --test-mode)",
-            );
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-            Err(Box::new(res))
-        }
-        Fault::Unauthorized => {
-            let mut res = error(
-                StatusCode::UNAUTHORIZED,
-                "Sign in first (a bearer token is required)",
-            );
-            res.headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            Err(Box::new(res))
-        }
-        Fault::Delay(ms) => {
-            tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
-            Ok(fault)
-        }
-        Fault::None | Fault::DropAfterStore => Ok(fault),
-    }
 }
 
 /// A note as read: its casenote JSON, that JSON's text as stored, and the
@@ -224,7 +166,7 @@ fn body(problem: Problem) -> FieldProblem {
     FieldProblem::new(FieldPath::Member(Member::Body), problem)
 }
 
-/// Step 4: the body as UTF-8 and strict JSON, unwrapped from FHIR when it
+/// Step 3: the body as UTF-8 and strict JSON, unwrapped from FHIR when it
 /// came so. Each text is parsed once.
 pub(super) fn read(bytes: &[u8], form: Form) -> Step<Read<'_>> {
     let refuse = |e: FieldProblem| Box::new(field_errors(&[e]));
@@ -249,7 +191,7 @@ pub(super) fn read(bytes: &[u8], form: Form) -> Step<Read<'_>> {
     }
 }
 
-/// Step 5: the answer a note already stored under its key was given, so
+/// Step 4: the answer a note already stored under its key was given, so
 /// that a rule or threshold changed since (or another instance's) never
 /// turns a stored note into a refused one.
 async fn replayed(state: &AppState, headers: &HeaderMap, text: &str) -> Step<Option<Response>> {
@@ -274,7 +216,7 @@ fn not_stored() -> Response {
     )
 }
 
-/// Step 6: the note in `value` (from FHIR `wrapper`, if it came in one), checked
+/// Step 5: the note in `value` (from FHIR `wrapper`, if it came in one), checked
 /// against the schema, the payload's own rules, the contract's, timeliness
 /// under the receiver's threshold (`late_entry_hours`) and the wrapper.
 fn checked(
@@ -304,7 +246,7 @@ fn checked(
     }
 }
 
-/// Step 7: the `Idempotency-Key`, which the contract makes the note's id: a note
+/// Step 6: the `Idempotency-Key`, which the contract makes the note's id: a note
 /// without it, or under another key, is refused.
 pub(super) fn idempotency_key<'a>(
     headers: &'a HeaderMap,
@@ -318,7 +260,7 @@ pub(super) fn idempotency_key<'a>(
     }
 }
 
-/// Step 8: stored once per key, with its links to other notes checked.
+/// Step 7: stored once per key, with its links to other notes checked.
 async fn stored(
     state: &AppState,
     payload: &PayloadV1,

@@ -1,7 +1,9 @@
 //! HTTP routes: the app's routers, the security headers and the built
-//! site's files (this file); the notes API (`notes.rs`); the inbox's pages
-//! (`inbox.rs`); the test-mode routes (`test_mode.rs`).
+//! site's files (this file); the notes API (`notes.rs`, `intake.rs`); the
+//! inbox's pages (`inbox.rs`); the test-mode routes (`test_mode.rs`) and
+//! fault injection (`faults_layer.rs`).
 
+mod faults_layer;
 pub mod guard;
 mod inbox;
 mod intake;
@@ -13,6 +15,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use axum::extract::Request;
+use axum::handler::Handler;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -86,8 +89,16 @@ pub fn app(state: AppState, site: &Path, site_path: &str, examples: Option<&Path
 
 /// The receiver's routes at the root, without the security headers.
 pub fn router(state: AppState, site: &Path) -> Router {
+    // In test mode only, the intake meets the faults the plan asks for.
+    let intake = match &state.faults {
+        Some(faults) => post(post_note.layer(middleware::from_fn_with_state(
+            Arc::clone(faults),
+            faults_layer::inject,
+        ))),
+        None => post(post_note),
+    };
     let mut r = Router::new()
-        .route("/api/notes", post(post_note).get(list_notes))
+        .route("/api/notes", intake.get(list_notes))
         .route("/inbox", get(inbox_page))
         .route("/inbox/addendum/{id}", get(addendum_page))
         .route("/inbox/sign/{id}", get(signature_page))

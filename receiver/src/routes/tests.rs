@@ -421,6 +421,7 @@ async fn rate_limit_carries_retry_after_and_token_mode_answers_401() {
 
 mod audit;
 mod contract;
+mod faults;
 mod guard;
 mod inbox;
 mod sign_in;
