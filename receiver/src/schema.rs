@@ -213,4 +213,6 @@ fn field_error(e: &ValidationError) -> FieldProblem {
 }
 
 #[cfg(test)]
+mod agreement;
+#[cfg(test)]
 mod tests;

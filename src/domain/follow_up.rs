@@ -135,7 +135,7 @@ impl FollowUp {
                 Problem::Missing,
             ));
         }
-        if let Err(p) = crate::domain::rules::date(self.due.trim()) {
+        if let Err(p) = crate::domain::rules::date(&self.due) {
             errors.push(FieldProblem::new(field(FollowUpPart::Due), p));
         }
         errors

@@ -29,7 +29,7 @@ pub struct PreviousNote(pub PayloadV1);
 fn refused(errors: &[FieldProblem], lang: Lang) -> String {
     let list: Vec<String> = errors
         .iter()
-        .map(|e| format!("{}: {}", e.field, e.wire()))
+        .map(|e| format!("{}: {}", e.field, e.wire_of_check()))
         .collect();
     tr!(lang, "previous-refused-invalid", problems = list.join("; "))
 }

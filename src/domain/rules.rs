@@ -14,18 +14,30 @@ pub fn client_named(client: &Client) -> Option<Problem> {
     (client.id.trim().is_empty() && client.name.trim().is_empty()).then_some(Problem::Missing)
 }
 
-/// A date is given, as YYYY-MM-DD.
+/// A date is given, exactly YYYY-MM-DD (as the schema's `date` format has
+/// it: nothing around it).
 pub fn date(value: &str) -> Result<NaiveDate, Problem> {
     if value.trim().is_empty() {
         return Err(Problem::Missing);
     }
-    parse_date(value).ok_or(Problem::NotADate)
+    parse_date(value)
+        .filter(|_| value == value.trim())
+        .ok_or(Problem::NotADate)
 }
 
-/// A time, when one is given, is HH:MM.
+/// A time, when one is given, is exactly HH:MM (or HH:MM:SS): "" is no
+/// time, and nothing stands around it.
+pub fn time(value: &str) -> Option<Problem> {
+    (value != value.trim() || parse_time(value).is_none()).then_some(Problem::NotATime)
+}
+
+/// The same, where an empty time means none was given (the form).
 pub fn optional_time(value: &str) -> Option<Problem> {
-    let value = value.trim();
-    (!value.is_empty() && parse_time(value).is_none()).then_some(Problem::NotATime)
+    if value.is_empty() {
+        None
+    } else {
+        time(value)
+    }
 }
 
 /// An intervention that departs from standard procedure says why.
@@ -52,9 +64,13 @@ mod tests {
     fn a_date_is_given_and_real() {
         assert_eq!(date(" "), Err(Problem::Missing));
         assert_eq!(date("2026-02-30"), Err(Problem::NotADate));
+        assert_eq!(date("2026-02-28 "), Err(Problem::NotADate));
         assert!(date("2026-02-28").is_ok());
         assert_eq!(optional_time(""), None);
         assert_eq!(optional_time("25:00"), Some(Problem::NotATime));
+        assert_eq!(time(""), Some(Problem::NotATime));
+        assert_eq!(time(" 09:00"), Some(Problem::NotATime));
+        assert_eq!(time("09:00:30"), None);
     }
 
     #[test]

@@ -3,15 +3,6 @@
 // Shipped as a wasm-bindgen snippet (a separate file), so it runs under a
 // strict Content-Security-Policy with no inline script.
 
-export const OBSERVED_ATTRIBUTES = [
-  "endpoint", "format", "client-id", "client-name",
-  "author-id", "author-name", "draft-scope", "draft-retention-days",
-  "formats", "note-type", "late-entry-hours", "abbreviations",
-  "attestation", "addendum-to", "addendum-to-hash", "payload-format",
-  "fhir-subject", "fhir-author", "signer-entry", "addendum-to-date", "addendum-to-author",
-  "contact-modes", "lang", "signing", "addendum-kind", "sent-retention-days",
-];
-
 // Editors on the page, so that a change of an ancestor's `lang` (the
 // page's `<html lang>`, say) reaches each one whose language it changes.
 const EDITORS = new Set();
@@ -45,10 +36,12 @@ const PROPERTIES = [
 // (the draft is flushed and restored, so nothing typed is lost).
 const REMOUNTING = ["participants", "locations", "previousNote"];
 
-export function defineCasenoteEditor(tag, hooks) {
+// `attributes` are the names the element observes, from the one list in
+// `attributes.rs`.
+export function defineCasenoteEditor(tag, hooks, attributes) {
   if (customElements.get(tag)) return;
   class CasenoteEditor extends HTMLElement {
-    static get observedAttributes() { return OBSERVED_ATTRIBUTES; }
+    static get observedAttributes() { return attributes; }
     constructor() {
       super();
       this._casenote = null;
@@ -131,7 +124,7 @@ export function defineCasenoteEditor(tag, hooks) {
     }
     /** Deletes every draft of this editor's draft-scope on this device. */
     purgeDrafts() {
-      return hooks.purge(this._casenote ?? 0, (this.getAttribute("draft-scope") || "").trim() || "default");
+      return hooks.purge(this._casenote ?? 0, this);
     }
   }
   for (const name of REMOUNTING) {

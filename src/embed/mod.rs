@@ -18,7 +18,10 @@ use crate::domain::writing::abbreviations::parse_approved;
 use crate::domain::{Client, DocumentType, Person};
 use crate::i18n::Lang;
 use crate::ui::{Editor, EditorConfig, EditorControls, SignerEntry};
+use attributes::Attribute;
+use attributes::Attribute as A;
 
+mod attributes;
 mod page_text;
 mod properties;
 use properties::{
@@ -30,7 +33,7 @@ pub const TAG: &str = "casenote-editor";
 #[wasm_bindgen(module = "/src/embed/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineCasenoteEditor)]
-    fn define_casenote_editor(tag: &str, hooks: &js_sys::Object);
+    fn define_casenote_editor(tag: &str, hooks: &js_sys::Object, attributes: &js_sys::Array);
 }
 
 struct Instance {
@@ -48,37 +51,37 @@ thread_local! {
     static STYLE_URL: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-fn attr(el: &HtmlElement, name: &str) -> Option<String> {
-    el.get_attribute(name).map(|v| v.trim().to_string())
+fn attr(el: &HtmlElement, name: Attribute) -> Option<String> {
+    el.get_attribute(name.name()).map(|v| v.trim().to_string())
 }
 
 /// The editor's configuration from the element's attributes.
 pub fn config_from(el: &HtmlElement) -> EditorConfig {
     let d = EditorConfig::default();
     let lang = lang_of(el);
-    let text = |name: &str| attr(el, name).unwrap_or_default();
-    let non_empty = |name: &str| attr(el, name).filter(|v| !v.is_empty());
-    let list = |name: &str| {
+    let text = |name: A| attr(el, name).unwrap_or_default();
+    let non_empty = |name: A| attr(el, name).filter(|v| !v.is_empty());
+    let list = |name: A| {
         attr(el, name)
             .map(|v| parse_approved(&v))
             .unwrap_or_default()
     };
-    let payload = if attr(el, "payload-format").is_some_and(|v| v.eq_ignore_ascii_case("fhir")) {
+    let payload = if attr(el, A::PayloadFormat).is_some_and(|v| v.eq_ignore_ascii_case("fhir")) {
         PayloadFormat::Fhir(FhirReferences {
-            subject: non_empty("fhir-subject"),
-            author: non_empty("fhir-author"),
+            subject: non_empty(A::FhirSubject),
+            author: non_empty(A::FhirAuthor),
         })
     } else {
         PayloadFormat::Json
     };
     let client = Client {
-        id: text("client-id"),
-        name: text("client-name"),
+        id: text(A::ClientId),
+        name: text(A::ClientName),
     };
-    let (contact_modes, unknown_modes) = offered_modes(&list("contact-modes"));
-    let (signing, unknown_signing) = SigningPolicy::from_attribute(attr(el, "signing").as_deref());
+    let (contact_modes, unknown_modes) = offered_modes(&list(A::ContactModes));
+    let (signing, unknown_signing) = SigningPolicy::from_attribute(attr(el, A::Signing).as_deref());
     EditorConfig {
-        endpoint: text("endpoint"),
+        endpoint: text(A::Endpoint),
         previous: previous_from(el, &client, lang),
         contact_modes,
         unknown_modes,
@@ -86,40 +89,40 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         note: NoteSetup {
             participants: participants_from(el),
             language: lang,
-            format: non_empty("format").unwrap_or(d.note.format),
+            format: non_empty(A::Format).unwrap_or(d.note.format),
             client,
             author: Person {
-                id: text("author-id"),
-                name: text("author-name"),
+                id: text(A::AuthorId),
+                name: text(A::AuthorName),
             },
-            addendum: non_empty("addendum-to").map(|to| AddendumTarget {
+            addendum: non_empty(A::AddendumTo).map(|to| AddendumTarget {
                 to,
-                to_hash: non_empty("addendum-to-hash"),
-                service_date: non_empty("addendum-to-date"),
-                author: non_empty("addendum-to-author"),
-                kind: non_empty("addendum-kind").and_then(|k| AddendumKind::from_value(&k)),
+                to_hash: non_empty(A::AddendumToHash),
+                service_date: non_empty(A::AddendumToDate),
+                author: non_empty(A::AddendumToAuthor),
+                kind: non_empty(A::AddendumKind).and_then(|k| AddendumKind::from_value(&k)),
             }),
         },
-        draft_scope: non_empty("draft-scope").unwrap_or(d.draft_scope),
-        retention_days: attr(el, "draft-retention-days")
+        draft_scope: non_empty(A::DraftScope).unwrap_or(d.draft_scope),
+        retention_days: attr(el, A::DraftRetentionDays)
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.retention_days),
-        sent_retention_days: attr(el, "sent-retention-days")
+        sent_retention_days: attr(el, A::SentRetentionDays)
             .and_then(|v| crate::platform::non_negative_number(&v))
             .unwrap_or(d.sent_retention_days),
         key: key_from(el, lang),
         goals: goals_from(el),
         template: template_from(el),
-        formats: list("formats"),
-        document_type: DocumentType::from_attribute(&text("note-type")),
-        late_entry_hours: attr(el, "late-entry-hours")
+        formats: list(A::Formats),
+        document_type: DocumentType::from_attribute(&text(A::NoteType)),
+        late_entry_hours: attr(el, A::LateEntryHours)
             .and_then(|v| crate::platform::positive_number(&v))
             .unwrap_or(d.late_entry_hours),
-        abbreviations: list("abbreviations"),
+        abbreviations: list(A::Abbreviations),
         signing,
         unknown_signing,
-        attestation: non_empty("attestation").unwrap_or_else(|| default_attestation(lang)),
-        signer: if attr(el, "signer-entry").is_some_and(|v| v.eq_ignore_ascii_case("worker")) {
+        attestation: non_empty(A::Attestation).unwrap_or_else(|| default_attestation(lang)),
+        signer: if attr(el, A::SignerEntry).is_some_and(|v| v.eq_ignore_ascii_case("worker")) {
             SignerEntry::Worker
         } else {
             SignerEntry::Host
@@ -136,7 +139,7 @@ pub fn lang_of(el: &HtmlElement) -> Lang {
     el.closest("[lang]")
         .ok()
         .flatten()
-        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|e| e.get_attribute(Attribute::Lang.name()))
         .map(|tag| Lang::negotiate(&tag))
         .unwrap_or_default()
 }
@@ -167,7 +170,7 @@ fn mount_as(el: HtmlElement, id: u32) {
     };
     let _ = container.set_attribute("class", "casenote-host");
     // What the editor's text is in, for screen readers and hyphenation.
-    let _ = container.set_attribute("lang", lang_of(&el).tag());
+    let _ = container.set_attribute(Attribute::Lang.name(), lang_of(&el).tag());
     let Ok(container) = container.dyn_into::<HtmlElement>() else {
         return;
     };
@@ -256,7 +259,10 @@ fn submit(id: u32) {
 /// `purgeDrafts()`: through the mounted editor when there is one (it also
 /// clears its form), otherwise straight on storage, so a logout purge works
 /// while the editor loads, re-mounts or after it was removed.
-fn purge(id: u32, scope: String) -> js_sys::Promise {
+fn purge(id: u32, el: HtmlElement) -> js_sys::Promise {
+    let scope = attr(&el, Attribute::DraftScope)
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| EditorConfig::default().draft_scope);
     if let Some(c) = controls(id) {
         if c.is_ready() {
             return c.purge();
@@ -314,7 +320,7 @@ pub fn register(style_url: String) {
     let mount_cb = Closure::<dyn Fn(HtmlElement) -> u32>::new(mount);
     let unmount_cb = Closure::<dyn Fn(u32)>::new(unmount);
     let flush_cb = Closure::<dyn Fn(u32)>::new(flush);
-    let purge_cb = Closure::<dyn Fn(u32, String) -> js_sys::Promise>::new(purge);
+    let purge_cb = Closure::<dyn Fn(u32, HtmlElement) -> js_sys::Promise>::new(purge);
     let remount_cb = Closure::<dyn Fn(u32)>::new(remount);
     let retry_cb = Closure::<dyn Fn(u32)>::new(retry);
     let submit_cb = Closure::<dyn Fn(u32)>::new(submit);
@@ -333,5 +339,9 @@ pub fn register(style_url: String) {
     remount_cb.forget();
     retry_cb.forget();
     submit_cb.forget();
-    define_casenote_editor(TAG, &hooks);
+    let attributes: js_sys::Array = Attribute::ALL
+        .iter()
+        .map(|a| JsValue::from_str(a.name()))
+        .collect();
+    define_casenote_editor(TAG, &hooks, &attributes);
 }

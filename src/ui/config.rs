@@ -76,7 +76,7 @@ impl HostTemplate {
         };
         let list: Vec<String> = errors
             .iter()
-            .map(|e| format!("{}: {}", e.field, e.wire()))
+            .map(|e| format!("{}: {}", e.field, e.wire_of_check()))
             .collect();
         Some(tr!(
             lang,

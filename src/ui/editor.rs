@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::config::EditorConfig;
 use super::context::use_lang;
 use super::controls::EditorControls;
-use super::session::{Phase, Session};
+use super::session::{Panel, Phase, Session};
 use super::views::confirmation::Confirmation;
 use super::views::conflict::ConflictBox;
 use super::views::drafts_panel::DraftsPanel;
@@ -26,6 +26,7 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
     // Session::new provides the language.
     let lang = use_lang();
     let sent_id = Memo::new(move |_| s.sent.with(|x| x.as_ref().map(|x| x.id.clone())));
+    let (drafts_open, outbox_open) = (s.panels.open(Panel::Drafts), s.panels.open(Panel::Outbox));
     view! {
         <div class="casenote" node_ref=s.root part="editor">
             // Only while the note's form is shown: the links lead into it.
@@ -33,11 +34,11 @@ pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {
             <StatusBar/>
             // Open until closed, even once nothing is waiting any more: the
             // panel says so, and focus stays where it was.
-            {move || s.outbox_open.get().then(|| view! { <OutboxPanel/> })}
+            {move || outbox_open.get().then(|| view! { <OutboxPanel/> })}
             <p class="visually-hidden save-announcer" role="status">{move || s.announce.get()}</p>
             {move || s.notice.get().map(|n| view! { <p class="notice" role="status" tabindex="-1" part="notice">{n}</p> })}
             {move || s.save_state.with(|x| x.is_conflict()).then(|| view! { <ConflictBox/> })}
-            {move || s.panel_open.get().then(|| view! { <DraftsPanel/> })}
+            {move || drafts_open.get().then(|| view! { <DraftsPanel/> })}
             {move || s.restored_at.get().map(|ms| view! {
                 <p class="notice restored">{tr!(lang, "editor-restored", time = local_hh_mm(ms, lang))}</p>
             })}

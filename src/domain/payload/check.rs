@@ -7,7 +7,6 @@ use crate::domain::field_path::{FieldPath, MarkPart, Member, ParticipantPart, Si
 use crate::domain::id::is_uuid;
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::rules;
-use crate::domain::time::parse_time;
 
 fn member(m: Member, problem: Problem) -> FieldProblem {
     FieldProblem::new(FieldPath::Member(m), problem)
@@ -121,9 +120,8 @@ impl PayloadV1 {
             (FieldPath::ServiceStart, &self.service.start),
             (FieldPath::ServiceEnd, &self.service.end),
         ] {
-            // A time given is a time ("" included: the schema refuses it).
-            if value.as_deref().is_some_and(|t| parse_time(t).is_none()) {
-                errors.push(FieldProblem::new(field, Problem::NotATime));
+            if let Some(p) = value.as_deref().and_then(rules::time) {
+                errors.push(FieldProblem::new(field, p));
             }
         }
         if self.sections.is_empty() {

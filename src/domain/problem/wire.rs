@@ -18,52 +18,6 @@ impl FieldProblem {
         use Problem as P;
         let said = |s: &str| s.to_string();
         match &self.problem {
-            P::Missing => said(missing(&self.field)),
-            P::NotADate => said("must be a date, YYYY-MM-DD"),
-            P::NotATime => said("must be a time, HH:MM"),
-            P::NotAUuid { .. } => said(match self.field {
-                FieldPath::Addendum(_) => "must be the original note's id (a UUID)",
-                FieldPath::PreviousFollowUp { .. } => "must be the previous note's id (a UUID)",
-                _ => "must be a UUID",
-            }),
-            P::NotASha256 => said("must be a SHA-256 in hex (64 characters)"),
-            P::InFuture => said("is in the future"),
-            P::EndIsStart => said("must be after the start time"),
-            P::EndBeforeStart => said("is before the start time"),
-            P::ServiceNotEnded => {
-                said("had not ended by documentedAt: a note is written after its service")
-            }
-            P::AttemptEmpty => said("must say what was tried and what happened"),
-            P::SectionEmpty { .. } | P::QuoteEmpty { .. } => said("must not be empty"),
-            P::NotDoneWithoutReason { .. } => {
-                said("must say why the follow-up was not done (status is \"notDone\")")
-            }
-            P::Stray { format, .. } => format!("is not part of a {format} note"),
-            P::WrongSchema => format!("must be \"{PAYLOAD_SCHEMA}\""),
-            P::AllSectionsEmpty => said("every section is empty"),
-            P::ContentChanged => said(
-                "does not match the note's content: the note was changed after casenote built it",
-            ),
-            P::SignatureBlockChanged => said("does not match the signature block: its signer, time or attestation was changed after signing"),
-            P::ChangedAfterSigning => said(
-                "does not match the note's content: the note was changed after it was signed",
-            ),
-            P::NotDocumentedAt => said("must equal documentedAt"),
-            P::LateEntryMismatch => said(
-                "must be true exactly when hoursAfterService is over lateEntryThresholdHours",
-            ),
-            P::UnknownCanonicalVersion => format!("must be 1, 2, 3 or {CANONICAL_VERSION}"),
-            P::CanonicalVersionBelow { needed: 2 } => said("must be 2 for a note with participants, contactMode, location, followUps or previousFollowUps: version 1's content hash does not cover them"),
-            P::CanonicalVersionBelow { needed: 3 } => said("must be 3 for a note with language: earlier versions' content hash does not cover it"),
-            P::CanonicalVersionBelow { needed } => format!("must be {needed} for a note whose participants have a relationship: earlier versions' receivers do not read it"),
-            P::TagTooLong { len } => format!(
-                "must be a BCP 47 language tag of at most {} characters (got {len})",
-                crate::domain::payload::MAX_LANGUAGE_TAG
-            ),
-            P::NotATag { tag } => {
-                format!("must be a BCP 47 language tag, like \"en\" or \"es\" (got \"{tag}\")")
-            }
-            P::TagVariantTwice { tag } => format!("must not give a variant twice (got \"{tag}\")"),
             P::DurationWrong { actual, given } => {
                 format!("must be the minutes from start to end ({actual}), not {given}")
             }
@@ -112,6 +66,76 @@ impl FieldProblem {
             P::FhirSubjectUnresolved { client, to } => format!(
                 "must be Patient/<client id> (\"Patient/{client}\"): this receiver cannot tell which patient \"{to}\" is"
             ),
+            P::NotUtf8 => said("must be UTF-8 JSON"),
+            P::KeyGivenTwice { detail } => format!("{detail}: each key may be given only once"),
+            P::LoneSurrogate { escape, line, column } => format!(
+                "holds {escape} at line {line} column {column}: half of a UTF-16 surrogate pair, which is no character on its own. Send the character itself, or both halves (\\ud83d\\ude00)"
+            ),
+            P::Schema(breach) => breach.wire(),
+            P::KeyMissing => said("is required: send the note's id as Idempotency-Key"),
+            P::KeyNotId => said("must be the note's id (its \"id\" field)"),
+            P::KeyReused => {
+                said("was already used for a different note: send each note under its own id")
+            }
+
+            _ => self.wire_of_check(),
+        }
+    }
+
+    /// The same for the problems the payload check, a host template's
+    /// check and the editor find: the only ones a browser says in these
+    /// words (a previous note refused, a template refused), so the only
+    /// ones its bundle carries.
+    pub fn wire_of_check(&self) -> String {
+        use Problem as P;
+        let said = |s: &str| s.to_string();
+        match &self.problem {
+            P::Missing => said(missing(&self.field)),
+            P::NotADate => said("must be a date, YYYY-MM-DD"),
+            P::NotATime => said("must be a time, HH:MM"),
+            P::NotAUuid { .. } => said(match self.field {
+                FieldPath::Addendum(_) => "must be the original note's id (a UUID)",
+                FieldPath::PreviousFollowUp { .. } => "must be the previous note's id (a UUID)",
+                _ => "must be a UUID",
+            }),
+            P::NotASha256 => said("must be a SHA-256 in hex (64 characters)"),
+            P::InFuture => said("is in the future"),
+            P::EndIsStart => said("must be after the start time"),
+            P::EndBeforeStart => said("is before the start time"),
+            P::ServiceNotEnded => {
+                said("had not ended by documentedAt: a note is written after its service")
+            }
+            P::AttemptEmpty => said("must say what was tried and what happened"),
+            P::SectionEmpty { .. } | P::QuoteEmpty { .. } => said("must not be empty"),
+            P::NotDoneWithoutReason { .. } => {
+                said("must say why the follow-up was not done (status is \"notDone\")")
+            }
+            P::Stray { format, .. } => format!("is not part of a {format} note"),
+            P::WrongSchema => format!("must be \"{PAYLOAD_SCHEMA}\""),
+            P::AllSectionsEmpty => said("every section is empty"),
+            P::ContentChanged => said(
+                "does not match the note's content: the note was changed after casenote built it",
+            ),
+            P::SignatureBlockChanged => said("does not match the signature block: its signer, time or attestation was changed after signing"),
+            P::ChangedAfterSigning => said(
+                "does not match the note's content: the note was changed after it was signed",
+            ),
+            P::NotDocumentedAt => said("must equal documentedAt"),
+            P::LateEntryMismatch => said(
+                "must be true exactly when hoursAfterService is over lateEntryThresholdHours",
+            ),
+            P::UnknownCanonicalVersion => format!("must be 1, 2, 3 or {CANONICAL_VERSION}"),
+            P::CanonicalVersionBelow { needed: 2 } => said("must be 2 for a note with participants, contactMode, location, followUps or previousFollowUps: version 1's content hash does not cover them"),
+            P::CanonicalVersionBelow { needed: 3 } => said("must be 3 for a note with language: earlier versions' content hash does not cover it"),
+            P::CanonicalVersionBelow { needed } => format!("must be {needed} for a note whose participants have a relationship: earlier versions' receivers do not read it"),
+            P::TagTooLong { len } => format!(
+                "must be a BCP 47 language tag of at most {} characters (got {len})",
+                crate::domain::payload::MAX_LANGUAGE_TAG
+            ),
+            P::NotATag { tag } => {
+                format!("must be a BCP 47 language tag, like \"en\" or \"es\" (got \"{tag}\")")
+            }
+            P::TagVariantTwice { tag } => format!("must not give a variant twice (got \"{tag}\")"),
             P::NotAKey => said(
                 "must be 1 to 40 lower-case letters, digits, - or _, starting with a letter",
             ),
@@ -120,19 +144,10 @@ impl FieldProblem {
             P::NotLoinc { code } => format!("\"{code}\" is not a LOINC code like 61150-9"),
             P::NotATemplate { detail } => format!("is not a valid template: {detail}"),
             P::NotJson { detail } => format!("is not JSON: {detail}"),
-            P::NotUtf8 => said("must be UTF-8 JSON"),
-            P::KeyGivenTwice { detail } => format!("{detail}: each key may be given only once"),
-            P::LoneSurrogate { escape, line, column } => format!(
-                "holds {escape} at line {line} column {column}: half of a UTF-16 surrogate pair, which is no character on its own. Send the character itself, or both halves (\\ud83d\\ude00)"
-            ),
             P::NotANote { detail } => format!("must be a casenote/v1 note: {detail}"),
             P::Shape { detail } | P::NotAWrapper { detail } | P::Host(detail) => detail.clone(),
-            P::Schema(breach) => breach.wire(),
-            P::KeyMissing => said("is required: send the note's id as Idempotency-Key"),
-            P::KeyNotId => said("must be the note's id (its \"id\" field)"),
-            P::KeyReused => {
-                said("was already used for a different note: send each note under its own id")
-            }
+            // Only a receiver finds these; `wire` says them.
+            _ => said("is not valid"),
         }
     }
 }

@@ -75,7 +75,7 @@ impl FieldProblem {
             (F::Addendum(AddendumPart::ToHash), P::NotASha256) => lang.t("error-addendum-to-hash"),
             (F::Addendum(AddendumPart::Reason), P::Missing) => lang.t("error-addendum-reason"),
             (F::Signer(SignerPart::Name), P::Missing) => lang.t("session-signer-name-missing"),
-            _ => self.wire(),
+            _ => self.wire_of_check(),
         }
     }
 }

@@ -20,9 +20,9 @@ impl Session {
     /// The same for the form on screen, worked out again whenever the
     /// note is checked (the time now is part of it).
     pub fn late_hours(&self) -> Signal<Option<f64>> {
-        let (form, clock) = (self.form, self.clock);
+        let (form, checked) = (self.form, self.checked);
         Signal::derive(move || {
-            clock.track();
+            checked.track();
             let service = ServiceTime {
                 date: form.date.get(),
                 start: form.start.get(),
@@ -63,7 +63,7 @@ impl Session {
         // Measured to the signing time once signed, so a signed note only
         // becomes late if this page's threshold differs from the one it
         // was signed under.
-        self.clock.update(|t| *t += 1);
+        self.checked.notify();
         let late_entry = self
             .documented_hours(note)
             .is_some_and(|h| h > self.late_threshold);

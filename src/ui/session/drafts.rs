@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::autosave::writes_settled;
-use super::Session;
+use super::{Panel, Session, ThisDraft};
 use crate::domain::draft::is_expired;
 use crate::domain::{Draft, FieldPath, Note};
 use crate::platform::{new_uuid, now_ms, now_rfc3339};
@@ -49,18 +49,18 @@ impl Session {
     }
 
     pub fn toggle_drafts(&self) {
-        if self.panel_open.get_untracked() {
-            self.panel_open.set(false);
+        if self.panels.is_open_untracked(Panel::Drafts) {
+            self.panels.set(Panel::Drafts, false);
         } else {
             self.flush();
             self.refresh_listing();
-            self.panel_open.set(true);
+            self.panels.set(Panel::Drafts, true);
             self.focus_later("#cn-drafts-title");
         }
     }
 
     pub fn close_drafts(&self) {
-        self.panel_open.set(false);
+        self.panels.set(Panel::Drafts, false);
         self.focus_later(".drafts-toggle");
     }
 
@@ -89,7 +89,7 @@ impl Session {
                     if let Some(newer) = waiting {
                         s.with_saver(|a| a.flush_changed(newer));
                     }
-                    s.panel_open.set(false);
+                    s.panels.set(Panel::Drafts, false);
                     s.focus_field_later(&FieldPath::Client);
                 }
                 Some(None) => s.notice.set(Some(s.lang.t("session-draft-not-opened"))),
@@ -137,7 +137,7 @@ impl Session {
     /// the draft the form edits (or, with no copy, its text is saved under
     /// a new id). The form follows its text to the new id.
     fn fork_current(&self) {
-        self.gone.set(false);
+        self.this_draft.set(ThisDraft::Kept);
         self.send_error.set(None);
         let (id, created_at) = match self.saver().and_then(|a| a.keep_copy()) {
             Some(id) => (id, now_rfc3339()),

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use leptos::prelude::*;
 
 use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
-use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner as Doer};
+use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner};
 use crate::domain::record::{AddendumLink, Signature};
 use crate::domain::writing::dismissal::Dismissal;
 use crate::domain::{
@@ -118,7 +118,7 @@ impl ParticipantState {
 pub struct FollowUpState {
     pub uid: u64,
     pub what: RwSignal<String>,
-    pub who: RwSignal<Doer>,
+    pub who: RwSignal<Owner>,
     pub who_name: RwSignal<String>,
     pub due: RwSignal<String>,
 }
@@ -243,7 +243,9 @@ impl Form {
             language: RwSignal::new(Lang::En),
             addendum: RwSignal::new(None),
             dismissed: RwSignal::new(Vec::new()),
-            owner: StoredValue::new(Owner::current().map(|o| o.downgrade())),
+            owner: StoredValue::new(
+                leptos::reactive::owner::Owner::current().map(|o| o.downgrade()),
+            ),
         }
     }
 

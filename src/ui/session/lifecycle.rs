@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::autosave::SaveState;
-use super::{SentState, Session};
+use super::{OutboxFlow, Panel, SentState, Session};
 use crate::domain::Note;
 use crate::platform::{local_hh_mm, now_ms, object, set_timeout, window, Listener};
 
@@ -177,7 +177,7 @@ impl Session {
 
     /// Resumes a paused outbox and tries every waiting note now.
     pub fn retry_all(&self) {
-        self.auth_paused.set(false);
+        self.outbox_flow.set(OutboxFlow::Sending);
         self.sent.update(|sent| {
             if let Some(sent) = sent {
                 if matches!(
@@ -225,7 +225,7 @@ impl Session {
         self.mark_restored(&n, None);
         a.adopt(n, 0);
         self.listing.set(None);
-        self.panel_open.set(false);
+        self.panels.set(Panel::Drafts, false);
         Ok(JsValue::UNDEFINED)
     }
 

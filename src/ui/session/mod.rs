@@ -22,6 +22,7 @@ mod outbox_events;
 mod restore;
 mod sent;
 mod sign;
+mod state;
 mod submit;
 
 use std::rc::Rc;
@@ -43,6 +44,7 @@ use crate::storage::{settings, Listing};
 use autosave::{Autosave, SaveState};
 use form::Form;
 pub use sent::{Sent, SentState};
+pub use state::{OutboxFlow, Panel, Panels, Sending, ThisDraft};
 
 /// Whether the editor has finished opening storage.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,25 +80,24 @@ pub struct Session {
     pub errors: RwSignal<Vec<FieldProblem>>,
     /// A problem with signing or sending (role="alert").
     pub send_error: RwSignal<Option<String>>,
-    pub sending: RwSignal<bool>,
-    /// Bumped whenever the note is checked, so that whether it is a late
+    pub sending: RwSignal<Sending>,
+    /// Notified whenever the note is checked, so that whether it is a late
     /// entry (which depends on the time now) is worked out again then.
-    pub clock: RwSignal<u32>,
-    /// This tab's note was submitted or discarded in another tab (its
-    /// draft is gone): shown in the conflict box, with its own choices.
-    pub gone: RwSignal<bool>,
+    pub checked: Trigger,
+    /// Whether this tab's draft is still there, or was submitted or
+    /// discarded in another tab (the conflict box then has its own choices).
+    pub this_draft: RwSignal<ThisDraft>,
     /// The note just submitted, until the worker starts another.
     pub sent: RwSignal<Option<Sent>>,
-    pub panel_open: RwSignal<bool>,
+    /// The panels open now (drafts, outbox, signing, preview).
+    pub panels: Panels,
     pub listing: RwSignal<Option<Listing>>,
     /// The notes sent from this device, newest first, read with the
     /// drafts for the panel.
     pub sent_notes: RwSignal<Option<Vec<SentNote>>>,
-    pub outbox_open: RwSignal<bool>,
     /// Everything in this scope's outbox, as it last reported.
     pub waiting: RwSignal<Vec<OutboxEntry>>,
-    pub auth_paused: RwSignal<bool>,
-    pub sign_open: RwSignal<bool>,
+    pub outbox_flow: RwSignal<OutboxFlow>,
     pub attested: RwSignal<bool>,
     /// Where signing is optional: the worker asked to send the note
     /// unsigned, and is asked once whether they mean it.
@@ -106,7 +107,6 @@ pub struct Session {
     pub online: RwSignal<bool>,
     /// What "Copy as text" did (role="status").
     pub copied: RwSignal<Option<String>>,
-    pub preview_open: RwSignal<bool>,
     /// Where the page does not say who signs, the name and id the worker
     /// enters (`signer-entry="worker"`), remembered on this device.
     pub signer: RwSignal<Person>,
@@ -153,22 +153,19 @@ impl Session {
             recheck: RwSignal::new(false),
             errors: RwSignal::new(Vec::new()),
             send_error: RwSignal::new(None),
-            sending: RwSignal::new(false),
-            clock: RwSignal::new(0),
-            gone: RwSignal::new(false),
+            sending: RwSignal::new(Sending::Idle),
+            checked: Trigger::new(),
+            this_draft: RwSignal::new(ThisDraft::Kept),
             sent: RwSignal::new(None),
-            panel_open: RwSignal::new(false),
+            panels: Panels::new(),
             listing: RwSignal::new(None),
             sent_notes: RwSignal::new(None),
-            outbox_open: RwSignal::new(false),
             waiting: RwSignal::new(Vec::new()),
-            auth_paused: RwSignal::new(false),
-            sign_open: RwSignal::new(false),
+            outbox_flow: RwSignal::new(OutboxFlow::Sending),
             attested: RwSignal::new(false),
             ask_unsigned: RwSignal::new(false),
             online: RwSignal::new(crate::platform::window().navigator().on_line()),
             copied: RwSignal::new(None),
-            preview_open: RwSignal::new(false),
             signer: RwSignal::new(signer),
             saver: StoredValue::new_local(None),
             outbox: StoredValue::new_local(None),
@@ -256,7 +253,9 @@ impl Session {
     /// Whether the note may no longer be edited: being sent, or signed.
     pub fn locked(&self) -> Signal<bool> {
         let (sending, signature) = (self.sending, self.form.signature);
-        Signal::derive(move || sending.get() || signature.with(Option::is_some))
+        Signal::derive(move || {
+            sending.get() == Sending::InFlight || signature.with(Option::is_some)
+        })
     }
 
     /// The problem with `field` from the last check, in the worker's words.

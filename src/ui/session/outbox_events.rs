@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use super::{SentState, Session};
+use super::{OutboxFlow, Panel, SentState, Session};
 use crate::delivery::outbox::OutboxEvent;
 use crate::delivery::HostError;
 use crate::domain::outbox::OutboxContent;
@@ -57,7 +57,7 @@ impl Session {
                     ("body", body),
                 ]);
                 self.emit("casenote-submitted", &detail);
-                if self.panel_open.get_untracked() {
+                if self.panels.is_open_untracked(Panel::Drafts) {
                     self.refresh_sent();
                 }
                 if self.is_current(&id) {
@@ -91,7 +91,7 @@ impl Session {
                 status,
                 message,
             } => {
-                self.auth_paused.set(true);
+                self.outbox_flow.set(OutboxFlow::AwaitingSignIn);
                 let detail = object(&[("noteId", id.as_str().into()), ("status", status.into())]);
                 self.emit("casenote-auth-required", &detail);
                 self.emit_failed(&id, status.into(), true);

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::autosave::Autosave;
 use super::host::send_options;
-use super::{Phase, Session};
+use super::{Panel, Phase, Session, ThisDraft};
 use crate::delivery::outbox::Outbox;
 use crate::domain::draft::{is_expired, latest};
 use crate::domain::setup::NoteSetup;
@@ -27,7 +27,7 @@ impl Session {
 
     /// Switches the form to `note` (stored at `revision`).
     pub(super) fn open_note(&self, note: Note, revision: u32) {
-        self.gone.set(false);
+        self.this_draft.set(ThisDraft::Kept);
         self.form.load(&note);
         self.with_saver(|s| s.adopt(note, revision));
         self.errors.set(Vec::new());
@@ -44,7 +44,7 @@ impl Session {
         let note = self.new_note();
         self.mark_restored(&note, None);
         self.open_note(note, 0);
-        self.panel_open.set(false);
+        self.panels.set(Panel::Drafts, false);
         self.focus_field_later(&FieldPath::Client);
     }
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::Session;
+use super::{Panel, Session};
 use crate::domain::field_path::SignerPart;
 use crate::domain::record::Signature;
 use crate::domain::render::plain_text;
@@ -29,7 +29,7 @@ impl Session {
         }
         self.attested.set(false);
         self.ask_unsigned.set(false);
-        self.sign_open.set(true);
+        self.panels.set(Panel::Signing, true);
         self.focus_later("#cn-sign-title");
     }
 
@@ -79,12 +79,12 @@ impl Session {
             }
             .sealed(),
         ));
-        self.sign_open.set(false);
+        self.panels.set(Panel::Signing, false);
         self.focus_later(".signed");
     }
 
     pub fn close_sign_panel(&self) {
-        self.sign_open.set(false);
+        self.panels.set(Panel::Signing, false);
         self.focus_later("button[part=sign]");
     }
 

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::autosave::Busy;
 use super::host::{before_submit, resolve_endpoint, HookResult};
-use super::{Sent, SentState, Session};
+use super::{Sending, Sent, SentState, Session, ThisDraft};
 use crate::domain::body::Body;
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::signing::SendStep;
@@ -34,7 +34,7 @@ impl Session {
     }
 
     fn submit_with(&self, confirmed_unsigned: bool) {
-        if self.sending.get_untracked() || self.blocked_by_conflict() {
+        if (self.sending.get_untracked() == Sending::InFlight) || self.blocked_by_conflict() {
             return;
         }
         let note = self.form.snapshot_untracked();
@@ -80,7 +80,7 @@ impl Session {
         let body = self
             .cfg
             .with_value(|c| c.payload.body(&payload, &note.client.id, &note.author.id));
-        self.sending.set(true);
+        self.sending.set(Sending::InFlight);
         let busy = Busy::new();
         let s = *self;
         spawn_local(async move {
@@ -94,7 +94,7 @@ impl Session {
         // even if the page removes the editor while its beforeSubmit hook
         // runs.
         let (Some(a), Some(ob)) = (self.saver(), self.outbox()) else {
-            self.sending.set(false);
+            self.sending.set(Sending::Idle);
             return;
         };
         // A draft this editor stored and that is gone was submitted or
@@ -105,9 +105,9 @@ impl Session {
             if !self.alive() {
                 return;
             }
-            self.gone.set(true);
+            self.this_draft.set(ThisDraft::GoneElsewhere);
             a.divert_to_copy();
-            self.sending.set(false);
+            self.sending.set(Sending::Idle);
             self.send_error
                 .set(Some(self.lang.t("session-already-sent-elsewhere")));
             self.focus_later(".conflict");
@@ -119,12 +119,12 @@ impl Session {
             // Not sent: the note stays a draft (it was flushed above).
             HookResult::Cancelled if self.alive() => {
                 self.show_send_error(self.lang.t("session-send-stopped"));
-                self.sending.set(false);
+                self.sending.set(Sending::Idle);
                 return;
             }
             HookResult::Failed(message) if self.alive() => {
                 self.show_send_error(message);
-                self.sending.set(false);
+                self.sending.set(Sending::Idle);
                 return;
             }
             HookResult::Cancelled | HookResult::Failed(_) => return,
@@ -145,7 +145,7 @@ impl Session {
                 return;
             }
             self.show_send_error(self.lang.t("session-outbox-write-failed"));
-            self.sending.set(false);
+            self.sending.set(Sending::Idle);
             return;
         }
         let _ = a.close(&note.id).await;
@@ -165,7 +165,7 @@ impl Session {
                 SentState::Offline
             },
         }));
-        self.sending.set(false);
+        self.sending.set(Sending::Idle);
         ob.kick();
         self.focus_later(".confirmation");
     }

@@ -7,17 +7,17 @@ use leptos::prelude::*;
 use super::print::PrintView;
 use crate::domain::signing::SigningPolicy;
 use crate::ui::context::use_lang;
-use crate::ui::session::Session;
+use crate::ui::session::{Panel, Sending, Session};
 
 #[component]
 pub fn Preview() -> impl IntoView {
     let s = expect_context::<Session>();
     let lang = use_lang();
-    let open = s.preview_open;
+    let open = s.panels.open(Panel::Preview);
     view! {
         <div class="preview-block">
             <button type="button" class="secondary" aria-expanded=move || if open.get() { "true" } else { "false" } aria-controls="cn-preview"
-                on:click=move |_| open.update(|o| *o = !*o)>
+                on:click=move |_| { s.panels.toggle(Panel::Preview); }>
                 {move || if open.get() { lang.t("actions-preview-hide") } else { lang.t("actions-preview-show") }}
             </button>
             {move || open.get().then(|| view! {
@@ -33,7 +33,8 @@ pub fn Preview() -> impl IntoView {
 pub fn Actions() -> impl IntoView {
     let s = expect_context::<Session>();
     let lang = use_lang();
-    let (sending, signature) = (s.sending, s.form.signature);
+    let signature = s.form.signature;
+    let sending = Memo::new(move |_| s.sending.get() == Sending::InFlight);
     let optional = s.cfg.with_value(|c| c.signing()) == SigningPolicy::Optional;
     // A signed note is submitted from its banner, next to what it says;
     // an unsigned one is signed first, or (where the host allows it) sent
@@ -74,8 +75,8 @@ fn UnsignedAsk() -> impl IntoView {
             <h3 id="cn-unsigned-title" tabindex="-1">{lang.t("unsigned-title")}</h3>
             <p>{lang.t("unsigned-explained")}</p>
             <div class="panel-actions">
-                <button type="button" class="primary" part="submit" disabled=move || s.sending.get() on:click=move |_| s.send_unsigned()>
-                    {move || if s.sending.get() { lang.t("actions-sending") } else { lang.t("unsigned-send") }}
+                <button type="button" class="primary" part="submit" disabled=move || s.sending.get() == Sending::InFlight on:click=move |_| s.send_unsigned()>
+                    {move || if s.sending.get() == Sending::InFlight { lang.t("actions-sending") } else { lang.t("unsigned-send") }}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| s.keep_editing()>{lang.t("unsigned-keep-editing")}</button>
             </div>

@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::debounce::settle;
+use super::debounce::after_pause;
 use super::dismiss::DismissChoice;
 use crate::domain::writing::completeness::NoteFacts;
 use crate::domain::writing::dismissal::{Aid, DismissReason, Dismissal, Passage};
@@ -94,7 +94,7 @@ pub fn WritingAids(
     let session = expect_context::<Session>();
     let follow_ups = session.dated_follow_ups();
     let dismissed = session.form.dismissed;
-    let settled = settle(Signal::derive(move || text.get()), 250);
+    let settled = after_pause(Signal::derive(move || text.get()), 250);
     let key = StoredValue::new(key);
     let model = AidsLoader::new(lang);
     // The lists and model load the first time there is text to check

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Lang;
 use crate::ui::context::use_lang;
-use crate::ui::session::Session;
+use crate::ui::session::{Session, ThisDraft};
 
 /// What the box says, and its two choices.
 struct Choice {
@@ -40,7 +40,7 @@ pub fn ConflictBox() -> impl IntoView {
     let s = expect_context::<Session>();
     let lang = use_lang();
     move || {
-        let gone = s.gone.get();
+        let gone = s.this_draft.get() == ThisDraft::GoneElsewhere;
         let c = choice(gone, lang);
         view! {
             <div class="conflict" role="alert" tabindex="-1" part="conflict">

@@ -4,7 +4,7 @@
 //! (a suggestion applied) can bring it up to date at once.
 //!
 //! ```ignore
-//! let settled = settle(Signal::derive(move || text.get()), 250);
+//! let settled = after_pause(Signal::derive(move || text.get()), 250);
 //! let aids = Memo::new(move |_| check_text(&settled.value.get()));
 //! // After replacing a passage: the aids see the new text now.
 //! settled.now();
@@ -34,7 +34,7 @@ impl Settled {
 
 /// A copy of `source` that follows it once it has not changed for `ms`
 /// milliseconds: for work that should wait until typing pauses.
-pub fn settle(source: Signal<String>, ms: i32) -> Settled {
+pub fn after_pause(source: Signal<String>, ms: i32) -> Settled {
     let (value, set) = signal(source.get_untracked());
     let generation = StoredValue::new(0u64);
     Effect::new(move |first: Option<()>| {

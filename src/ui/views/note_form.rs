@@ -8,7 +8,7 @@ use super::addendum::AddendumBlock;
 use super::aids::Findings;
 use super::challenges::ChallengesField;
 use super::contact::ContactFields;
-use super::debounce::settle;
+use super::debounce::after_pause;
 use super::error_summary::ErrorSummary;
 use super::follow_ups::FollowUpsField;
 use super::goals::GoalsField;
@@ -78,7 +78,7 @@ pub fn NoteForm() -> impl IntoView {
                 .join("\n")
         })
     });
-    let settled_all = settle(all_text, 250);
+    let settled_all = after_pause(all_text, 250);
     let defined = Memo::new(move |_| settled_all.value.with(|t| defined_in(t)));
     let has_client_quote = Memo::new(move |_| {
         let t = template.get();

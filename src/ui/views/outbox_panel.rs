@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::platform::{local_date_time, local_hh_mm};
 use crate::tr;
 use crate::ui::context::{use_lang, TemplateOf};
-use crate::ui::session::Session;
+use crate::ui::session::{OutboxFlow, Panel, Session};
 
 /// "1 note waiting to send", "3 notes waiting to send".
 pub fn waiting_label(n: usize, lang: Lang) -> String {
@@ -17,9 +17,10 @@ pub fn waiting_label(n: usize, lang: Lang) -> String {
 pub fn OutboxPanel() -> impl IntoView {
     let s = expect_context::<Session>();
     let lang = use_lang();
-    let (waiting, paused) = (s.waiting, s.auth_paused);
+    let waiting = s.waiting;
+    let paused = Memo::new(move |_| s.outbox_flow.get() == OutboxFlow::AwaitingSignIn);
     let close = move |_| {
-        s.outbox_open.set(false);
+        s.panels.set(Panel::Outbox, false);
         let to = if s.waiting.with_untracked(Vec::is_empty) {
             ".drafts-toggle"
         } else {

@@ -10,7 +10,7 @@ use crate::domain::FieldPath;
 use crate::platform::local_from_rfc3339;
 use crate::tr;
 use crate::ui::context::use_lang;
-use crate::ui::session::Session;
+use crate::ui::session::{Panel, Sending, Session};
 
 #[component]
 pub fn SignedBanner() -> impl IntoView {
@@ -32,8 +32,8 @@ pub fn SignedBanner() -> impl IntoView {
                         time = local_from_rfc3339(&sig.signed_at, lang),
                     )}</strong>" "{lang.t("signing-signed-explained")}</p>
                     <p class="hash">{lang.t("signing-hash")}" "<code>{sig.content_hash.clone()}</code></p>
-                    <button type="submit" class="primary" part="submit" disabled=move || s.sending.get()>
-                        {move || if s.sending.get() { lang.t("signing-sending") } else { lang.t("signing-submit") }}
+                    <button type="submit" class="primary" part="submit" disabled=move || s.sending.get() == Sending::InFlight>
+                        {move || if s.sending.get() == Sending::InFlight { lang.t("signing-sending") } else { lang.t("signing-submit") }}
                     </button>
                 </div>
             }
@@ -76,8 +76,9 @@ fn SignerFields() -> impl IntoView {
 pub fn SignPanel() -> impl IntoView {
     let s = expect_context::<Session>();
     let lang = use_lang();
+    let open = s.panels.open(Panel::Signing);
     move || {
-        s.sign_open.get().then(|| {
+        open.get().then(|| {
             let attestation = s.cfg.with_value(|c| c.attestation.clone());
             let who = s.form.author.with(|a| match (a.name.is_empty(), a.id.is_empty()) {
                 (true, _) => a.id.clone(),

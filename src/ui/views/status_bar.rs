@@ -10,7 +10,7 @@ use crate::storage::StorageError;
 use crate::tr;
 use crate::ui::context::use_lang;
 use crate::ui::session::autosave::SaveState;
-use crate::ui::session::{Phase, Session};
+use crate::ui::session::{Panel, Phase, Session};
 
 /// What the save status says for `state`.
 fn save_text(state: &SaveState, lang: Lang) -> String {
@@ -37,11 +37,10 @@ fn save_text(state: &SaveState, lang: Lang) -> String {
 pub fn StatusBar() -> impl IntoView {
     let s = expect_context::<Session>();
     let lang = use_lang();
-    let expanded = |open: RwSignal<bool>| move || if open.get() { "true" } else { "false" };
+    let expanded = |open: Memo<bool>| move || if open.get() { "true" } else { "false" };
+    let (drafts_open, outbox_open) = (s.panels.open(Panel::Drafts), s.panels.open(Panel::Outbox));
     let toggle_outbox = move |_| {
-        let open = !s.outbox_open.get_untracked();
-        s.outbox_open.set(open);
-        if open {
+        if s.panels.toggle(Panel::Outbox) {
             s.focus_later("#cn-outbox-title");
         }
     };
@@ -54,7 +53,7 @@ pub fn StatusBar() -> impl IntoView {
             <button
                 type="button"
                 class="secondary drafts-toggle"
-                aria-expanded=expanded(s.panel_open)
+                aria-expanded=expanded(drafts_open)
                 aria-controls="cn-drafts"
                 disabled=move || s.phase.get() == Phase::Loading
                 on:click=move |_| s.toggle_drafts()
@@ -75,7 +74,7 @@ pub fn StatusBar() -> impl IntoView {
                     <button
                         type="button"
                         class="secondary outbox-toggle"
-                        aria-expanded=expanded(s.outbox_open)
+                        aria-expanded=expanded(outbox_open)
                         aria-controls="cn-outbox"
                         on:click=toggle_outbox
                     >{waiting_label(n, lang)}</button>
