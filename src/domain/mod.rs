@@ -6,6 +6,7 @@
 //! chrono (dates), sha2 (hashes), uuid, base64 and httpdate.
 
 pub mod addendum;
+pub mod autosave;
 pub mod body;
 pub mod canonical;
 pub mod contact;

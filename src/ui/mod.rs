@@ -20,9 +20,8 @@ mod editor;
 mod session;
 mod views;
 
-// Autosave is public for the browser tests (tests/web.rs).
 pub use aids_data::set_base as set_aids_base;
 pub use config::{EditorConfig, HostGoal, HostTemplate, KeyState, Previous, SignerEntry};
 pub use controls::EditorControls;
 pub use editor::Editor;
-pub use session::autosave::{writes_settled, Autosave, SaveState};
+pub(crate) use session::autosave::writes_settled;

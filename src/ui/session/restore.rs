@@ -91,7 +91,7 @@ impl Session {
                     _ => false,
                 });
             let autosave = Autosave::new(store, c.draft_scope.clone(), s.save_state);
-            autosave.on_saved(move |draft| s.tell_saved(draft));
+            autosave.on_saved(move |id, revision| s.tell_saved(id, revision));
             // The worker's own draft before a conflict copy left behind
             // (which the Drafts panel lists); a copy only when it is all
             // there is.
@@ -160,13 +160,13 @@ impl Session {
     }
 
     /// A draft was written: the host hears of it, and so do other tabs.
-    fn tell_saved(&self, draft: &crate::domain::Draft) {
+    fn tell_saved(&self, id: &str, revision: u32) {
         let detail = object(&[
-            ("draftId", draft.id.as_str().into()),
-            ("revision", draft.revision.into()),
+            ("draftId", id.into()),
+            ("revision", revision.into()),
             ("savedAt", now_rfc3339().into()),
         ]);
         self.emit("casenote-draft-saved", &detail);
-        self.tell_other_tabs(&draft.id, draft.revision);
+        self.tell_other_tabs(id, revision);
     }
 }
