@@ -1,12 +1,14 @@
 //! Sending a finished note to the host's endpoint.
 //!
-//! The policy here (`classify`, `backoff_ms`, `parse_retry_after`) is
-//! plain Rust, tested on the host. `http::send` does the
-//! POST with `fetch`, and `outbox` keeps sending until the host has the note;
-//! those two build only for wasm32.
+//! The policy here (`classify`, `backoff_ms`, `parse_retry_after`) and
+//! the outbox's state machine (`machine`: when to send which note and what
+//! each answer leads to) are plain Rust, tested on the host. `http::send`
+//! does the POST with `fetch`, and `outbox` carries out the machine's
+//! commands until the host has the note; those two build only for wasm32.
 
 #[cfg(target_arch = "wasm32")]
 mod http;
+pub mod machine;
 #[cfg(target_arch = "wasm32")]
 pub mod outbox;
 

@@ -1,57 +1,36 @@
-//! The outbox pump: sends every due entry of a scope, one at a time, under
-//! a Web Lock shared by all tabs, and reschedules itself for the next due
-//! entry. An entry leaves the outbox only on 2xx or 409.
+//! The outbox in the browser: the shell around the pure machine of
+//! `machine.rs` (which decides when each entry is sent, one at a time, and
+//! what each answer leads to; read its module documentation). This shell
+//! feeds it events with the time now and a random jitter, and carries out
+//! its commands in order: the Web Lock shared by all tabs (`locks.js`),
+//! IndexedDB reads, writes and deletes of the outbox through
+//! `crate::storage`, a refused note written back as a draft, the POST
+//! (`http::send_as`), the wake-up timer, and the `OutboxEvent`s reported
+//! to the one callback it is given. An entry leaves the outbox only on
+//! 2xx or 409.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
 
 use super::http::{send_as, SendOptions};
-use super::{backoff_ms, SendOutcome};
-use crate::delivery::HostError;
-use crate::domain::outbox::{due, next_due_at, OutboxContent, OutboxEntry};
-use crate::domain::sent::SentNote;
+use super::machine::{Command, Event, Machine};
+use super::{network_failure, SendOutcome};
+use crate::domain::outbox::OutboxEntry;
+use crate::domain::Draft;
 use crate::i18n::Lang;
 use crate::platform::{now_ms, window};
-use crate::storage::{DraftStore, StorageError};
+use crate::storage::{DraftStore, PutOutcome, StorageError};
+
+pub use super::machine::OutboxEvent;
 
 #[wasm_bindgen(module = "/src/delivery/locks.js")]
 extern "C" {
     #[wasm_bindgen(js_name = withLock)]
     fn with_lock(name: &str, task: &js_sys::Function) -> js_sys::Promise;
-}
-
-/// What happened to an entry, for the UI and the host's events.
-#[derive(Clone, Debug)]
-pub enum OutboxEvent {
-    /// Everything now waiting in this scope, oldest first (for the
-    /// indicator); reported whenever the outbox is read.
-    Waiting(Vec<OutboxEntry>),
-    Delivered {
-        id: String,
-        status: u16,
-        body: String,
-    },
-    Retrying {
-        id: String,
-        status: Option<u16>,
-        message: String,
-        next_attempt_at: f64,
-    },
-    AuthRequired {
-        id: String,
-        status: u16,
-        message: String,
-    },
-    Rejected {
-        id: String,
-        status: u16,
-        message: String,
-        errors: Vec<HostError>,
-        content: Option<Box<OutboxContent>>,
-    },
 }
 
 type EventHook = Box<dyn Fn(OutboxEvent)>;
@@ -60,21 +39,11 @@ type OptionsHook = Box<dyn Fn() -> SendOptions>;
 pub struct Outbox {
     store: DraftStore,
     scope: String,
-    /// The language of what the worker is told about each attempt.
-    lang: Lang,
     options: OptionsHook,
     on_event: EventHook,
-    running: Cell<bool>,
-    again: Cell<bool>,
-    auth_paused: Cell<bool>,
-    /// Set by `start` and `retry_now`: the next pass lifts stored pauses,
-    /// and with `due_now` (`retry_now`) makes every entry due at once.
-    lift_pauses: Cell<bool>,
-    due_now: Cell<bool>,
+    machine: RefCell<Machine>,
+    /// The wake-up the machine asked for, if any.
     timer: RefCell<Option<i32>>,
-    /// Set when the editor is removed: no more sending from this instance
-    /// (the next editor to load sends what is left).
-    stopped: Cell<bool>,
 }
 
 impl Outbox {
@@ -85,19 +54,14 @@ impl Outbox {
         options: impl Fn() -> SendOptions + 'static,
         on_event: impl Fn(OutboxEvent) + 'static,
     ) -> Rc<Self> {
+        let online = window().navigator().on_line();
         Rc::new(Outbox {
             store,
+            machine: RefCell::new(Machine::new(scope.clone(), lang, online)),
             scope,
-            lang,
             options: Box::new(options),
             on_event: Box::new(on_event),
-            running: Cell::new(false),
-            again: Cell::new(false),
-            auth_paused: Cell::new(false),
-            lift_pauses: Cell::new(false),
-            due_now: Cell::new(false),
             timer: RefCell::new(None),
-            stopped: Cell::new(false),
         })
     }
 
@@ -110,43 +74,18 @@ impl Outbox {
     }
 
     pub fn is_auth_paused(&self) -> bool {
-        self.auth_paused.get()
+        self.machine.borrow().is_auth_paused()
     }
 
-    /// Stops this outbox: no new passes, no timers.
-    pub fn stop(&self) {
-        self.stopped.set(true);
-        if let Some(t) = self.timer.borrow_mut().take() {
-            window().clear_timeout_with_handle(t);
-        }
+    /// Stops this outbox: no new passes, no timers (the next editor to
+    /// load sends what is left).
+    pub fn stop(self: &Rc<Self>) {
+        self.dispatch(Event::Stop);
     }
 
     /// Sends whatever is due, now or as soon as the running pass ends.
     pub fn kick(self: &Rc<Self>) {
-        if self.stopped.get() {
-            return;
-        }
-        if self.running.get() {
-            self.again.set(true);
-            return;
-        }
-        self.running.set(true);
-        let this = Rc::clone(self);
-        spawn_local(async move {
-            let name = format!("casenote-outbox:{}", this.scope);
-            let inner = Rc::clone(&this);
-            let task = Closure::once_into_js(move || {
-                future_to_promise(async move {
-                    inner.pump().await;
-                    Ok(JsValue::UNDEFINED)
-                })
-            });
-            let _ = JsFuture::from(with_lock(&name, task.unchecked_ref())).await;
-            this.running.set(false);
-            if this.again.replace(false) {
-                this.kick();
-            }
-        });
+        self.dispatch(Event::Queued);
     }
 
     /// Starts sending when an editor loads. A pause stored by an earlier
@@ -156,54 +95,151 @@ impl Outbox {
     /// The pauses are lifted by the first pass, under the outbox's lock, so
     /// that no other tab is sending or deleting those entries meanwhile.
     pub fn start(self: &Rc<Self>) {
-        self.lift_pauses.set(true);
-        self.kick();
+        self.dispatch(Event::Start);
     }
 
     /// Clears an auth pause and makes every entry due now: the host has new
     /// credentials, or called `retry()`. Done by the next pass, under the
     /// lock, as `start` is.
     pub fn retry_now(self: &Rc<Self>) {
-        self.auth_paused.set(false);
-        self.lift_pauses.set(true);
-        self.due_now.set(true);
-        self.kick();
+        self.dispatch(Event::Resume);
     }
 
-    /// Writes an entry back without re-sealing content we could not open.
-    async fn put_back(&self, e: &OutboxEntry) -> Result<(), StorageError> {
-        if e.content.is_none() && e.sealed.is_some() {
-            // Sealed with a key we do not have: leave it untouched.
-            return Ok(());
-        }
-        self.store.put_outbox(e).await
+    /// The browser is online again: what is due is sent.
+    pub fn online(self: &Rc<Self>) {
+        self.dispatch(Event::Online);
     }
 
-    async fn refresh(&self) -> Vec<OutboxEntry> {
-        let entries = self
-            .store
-            .list_outbox(&self.scope)
-            .await
-            .unwrap_or_default();
-        (self.on_event)(OutboxEvent::Waiting(entries.clone()));
-        entries
+    /// The browser went offline: nothing is sent until it is back.
+    pub fn offline(self: &Rc<Self>) {
+        self.dispatch(Event::Offline);
     }
 
-    fn schedule(self: &Rc<Self>, entries: &[OutboxEntry]) {
-        if let Some(t) = self.timer.borrow_mut().take() {
-            window().clear_timeout_with_handle(t);
+    /// One step of the machine, at the time now.
+    fn step(&self, event: Event) -> Vec<Command> {
+        let jitter = js_sys::Math::random();
+        self.machine.borrow_mut().step(event, now_ms(), jitter)
+    }
+
+    /// Gives the machine `event` and carries out what it says.
+    fn dispatch(self: &Rc<Self>, event: Event) {
+        let commands = self.step(event);
+        if !commands.is_empty() {
+            let this = Rc::clone(self);
+            spawn_local(async move { this.carry_out(commands).await });
         }
-        if self.auth_paused.get() {
-            return;
+    }
+
+    /// Carries out `commands` in order, each awaited, feeding every answer
+    /// back to the machine and carrying out what follows, until the pass
+    /// lets the lock go (or nothing is left to do).
+    async fn carry_out(self: &Rc<Self>, commands: Vec<Command>) {
+        let mut todo = VecDeque::from(commands);
+        while let Some(command) = todo.pop_front() {
+            let answer = match command {
+                Command::Lock => {
+                    self.lock();
+                    None
+                }
+                Command::List => {
+                    let entries = self.store.list_outbox(&self.scope).await;
+                    Some(Event::Listed(entries.unwrap_or_default()))
+                }
+                Command::Send { serial, key, entry } => {
+                    let outcome = self.send(&key, &entry).await;
+                    Some(Event::Sent { serial, outcome })
+                }
+                Command::Put(entry) => {
+                    let _ = self.store.put_outbox(&entry).await;
+                    None
+                }
+                Command::Delete(id) => {
+                    let _ = self.store.delete_outbox(&id).await;
+                    None
+                }
+                Command::RecordSent(sent) => {
+                    let _ = self.store.put_sent(&self.scope, &sent).await;
+                    None
+                }
+                Command::ReturnToDrafts { serial, draft } => {
+                    let written = self.return_to_drafts(*draft).await;
+                    Some(Event::Returned { serial, written })
+                }
+                Command::Report(event) => {
+                    (self.on_event)(event);
+                    None
+                }
+                Command::WakeAt(at) => {
+                    self.wake_at(at);
+                    None
+                }
+                Command::CancelTimer => {
+                    self.cancel_timer();
+                    None
+                }
+                Command::Release => return,
+            };
+            if let Some(event) = answer {
+                todo.extend(self.step(event));
+            }
         }
-        let Some(at) = next_due_at(entries) else {
-            return;
+    }
+
+    /// Takes the outbox's Web Lock and runs the pass under it; tells the
+    /// machine once the lock is let go.
+    fn lock(self: &Rc<Self>) {
+        let this = Rc::clone(self);
+        spawn_local(async move {
+            let name = format!("casenote-outbox:{}", this.scope);
+            let inner = Rc::clone(&this);
+            let task = Closure::once_into_js(move || {
+                future_to_promise(async move {
+                    let commands = inner.step(Event::Locked);
+                    inner.carry_out(commands).await;
+                    Ok(JsValue::UNDEFINED)
+                })
+            });
+            let _ = JsFuture::from(with_lock(&name, task.unchecked_ref())).await;
+            this.dispatch(Event::Released);
+        });
+    }
+
+    /// One POST of `entry`, with the host's options as they are now.
+    async fn send(&self, key: &str, entry: &OutboxEntry) -> SendOutcome {
+        let Some(content) = entry.content.as_ref() else {
+            // Never asked for: the machine sends only what this page can
+            // open.
+            return network_failure();
         };
-        let delay = (at - now_ms()).clamp(0.0, 60_000.0) as i32;
+        let options = (self.options)();
+        send_as(
+            &entry.endpoint,
+            &content.body,
+            &content.content_type,
+            key,
+            &options,
+        )
+        .await
+    }
+
+    /// Writes a refused note back as a draft: when a draft of it exists
+    /// again (another tab), the version the worker submitted wins.
+    async fn return_to_drafts(&self, mut draft: Draft) -> bool {
+        let mut restored = self.store.put(&draft, 0).await;
+        if let Ok(PutOutcome::Conflict { stored_revision }) = restored {
+            draft.revision = stored_revision + 1;
+            restored = self.store.put(&draft, stored_revision).await;
+        }
+        matches!(restored, Ok(PutOutcome::Written))
+    }
+
+    fn wake_at(self: &Rc<Self>, at: f64) {
+        self.cancel_timer();
+        let delay = (at - now_ms()).max(0.0) as i32;
         let this = Rc::clone(self);
         let cb = Closure::once_into_js(move || {
             this.timer.borrow_mut().take();
-            this.kick();
+            this.dispatch(Event::TimerFired);
         });
         if let Ok(t) = window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay)
@@ -212,147 +248,9 @@ impl Outbox {
         }
     }
 
-    async fn pump(self: &Rc<Self>) {
-        if self.lift_pauses.replace(false) {
-            let due_now = self.due_now.replace(false);
-            if let Ok(entries) = self.store.list_outbox(&self.scope).await {
-                let now = now_ms();
-                for mut e in entries {
-                    let waiting = due_now && e.next_attempt_at > now;
-                    if e.paused || waiting {
-                        e.paused = false;
-                        if due_now {
-                            e.next_attempt_at = now;
-                        }
-                        let _ = self.put_back(&e).await;
-                    }
-                }
-            }
-        }
-        loop {
-            let all = self.refresh().await;
-            if self.stopped.get() || self.auth_paused.get() || !window().navigator().on_line() {
-                break;
-            }
-            // Entries sealed with a key this page lacks wait for a page that
-            // has it; they are neither due nor scheduled here.
-            let entries: Vec<OutboxEntry> =
-                all.into_iter().filter(|e| e.content.is_some()).collect();
-            let now = now_ms();
-            let due: Vec<OutboxEntry> = due(&entries, now).into_iter().cloned().collect();
-            if due.is_empty() {
-                self.schedule(&entries);
-                break;
-            }
-            for entry in due {
-                if !self.attempt(entry).await {
-                    break;
-                }
-            }
-        }
-        self.refresh().await;
-    }
-
-    /// One attempt. Returns false when the outbox must stop (auth).
-    async fn attempt(self: &Rc<Self>, mut entry: OutboxEntry) -> bool {
-        let Some(content) = entry.content.clone() else {
-            // Sealed with a key this page does not have: wait for it.
-            return true;
-        };
-        let options = (self.options)();
-        let outcome = send_as(
-            &entry.endpoint,
-            &content.body,
-            &content.content_type,
-            &entry.id,
-            &options,
-        )
-        .await;
-        let id = entry.id.clone();
-        match outcome {
-            SendOutcome::Delivered { status, body } => {
-                // Listed as sent before it leaves the outbox; a failure to
-                // list it never holds a delivered note back.
-                if let Some(sent) = SentNote::delivered(&entry, now_ms()) {
-                    let _ = self.store.put_sent(&self.scope, &sent).await;
-                }
-                let _ = self.store.delete_outbox(&id).await;
-                (self.on_event)(OutboxEvent::Delivered { id, status, body });
-                true
-            }
-            SendOutcome::Retry {
-                status,
-                failure,
-                retry_after_ms,
-            } => {
-                let message = failure.message(self.lang);
-                entry.attempts += 1;
-                let wait = retry_after_ms
-                    .unwrap_or_else(|| backoff_ms(entry.attempts, js_sys::Math::random()));
-                entry.next_attempt_at = now_ms() + wait as f64;
-                entry.last_status = status;
-                entry.last_message = Some(message.clone());
-                let _ = self.put_back(&entry).await;
-                (self.on_event)(OutboxEvent::Retrying {
-                    id,
-                    status,
-                    message,
-                    next_attempt_at: entry.next_attempt_at,
-                });
-                true
-            }
-            SendOutcome::AuthRequired { status, failure } => {
-                let message = failure.message(self.lang);
-                self.auth_paused.set(true);
-                entry.attempts += 1;
-                entry.paused = true;
-                entry.last_status = Some(status);
-                entry.last_message = Some(message.clone());
-                let _ = self.put_back(&entry).await;
-                (self.on_event)(OutboxEvent::AuthRequired {
-                    id,
-                    status,
-                    message,
-                });
-                false
-            }
-            SendOutcome::Rejected {
-                status,
-                failure,
-                errors,
-            } => {
-                let message = failure.message(self.lang);
-                // The refused note goes back to the drafts before it leaves
-                // the outbox, whether or not an editor is still listening,
-                // unsigned: it is fixed, then signed again.
-                let mut note = content.note.clone();
-                note.signature = None;
-                let mut draft = crate::domain::Draft::new(&self.scope, 1, now_ms(), note);
-                let mut restored = self.store.put(&draft, 0).await;
-                if let Ok(crate::storage::PutOutcome::Conflict { stored_revision }) = restored {
-                    // A draft of this note exists again (another tab): the
-                    // version the worker submitted wins.
-                    draft.revision = stored_revision + 1;
-                    restored = self.store.put(&draft, stored_revision).await;
-                }
-                if !matches!(restored, Ok(crate::storage::PutOutcome::Written)) {
-                    // Keep it queued (paused) rather than lose it.
-                    entry.paused = true;
-                    entry.last_status = Some(status);
-                    entry.last_message = Some(message.clone());
-                    let _ = self.put_back(&entry).await;
-                    return true;
-                }
-                let _ = self.store.delete_outbox(&id).await;
-                (self.on_event)(OutboxEvent::Rejected {
-                    id,
-                    status,
-                    message,
-                    errors,
-                    content: Some(Box::new(content)),
-                });
-                true
-            }
+    fn cancel_timer(&self) {
+        if let Some(t) = self.timer.borrow_mut().take() {
+            window().clear_timeout_with_handle(t);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The session and the page around it: every edit saved at once, saving
 //! announced once it settles, the draft written when the page hides or
 //! closes, other tabs' writes heard over a BroadcastChannel, the outbox
-//! woken when the network comes back, and the controls the embedding
+//! told when the network goes and comes back, and the controls the embedding
 //! calls (`flush`, `retry`, `submit`, `purge`).
 
 use std::rc::Rc;
@@ -125,7 +125,12 @@ impl Session {
                 }
             }),
             Listener::new(w.as_ref(), "online", move |_| s.back_online()),
-            Listener::new(w.as_ref(), "offline", move |_| s.online.set(false)),
+            Listener::new(w.as_ref(), "offline", move |_| {
+                s.online.set(false);
+                if let Some(ob) = s.outbox() {
+                    ob.offline();
+                }
+            }),
         ];
         let channel_listener = s.channel.with_value(|ch| {
             ch.as_ref()
@@ -171,7 +176,7 @@ impl Session {
             }
         });
         if let Some(ob) = self.outbox() {
-            ob.kick();
+            ob.online();
         }
     }
 
