@@ -5,7 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::EventTarget;
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("casenote runs in a browser window")

@@ -4,8 +4,8 @@
 //! here, on the host. Run with `cargo test --test panels_i18n`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use casenote::i18n::Lang;
-use casenote::tr;
+use casenote::text::tr;
+use casenote::text::Lang;
 
 #[test]
 fn the_outbox_counts_notes_and_attempts() {

@@ -135,8 +135,8 @@ fn payload_samples() {
                     signer_id: "W-7".into(),
                     signer_name: "Sam".into(),
                     signed_at: documented_at.into(),
-                    attestation: casenote::domain::record::default_attestation(
-                        casenote::i18n::Lang::En,
+                    attestation: casenote::text::labels::default_attestation(
+                        casenote::text::Lang::En,
                     ),
                     content_hash: p.computed_hash(),
                     signature_hash: None,

@@ -49,7 +49,7 @@ fn draft(scope: &str, text: &str) -> Draft {
 #[wasm_bindgen_test]
 async fn indexeddb_keeps_drafts_per_scope() {
     let opened = DraftStore::open(None).await;
-    let notice = opened.notice(casenote::i18n::Lang::En);
+    let notice = opened.notice(casenote::text::Lang::En);
     let store = opened.store;
     assert!(!store.is_fallback(), "IndexedDB should open in Chromium");
     assert!(notice.is_none());

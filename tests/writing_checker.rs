@@ -11,7 +11,7 @@
 
 mod common;
 
-use casenote::i18n::Lang;
+use casenote::text::Lang;
 use common::data;
 use serde::Deserialize;
 

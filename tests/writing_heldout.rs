@@ -24,11 +24,11 @@
 
 mod common;
 
-use casenote::domain::writing::abbreviations::defined_in;
-use casenote::domain::writing::completeness::NoteFacts;
-use casenote::domain::writing::data::AidsData;
-use casenote::domain::writing::suggestions::Findings;
-use casenote::i18n::Lang;
+use casenote::text::Lang;
+use casenote::writing::abbreviations::defined_in;
+use casenote::writing::completeness::NoteFacts;
+use casenote::writing::data::AidsData;
+use casenote::writing::suggestions::Findings;
 use common::{data, Labelled, Set};
 use std::collections::{BTreeMap, HashSet};
 

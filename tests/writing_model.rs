@@ -20,9 +20,9 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use casenote::domain::writing::language::judged_at;
-use casenote::domain::writing::model::{features, Model};
-use casenote::i18n::Lang;
+use casenote::text::Lang;
+use casenote::writing::language::judged_at;
+use casenote::writing::model::{features, Model};
 use common::{data, Set};
 
 /// What other aids find (wordy phrases, abbreviations), and opinion words,
@@ -251,15 +251,15 @@ fn the_shipped_models_are_what_training_on_the_development_sets_gives() {
     english.extend(examples(Lang::En, include_str!("writing/labelled.json")));
     let en = model(Lang::En, "English", english);
     check_or_write(
-        "src/domain/writing/model.json",
-        include_str!("../src/domain/writing/model.json"),
+        "src/writing/model.json",
+        include_str!("../src/writing/model.json"),
         &en,
     );
     let spanish = examples(Lang::Es, include_str!("writing/dev-es.json"));
     let es = model(Lang::Es, "Spanish", spanish);
     check_or_write(
-        "src/domain/writing/es/model.json",
-        include_str!("../src/domain/writing/es/model.json"),
+        "src/writing/es/model.json",
+        include_str!("../src/writing/es/model.json"),
         &es,
     );
 }

@@ -4,7 +4,7 @@
 //! every hash after it. `casenote-receiver verify` walks it with
 //! [`verify`].
 
-use casenote::domain::record::sha256_hex;
+use casenote_format::record::sha256_hex;
 
 /// The `prev` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";

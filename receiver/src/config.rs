@@ -145,7 +145,7 @@ fn ip_address(v: &str) -> Result<IpAddr, String> {
 
 /// Hours from more than 0 to a year.
 fn late_entry_hours(v: &str) -> Result<f64, String> {
-    let max = casenote::domain::payload::MAX_LATE_ENTRY_HOURS;
+    let max = casenote_format::payload::MAX_LATE_ENTRY_HOURS;
     match v.parse::<f64>() {
         Ok(h) if h > 0.0 && h <= max => Ok(h),
         _ => Err(format!("not a number of hours from more than 0 to {max}")),

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::chain::{self, Columns, Entry, StoredRow, GENESIS};
-use casenote::domain::record::sha256_hex;
+use casenote_format::record::sha256_hex;
 
 mod read;
 mod reads;

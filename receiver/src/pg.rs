@@ -15,7 +15,7 @@ use sqlx::Row;
 use crate::chain::{self, Columns, Entry, StoredRow, GENESIS};
 use crate::db::{same_note, shown_body, Accepted, Page, PageBuilder, StoredNote};
 use crate::reads::{How, Read};
-use casenote::domain::record::sha256_hex;
+use casenote_format::record::sha256_hex;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 

@@ -6,8 +6,8 @@
 
 use std::sync::LazyLock;
 
-use casenote::domain::problem::SchemaBreach;
-use casenote::domain::{FieldPath, FieldProblem, Problem};
+use casenote_format::problem::SchemaBreach;
+use casenote_format::{FieldPath, FieldProblem, Problem};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
 use jsonschema::{ValidationError, Validator};

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use casenote::domain::field_path::AddendumPart;
-use casenote::domain::{FieldPath, FieldProblem, PayloadV1, Problem};
+use casenote_format::field_path::AddendumPart;
+use casenote_format::{FieldPath, FieldProblem, PayloadV1, Problem};
 
 use crate::db::{Accepted, OpenError, Page, Store, StoredNote};
 use crate::pg::{PgError, PgStore};

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use casenote::domain::{BuildContext, DocumentType, Note, PayloadV1, Template};
+use casenote_format::{BuildContext, DocumentType, Note, PayloadV1, Template};
 
 /// The receiver to run: this build's, or `CASENOTE_RECEIVER` (the release
 /// build, for the benchmark's figures).

@@ -28,7 +28,7 @@ use super::{HostError, SendOutcome};
 use crate::domain::outbox::{due, next_due_at, OutboxContent, OutboxEntry};
 use crate::domain::sent::SentNote;
 use crate::domain::Draft;
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 /// The longest the outbox sleeps before it reads itself again.
 pub const MAX_SLEEP_MS: f64 = 60_000.0;

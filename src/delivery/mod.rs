@@ -16,7 +16,8 @@ pub mod outbox;
 pub use http::{send, Header, SendOptions};
 
 use crate::domain::{FieldPath, FieldProblem, Problem};
-use crate::i18n::Lang;
+use crate::text::Lang;
+use casenote_text::Catalog;
 
 /// What happened to one attempt to deliver a note.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,17 +89,21 @@ impl Failure {
     pub fn message(self, lang: Lang) -> String {
         match self {
             Failure::SignIn(status) => {
-                crate::tr!(lang, "send-sign-in", status = status.to_string())
+                casenote_text::tr!(lang, "send-sign-in", status = status.to_string())
             }
-            Failure::Busy(status) => crate::tr!(lang, "send-busy", status = status.to_string()),
+            Failure::Busy(status) => {
+                casenote_text::tr!(lang, "send-busy", status = status.to_string())
+            }
             Failure::Problems => lang.t("send-problems"),
             Failure::NotFound => lang.t("send-not-found"),
             Failure::TooLarge => lang.t("send-too-large"),
             Failure::Refused(status) => {
-                crate::tr!(lang, "send-refused", status = status.to_string())
+                casenote_text::tr!(lang, "send-refused", status = status.to_string())
             }
             Failure::Unreachable => lang.t("send-unreachable"),
-            Failure::TimedOut(seconds) => crate::tr!(lang, "send-timed-out", seconds = seconds),
+            Failure::TimedOut(seconds) => {
+                casenote_text::tr!(lang, "send-timed-out", seconds = seconds)
+            }
         }
     }
 }

@@ -21,9 +21,9 @@ use super::machine::{Command, Event, Machine};
 use super::{network_failure, SendOutcome};
 use crate::domain::outbox::OutboxEntry;
 use crate::domain::Draft;
-use crate::i18n::Lang;
 use crate::platform::{now_ms, window};
 use crate::storage::{DraftStore, PutOutcome, StorageError};
+use crate::text::Lang;
 
 pub use super::machine::OutboxEvent;
 

@@ -40,7 +40,7 @@ impl AddendumLink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::AddendumKind;
+    use crate::record::AddendumKind;
 
     fn link(to: &str, to_hash: Option<&str>, reason: &str) -> AddendumLink {
         AddendumLink {

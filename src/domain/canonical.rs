@@ -73,8 +73,8 @@ impl PayloadV1 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::payload::BuildContext;
-    use crate::domain::{Note, Quote, Speaker, Template};
+    use crate::payload::BuildContext;
+    use crate::{Note, Quote, Speaker, Template};
 
     fn note() -> Note {
         let mut n = Note::new(

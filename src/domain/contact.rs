@@ -3,17 +3,13 @@
 //! reach anyone). The location is free text on the note.
 //!
 //! ```
-//! use casenote::domain::contact::{ContactMode, ParticipantRole};
-//! use casenote::i18n::Lang;
+//! use casenote_format::contact::{ContactMode, ParticipantRole};
 //! assert_eq!(ContactMode::from_value("homeVisit"), Some(ContactMode::HomeVisit));
-//! assert_eq!(ParticipantRole::Interpreter.label(Lang::En), "Interpreter");
-//! assert_eq!(ParticipantRole::Interpreter.label(Lang::Es), "Intérprete");
+//! assert_eq!(ParticipantRole::from_value("interpreter"), Some(ParticipantRole::Interpreter));
 //! assert!(ContactMode::AttemptedContact.is_attempt());
 //! ```
 
 use serde::{Deserialize, Serialize};
-
-use crate::i18n::Lang;
 
 /// A participant's part in the contact.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,18 +49,6 @@ impl ParticipantRole {
     pub fn from_value(v: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.value() == v)
     }
-
-    /// The role as the worker reads it.
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            ParticipantRole::Client => lang.t("participant-role-client"),
-            ParticipantRole::FamilyMember => lang.t("participant-role-family-member"),
-            ParticipantRole::CollateralContact => lang.t("participant-role-collateral-contact"),
-            ParticipantRole::OtherProfessional => lang.t("participant-role-other-professional"),
-            ParticipantRole::Interpreter => lang.t("participant-role-interpreter"),
-            ParticipantRole::Other => lang.t("participant-role-other"),
-        }
-    }
 }
 
 /// Someone who took part in the contact.
@@ -80,17 +64,7 @@ pub struct Participant {
     pub relationship: String,
 }
 
-impl Participant {
-    /// "Name, relationship (role)", or "Name (role)", for the record.
-    pub fn describe(&self, lang: Lang) -> String {
-        let name = crate::i18n::isolated(self.name.trim());
-        let role = self.role.label(lang);
-        match self.relationship.trim() {
-            "" => format!("{name} ({role})"),
-            r => format!("{name}, {} ({role})", crate::i18n::isolated(r)),
-        }
-    }
-}
+impl Participant {}
 
 /// How the contact happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,19 +108,6 @@ impl ContactMode {
 
     pub fn from_value(v: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.value() == v)
-    }
-
-    /// The mode as the worker reads it.
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            ContactMode::InPerson => lang.t("contact-mode-in-person"),
-            ContactMode::HomeVisit => lang.t("contact-mode-home-visit"),
-            ContactMode::Phone => lang.t("contact-mode-phone"),
-            ContactMode::Video => lang.t("contact-mode-video"),
-            ContactMode::TextOrEmail => lang.t("contact-mode-text-or-email"),
-            ContactMode::CollateralContact => lang.t("contact-mode-collateral-contact"),
-            ContactMode::AttemptedContact => lang.t("contact-mode-attempted-contact"),
-        }
     }
 
     /// The contact did not take place: only what applies to an attempt is
@@ -220,35 +181,17 @@ mod tests {
             role: ParticipantRole::FamilyMember,
             relationship: String::new(),
         };
-        assert_eq!(p.describe(Lang::En), "Rosa Ortiz (Family member)");
         // Left out of the JSON when empty: the hash of such a note is as
         // it was before relationships.
         assert!(!serde_json::to_string(&p).unwrap().contains("relationship"));
         p.relationship = " madre ".into();
-        assert_eq!(p.describe(Lang::Es), "Rosa Ortiz, madre (Familiar)");
         let back: Participant = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
         assert_eq!(back, p);
     }
 
     #[test]
-    fn labels_are_in_the_workers_language_and_values_stay() {
-        assert_eq!(
-            ContactMode::AttemptedContact.label(Lang::En),
-            "No show / no contact"
-        );
-        assert_eq!(
-            ContactMode::HomeVisit.label(Lang::Es),
-            "Visita domiciliaria"
-        );
+    fn values_stay_whatever_the_language() {
         assert_eq!(ContactMode::HomeVisit.value(), "homeVisit");
-        assert_eq!(
-            ParticipantRole::FamilyMember.label(Lang::En),
-            "Family member"
-        );
-        assert_eq!(ParticipantRole::FamilyMember.label(Lang::Es), "Familiar");
-        for m in ContactMode::ALL {
-            assert_ne!(m.label(Lang::Es), m.label(Lang::En), "{m:?}");
-        }
     }
 
     #[test]
@@ -267,11 +210,10 @@ mod tests {
     }
 
     #[test]
-    fn a_participant_reads_with_its_role_and_describes_itself() {
+    fn a_participant_reads_with_its_role() {
         let p: Participant =
             serde_json::from_str(r#"{"name":" Rosa Diaz ","role":"interpreter"}"#).unwrap();
-        assert_eq!(p.describe(Lang::En), "Rosa Diaz (Interpreter)");
-        assert_eq!(p.describe(Lang::Es), "Rosa Diaz (Intérprete)");
+        assert_eq!(p.role, ParticipantRole::Interpreter);
         let p: Participant = serde_json::from_str(r#"{"name":"Jo"}"#).unwrap();
         assert_eq!(p.role, ParticipantRole::Client);
     }

@@ -4,11 +4,10 @@
 //! and why), sent as `previousFollowUps`.
 //!
 //! ```
-//! use casenote::domain::follow_up::{FollowUp, Owner};
-//! use casenote::i18n::Lang;
+//! use casenote_format::follow_up::{FollowUp, Owner};
 //! let f = FollowUp { what: "Call the landlord".into(), who: Owner::Worker, who_name: String::new(), due: "2026-12-09".into() };
 //! assert!(f.is_dated());
-//! assert_eq!(f.describe(Lang::En), "Call the landlord (Worker, by 2026-12-09)");
+//! assert!(f.problems(0).is_empty());
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -16,8 +15,6 @@ use serde::{Deserialize, Serialize};
 use super::field_path::{FieldPath, FollowUpPart, MarkPart};
 use super::problem::{FieldProblem, Problem};
 use super::time::parse_date;
-use crate::i18n::Lang;
-use crate::tr;
 
 /// Who is to do a follow-up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,15 +42,6 @@ impl Owner {
     pub fn from_value(v: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|o| o.value() == v)
     }
-
-    /// The owner as the worker reads it.
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            Owner::Worker => lang.t("follow-up-owner-worker"),
-            Owner::Client => lang.t("follow-up-owner-client"),
-            Owner::Other => lang.t("follow-up-owner-other"),
-        }
-    }
 }
 
 /// A next step of the plan.
@@ -75,33 +63,6 @@ impl FollowUp {
     /// It has a real due date: a next step with a time.
     pub fn is_dated(&self) -> bool {
         parse_date(self.due.trim()).is_some()
-    }
-
-    /// Who, as the record says it.
-    pub fn who_text(&self, lang: Lang) -> String {
-        match (self.who, self.who_name.trim()) {
-            (Owner::Other, name) if !name.is_empty() => name.to_string(),
-            (who, _) => who.label(lang),
-        }
-    }
-
-    /// "What (who, by date)".
-    pub fn describe(&self, lang: Lang) -> String {
-        let what = crate::i18n::isolated(self.what.trim());
-        let who = crate::i18n::isolated(&self.who_text(lang)).into_owned();
-        let what = what.as_ref();
-        let due = self.due.trim();
-        if due.is_empty() {
-            format!("{what} ({who})")
-        } else {
-            tr!(
-                lang,
-                "follow-up-describe-due",
-                what = what,
-                who = who,
-                due = due
-            )
-        }
     }
 
     /// `self` as sent: text trimmed, a name only for `other`.
@@ -135,7 +96,7 @@ impl FollowUp {
                 Problem::Missing,
             ));
         }
-        if let Err(p) = crate::domain::rules::date(&self.due) {
+        if let Err(p) = crate::rules::date(&self.due) {
             errors.push(FieldProblem::new(field(FollowUpPart::Due), p));
         }
         errors
@@ -166,15 +127,6 @@ impl Status {
     pub fn from_value(v: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.value() == v)
     }
-
-    /// The status as the worker reads it.
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            Status::Done => lang.t("follow-up-status-done"),
-            Status::InProgress => lang.t("follow-up-status-in-progress"),
-            Status::NotDone => lang.t("follow-up-status-not-done"),
-        }
-    }
 }
 
 /// The mark this note puts on follow-up `index` of the earlier note
@@ -186,7 +138,7 @@ pub struct FollowUpMark {
     /// The earlier note's id.
     pub note: String,
     /// The follow-up's place in that note's `followUps`, from 0.
-    #[serde(deserialize_with = "crate::domain::json_int::integer")]
+    #[serde(deserialize_with = "crate::json_int::integer")]
     pub index: usize,
     pub what: String,
     pub status: Status,
@@ -213,18 +165,6 @@ impl FollowUpMark {
             )];
         }
         Vec::new()
-    }
-
-    /// "What: status (reason)".
-    pub fn describe(&self, lang: Lang) -> String {
-        let what = crate::i18n::isolated(self.what.trim());
-        let status = self.status.label(lang);
-        let reason = crate::i18n::isolated(self.reason.trim());
-        if reason.is_empty() {
-            format!("{what}: {status}")
-        } else {
-            format!("{what}: {status} ({reason})")
-        }
     }
 }
 
@@ -262,15 +202,11 @@ mod tests {
     }
 
     #[test]
-    fn it_describes_itself_and_is_sent_trimmed() {
+    fn it_is_sent_trimmed() {
         let mut f = follow_up();
         f.who = Owner::Other;
         f.who_name = " Ms Reyes ".into();
         f.what = " Bring the lease ".into();
-        assert_eq!(
-            f.describe(Lang::En),
-            "Bring the lease (Ms Reyes, by 2026-12-09)"
-        );
         let t = f.trimmed();
         assert_eq!(
             (t.what.as_str(), t.who_name.as_str()),
@@ -299,10 +235,6 @@ mod tests {
         assert_eq!(fields(&m.problems(2)), ["previousFollowUps.2.reason"]);
         m.reason = "Landlord away".into();
         assert!(m.problems(2).is_empty());
-        assert_eq!(
-            m.describe(Lang::En),
-            "Call the landlord: Not done (Landlord away)"
-        );
         assert_eq!(
             serde_json::to_string(&m).unwrap(),
             r#"{"note":"n","index":0,"what":"Call the landlord","status":"notDone","reason":"Landlord away"}"#

@@ -6,7 +6,7 @@ use super::contact::{ContactMode, Participant};
 use super::follow_up::{FollowUp, FollowUpMark};
 use super::template::Template;
 use super::time::parse_time;
-use crate::i18n::Lang;
+use crate::Lang;
 
 pub use super::quote_marks::{mark_quote, requote, Marked, QUOTE_MARKS};
 
@@ -46,15 +46,6 @@ impl Speaker {
     pub fn from_value(v: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.value() == v)
     }
-
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            Speaker::Client => lang.t("quote-speaker-client"),
-            Speaker::FamilyMember => lang.t("quote-speaker-family-member"),
-            Speaker::CollateralContact => lang.t("quote-speaker-collateral-contact"),
-            Speaker::Other => lang.t("quote-speaker-other"),
-        }
-    }
 }
 
 /// How a goal moved in this contact.
@@ -74,15 +65,6 @@ impl Progress {
         Progress::Declined,
         Progress::NotAssessed,
     ];
-
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            Progress::Improved => lang.t("goal-progress-improved"),
-            Progress::Unchanged => lang.t("goal-progress-unchanged"),
-            Progress::Declined => lang.t("goal-progress-declined"),
-            Progress::NotAssessed => lang.t("goal-progress-not-assessed"),
-        }
-    }
 
     pub fn value(self) -> &'static str {
         match self {
@@ -249,7 +231,7 @@ pub struct Note {
     /// Writing aids' suggestions the worker dismissed, with the reason:
     /// kept with the draft, never part of the payload.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub dismissed: Vec<super::writing::dismissal::Dismissal>,
+    pub dismissed: Vec<super::dismissal::Dismissal>,
 }
 
 impl Note {
@@ -311,14 +293,6 @@ impl Note {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn speaker_and_progress_labels_are_in_the_workers_language() {
-        assert_eq!(Speaker::FamilyMember.label(Lang::En), "Family member");
-        assert_eq!(Speaker::FamilyMember.label(Lang::Es), "Familiar");
-        assert_eq!(Progress::NotAssessed.label(Lang::En), "Not assessed");
-        assert_eq!(Progress::NotAssessed.label(Lang::Es), "No evaluado");
-    }
 
     #[test]
     fn section_mut_creates_once_and_keeps_order() {

@@ -153,13 +153,12 @@ mod tests {
     fn an_addendum_waits_for_its_original() {
         let original = entry("orig", 10.0, 60.0, false);
         let mut addendum = entry("add", 20.0, 0.0, false);
-        addendum.content.as_mut().unwrap().note.addendum =
-            Some(crate::domain::record::AddendumLink {
-                to: "orig".into(),
-                to_hash: None,
-                kind: crate::domain::record::AddendumKind::Correction,
-                reason: "r".into(),
-            });
+        addendum.content.as_mut().unwrap().note.addendum = Some(crate::record::AddendumLink {
+            to: "orig".into(),
+            to_hash: None,
+            kind: crate::record::AddendumKind::Correction,
+            reason: "r".into(),
+        });
         let both = vec![original, addendum];
         assert!(due(&both, 50.0).is_empty());
         assert_eq!(next_due_at(&both), Some(60.0));

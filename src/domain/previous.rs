@@ -5,11 +5,10 @@
 //! the worker puts on its follow-ups.
 //!
 //! ```
-//! use casenote::domain::previous::PreviousNote;
-//! use casenote::domain::Client;
-//! use casenote::i18n::Lang;
-//! let refused = PreviousNote::from_json("{}", &Client::default(), Lang::En).unwrap_err();
-//! assert!(refused.starts_with("The previous note could not be shown"));
+//! use casenote_format::previous::{PreviousNote, Refusal};
+//! use casenote_format::Client;
+//! let refused = PreviousNote::from_json("{}", &Client::default()).unwrap_err();
+//! assert!(matches!(refused, Refusal::Invalid(_)));
 //! ```
 
 use super::field_path::{FieldPath, Member};
@@ -17,21 +16,18 @@ use super::follow_up::{FollowUpMark, Status};
 use super::note::Client;
 use super::payload::{PayloadSection, PayloadV1};
 use super::problem::{FieldProblem, Problem};
-use crate::i18n::{isolated, Lang};
-use crate::tr;
 
 /// A previous note that may be shown with this client's new note.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PreviousNote(pub PayloadV1);
 
-/// Why the note is refused, in the worker's language; the problems
-/// themselves are the payload checks' (English, as a receiver reports them).
-fn refused(errors: &[FieldProblem], lang: Lang) -> String {
-    let list: Vec<String> = errors
-        .iter()
-        .map(|e| format!("{}: {}", e.field, e.wire_of_check()))
-        .collect();
-    tr!(lang, "previous-refused-invalid", problems = list.join("; "))
+/// Why the host's previous note is not shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// It is not a valid casenote note: the payload checks' problems.
+    Invalid(Vec<FieldProblem>),
+    /// It is another client's.
+    OtherClient,
 }
 
 /// Whether two clients are the same: by id when both have one, else by
@@ -46,10 +42,9 @@ fn same_client(a: &Client, b: &Client) -> bool {
 }
 
 impl PreviousNote {
-    /// Reads the host's value (JSON text) for a note about `client`. The
-    /// error is what the worker is told.
-    pub fn from_json(text: &str, client: &Client, lang: Lang) -> Result<Self, String> {
-        Self::checked(PayloadV1::parse(text), client, lang)
+    /// Reads the host's value (JSON text) for a note about `client`.
+    pub fn from_json(text: &str, client: &Client) -> Result<Self, Refusal> {
+        Self::checked(PayloadV1::parse(text), client)
     }
 
     /// The same from any serde data (the host's object, in the browser):
@@ -57,8 +52,7 @@ impl PreviousNote {
     pub fn from_data<'de, D: serde::Deserializer<'de>>(
         data: D,
         client: &Client,
-        lang: Lang,
-    ) -> Result<Self, String>
+    ) -> Result<Self, Refusal>
     where
         D::Error: std::fmt::Display,
     {
@@ -83,18 +77,17 @@ impl PreviousNote {
                     Err(errors)
                 }
             });
-        Self::checked(read, client, lang)
+        Self::checked(read, client)
     }
 
     fn checked(
         read: Result<PayloadV1, Vec<FieldProblem>>,
         client: &Client,
-        lang: Lang,
-    ) -> Result<Self, String> {
-        let p = read.map_err(|e| refused(&e, lang))?;
+    ) -> Result<Self, Refusal> {
+        let p = read.map_err(Refusal::Invalid)?;
         let no_client = client.id.trim().is_empty() && client.name.trim().is_empty();
         if !no_client && !same_client(&p.client, client) {
-            return Err(lang.t("previous-refused-other-client"));
+            return Err(Refusal::OtherClient);
         }
         Ok(PreviousNote(p))
     }
@@ -122,28 +115,6 @@ impl PreviousNote {
             .as_ref()
             .and_then(|s| named(&s.signer_name, &s.signer_id))
             .or_else(|| self.0.author.as_ref().and_then(|a| named(&a.name, &a.id)))
-    }
-
-    /// The panel's title: its date, format and author ("Last note:
-    /// 2026-11-26 SOAP by Sam"). The format and the author were typed by
-    /// someone, so each is isolated: a name that ends in U+202E cannot
-    /// turn the words after it around (`i18n::isolated`).
-    pub fn title(&self, lang: Lang) -> String {
-        let p = &self.0;
-        let (date, format) = (
-            p.service.date.as_str(),
-            isolated(&p.format_name).into_owned(),
-        );
-        match self.author() {
-            Some(a) => tr!(
-                lang,
-                "previous-note-title-by",
-                date = date,
-                format = format,
-                author = isolated(&a).into_owned()
-            ),
-            None => tr!(lang, "previous-note-title", date = date, format = format),
-        }
     }
 
     /// `marks` with follow-up `index` of this note set to `status` (and
@@ -193,7 +164,7 @@ impl PreviousNote {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fixtures::contact_payload;
+    use crate::fixtures::contact_payload;
 
     fn previous_json() -> String {
         let mut p = contact_payload();
@@ -210,86 +181,62 @@ mod tests {
 
     #[test]
     fn reads_a_note_of_this_client_and_refuses_another_clients() {
-        let prev = PreviousNote::from_json(&previous_json(), &client(), Lang::En).unwrap();
+        let prev = PreviousNote::from_json(&previous_json(), &client()).unwrap();
         assert_eq!(prev.id(), "0f8fad5b-d9cb-469f-a165-70867728950e");
         assert_eq!(prev.author().as_deref(), Some("Sam \"Sammy\" O'Neil"));
         let other = Client {
             id: "C-2".into(),
             name: String::new(),
         };
-        let err = PreviousNote::from_json(&previous_json(), &other, Lang::En).unwrap_err();
-        assert!(err.contains("another client"), "{err}");
+        let err = PreviousNote::from_json(&previous_json(), &other).unwrap_err();
+        assert_eq!(err, Refusal::OtherClient);
         // By name when there are no ids.
         let by_name = Client {
             id: String::new(),
             name: " jo ünïcode 👋".into(),
         };
-        assert!(PreviousNote::from_json(&previous_json(), &by_name, Lang::En).is_err());
+        assert!(PreviousNote::from_json(&previous_json(), &by_name).is_err());
         let by_name = Client {
             id: String::new(),
             name: "Jo Ünïcode 👋 ".into(),
         };
-        assert!(PreviousNote::from_json(&previous_json(), &by_name, Lang::En).is_ok());
-    }
-
-    /// The audit's name: a signer whose name ends in RIGHT-TO-LEFT
-    /// OVERRIDE cannot turn the title's words around.
-    #[test]
-    fn the_title_isolates_the_author_and_the_format() {
-        let prev = PreviousNote::from_json(&previous_json(), &client(), Lang::En).unwrap();
-        assert_eq!(
-            prev.title(Lang::En),
-            "Last note: 2026-11-26 SOAP by Sam \"Sammy\" O'Neil"
-        );
-        let mut p = contact_payload();
-        p.signature = None;
-        p.author.as_mut().unwrap().name = "Ann Smith\u{202E}".into();
-        let p = p.with_hash();
-        let prev =
-            PreviousNote::from_json(&serde_json::to_string(&p).unwrap(), &client(), Lang::En)
-                .unwrap();
-        assert_eq!(
-            prev.title(Lang::En),
-            "Last note: 2026-11-26 SOAP by \u{2068}Ann Smith\u{2069}"
-        );
+        assert!(PreviousNote::from_json(&previous_json(), &by_name).is_ok());
     }
 
     #[test]
     fn a_changed_or_malformed_note_is_refused_with_its_problems() {
         let tampered = previous_json().replace("Call the landlord", "Call the mayor");
-        let err = PreviousNote::from_json(&tampered, &client(), Lang::En).unwrap_err();
-        assert!(err.contains("contentHash"), "{err}");
-        let err = PreviousNote::from_json("not json", &client(), Lang::En).unwrap_err();
-        assert!(err.contains("body: is not JSON"), "{err}");
+        let problems = |err| match err {
+            Refusal::Invalid(problems) => problems,
+            Refusal::OtherClient => panic!("refused as another client's"),
+        };
+        let err = PreviousNote::from_json(&tampered, &client()).unwrap_err();
+        let found = problems(err);
+        assert!(found
+            .iter()
+            .any(|e| e.field == FieldPath::Member(Member::ContentHash)));
+        let err = PreviousNote::from_json("not json", &client()).unwrap_err();
+        let found = problems(err);
+        assert_eq!(found[0].field, FieldPath::Member(Member::Body));
+        assert!(matches!(found[0].problem, Problem::NotJson { .. }));
         // From data, what was wrong with which member.
         let mut value: serde_json::Value = serde_json::from_str(&previous_json()).unwrap();
         value["followUps"][0]["who"] = "nobody".into();
-        let err = PreviousNote::from_data(value, &client(), Lang::En).unwrap_err();
-        assert!(err.contains("previousNote: unknown variant `nobody`, expected one of `worker`, `client`, `other`"), "{err}");
-    }
-
-    #[test]
-    fn the_refusal_is_in_the_workers_language_and_its_problems_stay_english() {
-        let other = Client {
-            id: "C-2".into(),
-            name: String::new(),
+        let found = problems(PreviousNote::from_data(value, &client()).unwrap_err());
+        assert_eq!(found[0].field, FieldPath::Member(Member::PreviousNote));
+        let Problem::Shape { detail } = &found[0].problem else {
+            panic!("{found:?}")
         };
-        let err = PreviousNote::from_json(&previous_json(), &other, Lang::Es).unwrap_err();
-        assert_eq!(
-            err,
-            "No se pudo mostrar la nota anterior: es de otro cliente distinto al de esta nota."
-        );
-        let err = PreviousNote::from_json("not json", &client(), Lang::Es).unwrap_err();
         assert!(
-            err.starts_with("No se pudo mostrar la nota anterior: no es una nota válida"),
-            "{err}"
+            detail
+                .contains("unknown variant `nobody`, expected one of `worker`, `client`, `other`"),
+            "{detail}"
         );
-        assert!(err.contains("body: is not JSON"), "{err}");
     }
 
     #[test]
     fn marks_are_set_replaced_and_cleared_per_follow_up() {
-        let prev = PreviousNote::from_json(&previous_json(), &client(), Lang::En).unwrap();
+        let prev = PreviousNote::from_json(&previous_json(), &client()).unwrap();
         let other = FollowUpMark {
             note: "another".into(),
             index: 0,

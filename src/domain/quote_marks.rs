@@ -3,7 +3,7 @@
 //! quote edits them there too; if the text changed them, the quote can tell.
 //!
 //! ```
-//! use casenote::domain::note::mark_quote;
+//! use casenote_format::note::mark_quote;
 //! let m = mark_quote("Client said we sat down.", 12, 18).unwrap();
 //! assert_eq!(m.text, "Client said “we sat” down.");
 //! assert!(m.quote.in_text);

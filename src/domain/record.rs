@@ -5,14 +5,6 @@ use sha2::{Digest, Sha256};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
-
-/// The default attestation statement a worker agrees to when signing, in
-/// the note's language.
-pub fn default_attestation(lang: Lang) -> String {
-    lang.t("attestation-default")
-}
-
 /// Who signed, when, to what, and over which content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -78,17 +70,6 @@ impl AddendumKind {
         AddendumKind::Clarification,
         AddendumKind::LateEntry,
     ];
-
-    /// The kind as the worker reads it.
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            AddendumKind::Amendment => lang.t("addendum-kind-amendment"),
-            AddendumKind::Correction => lang.t("addendum-kind-correction"),
-            AddendumKind::Clarification => lang.t("addendum-kind-clarification"),
-            AddendumKind::LateEntry => lang.t("addendum-kind-late-entry"),
-            AddendumKind::Signature => lang.t("addendum-kind-signature"),
-        }
-    }
 
     pub fn value(self) -> &'static str {
         match self {
@@ -183,15 +164,6 @@ mod tests {
             sig.clone().sealed().signature_hash,
             Some(sig.computed_hash())
         );
-    }
-
-    #[test]
-    fn the_default_attestation_is_in_the_notes_language() {
-        assert_eq!(
-            default_attestation(Lang::En),
-            "I attest that this note is accurate and complete to the best of my knowledge, and that I wrote it."
-        );
-        assert!(default_attestation(Lang::Es).starts_with("Certifico que esta nota"));
     }
 
     #[test]

@@ -75,8 +75,8 @@ pub fn newest_first(mut sent: Vec<SentNote>) -> Vec<SentNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::outbox::OutboxContent;
-    use crate::domain::Note;
+    use crate::outbox::OutboxContent;
+    use crate::Note;
 
     fn entry(name: &str, id: &str) -> OutboxEntry {
         let mut note = Note::new("n-1".into(), "soap", "2026-12-01T10:00:00Z".into());

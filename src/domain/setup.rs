@@ -3,7 +3,7 @@
 //! new note is started, and they are applied to a draft that is restored.
 //!
 //! ```
-//! use casenote::domain::setup::{NoteSetup, offered_templates};
+//! use casenote_format::setup::{NoteSetup, offered_templates};
 //! let setup = NoteSetup { format: "dap".into(), ..NoteSetup::default() };
 //! let offered = offered_templates(None, &[], false);
 //! let note = setup.new_note(&offered, "id-1".into(), "2026-01-26T15:00:00Z".into());
@@ -14,7 +14,7 @@ use super::contact::Participant;
 use super::note::{Client, Note, Person, ServiceTime};
 use super::record::{AddendumKind, AddendumLink};
 use super::template::Template;
-use crate::i18n::Lang;
+use crate::Lang;
 
 /// The original note an addendum is written to (`addendum-to`,
 /// `addendum-to-hash`).
@@ -55,6 +55,9 @@ pub struct NoteSetup {
     pub participants: Vec<Participant>,
     /// The interface's language, which an unsigned note is written in.
     pub language: Lang,
+    /// What a signature addendum's text starts with, in that language:
+    /// what its author signs (`casenote-text` words it).
+    pub signature_statement: String,
 }
 
 impl NoteSetup {
@@ -91,7 +94,7 @@ impl NoteSetup {
         self.addendum
             .as_ref()
             .filter(|a| a.is_signature())
-            .map(|_| self.language.t("addendum-signature-statement"))
+            .map(|_| self.signature_statement.clone())
     }
 
     /// Whether `note` holds nothing the worker wrote: it is as this setup

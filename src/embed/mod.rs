@@ -9,15 +9,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
-use crate::domain::body::{FhirReferences, PayloadFormat};
 use crate::domain::contact::offered_modes;
-use crate::domain::record::{default_attestation, AddendumKind};
+use crate::domain::record::AddendumKind;
 use crate::domain::setup::{AddendumTarget, NoteSetup};
 use crate::domain::signing::SigningPolicy;
-use crate::domain::writing::abbreviations::parse_approved;
 use crate::domain::{Client, DocumentType, Person};
-use crate::i18n::Lang;
+use crate::text::body::{FhirReferences, PayloadFormat};
+use crate::text::labels::{default_attestation, signature_statement};
+use crate::text::Lang;
 use crate::ui::{Editor, EditorConfig, EditorControls, SignerEntry};
+use crate::writing::abbreviations::parse_approved;
 use attributes::Attribute;
 use attributes::Attribute as A;
 
@@ -89,6 +90,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         note: NoteSetup {
             participants: participants_from(el),
             language: lang,
+            signature_statement: signature_statement(lang),
             format: non_empty(A::Format).unwrap_or(d.note.format),
             client,
             author: Person {

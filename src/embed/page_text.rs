@@ -9,14 +9,15 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::i18n::Lang;
+use crate::text::Lang;
+use casenote_text::Catalog;
 
 /// The message `id` in the language best matching `tag`, with `args`
 /// (an object of strings) as its variables.
 #[wasm_bindgen(js_name = pageText)]
 pub fn page_text(tag: &str, id: &str, args: JsValue) -> String {
     let lang = Lang::negotiate(tag);
-    let mut fluent = crate::i18n::Args::new();
+    let mut fluent = crate::text::Args::new();
     if args.is_object() {
         let pairs = js_sys::Object::entries(args.unchecked_ref());
         if let Ok(pairs) = serde_wasm_bindgen::from_value::<Vec<(String, String)>>(pairs.into()) {

@@ -9,8 +9,9 @@ use web_sys::HtmlElement;
 use crate::domain::contact::Participant;
 use crate::domain::previous::PreviousNote;
 use crate::domain::{Client, Template};
-use crate::i18n::Lang;
+use crate::text::Lang;
 use crate::ui::{HostGoal, HostTemplate, KeyState, Previous};
+use casenote_text::Catalog;
 
 /// The host's `encryptionKey` property; a refusal is told in `lang`.
 pub(super) fn key_from(el: &HtmlElement, lang: Lang) -> KeyState {
@@ -122,9 +123,9 @@ pub(super) fn previous_from(el: &HtmlElement, client: &Client, lang: Lang) -> Pr
         },
         None => value,
     };
-    match PreviousNote::from_data(serde_wasm_bindgen::Deserializer::from(value), client, lang) {
+    match PreviousNote::from_data(serde_wasm_bindgen::Deserializer::from(value), client) {
         Ok(p) => Previous::Shown(Box::new(p)),
-        Err(why) => Previous::Refused(why),
+        Err(why) => Previous::Refused(crate::text::previous::refusal(&why, lang)),
     }
 }
 

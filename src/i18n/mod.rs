@@ -1,15 +1,18 @@
-//! The worker's language: every string the worker sees or hears comes from
-//! the catalog here, one Project Fluent file per area and language
-//! (`en/*.ftl`, `es/*.ftl`). Plain Rust with no browser types, so the
-//! domain (validation messages, the printed record's headings) and the
-//! shell read the same catalog.
+//! casenote's words (`casenote-text`): every string the worker sees or
+//! hears comes from the catalog here, one Project Fluent file per area and
+//! language (`en/*.ftl`, `es/*.ftl`); and everything said in it about a
+//! note: its values' labels (`labels.rs`), its problems (`words.rs`), the
+//! built-in templates (`localized.rs`), the client's last note
+//! (`previous.rs`), the plain text (`render.rs`) and the printed record
+//! (`record_html/`). Plain Rust with no browser types: the element and the
+//! reference receiver read the same catalog.
 //!
 //! ```
-//! use casenote::i18n::Lang;
+//! use casenote_text::{Catalog, Lang};
 //! let es = Lang::negotiate("es-MX");
 //! assert_eq!(es, Lang::Es);
 //! assert_eq!(es.t("lang-name"), "Español");
-//! assert_eq!(casenote::tr!(Lang::En, "test-count", n = 2), "2 notes");
+//! assert_eq!(casenote_text::tr!(Lang::En, "test-count", n = 2), "2 notes");
 //! ```
 //!
 //! A message that is missing in a language falls back to English and then
@@ -23,22 +26,22 @@
 
 use std::sync::OnceLock;
 
+pub mod body;
+pub mod fhir;
+pub mod fhir_wrapper;
+pub mod labels;
+pub mod localized;
+pub mod previous;
+pub mod record_html;
+pub mod render;
+pub mod words;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
+pub use casenote_format::Lang;
 pub use fluent_bundle::FluentArgs as Args;
-
-/// A language the interface is complete in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    #[serde(rename = "es")]
-    Es,
-}
 
 /// The catalog's areas: a file of each name in each language's folder.
 /// The areas after `host:` are the reference receiver's pages (the inbox,
@@ -62,54 +65,21 @@ macro_rules! catalog {
 }
 catalog!["common", "form", "panels", "session", "domain", "record", "aids", "page"; host: "inbox"];
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    /// Whether this is English, the language of notes from releases that
-    /// did not record one.
-    pub fn is_english(&self) -> bool {
-        *self == Lang::En
-    }
-
-    /// The BCP 47 tag the payload records and `lang` attributes carry.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    /// The interface language for a `lang` value such as `es-MX`: the
-    /// best match by BCP 47 language negotiation, else `None`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let requested: LanguageIdentifier = tag.trim().parse().ok()?;
-        let available: Vec<LanguageIdentifier> = Lang::ALL
-            .iter()
-            .filter_map(|l| l.tag().parse().ok())
-            .collect();
-        let found = fluent_langneg::negotiate_languages(
-            &[requested],
-            &available,
-            None,
-            fluent_langneg::NegotiationStrategy::Lookup,
-        );
-        let found = found.first()?.to_string();
-        Lang::ALL.into_iter().find(|l| l.tag() == found)
-    }
-
-    /// [`Lang::from_tag`], falling back to English for a language the
-    /// catalog does not have (or an empty or malformed tag).
-    pub fn negotiate(tag: &str) -> Lang {
-        Lang::from_tag(tag).unwrap_or_default()
-    }
-
+/// The catalog's words in a language: `t` for a message by its id, and `tr!` for
+/// messages with variables.
+pub trait Catalog: Copy {
     /// The message `id` in this language.
-    pub fn t(self, id: &str) -> String {
+    fn t(self, id: &str) -> String;
+    /// The message `id` with its variables (see [`tr!`](crate::tr)).
+    fn t_args(self, id: &str, args: Option<&FluentArgs>) -> String;
+}
+
+impl Catalog for Lang {
+    fn t(self, id: &str) -> String {
         self.t_args(id, None)
     }
 
-    /// The message `id` with its variables (see [`tr!`](crate::tr)).
-    pub fn t_args(self, id: &str, args: Option<&FluentArgs>) -> String {
+    fn t_args(self, id: &str, args: Option<&FluentArgs>) -> String {
         format_in(self, id, args)
             .or_else(|| format_in(Lang::En, id, args))
             .unwrap_or_else(|| id.to_string())
@@ -191,9 +161,9 @@ fn format_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> 
 macro_rules! tr {
     ($lang:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {{
         #[allow(unused_mut)]
-        let mut args = $crate::i18n::Args::new();
+        let mut args = $crate::Args::new();
         $(args.set(stringify!($name), $value);)*
-        $lang.t_args($id, Some(&args))
+        $crate::Catalog::t_args($lang, $id, Some(&args))
     }};
 }
 

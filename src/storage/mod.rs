@@ -25,7 +25,8 @@ use serde::Serialize;
 use crate::domain::draft::{is_expired, Sealed, StoredDraft};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::Draft;
-use crate::i18n::Lang;
+use crate::text::Lang;
+use casenote_text::Catalog;
 
 /// The result of a checked write.
 #[derive(Clone, Debug, PartialEq)]

@@ -15,9 +15,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::domain::writing::data::AidsData;
-use crate::i18n::Lang;
 use crate::platform::window;
+use crate::text::Lang;
+use crate::writing::data::AidsData;
 
 /// Where the data of a language stands on this page.
 #[derive(Clone, Default)]

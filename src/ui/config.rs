@@ -1,16 +1,17 @@
 //! What the host configures for an editor, read from the element's
 //! attributes and properties by `embed`, grouped by what belongs together.
 
-use crate::domain::body::PayloadFormat;
 use crate::domain::contact::ContactMode;
 use crate::domain::previous::PreviousNote;
-use crate::domain::record::default_attestation;
 use crate::domain::setup::{offered_templates, NoteSetup};
 use crate::domain::signing::SigningPolicy;
 use crate::domain::timeliness::DEFAULT_LATE_ENTRY_HOURS;
 use crate::domain::{DocumentType, FieldProblem, Template};
-use crate::i18n::Lang;
-use crate::tr;
+use crate::text::body::PayloadFormat;
+use crate::text::labels::{default_attestation, signature_statement};
+use crate::text::Lang;
+use casenote_text::localized::Localized;
+use casenote_text::tr;
 
 /// One of the client's goals, as the host gives them (`goals` property).
 #[derive(Clone, Debug, PartialEq)]
@@ -226,6 +227,7 @@ impl Default for EditorConfig {
             endpoint: String::new(),
             note: NoteSetup {
                 format: "soap".into(),
+                signature_statement: signature_statement(Lang::En),
                 ..NoteSetup::default()
             },
             draft_scope: "default".into(),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::Template;
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 /// The editor's root element, for finding fields inside its shadow root.
 #[derive(Clone, Copy)]

@@ -16,7 +16,8 @@ use super::views::outbox_panel::OutboxPanel;
 use super::views::skip_links::SkipLinks;
 use super::views::status_bar::StatusBar;
 use crate::platform::local_hh_mm;
-use crate::tr;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn Editor(config: EditorConfig, controls: EditorControls) -> impl IntoView {

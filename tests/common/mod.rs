@@ -5,22 +5,22 @@
 // Each test uses part of what is here.
 #![allow(dead_code)]
 
-use casenote::domain::writing::data::AidsData;
-use casenote::i18n::Lang;
+use casenote::text::Lang;
+use casenote::writing::data::AidsData;
 use serde::Deserialize;
 
 /// The shipped lists (and model, if `model`) of `lang`.
 pub fn data(lang: Lang, model: bool) -> AidsData {
     let (terms, wordy, m) = match lang {
         Lang::En => (
-            include_str!("../../src/domain/writing/terms.json"),
-            include_str!("../../src/domain/writing/wordy.json"),
-            include_str!("../../src/domain/writing/model.json"),
+            include_str!("../../src/writing/terms.json"),
+            include_str!("../../src/writing/wordy.json"),
+            include_str!("../../src/writing/model.json"),
         ),
         Lang::Es => (
-            include_str!("../../src/domain/writing/es/terms.json"),
-            include_str!("../../src/domain/writing/es/wordy.json"),
-            include_str!("../../src/domain/writing/es/model.json"),
+            include_str!("../../src/writing/es/terms.json"),
+            include_str!("../../src/writing/es/wordy.json"),
+            include_str!("../../src/writing/es/model.json"),
         ),
     };
     AidsData::from_sources(terms, wordy, model.then_some(m)).expect("the sources read")

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::chain::Version;
-use casenote::domain::record::sha256_hex;
+use casenote_format::record::sha256_hex;
 
 #[test]
 fn same_key_replays_and_stores_once() {

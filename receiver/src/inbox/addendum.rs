@@ -7,13 +7,14 @@
 //! the id. In the reader's language, as the inbox is; the editor follows
 //! the page's `lang`.
 
-use casenote::domain::record_html::{record_html_placed, Placement};
-use casenote::domain::PayloadV1;
-use casenote::i18n::{isolated, Lang};
-use casenote::tr;
+use casenote_format::PayloadV1;
+use casenote_text::record_html::{record_html_placed, Placement};
+use casenote_text::tr;
+use casenote_text::{isolated, Lang};
 use maud::{html, Markup, DOCTYPE};
 
 use super::{name_and_id, path_segment, shown_payload, utc_text};
+use casenote_text::Catalog;
 
 /// The stored note is not a casenote v1 payload, so no addendum can be
 /// linked to it.

@@ -2,13 +2,14 @@
 //! documented and received, its codes and its hashes. With the record, the
 //! inbox shows every member of the payload.
 
-use casenote::domain::PayloadV1;
-use casenote::i18n::Lang;
-use casenote::tr;
+use casenote_format::PayloadV1;
+use casenote_text::tr;
+use casenote_text::Lang;
 use maud::{html, Markup};
 
 use super::utc_text;
 use crate::db::StoredNote;
+use casenote_text::Catalog;
 
 /// A `<time>` of the RFC 3339 time `t`, in UTC until `inbox.js` runs.
 pub(crate) fn time(t: &str) -> Markup {
@@ -17,7 +18,7 @@ pub(crate) fn time(t: &str) -> Markup {
 
 /// Hours as the record prints them: whole, or to one decimal.
 fn hours(h: f64) -> String {
-    casenote::domain::render::hours_text(h, if h.fract() == 0.0 { 0 } else { 1 })
+    casenote_text::render::hours_text(h, if h.fract() == 0.0 { 0 } else { 1 })
 }
 
 /// A UTC offset in minutes east, as `UTC+01:00`.

@@ -5,11 +5,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use casenote::domain::record::AddendumKind;
-use casenote::domain::record_html::{record_html_placed, Placement};
-use casenote::domain::PayloadV1;
-use casenote::i18n::Lang;
-use casenote::tr;
+use casenote_format::record::AddendumKind;
+use casenote_format::PayloadV1;
+use casenote_text::record_html::{record_html_placed, Placement};
+use casenote_text::tr;
+use casenote_text::Lang;
 use maud::{html, Markup, DOCTYPE};
 
 use super::details::{details, time};
@@ -17,6 +17,8 @@ use super::reads::access_log;
 use super::{name_and_id, path_segment, shown_payload, utc_text};
 use crate::db::StoredNote;
 use crate::reads::Read;
+use casenote_text::labels::Label;
+use casenote_text::Catalog;
 
 /// How many notes one inbox page shows (fewer when they are large: see
 /// `db::read::PAGE_BYTES`).
@@ -167,7 +169,7 @@ fn note(
     // links: which note it is.
     let which = p.map(|p| {
         (
-            casenote::i18n::isolated(&p.format_name).into_owned(),
+            casenote_text::isolated(&p.format_name).into_owned(),
             name_and_id(&p.client.name, &p.client.id),
             p.service.date.as_str(),
         )

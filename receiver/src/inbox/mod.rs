@@ -19,8 +19,8 @@ pub use addendum::{
 };
 pub use list::{render, InboxPage, PAGE_SIZE};
 
-use casenote::domain::PayloadV1;
-use casenote::i18n::isolated;
+use casenote_format::PayloadV1;
+use casenote_text::isolated;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::Value;
 
@@ -81,7 +81,7 @@ pub(crate) fn path_segment(id: &str) -> String {
 }
 
 /// "Name (id)", or whichever of the two is there, each isolated so that
-/// neither can reorder the other (`casenote::i18n::isolated`).
+/// neither can reorder the other (`casenote_text::isolated`).
 pub(crate) fn name_and_id(name: &str, id: &str) -> String {
     match (name.trim(), id.trim()) {
         ("", id) => isolated(id).into_owned(),

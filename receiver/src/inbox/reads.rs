@@ -1,11 +1,12 @@
 //! A note's access log as an auditor reads it in the inbox: who read the
 //! note, when, how and from where, newest first.
 
-use casenote::i18n::Lang;
+use casenote_text::Lang;
 use maud::{html, Markup};
 
 use super::details::time;
 use crate::reads::{How, Read};
+use casenote_text::Catalog;
 
 /// How a read is said.
 fn how(h: How, lang: Lang) -> String {

@@ -1,13 +1,13 @@
 //! The inbox's pages as HTML: the list (`tests/list.rs`) and the addendum
 //! page (`tests/addendum.rs`), from notes built as the editor builds them.
 
-use casenote::domain::record::{AddendumKind, AddendumLink};
-use casenote::domain::{
+use casenote_format::record::{AddendumKind, AddendumLink};
+use casenote_format::{
     BuildContext, GoalProgress, Intervention, Note, PayloadV1, Progress, Quote, Speaker, Template,
 };
 
 use crate::db::StoredNote;
-pub use casenote::i18n::Lang;
+pub use casenote_text::Lang;
 
 pub const ORIGINAL: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
 pub const ADDENDUM: &str = "1f8fad5b-d9cb-469f-a165-70867728950e";

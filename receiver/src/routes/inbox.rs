@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
-use casenote::i18n::Lang;
+use casenote_text::Lang;
 
 use serde::Deserialize;
 

@@ -24,9 +24,9 @@ use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
-use casenote::domain::fhir::FHIR_JSON;
-use casenote::domain::field_path::Member;
-use casenote::domain::{FieldPath, FieldProblem, PayloadV1, Problem};
+use casenote_format::field_path::Member;
+use casenote_format::{FieldPath, FieldProblem, PayloadV1, Problem};
+use casenote_text::fhir::FHIR_JSON;
 
 use super::notes::{accepted, errors_body, field_errors};
 use super::{error, json, AppState};
@@ -179,7 +179,7 @@ pub(super) fn read(bytes: &[u8], form: Form) -> Step<Read<'_>> {
             wrapper: None,
         }),
         Form::Fhir => {
-            let inner = casenote::domain::fhir::casenote_json_from(&value)
+            let inner = casenote_text::fhir::casenote_json_from(&value)
                 .map_err(|detail| refuse(body(Problem::NotAWrapper { detail })))?;
             let note = read_json(&inner).map_err(refuse)?;
             Ok(Read {
@@ -232,10 +232,8 @@ fn checked(
     let mut problems = payload.contract_problems();
     problems.extend(payload.timeliness_problems(chrono::Utc::now(), late_entry_hours));
     if let Some(doc) = wrapper.filter(|_| problems.is_empty()) {
-        problems.extend(casenote::domain::fhir_wrapper::contradictions(
-            doc, &payload,
-        ));
-        problems.extend(casenote::domain::fhir_wrapper::unresolved_subject(
+        problems.extend(casenote_text::fhir_wrapper::contradictions(doc, &payload));
+        problems.extend(casenote_text::fhir_wrapper::unresolved_subject(
             doc, &payload,
         ));
     }
@@ -255,7 +253,7 @@ pub(super) fn idempotency_key<'a>(
     let key = |problem| FieldProblem::new(FieldPath::Member(Member::IdempotencyKey), problem);
     match headers.get("idempotency-key").map(|v| v.to_str()) {
         None => Err(key(Problem::KeyMissing)),
-        Some(Ok(k)) if casenote::domain::payload::links::same_id(k, id) => Ok(k.trim()),
+        Some(Ok(k)) if casenote_format::payload::links::same_id(k, id) => Ok(k.trim()),
         Some(_) => Err(key(Problem::KeyNotId)),
     }
 }

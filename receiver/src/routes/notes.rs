@@ -7,8 +7,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use axum::Json;
-use casenote::domain::field_path::Member;
-use casenote::domain::{FieldPath, FieldProblem, Problem};
+use casenote_format::field_path::Member;
+use casenote_format::{FieldPath, FieldProblem, Problem};
 
 use serde::Deserialize;
 

@@ -4,8 +4,8 @@ use super::*;
 use crate::db::Store;
 use axum::body::{to_bytes, Body};
 use axum::http::Request as HttpRequest;
-use casenote::domain::fhir::FHIR_JSON;
-use casenote::domain::{Note, PayloadV1, Template};
+use casenote_format::{Note, PayloadV1, Template};
+use casenote_text::fhir::FHIR_JSON;
 use tower::ServiceExt;
 
 fn app(test_mode: bool) -> Router {
@@ -35,7 +35,7 @@ fn note_payload(id: &str) -> PayloadV1 {
     PayloadV1::build(
         &n,
         &Template::soap(),
-        &casenote::domain::BuildContext::at("2026-11-26T10:00:00Z"),
+        &casenote_format::BuildContext::at("2026-11-26T10:00:00Z"),
     )
 }
 
@@ -83,16 +83,16 @@ fn addendum_json(to: &str, to_hash: &str) -> String {
     n.client.name = original.client.name.clone();
     n.service.date = original.service.date.clone();
     n.section_mut("addendum").text = "More".into();
-    n.addendum = Some(casenote::domain::record::AddendumLink {
+    n.addendum = Some(casenote_format::record::AddendumLink {
         to: to.into(),
         to_hash: Some(to_hash.into()),
-        kind: casenote::domain::record::AddendumKind::Clarification,
+        kind: casenote_format::record::AddendumKind::Clarification,
         reason: "Forgot".into(),
     });
     let p = PayloadV1::build(
         &n,
         &Template::addendum(),
-        &casenote::domain::BuildContext::at("2026-11-26T11:00:00Z"),
+        &casenote_format::BuildContext::at("2026-11-26T11:00:00Z"),
     );
     serde_json::to_string(&p).unwrap()
 }
@@ -193,7 +193,7 @@ async fn a_repeated_member_is_refused_so_the_hash_covers_what_is_stored() {
 
 /// The DocumentReference casenote sends for `p`.
 fn fhir(p: &PayloadV1) -> String {
-    casenote::domain::fhir::document_reference(p, Some("Patient/1"), None).to_string()
+    casenote_text::fhir::document_reference(p, Some("Patient/1"), None).to_string()
 }
 
 #[tokio::test]

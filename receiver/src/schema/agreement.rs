@@ -8,9 +8,9 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use super::validate;
-use casenote::domain::follow_up::{FollowUp, Owner};
-use casenote::domain::payload::BuildContext;
-use casenote::domain::{Note, PayloadV1, Template};
+use casenote_format::follow_up::{FollowUp, Owner};
+use casenote_format::payload::BuildContext;
+use casenote_format::{Note, PayloadV1, Template};
 
 /// A note of `template` with `text` in every section and the given parts.
 fn note(template: &Template, text: &str, date: &str, start: &str, due: &str) -> Note {

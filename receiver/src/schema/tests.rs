@@ -1,9 +1,9 @@
 //! The schema and its messages.
 
 use super::*;
-use casenote::domain::payload::BuildContext;
-use casenote::domain::record::{AddendumKind, AddendumLink, Signature};
-use casenote::domain::{
+use casenote_format::payload::BuildContext;
+use casenote_format::record::{AddendumKind, AddendumLink, Signature};
+use casenote_format::{
     DocumentType, GoalProgress, Intervention, Note, PayloadV1, Progress, Quote, Speaker, Template,
 };
 

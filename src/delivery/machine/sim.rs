@@ -12,7 +12,7 @@ use crate::delivery::{classify, network_failure, timed_out, SendOutcome};
 use crate::domain::draft::Sealed;
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::Note;
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 /// How the server (or the network) answers a send.
 #[derive(Clone, Copy, Debug)]

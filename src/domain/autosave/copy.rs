@@ -5,7 +5,7 @@
 
 use super::machine::{Autosave, Cx, Divert};
 use super::{Command, SaveState};
-use crate::domain::{Draft, Note};
+use crate::{Draft, Note};
 
 impl<E: Clone> Autosave<E> {
     /// `note` as it is to be written: the current note's text goes to its

@@ -3,7 +3,7 @@
 //! a conflict copy, or a retry with backoff while the text stays here).
 
 use super::{Command, Event, SaveState, FIRST_RETRY_MS, MAX_RETRY_MS};
-use crate::domain::{Draft, Note};
+use crate::{Draft, Note};
 
 /// The current note's conflict copy: this tab's text under its own id.
 #[derive(Clone, Debug, PartialEq)]

@@ -32,7 +32,7 @@ mod tests;
 
 pub use machine::Autosave;
 
-use crate::domain::{Draft, Note};
+use crate::{Draft, Note};
 
 /// The first wait before a failed write is tried again.
 pub const FIRST_RETRY_MS: u32 = 2_000;

@@ -95,7 +95,7 @@ fn apply(w: &mut World, op: Op) {
             };
             let rec = w.store[&id].clone();
             let waiting = w.m.waiting(&id).cloned();
-            let mut note = crate::domain::Note::new(id.clone(), "soap", "t".into());
+            let mut note = crate::Note::new(id.clone(), "soap", "t".into());
             note.section_mut("subjective").text = rec.texts.last().cloned().unwrap_or_default();
             let note = waiting.clone().unwrap_or(note);
             w.open(note, rec.revision);
@@ -166,7 +166,7 @@ fn apply(w: &mut World, op: Op) {
             while w.finish_delete() {}
             w.store.clear();
             let id = w.fresh_id();
-            w.open(crate::domain::Note::new(id, "soap", "t".into()), 0);
+            w.open(crate::Note::new(id, "soap", "t".into()), 0);
         }
         Op::KeepTheirs | Op::KeepMine | Op::NewAfterGone | Op::Submit => {}
     }

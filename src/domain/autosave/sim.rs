@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Autosave, Command, Event, SaveState};
-use crate::domain::{Draft, Note};
+use crate::{Draft, Note};
 
 /// The storage error the simulation fails writes with.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,6 +109,12 @@ impl World {
     pub fn open(&mut self, note: Note, revision: u32) {
         if revision > 0 {
             self.loaded.insert((note.id.clone(), revision));
+        }
+        // Words built on by a save of this draft (another tab's, on top of
+        // them) are carried by what is opened now: what the worker sees.
+        if let Some(rec) = self.store.get(&note.id) {
+            let built_on = rec.texts[..rec.texts.len().saturating_sub(1)].to_vec();
+            self.owed.retain(|_, t| !built_on.contains(t));
         }
         // Words owed under another id (a copy's) are now this note's.
         let text = text_of(&note);

@@ -243,7 +243,7 @@ fn words_typed_during_a_conflict_are_kept_when_the_worker_moves_to_another_note(
     let last = w.owed["n0"].clone();
     // A new note without choosing, nothing more typed.
     let id = w.fresh_id();
-    w.open(crate::domain::Note::new(id, "soap", "t".into()), 0);
+    w.open(crate::Note::new(id, "soap", "t".into()), 0);
     w.settle();
     let copies = w.copies_of("n0");
     assert_eq!(copies.len(), 1);

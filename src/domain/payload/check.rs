@@ -3,10 +3,10 @@
 //! field.
 
 use super::{PayloadV1, Timeliness, CANONICAL_VERSION, PAYLOAD_SCHEMA};
-use crate::domain::field_path::{FieldPath, MarkPart, Member, ParticipantPart, SignerPart};
-use crate::domain::id::is_uuid;
-use crate::domain::problem::{FieldProblem, Problem};
-use crate::domain::rules;
+use crate::field_path::{FieldPath, MarkPart, Member, ParticipantPart, SignerPart};
+use crate::id::is_uuid;
+use crate::problem::{FieldProblem, Problem};
+use crate::rules;
 
 fn member(m: Member, problem: Problem) -> FieldProblem {
     FieldProblem::new(FieldPath::Member(m), problem)

@@ -5,12 +5,12 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::PayloadV1;
-use crate::domain::field_path::{FieldPath, InterventionPart, Member};
-use crate::domain::note::ServiceTime;
-use crate::domain::problem::{FieldProblem, Problem};
-use crate::domain::rules;
-use crate::domain::time::{duration_minutes, parse_rfc3339};
-use crate::domain::timeliness::{hours_after_service, service_has_ended, OFFSET_RANGE_MINUTES};
+use crate::field_path::{FieldPath, InterventionPart, Member};
+use crate::note::ServiceTime;
+use crate::problem::{FieldProblem, Problem};
+use crate::rules;
+use crate::time::{duration_minutes, parse_rfc3339};
+use crate::timeliness::{hours_after_service, service_has_ended, OFFSET_RANGE_MINUTES};
 
 fn member(m: Member, problem: Problem) -> FieldProblem {
     FieldProblem::new(FieldPath::Member(m), problem)

@@ -4,10 +4,10 @@
 //! so the rules are the same whatever the store.
 
 use super::PayloadV1;
-use crate::domain::field_path::{AddendumPart, FieldPath, MarkPart, Member};
-use crate::domain::note::{Client, Person};
-use crate::domain::problem::{FieldProblem, Problem};
-use crate::domain::record::{AddendumKind, Signature};
+use crate::field_path::{AddendumPart, FieldPath, MarkPart, Member};
+use crate::note::{Client, Person};
+use crate::problem::{FieldProblem, Problem};
+use crate::record::{AddendumKind, Signature};
 
 fn addendum(part: AddendumPart, problem: Problem) -> FieldProblem {
     FieldProblem::new(FieldPath::Addendum(part), problem)

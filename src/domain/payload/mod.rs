@@ -9,7 +9,7 @@ use super::follow_up::{FollowUp, FollowUpMark};
 use super::note::{Client, GoalProgress, Intervention, Note, Person, Quote};
 use super::template::{DocumentType, Template};
 use super::time::duration_minutes;
-use crate::i18n::Lang;
+use crate::Lang;
 
 mod check;
 mod intake;
@@ -59,7 +59,7 @@ pub struct PayloadService {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::domain::json_int::optional"
+        deserialize_with = "crate::json_int::optional"
     )]
     pub duration_minutes: Option<i64>,
 }
@@ -95,7 +95,7 @@ pub struct Timeliness {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::domain::json_int::optional"
+        deserialize_with = "crate::json_int::optional"
     )]
     pub utc_offset_minutes: Option<i32>,
 }
@@ -183,7 +183,7 @@ pub struct PayloadV1 {
     #[serde(
         default = "version_one",
         skip_serializing_if = "is_version_one",
-        deserialize_with = "crate::domain::json_int::integer"
+        deserialize_with = "crate::json_int::integer"
     )]
     pub canonical_version: u32,
     /// RFC 3339: when the draft was started.

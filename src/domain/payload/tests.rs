@@ -1,7 +1,7 @@
 //! Building, reading and checking payloads.
 
 use super::*;
-use crate::domain::note::Speaker;
+use crate::note::Speaker;
 
 fn to_text(p: &PayloadV1) -> String {
     serde_json::to_string(p).unwrap()
@@ -72,7 +72,7 @@ fn json_round_trips_through_parse() {
 
 #[test]
 fn goals_interventions_timeliness_and_document_type() {
-    use crate::domain::note::Progress;
+    use crate::note::Progress;
     let mut n = note();
     n.goals.push(GoalProgress {
         id: "G-1".into(),
@@ -257,7 +257,7 @@ fn contract_rules_beyond_the_schema_are_checked() {
 }
 
 fn at(s: &str) -> chrono::DateTime<chrono::Utc> {
-    crate::domain::time::parse_rfc3339(s).unwrap()
+    crate::time::parse_rfc3339(s).unwrap()
 }
 
 /// A payload of a 09:00–09:50 service on 2026-11-26, documented at
@@ -265,7 +265,7 @@ fn at(s: &str) -> chrono::DateTime<chrono::Utc> {
 fn timed(documented_at: &str, offset: Option<i32>, hours: Option<f64>) -> PayloadV1 {
     let ctx = BuildContext {
         documented_at: documented_at.into(),
-        document_type: crate::domain::DocumentType::ProgressNote,
+        document_type: crate::DocumentType::ProgressNote,
         hours_after_service: hours,
         late_entry_threshold_hours: 24.0,
         utc_offset_minutes: offset,
@@ -358,7 +358,7 @@ fn hours_are_never_negative() {
 fn a_changed_signer_breaks_the_signature_hash() {
     let mut p = PayloadV1::build(&note(), &Template::soap(), &BuildContext::at("t"));
     p.signature = Some(
-        crate::domain::record::Signature {
+        crate::record::Signature {
             signer_id: "W-7".into(),
             signer_name: "Sam".into(),
             signed_at: "2026-11-26T10:00:00Z".into(),
@@ -384,10 +384,10 @@ mod intake;
 
 #[test]
 fn a_relationship_is_sent_at_version_4_and_a_lower_version_with_one_is_refused() {
-    use crate::domain::contact::{Participant, ParticipantRole};
-    let mut p = crate::domain::fixtures::soap_payload();
+    use crate::contact::{Participant, ParticipantRole};
+    let mut p = crate::fixtures::soap_payload();
     assert_eq!(p.canonical_version, 3);
-    let mut note = crate::domain::fixtures::contact_note();
+    let mut note = crate::fixtures::contact_note();
     note.participants.insert(
         0,
         Participant {
@@ -398,8 +398,8 @@ fn a_relationship_is_sent_at_version_4_and_a_lower_version_with_one_is_refused()
     );
     let built = PayloadV1::build(
         &note,
-        &crate::domain::Template::soap(),
-        &crate::domain::BuildContext::at("2026-11-26T10:00:00Z"),
+        &crate::Template::soap(),
+        &crate::BuildContext::at("2026-11-26T10:00:00Z"),
     );
     assert_eq!(built.canonical_version, 4);
     assert_eq!(built.participants[0].relationship, "mother");
@@ -418,19 +418,16 @@ fn a_relationship_is_sent_at_version_4_and_a_lower_version_with_one_is_refused()
 
 #[test]
 fn dismissed_suggestions_stay_with_the_draft_and_are_never_sent() {
-    use crate::domain::writing::dismissal::{Aid, DismissReason, Passage};
+    use crate::dismissal::{Aid, DismissReason, Dismissal};
     let mut n = note();
     n.section_mut("assessment").text = "The landlord refused to fix the heat.".into();
-    n.dismissed.push(
-        Passage {
-            section: "assessment",
-            aid: Aid::Flag,
-            text: "The landlord refused to fix the heat.",
-            start: 13,
-            end: 20,
-        }
-        .dismiss(DismissReason::NotAboutClient),
-    );
+    n.dismissed.push(Dismissal {
+        section: "assessment".into(),
+        aid: Aid::Flag,
+        found: "refused".into(),
+        sentence: "the landlord refused to fix the heat.".into(),
+        reason: DismissReason::NotAboutClient,
+    });
     let stored = serde_json::to_string(&n).unwrap();
     assert!(stored.contains("\"dismissed\"") && stored.contains("notAboutClient"));
     let back: Note = serde_json::from_str(&stored).unwrap();

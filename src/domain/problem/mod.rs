@@ -1,11 +1,10 @@
 //! What every rule returns: a [`Problem`] with a field, as data. It is
 //! turned into words only at the edge: in the worker's language for the
-//! editor ([`FieldProblem::words`], `words.rs`), and in the contract's
-//! English for a receiver's answer ([`FieldProblem::wire`], `wire.rs`).
+//! editor (`casenote-text`'s `Words`), and in the contract's English for a
+//! receiver's answer ([`FieldProblem::wire`], `wire.rs`).
 //! What a problem needs to be said (a section's label, a count) it carries.
 
 mod wire;
-mod words;
 
 pub use super::field_path::FieldPath;
 pub use wire::ORIGINAL_CHANGED;

@@ -3,10 +3,10 @@
 //! the words a host's developer reads. The worker's words are `words.rs`.
 
 use super::{FieldPath, FieldProblem, Problem, SchemaBreach};
-use crate::domain::field_path::{
+use crate::field_path::{
     AddendumPart, FollowUpPart, InterventionPart, Member, SignerPart, TemplatePart,
 };
-use crate::domain::payload::{CANONICAL_VERSION, PAYLOAD_SCHEMA};
+use crate::payload::{CANONICAL_VERSION, PAYLOAD_SCHEMA};
 
 /// Said when an addendum's `toHash` is not the hash of the original as
 /// stored: what happened, and what to do next.
@@ -35,7 +35,7 @@ impl FieldProblem {
             ),
             P::ThresholdTooLarge => format!(
                 "must be at most {} hours (a year)",
-                crate::domain::payload::MAX_LATE_ENTRY_HOURS
+                crate::payload::MAX_LATE_ENTRY_HOURS
             ),
             P::LateEntryContradicted => said("contradicts the service time and documentedAt: the note was documented more than lateEntryThresholdHours after the service exactly when lateEntry is true"),
             P::LateByPolicy { policy_hours, hours } => format!(
@@ -130,7 +130,7 @@ impl FieldProblem {
             P::CanonicalVersionBelow { needed } => format!("must be {needed} for a note whose participants have a relationship: earlier versions' receivers do not read it"),
             P::TagTooLong { len } => format!(
                 "must be a BCP 47 language tag of at most {} characters (got {len})",
-                crate::domain::payload::MAX_LANGUAGE_TAG
+                crate::payload::MAX_LANGUAGE_TAG
             ),
             P::NotATag { tag } => {
                 format!("must be a BCP 47 language tag, like \"en\" or \"es\" (got \"{tag}\")")

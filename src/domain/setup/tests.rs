@@ -1,7 +1,7 @@
 //! Tests of `setup.rs`.
 
 use super::*;
-use crate::domain::record::Signature;
+use crate::record::Signature;
 
 fn ids(ts: &[Template]) -> Vec<&str> {
     ts.iter().map(|t| t.id.as_str()).collect()
@@ -32,6 +32,7 @@ fn setup() -> NoteSetup {
         addendum: None,
         participants: Vec::new(),
         language: Lang::En,
+        signature_statement: "I wrote this note and sign it now.".into(),
     }
 }
 
@@ -176,7 +177,7 @@ fn no_author_from_the_host_keeps_the_drafts_and_a_signed_draft_is_untouched() {
 
 #[test]
 fn the_hosts_participants_start_the_note_and_leave_it_untouched() {
-    use crate::domain::contact::{ContactMode, ParticipantRole};
+    use crate::contact::{ContactMode, ParticipantRole};
     let mut s = setup();
     s.participants = vec![Participant {
         name: "Ana".into(),
@@ -205,7 +206,7 @@ fn a_note_is_written_in_the_interfaces_language_until_signed() {
     s.apply_to(&mut n);
     assert_eq!(n.language, Lang::En, "a draft follows the interface");
     n.language = Lang::Es;
-    n.signature = Some(crate::domain::record::Signature {
+    n.signature = Some(crate::record::Signature {
         signer_id: "W".into(),
         signer_name: "Sam".into(),
         signed_at: "2026-11-26T10:00:00Z".into(),
@@ -221,6 +222,7 @@ fn a_note_is_written_in_the_interfaces_language_until_signed() {
 fn a_signature_addendum_starts_with_its_statement_and_keeps_its_kind() {
     let mut s = setup();
     s.language = Lang::Es;
+    s.signature_statement = "Escribí esta nota y la firmo ahora.".into();
     s.addendum = Some(AddendumTarget {
         to: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
         to_hash: Some("ab".repeat(32)),

@@ -5,8 +5,6 @@ use serde::{Deserialize, Serialize};
 use super::field_path::{FieldPath, TemplatePart};
 use super::problem::{FieldProblem, Problem};
 
-mod localized;
-
 /// LOINC code of the whole document: a progress note.
 pub const LOINC_PROGRESS_NOTE: &str = "11506-3";
 /// LOINC code of a social worker progress note (when the host says so).

@@ -1,9 +1,9 @@
 //! Validation, field by field, in the order of the screen.
 
 use super::*;
-use crate::domain::fixtures::complete_soap;
-use crate::domain::note::Quote;
-use crate::domain::time::parse_date;
+use crate::fixtures::complete_soap;
+use crate::note::Quote;
+use crate::time::parse_date;
 
 fn fields(errors: &[FieldProblem]) -> Vec<String> {
     errors.iter().map(|e| e.field.editor_key()).collect()
@@ -112,7 +112,7 @@ fn dates_and_times_are_checked() {
 
 #[test]
 fn interventions_need_a_description_and_a_reason_when_they_deviate() {
-    use crate::domain::note::Intervention;
+    use crate::note::Intervention;
     let mut n = complete_soap();
     n.interventions.push(Intervention {
         description: "Motivational interviewing".into(),
@@ -189,7 +189,7 @@ fn stray_text_from_another_format_blocks_with_a_clear_message() {
 #[test]
 fn an_end_before_the_start_asks_whether_it_ran_past_midnight() {
     let t = Template::soap();
-    let mut n = crate::domain::fixtures::rich_note();
+    let mut n = crate::fixtures::rich_note();
     n.service.start = "23:00".into();
     n.service.end = "01:00".into();
     n.service.overnight = false;
@@ -209,8 +209,8 @@ fn an_end_before_the_start_asks_whether_it_ran_past_midnight() {
 
 #[test]
 fn participants_and_follow_ups_are_checked_in_screen_order() {
-    use crate::domain::contact::{Participant, ParticipantRole};
-    use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner, Status};
+    use crate::contact::{Participant, ParticipantRole};
+    use crate::follow_up::{FollowUp, FollowUpMark, Owner, Status};
     let mut n = complete_soap();
     n.participants.push(Participant {
         name: " ".into(),
@@ -243,7 +243,7 @@ fn participants_and_follow_ups_are_checked_in_screen_order() {
 
 #[test]
 fn an_attempted_contact_needs_only_what_was_tried() {
-    use crate::domain::contact::ContactMode;
+    use crate::contact::ContactMode;
     let mut n = Note::new("id".into(), "soap", String::new());
     n.client.name = "Jo".into();
     n.service.date = "2026-11-20".into();

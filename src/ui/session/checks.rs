@@ -9,6 +9,8 @@ use crate::domain::time::parse_date;
 use crate::domain::timeliness::{documented_hours, service_not_ended};
 use crate::domain::{validate, BuildContext, Checks, FieldProblem, Note, PayloadV1, ServiceTime};
 use crate::platform::{now_rfc3339, now_utc, today_local, utc_offset_minutes};
+use casenote_text::localized::Localized;
+use casenote_text::Catalog;
 
 impl Session {
     /// Hours from the end of the service to when `note` was documented:

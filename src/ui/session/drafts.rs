@@ -10,6 +10,7 @@ use super::{Panel, Session, ThisDraft};
 use crate::domain::draft::is_expired;
 use crate::domain::{Draft, FieldPath, Note};
 use crate::platform::{new_uuid, now_ms, now_rfc3339};
+use casenote_text::Catalog;
 
 impl Session {
     /// Reads the drafts of this scope again for the panel.
@@ -115,7 +116,7 @@ impl Session {
             s.notice.set(Some(if who.starts_with('(') {
                 s.lang.t("session-draft-discarded")
             } else {
-                crate::tr!(s.lang, "session-draft-discarded-for", who = who)
+                casenote_text::tr!(s.lang, "session-draft-discarded-for", who = who)
             }));
             s.refresh_listing();
             s.focus_later("#cn-drafts-title");

@@ -1,7 +1,7 @@
 //! The editor's state as fine-grained signals, and its conversion to and
 //! from a domain [`Note`].
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
 use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner};
 use crate::domain::record::{AddendumLink, Signature};
-use crate::domain::writing::dismissal::Dismissal;
 use crate::domain::{
     Client, GoalProgress, Intervention, Note, Person, Quote, SectionEntry, ServiceTime, Speaker,
     Template,
 };
+use crate::writing::dismissal::Dismissal;
 
 static NEXT_UID: AtomicU64 = AtomicU64::new(1);
 

@@ -7,8 +7,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
 use crate::delivery::{Header, SendOptions};
-use crate::i18n::Lang;
 use crate::platform::window;
+use crate::text::Lang;
+use casenote_text::Catalog;
 
 pub const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
 pub const DEFAULT_CSRF_HEADER: &str = "X-CSRF-Token";

@@ -13,6 +13,7 @@ use super::autosave::SaveState;
 use super::{OutboxFlow, Panel, SentState, Session};
 use crate::domain::Note;
 use crate::platform::{local_hh_mm, now_ms, object, set_timeout, window, Listener};
+use casenote_text::Catalog;
 
 /// The BroadcastChannel every casenote tab of this origin shares.
 pub const CHANNEL: &str = "casenote-drafts";
@@ -44,11 +45,11 @@ impl Session {
             let mine = generation.get_value();
             let text = match state {
                 SaveState::Saved(ms) => {
-                    crate::tr!(s.lang, "session-saved-at", time = local_hh_mm(ms, s.lang))
+                    casenote_text::tr!(s.lang, "session-saved-at", time = local_hh_mm(ms, s.lang))
                 }
                 SaveState::Failed(_) | SaveState::CopyFailed(_) => s.lang.t("session-not-saved"),
                 SaveState::SavedAsCopy(ms) => {
-                    crate::tr!(
+                    casenote_text::tr!(
                         s.lang,
                         "session-saved-as-copy",
                         time = local_hh_mm(ms, s.lang)

@@ -12,6 +12,8 @@ use crate::delivery::HostError;
 use crate::domain::outbox::OutboxContent;
 use crate::domain::FieldProblem;
 use crate::platform::{object, window};
+use casenote_text::words::Words;
+use casenote_text::Catalog;
 
 /// A note the server refused, as the outbox reported it.
 struct Refusal {
@@ -131,7 +133,7 @@ impl Session {
         });
         let text = match client.as_deref() {
             Some("") | None => self.lang.t("session-sent-later"),
-            Some(name) => crate::tr!(self.lang, "session-sent-later-for", name = name),
+            Some(name) => casenote_text::tr!(self.lang, "session-sent-later-for", name = name),
         };
         self.announce.set(text.clone());
         self.notice.set(Some(text));
@@ -179,7 +181,7 @@ impl Session {
             let message = if unmapped.is_empty() {
                 r.message
             } else {
-                crate::tr!(
+                casenote_text::tr!(
                     self.lang,
                     "session-refused-here",
                     status = r.status.to_string(),
@@ -205,8 +207,8 @@ impl Session {
             let lang = self.lang;
             let status = r.status.to_string();
             let refused = match note.client.name.trim() {
-                "" => crate::tr!(lang, "session-refused-elsewhere", status = status),
-                name => crate::tr!(
+                "" => casenote_text::tr!(lang, "session-refused-elsewhere", status = status),
+                name => casenote_text::tr!(
                     lang,
                     "session-refused-elsewhere-for",
                     name = name,
@@ -214,7 +216,7 @@ impl Session {
                 ),
             };
             let why = if !unmapped.is_empty() {
-                Some(crate::tr!(
+                Some(casenote_text::tr!(
                     lang,
                     "session-refused-said",
                     problems = unmapped.join("; ")

@@ -15,6 +15,7 @@ use crate::domain::setup::NoteSetup;
 use crate::domain::{FieldPath, Note};
 use crate::platform::{new_uuid, now_ms, now_rfc3339, object};
 use crate::storage::DraftStore;
+use casenote_text::Catalog;
 
 impl Session {
     /// A new, empty note as the host configures it.

@@ -6,11 +6,12 @@ use leptos::task::spawn_local;
 use super::{Panel, Session};
 use crate::domain::field_path::SignerPart;
 use crate::domain::record::Signature;
-use crate::domain::render::plain_text;
 use crate::domain::{FieldPath, FieldProblem, Person, Problem};
 use crate::platform::{now_rfc3339, window};
 use crate::storage::settings;
+use crate::text::render::plain_text;
 use crate::ui::config::SignerEntry;
+use casenote_text::Catalog;
 
 impl Session {
     /// Opens the review-and-sign panel, once the note passes its checks

@@ -8,11 +8,12 @@ use leptos::task::spawn_local;
 use super::autosave::Busy;
 use super::host::{before_submit, resolve_endpoint, HookResult};
 use super::{Sending, Sent, SentState, Session, ThisDraft};
-use crate::domain::body::Body;
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::signing::SendStep;
 use crate::domain::Note;
 use crate::platform::{now_ms, window};
+use crate::text::body::Body;
+use casenote_text::Catalog;
 
 impl Session {
     /// The form's submit: checks, then, as the signing policy says, opens

@@ -8,6 +8,7 @@ use super::print::PrintView;
 use crate::domain::signing::SigningPolicy;
 use crate::ui::context::use_lang;
 use crate::ui::session::{Panel, Sending, Session};
+use casenote_text::Catalog;
 
 #[component]
 pub fn Preview() -> impl IntoView {

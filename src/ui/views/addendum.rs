@@ -7,9 +7,12 @@ use super::field::{Field, FieldAria};
 use crate::domain::field_path::AddendumPart;
 use crate::domain::record::AddendumKind;
 use crate::domain::FieldPath;
-use crate::tr;
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
+use casenote_text::labels::Label;
+use casenote_text::tr;
+use casenote_text::words::Words;
+use casenote_text::Catalog;
 
 #[component]
 pub fn AddendumBlock(

@@ -12,15 +12,17 @@ use wasm_bindgen::JsCast;
 
 use super::debounce::after_pause;
 use super::dismiss::DismissChoice;
-use crate::domain::writing::completeness::NoteFacts;
-use crate::domain::writing::dismissal::{Aid, DismissReason, Dismissal, Passage};
-use crate::domain::writing::replacement::now_at;
-use crate::domain::writing::suggestions::Action;
-pub use crate::domain::writing::suggestions::Findings;
-use crate::tr;
 use crate::ui::aids_data::AidsLoader;
 use crate::ui::context::{focus_selector_later, use_lang, Root};
 use crate::ui::session::Session;
+use crate::writing::completeness::NoteFacts;
+use crate::writing::dismissal::{Aid, DismissReason, Dismissal, Passage};
+use crate::writing::replacement::now_at;
+use crate::writing::suggestions::Action;
+pub use crate::writing::suggestions::Findings;
+use casenote_text::labels::Label;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// What the last Replace or Mask did, said until the text changes again.
 #[derive(Clone)]

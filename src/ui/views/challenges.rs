@@ -6,6 +6,7 @@ use super::field::{Field, FieldAria};
 use crate::domain::FieldPath;
 use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
+use casenote_text::Catalog;
 
 #[component]
 pub fn ChallengesField(form: Form, locked: Signal<bool>) -> impl IntoView {

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
 use crate::platform::local_hh_mm;
-use crate::tr;
+use crate::text::Lang;
 use crate::ui::context::use_lang;
 use crate::ui::session::{Sent, SentState, Session};
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// The confirmation's heading, text and CSS class.
 #[derive(Clone, Default, PartialEq)]

@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 use crate::ui::context::use_lang;
 use crate::ui::session::{Session, ThisDraft};
+use casenote_text::Catalog;
 
 /// What the box says, and its two choices.
 struct Choice {

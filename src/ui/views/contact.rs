@@ -8,9 +8,11 @@ use super::field::{Field, FieldAria};
 use crate::domain::contact::{ContactMode, Participant, ParticipantRole};
 use crate::domain::field_path::ParticipantPart;
 use crate::domain::FieldPath;
-use crate::tr;
 use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::Session;
+use casenote_text::labels::Label;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn ContactFields() -> impl IntoView {

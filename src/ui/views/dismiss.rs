@@ -4,9 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::writing::dismissal::DismissReason;
-use crate::tr;
 use crate::ui::context::{focus_selector_later, use_lang, Root};
+use crate::writing::dismissal::DismissReason;
+use casenote_text::labels::Label;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn DismissChoice(

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 
 use super::sent_list::SentList;
 use crate::domain::{Draft, Template};
-use crate::i18n::Lang;
 use crate::platform::local_date_time;
-use crate::tr;
+use crate::text::Lang;
 use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, TemplateOf};
 use crate::ui::session::Session;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// Rows shown at first, and added by each "Show more".
 pub const PAGE: usize = 50;

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
+use casenote_text::words::Words;
+use casenote_text::Catalog;
 
 #[component]
 pub fn ErrorSummary() -> impl IntoView {

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 
 use crate::ui::context::use_lang;
+use casenote_text::Catalog;
 
 /// A field's control id, hint and error: what `Field` draws and what its
 /// control points at.

@@ -7,10 +7,12 @@ use super::field::{Field, FieldAria};
 use crate::domain::field_path::FollowUpPart;
 use crate::domain::follow_up::{FollowUp, Owner};
 use crate::domain::FieldPath;
-use crate::tr;
 use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::FollowUpState;
 use crate::ui::session::Session;
+use casenote_text::labels::Label;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn FollowUpsField() -> impl IntoView {

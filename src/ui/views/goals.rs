@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use crate::domain::field_path::GoalPart;
 use crate::domain::{FieldPath, GoalProgress, Progress};
-use crate::tr;
 use crate::ui::config::HostGoal;
 use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
+use casenote_text::labels::Label;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn GoalsField(goals: Vec<HostGoal>, form: Form, locked: Signal<bool>) -> impl IntoView {

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
 use crate::domain::field_path::InterventionPart;
-use crate::domain::writing::completeness::needs_response;
 use crate::domain::FieldPath;
 use crate::domain::Intervention;
-use crate::tr;
 use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::Form;
+use crate::writing::completeness::needs_response;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn InterventionsField(

@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use super::field::{Field, FieldAria};
-use crate::domain::render::hours_text;
 use crate::domain::FieldPath;
-use crate::tr;
+use crate::text::render::hours_text;
 use crate::ui::context::use_lang;
 use crate::ui::session::form::Form;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn LateEntryField(

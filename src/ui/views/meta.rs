@@ -7,9 +7,10 @@ use super::field::{Field, FieldAria};
 use crate::domain::time::duration_minutes;
 use crate::domain::FieldPath;
 use crate::domain::ServiceTime;
-use crate::tr;
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// A date or time of the service.
 #[component]

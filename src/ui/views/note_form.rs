@@ -19,14 +19,15 @@ use super::previous_note::PreviousNotePanel;
 use super::section::SectionField;
 use super::signing::{SignPanel, SignedBanner};
 use super::stray::StraySections;
-use crate::domain::writing::abbreviations::defined_in;
-use crate::domain::writing::completeness::NoteFacts;
 use crate::domain::{FieldPath, Speaker};
-use crate::i18n::Lang;
-use crate::tr;
+use crate::text::Lang;
 use crate::ui::aids_data::AidsLoader;
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
+use crate::writing::abbreviations::defined_in;
+use crate::writing::completeness::NoteFacts;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// The writing suggestions open across the note.
 #[derive(Clone, Default, PartialEq)]

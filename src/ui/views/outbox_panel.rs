@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
 use crate::platform::{local_date_time, local_hh_mm};
-use crate::tr;
+use crate::text::Lang;
 use crate::ui::context::{use_lang, TemplateOf};
 use crate::ui::session::{OutboxFlow, Panel, Session};
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// "1 note waiting to send", "3 notes waiting to send".
 pub fn waiting_label(n: usize, lang: Lang) -> String {

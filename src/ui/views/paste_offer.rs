@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::writing::paste::{split, Split};
 use crate::domain::FieldPath;
 use crate::domain::Template;
-use crate::i18n::Lang;
-use crate::tr;
+use crate::text::Lang;
 use crate::ui::context::{focus_selector_later, use_lang, Announce, Root};
 use crate::ui::session::form::Form;
+use crate::writing::paste::{split, Split};
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// What was pasted and how it splits, with the text from before the paste.
 #[derive(Clone)]

@@ -10,17 +10,20 @@ use crate::domain::field_path::MarkPart;
 use crate::domain::follow_up::{FollowUp, Status};
 use crate::domain::previous::PreviousNote;
 use crate::domain::FieldPath;
-use crate::i18n::isolated;
-use crate::tr;
+use crate::text::isolated;
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
+use casenote_text::labels::Describe;
+use casenote_text::labels::Label;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn PreviousNotePanel(note: PreviousNote) -> impl IntoView {
     let lang = use_lang();
     let open = RwSignal::new(true);
     let p = &note.0;
-    let title = note.title(lang);
+    let title = crate::text::previous::title(&note, lang);
     let plan = note.plan().cloned();
     let (goals, interventions) = (p.goals.clone(), p.interventions.clone());
     let follow_ups = p.follow_ups.clone();

@@ -8,9 +8,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::domain::record_html::record_html;
-use crate::domain::render::plain_text;
 use crate::platform::{local_from_rfc3339, window, Listener};
+use crate::text::record_html::record_html;
+use crate::text::render::plain_text;
 use crate::ui::session::Session;
 
 /// Writes the printed record of the note on screen into `el`.

@@ -8,9 +8,11 @@ use super::field::{Field, FieldAria};
 use crate::domain::note::{mark_quote, requote};
 use crate::domain::FieldPath;
 use crate::domain::{Quote, SectionSpec, Speaker};
-use crate::tr;
 use crate::ui::context::{focus_selector_later, focus_within_later, use_lang, Root};
 use crate::ui::session::form::{Form, QuoteState, SectionState};
+use casenote_text::labels::Label;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// Byte offset of the UTF-16 offset `u16_pos` in `text` (textarea
 /// selections count UTF-16 units).

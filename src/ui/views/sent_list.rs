@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use crate::platform::local_date_time;
-use crate::tr;
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn SentList() -> impl IntoView {

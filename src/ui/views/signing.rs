@@ -8,9 +8,10 @@ use super::field::{Field, FieldAria};
 use crate::domain::field_path::SignerPart;
 use crate::domain::FieldPath;
 use crate::platform::local_from_rfc3339;
-use crate::tr;
 use crate::ui::context::use_lang;
 use crate::ui::session::{Panel, Sending, Session};
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn SignedBanner() -> impl IntoView {

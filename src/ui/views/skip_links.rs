@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
+use casenote_text::Catalog;
 
 #[component]
 pub fn SkipLinks() -> impl IntoView {

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use super::outbox_panel::waiting_label;
-use crate::i18n::Lang;
 use crate::platform::local_hh_mm;
 use crate::storage::StorageError;
-use crate::tr;
+use crate::text::Lang;
 use crate::ui::context::use_lang;
 use crate::ui::session::autosave::SaveState;
 use crate::ui::session::{Panel, Phase, Session};
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 /// What the save status says for `state`.
 fn save_text(state: &SaveState, lang: Lang) -> String {

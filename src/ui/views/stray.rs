@@ -8,9 +8,10 @@ use crate::domain::validate::title_case;
 use crate::domain::FieldPath;
 use crate::domain::Template;
 use crate::platform::window;
-use crate::tr;
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
+use casenote_text::tr;
+use casenote_text::Catalog;
 
 #[component]
 pub fn StraySections(template: Memo<Template>) -> impl IntoView {

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::*;
 use crate::chain::{self, Columns, Version, GENESIS};
 use crate::db::Store;
-use casenote::domain::record::sha256_hex;
+use casenote_format::record::sha256_hex;
 
 /// The tables of the first releases: each note with the answer it got.
 const FIRST: &str = "CREATE TABLE notes (

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::inbox::{addendum_not_found, addendum_page, Unreadable, Writing};
-use casenote::domain::record::Signature;
+use casenote_format::record::Signature;
 
 /// The page `writing` to payload `p`, for a reader in `lang`, before any
 /// signature later.

@@ -22,9 +22,9 @@ fn timed(id: &str, hours: f64, threshold: f64, late: bool) -> PayloadV1 {
     for k in ["subjective", "objective", "assessment", "plan"] {
         n.section_mut(k).text = "text".into();
     }
-    let ctx = casenote::domain::BuildContext {
+    let ctx = casenote_format::BuildContext {
         documented_at: documented,
-        document_type: casenote::domain::DocumentType::ProgressNote,
+        document_type: casenote_format::DocumentType::ProgressNote,
         hours_after_service: Some(hours),
         late_entry_threshold_hours: threshold,
         utc_offset_minutes: Some(0),
@@ -178,10 +178,10 @@ async fn whole_numbers_with_a_zero_fraction_and_upper_case_hashes_are_taken() {
 async fn unchecked_links_are_checked() {
     let app = app(false);
     let mut add = timed(ADD, 1.0, 24.0, false);
-    add.addendum = Some(casenote::domain::record::AddendumLink {
+    add.addendum = Some(casenote_format::record::AddendumLink {
         to: ADD.into(),
         to_hash: None,
-        kind: casenote::domain::record::AddendumKind::Clarification,
+        kind: casenote_format::record::AddendumKind::Clarification,
         reason: "Loop".into(),
     });
     let (status, body) = post_payload(&app, &add, ADD).await;

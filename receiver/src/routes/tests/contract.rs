@@ -63,7 +63,7 @@ async fn a_replay_in_other_bytes_is_answered_as_the_first_delivery() {
 async fn contract_rules_are_refused_with_their_field() {
     let app = app(false);
     let mut deviates = note_payload(ID);
-    deviates.interventions.push(casenote::domain::Intervention {
+    deviates.interventions.push(casenote_format::Intervention {
         description: "Visit at home".into(),
         rationale: String::new(),
         client_response: String::new(),
@@ -95,7 +95,7 @@ async fn contract_rules_are_refused_with_their_field() {
 async fn a_fhir_wrapper_that_contradicts_its_note_is_refused() {
     let app = app(false);
     let p = note_payload(ID);
-    let doc = || casenote::domain::fhir::document_reference(&p, Some("Patient/1"), None);
+    let doc = || casenote_text::fhir::document_reference(&p, Some("Patient/1"), None);
     type Edit = fn(&mut serde_json::Value);
     let edits: [(&str, Edit); 4] = [
         ("DocumentReference.id", |d| {
@@ -161,8 +161,8 @@ async fn timeliness_is_recomputed_not_believed() {
 /// refused with the field.
 #[tokio::test]
 async fn participants_contact_and_follow_ups_are_checked_and_stored() {
-    use casenote::domain::contact::{ContactMode, Participant, ParticipantRole};
-    use casenote::domain::follow_up::{FollowUp, Owner};
+    use casenote_format::contact::{ContactMode, Participant, ParticipantRole};
+    use casenote_format::follow_up::{FollowUp, Owner};
     let mut p = note_payload(ID);
     p.participants = vec![Participant {
         name: "Rosa Diaz".into(),

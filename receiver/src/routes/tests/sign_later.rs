@@ -3,8 +3,8 @@
 //! or a second one, is refused with the field it is about.
 
 use super::*;
-use casenote::domain::record::{AddendumKind, Signature};
-use casenote::domain::Person;
+use casenote_format::record::{AddendumKind, Signature};
+use casenote_format::Person;
 
 /// Note [`ID`], sent unsigned, written by W-7.
 fn authored() -> PayloadV1 {

@@ -1,14 +1,14 @@
 //! Tests of `links.rs`.
 
 use super::*;
-use crate::domain::follow_up::{FollowUp, FollowUpMark, Owner, Status};
-use crate::domain::record::{AddendumKind, AddendumLink};
+use crate::follow_up::{FollowUp, FollowUpMark, Owner, Status};
+use crate::record::{AddendumKind, AddendumLink};
 
 const ORIGINAL: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const LATER: &str = "2f8fad5b-d9cb-469f-a165-70867728950e";
 
 fn original() -> PayloadV1 {
-    let mut p = crate::domain::fixtures::soap_payload();
+    let mut p = crate::fixtures::soap_payload();
     p.id = ORIGINAL.into();
     p.follow_ups = vec![FollowUp {
         what: "Call the landlord".into(),
@@ -89,7 +89,7 @@ fn an_addendum_to_itself_to_a_missing_note_to_another_client_or_a_changed_origin
         named(&addendum(ORIGINAL, Some("0".repeat(64)))),
         [format!(
             "addendum.toHash: {}",
-            crate::domain::problem::ORIGINAL_CHANGED
+            crate::problem::ORIGINAL_CHANGED
         )]
     );
 }
