@@ -104,7 +104,13 @@ fn every_built_in_format_builds_a_payload_the_schema_and_the_types_accept() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // The drift this found first (a date with spaces around it, which the
+    // check took and the schema refused) is a named case in rules.rs.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     /// What the editor builds and the payload check accepts, the schema
     /// accepts; and what the schema accepts, the types read.

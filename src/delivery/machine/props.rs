@@ -110,7 +110,11 @@ fn apply(w: &mut World, op: Op) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 1024,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn one_key_per_note_one_send_at_a_time_and_no_entry_lost(

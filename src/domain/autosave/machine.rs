@@ -335,7 +335,11 @@ impl<E: Clone> Autosave<E> {
         self.set_base(&draft.id, draft.revision);
         self.retry_ms = FIRST_RETRY_MS;
         let next = self.next_pending();
-        if is_current && next.is_none() {
+        // Saved once no newer words of this note wait, whatever another
+        // note's write does next (it shows nothing of its own, so a
+        // failure shown before would otherwise stay on screen).
+        let newer_waits = next.iter().chain(&self.pending).any(|p| p.id == draft.id);
+        if is_current && !newer_waits {
             self.show(if self.divert.is_some() {
                 SaveState::SavedAsCopy(draft.updated_at)
             } else {

@@ -269,6 +269,13 @@ impl World {
         for (id, text) in &self.owed {
             assert!(self.in_store(text), "{id}: {text} not stored");
         }
+        // Nothing waits, so the worker is not told that something does
+        // (nor asked to stay on the page).
+        assert!(
+            !self.m.has_unsaved(),
+            "settled, yet the state says words are unsaved: {:?}",
+            self.m.save_state()
+        );
         assert!(self.m.pending.is_empty() && !self.m.in_flight());
     }
 
