@@ -3,7 +3,7 @@ use crate::draft::{Draft, Sealed, StoredDraft};
 use crate::outbox::{OutboxContent, OutboxEntry};
 use crate::payload::{BuildContext, PayloadV1};
 use crate::record::{AddendumKind, AddendumLink, Signature};
-use crate::{GoalProgress, Intervention, Note, Progress, Quote, Speaker, Template};
+use crate::{Client, GoalProgress, Intervention, Note, Progress, Quote, Speaker, Template};
 
 pub fn rich_note() -> Note {
     let mut n = Note::new(
@@ -219,6 +219,33 @@ pub fn complete_soap() -> Note {
         n.section_mut(k).text = format!("{k} text");
     }
     n
+}
+
+/// An addendum link wrong in each of its three parts: an id that is not
+/// a UUID, a hash that is not SHA-256, no reason.
+pub fn faulty_addendum_link() -> AddendumLink {
+    AddendumLink {
+        to: "note-7".into(),
+        to_hash: Some("zz".into()),
+        kind: AddendumKind::Correction,
+        reason: String::new(),
+    }
+}
+
+/// The contact note, unsigned, as the JSON a host gives as its client's
+/// previous note; its client is C-1.
+pub fn previous_note_json() -> String {
+    let mut p = contact_payload();
+    p.signature = None;
+    serde_json::to_string(&p).unwrap()
+}
+
+/// A client with the previous note's id (C-1) and another name.
+pub fn previous_note_client() -> Client {
+    Client {
+        id: "C-1".into(),
+        name: "Someone".into(),
+    }
 }
 
 #[cfg(test)]

@@ -164,20 +164,7 @@ impl PreviousNote {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::contact_payload;
-
-    fn previous_json() -> String {
-        let mut p = contact_payload();
-        p.signature = None;
-        serde_json::to_string(&p).unwrap()
-    }
-
-    fn client() -> Client {
-        Client {
-            id: "C-1".into(),
-            name: "Someone".into(),
-        }
-    }
+    use crate::fixtures::{previous_note_client as client, previous_note_json as previous_json};
 
     #[test]
     fn reads_a_note_of_this_client_and_refuses_another_clients() {

@@ -181,6 +181,18 @@ fn settled_read(w: &mut World) {
     while w.finish_put(true) || w.finish_delete() {}
 }
 
+/// Applies `ops` to a new tab, checking after each; then settles and
+/// checks that every edit is stored.
+fn run(ops: Vec<Op>) {
+    let mut w = World::new();
+    for op in ops {
+        apply(&mut w, op);
+        w.check();
+    }
+    w.settle();
+    w.check_settled();
+}
+
 /// "Keep mine": the copy becomes the form's draft, or the text is saved
 /// under a new id.
 fn keep_mine(w: &mut World) {
@@ -218,13 +230,7 @@ proptest! {
     fn no_edit_is_lost_and_no_other_tabs_revision_is_overwritten(
         ops in proptest::collection::vec(op(), 0..60)
     ) {
-        let mut w = World::new();
-        for op in ops {
-            apply(&mut w, op);
-            w.check();
-        }
-        w.settle();
-        w.check_settled();
+        run(ops);
     }
 }
 
@@ -260,12 +266,6 @@ fn orders_the_property_found_stay_fixed() {
         ],
     ];
     for ops in found {
-        let mut w = World::new();
-        for op in ops {
-            apply(&mut w, op);
-            w.check();
-        }
-        w.settle();
-        w.check_settled();
+        run(ops);
     }
 }

@@ -2,16 +2,9 @@
 
 use super::*;
 use crate::field_path::AddendumPart;
-use crate::record::{AddendumKind, AddendumLink};
 
 fn addendum_problems() -> Vec<FieldProblem> {
-    AddendumLink {
-        to: "note-7".into(),
-        to_hash: Some("zz".into()),
-        kind: AddendumKind::Correction,
-        reason: String::new(),
-    }
-    .problems()
+    crate::fixtures::faulty_addendum_link().problems()
 }
 
 #[test]

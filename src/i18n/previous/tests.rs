@@ -1,21 +1,10 @@
 //! The title and the refusal in English and Spanish.
 
 use super::*;
-use casenote_format::fixtures::contact_payload;
+use casenote_format::fixtures::{
+    contact_payload, previous_note_client as client, previous_note_json as previous_json,
+};
 use casenote_format::Client;
-
-fn previous_json() -> String {
-    let mut p = contact_payload();
-    p.signature = None;
-    serde_json::to_string(&p).unwrap()
-}
-
-fn client() -> Client {
-    Client {
-        id: "C-1".into(),
-        name: "Someone".into(),
-    }
-}
 
 /// The audit's name: a signer whose name ends in RIGHT-TO-LEFT
 /// OVERRIDE cannot turn the title's words around.

@@ -5,18 +5,11 @@ use casenote_format::field_path::{FieldPath, FollowUpPart};
 use casenote_format::fixtures::complete_soap;
 use casenote_format::note::Note;
 use casenote_format::problem::Problem;
-use casenote_format::record::{AddendumKind, AddendumLink};
 use casenote_format::template::Template;
 use casenote_format::validate::{validate, Checks};
 
 fn addendum_problems() -> Vec<FieldProblem> {
-    AddendumLink {
-        to: "note-7".into(),
-        to_hash: Some("zz".into()),
-        kind: AddendumKind::Correction,
-        reason: String::new(),
-    }
-    .problems()
+    casenote_format::fixtures::faulty_addendum_link().problems()
 }
 
 #[test]
