@@ -22,7 +22,7 @@ use super::{network_failure, SendOutcome};
 use crate::domain::outbox::OutboxEntry;
 use crate::domain::Draft;
 use crate::platform::{now_ms, window};
-use crate::storage::{DraftStore, PutOutcome, StorageError};
+use crate::storage::{DraftStore, PutOutcome};
 use crate::text::Lang;
 
 pub use super::machine::OutboxEvent;
@@ -63,18 +63,6 @@ impl Outbox {
             on_event: Box::new(on_event),
             timer: RefCell::new(None),
         })
-    }
-
-    /// Puts `entry` in the outbox (committed before this returns) and starts
-    /// sending.
-    pub async fn enqueue(self: &Rc<Self>, entry: &OutboxEntry) -> Result<(), StorageError> {
-        self.store.put_outbox(entry).await?;
-        self.kick();
-        Ok(())
-    }
-
-    pub fn is_auth_paused(&self) -> bool {
-        self.machine.borrow().is_auth_paused()
     }
 
     /// Stops this outbox: no new passes, no timers (the next editor to
