@@ -70,11 +70,21 @@ impl PayloadFormat {
         }
     }
 
+    /// The casenote JSON body for `payload`: what [`PayloadFormat::body`]
+    /// gives for [`PayloadFormat::Json`], without the FHIR code (which the
+    /// element loads only where a host sends FHIR).
+    pub fn json(payload: &PayloadV1) -> Body {
+        Body {
+            text: serde_json::to_string(payload).unwrap_or_default(),
+            content_type: PayloadFormat::Json.content_type(),
+        }
+    }
+
     /// The body for `payload` of a note whose client and author ids are
     /// `client_id` and `author_id` (as the worker's note holds them).
     pub fn body(&self, payload: &PayloadV1, client_id: &str, author_id: &str) -> Body {
         let text = match self {
-            PayloadFormat::Json => serde_json::to_string(payload).unwrap_or_default(),
+            PayloadFormat::Json => return Self::json(payload),
             PayloadFormat::Fhir(refs) => {
                 let r = refs.resolve(client_id, author_id);
                 document_reference(payload, r.subject.as_deref(), r.author.as_deref()).to_string()

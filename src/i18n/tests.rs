@@ -162,6 +162,8 @@ fn ids_in(text: &str, javascript: bool, out: &mut BTreeSet<String>) {
         literal_after("{ id: \"", false);
     }
     literal_after("data-text=\"", false);
+    // A part's name, said when it cannot load: `<Part what="id" ...>`.
+    literal_after("what=\"", false);
 }
 
 fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {

@@ -17,6 +17,7 @@ mod config;
 mod context;
 mod controls;
 mod editor;
+mod part;
 mod session;
 mod views;
 

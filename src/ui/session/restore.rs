@@ -15,6 +15,7 @@ use crate::domain::setup::NoteSetup;
 use crate::domain::{FieldPath, Note};
 use crate::platform::{new_uuid, now_ms, now_rfc3339, object};
 use crate::storage::DraftStore;
+use crate::text::body::PayloadFormat;
 use casenote_text::Catalog;
 
 impl Session {
@@ -140,6 +141,8 @@ impl Session {
             let kick = ob.clone();
             s.outbox.set_value(Some(ob));
             s.phase.set(Phase::Ready);
+            let fhir = s.cfg.with_value(|c| c.payload != PayloadFormat::Json);
+            crate::ui::part::preload_parts(fhir);
             if s.key_usable {
                 // Records written in clear before the host gave its key are
                 // sealed now, before the outbox starts sending. The drafts

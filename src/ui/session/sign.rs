@@ -11,6 +11,8 @@ use crate::platform::{now_rfc3339, window};
 use crate::storage::settings;
 use crate::text::render::plain_text;
 use crate::ui::config::SignerEntry;
+use crate::ui::views::print::plain_text_part;
+use casenote_text::tr;
 use casenote_text::Catalog;
 
 impl Session {
@@ -103,10 +105,14 @@ impl Session {
     /// Copies the note as plain text, and says whether that worked.
     pub fn copy_text(&self) {
         let note = self.form.snapshot_untracked();
-        let text = plain_text(&self.payload(&note), self.lang);
+        let payload = self.payload(&note);
         let clipboard = window().navigator().clipboard();
         let (copied, lang) = (self.copied, self.lang);
         spawn_local(async move {
+            let Ok(text) = plain_text_part(payload, lang).await else {
+                copied.set(Some(tr!(lang, "part-failed", part = lang.t("part-record"))));
+                return;
+            };
             let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
             copied.set(Some(if done.is_ok() {
                 lang.t("session-copied")

@@ -11,8 +11,10 @@ use super::{Sending, Sent, SentState, Session, ThisDraft};
 use crate::domain::outbox::{OutboxContent, OutboxEntry};
 use crate::domain::signing::SendStep;
 use crate::domain::Note;
+use crate::domain::PayloadV1;
 use crate::platform::{now_ms, window};
-use crate::text::body::Body;
+use crate::text::body::{Body, PayloadFormat};
+use casenote_text::tr;
 use casenote_text::Catalog;
 
 impl Session {
@@ -78,14 +80,28 @@ impl Session {
             }
         }
         self.flush();
-        let body = self
-            .cfg
-            .with_value(|c| c.payload.body(&payload, &note.client.id, &note.author.id));
+        let format = self.cfg.with_value(|c| c.payload.clone());
         self.sending.set(Sending::InFlight);
         let busy = Busy::new();
         let s = *self;
         spawn_local(async move {
             let _busy = busy;
+            // FHIR is a part (`part.rs`), loaded where a host sends it.
+            let body = match format {
+                PayloadFormat::Json => PayloadFormat::json(&payload),
+                fhir => {
+                    let (client, author) = (note.client.id.clone(), note.author.id.clone());
+                    match fhir_body_part(fhir, payload, client, author).await {
+                        Ok(body) => body,
+                        Err(_) => {
+                            let lang = s.lang;
+                            s.show_send_error(tr!(lang, "part-failed", part = lang.t("part-fhir")));
+                            s.sending.set(Sending::Idle);
+                            return;
+                        }
+                    }
+                }
+            };
             s.send(note, body, endpoint).await;
         });
     }
@@ -171,3 +187,15 @@ impl Session {
         self.focus_later(".confirmation");
     }
 }
+
+crate::ui::part::part!(
+    fhir,
+    fn fhir_body_part(
+        format: PayloadFormat,
+        payload: PayloadV1,
+        client_id: String,
+        author_id: String,
+    ) -> Body {
+        format.body(&payload, &client_id, &author_id)
+    }
+);

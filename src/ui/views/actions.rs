@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::print::PrintView;
+use super::print::{preview_text_part, PrintView};
 use crate::domain::signing::SigningPolicy;
 use crate::ui::context::use_lang;
+use crate::ui::part::Part;
 use crate::ui::session::{Panel, Sending, Session};
 use casenote_text::Catalog;
 
@@ -23,7 +24,7 @@ pub fn Preview() -> impl IntoView {
             </button>
             {move || open.get().then(|| view! {
                 <section id="cn-preview" class="preview" aria-label=lang.t("actions-preview-label") part="preview">
-                    <pre class="rendered">{move || s.preview_text()}</pre>
+                    <Part what="part-record" load=preview_text_part/>
                 </section>
             })}
         </div>

@@ -104,3 +104,10 @@ fn KindSelect() -> impl IntoView {
             </div>
     }
 }
+
+crate::ui::part::part!(
+    addendum,
+    pub fn addendum_part(to: String) -> AnyView {
+        view! { <AddendumBlock to=to/> }.into_any()
+    }
+);

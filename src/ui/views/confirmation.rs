@@ -89,3 +89,10 @@ pub fn Confirmation(id: String) -> impl IntoView {
         </div>
     }
 }
+
+crate::ui::part::part!(
+    sent,
+    pub fn confirmation_part(id: String) -> AnyView {
+        view! { <Confirmation id=id/> }.into_any()
+    }
+);

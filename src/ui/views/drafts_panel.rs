@@ -190,3 +190,10 @@ pub fn DraftsPanel() -> impl IntoView {
         </section>
     }
 }
+
+crate::ui::part::part!(
+    drafts,
+    pub fn drafts_panel_part() -> AnyView {
+        view! { <DraftsPanel/> }.into_any()
+    }
+);

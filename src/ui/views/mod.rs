@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod addendum;
 pub mod aids;
+pub mod aids_summary;
 pub mod challenges;
 pub mod confirmation;
 pub mod conflict;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::actions::{Actions, Preview, SendError};
-use super::addendum::AddendumBlock;
-use super::aids::Findings;
+use super::addendum::addendum_part;
+use super::aids_summary::aids_summary_part;
 use super::challenges::ChallengesField;
 use super::contact::ContactFields;
 use super::debounce::after_pause;
@@ -15,48 +15,16 @@ use super::goals::GoalsField;
 use super::interventions::InterventionsField;
 use super::late_entry::LateEntryField;
 use super::meta::MetaFields;
-use super::previous_note::PreviousNotePanel;
+use super::previous_note::previous_note_part;
 use super::section::SectionField;
 use super::signing::{SignPanel, SignedBanner};
 use super::stray::StraySections;
 use crate::domain::{FieldPath, Speaker};
-use crate::text::Lang;
-use crate::ui::aids_data::AidsLoader;
 use crate::ui::context::use_lang;
+use crate::ui::part::Part;
 use crate::ui::session::Session;
 use crate::writing::abbreviations::defined_in;
-use crate::writing::completeness::NoteFacts;
-use casenote_text::tr;
 use casenote_text::Catalog;
-
-/// The writing suggestions open across the note.
-#[derive(Clone, Default, PartialEq)]
-struct OpenAids {
-    total: usize,
-    /// The labels of the sections that have some.
-    sections: Vec<String>,
-}
-
-impl OpenAids {
-    fn summary(&self, lang: Lang) -> String {
-        let places = match self.sections.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [rest @ .., last] => tr!(
-                lang,
-                "note-form-and",
-                first = rest.join(", "),
-                last = last.as_str()
-            ),
-        };
-        tr!(
-            lang,
-            "note-form-aids-summary",
-            n = self.total,
-            sections = places
-        )
-    }
-}
 
 #[component]
 pub fn NoteForm() -> impl IntoView {
@@ -93,37 +61,6 @@ pub fn NoteForm() -> impl IntoView {
             })
         })
     });
-    // Open suggestions across the note, said once above the buttons (never
-    // blocking); worked out when typing pauses, like the aids themselves.
-    let follow_ups = s.dated_follow_ups();
-    let aids_data = AidsLoader::new(s.lang);
-    let open_aids = Memo::new(move |_| {
-        settled_all.value.track();
-        let data = aids_data.get();
-        let t = template.get_untracked();
-        let facts = NoteFacts {
-            dated_follow_ups: follow_ups.get_untracked(),
-        };
-        let mut open = OpenAids::default();
-        defined.with(|d| {
-            approved.with_value(|a| {
-                for spec in &t.sections {
-                    let n = form.section(&spec.key).text.with_untracked(|text| {
-                        let found =
-                            Findings::of(&spec.key, text, d, a, facts, s.lang, data.as_deref());
-                        form.dismissed
-                            .with(|x| found.without(&spec.key, text, x))
-                            .count()
-                    });
-                    if n > 0 {
-                        open.total += n;
-                        open.sections.push(spec.label.clone());
-                    }
-                }
-            })
-        });
-        open
-    });
     let error_of = s.error_of();
     // An attempted contact is asked only what applies to it: no goals,
     // challenges or interventions (those written stay, and show).
@@ -141,10 +78,16 @@ pub fn NoteForm() -> impl IntoView {
     let addendum_to = Memo::new(move |_| form.addendum.with(|a| a.as_ref().map(|a| a.to.clone())));
     view! {
         <div class="note-layout" class:has-previous=has_previous>
-        {previous.map(|note| view! { <PreviousNotePanel note=note/> })}
+        {previous.map(|note| {
+            let note = StoredValue::new(note);
+            view! { <Part what="part-previous" load=move || previous_note_part(note.get_value())/> }
+        })}
         <form class="note-form" novalidate aria-label=lang.t("note-form-label") on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); s.submit(); } on:focusout=move |_| s.flush()>
             <ErrorSummary/>
-            {move || addendum_to.get().map(|to| view! { <AddendumBlock to=to/> })}
+            {move || addendum_to.get().map(|to| {
+                let to = StoredValue::new(to);
+                view! { <Part what="part-addendum" load=move || addendum_part(to.get_value())/> }
+            })}
             <SignedBanner/>
             <MetaFields/>
             <ContactFields/>
@@ -175,9 +118,7 @@ pub fn NoteForm() -> impl IntoView {
             })}
             <Preview/>
             <SignPanel/>
-            {move || (open_aids.with(|o| o.total > 0) && form.signature.with(Option::is_none)).then(|| view! {
-                <p class="aids-summary">{move || open_aids.with(|o| o.summary(lang))}</p>
-            })}
+            <Part what="part-aids" load=move || aids_summary_part(template, settled_all.value, defined, approved)/>
             <Actions/>
             <SendError/>
         </form>

@@ -90,3 +90,10 @@ pub fn OutboxPanel() -> impl IntoView {
         </section>
     }
 }
+
+crate::ui::part::part!(
+    outbox,
+    pub fn outbox_panel_part() -> AnyView {
+        view! { <OutboxPanel/> }.into_any()
+    }
+);

@@ -63,15 +63,28 @@ impl PasteSplit {
             .clipboard_data()
             .and_then(|d| d.get_data("text/plain").ok());
         if let Some(p) = pasted {
-            let found = split(&p, &self.template.get_untracked()).map(|split| Offer {
-                before: self.text.get_untracked(),
-                split,
+            let before = self.text.get_untracked();
+            let template = self.template.get_untracked();
+            let this = *self;
+            // The splitter is a part (`part.rs`): the paste itself never
+            // waits for it, and the offer follows when it has looked.
+            leptos::task::spawn_local(async move {
+                let lang = this.lang;
+                match split_part(p, template).await {
+                    Ok(found) => {
+                        let found = found.map(|split| Offer { before, split });
+                        if found.is_some() {
+                            // The offer appears after the text box, where focus is not.
+                            this.announce.set(lang.t("paste-announce"));
+                        }
+                        this.offer.set(found);
+                    }
+                    Err(_) => {
+                        this.announce
+                            .set(tr!(lang, "part-failed", part = lang.t("part-paste")))
+                    }
+                }
             });
-            if found.is_some() {
-                // The offer appears after the text box, where focus is not.
-                self.announce.set(self.lang.t("paste-announce"));
-            }
-            self.offer.set(found);
         }
     }
 
@@ -151,3 +164,10 @@ pub fn PasteOffer(paste: PasteSplit) -> impl IntoView {
         })
     }
 }
+
+crate::ui::part::part!(
+    paste,
+    fn split_part(pasted: String, template: Template) -> Option<Split> {
+        split(&pasted, &template)
+    }
+);

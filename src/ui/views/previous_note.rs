@@ -131,3 +131,10 @@ fn MarkItem(note: StoredValue<PreviousNote>, index: usize, follow_up: FollowUp) 
         </li>
     }
 }
+
+crate::ui::part::part!(
+    previous,
+    pub fn previous_note_part(note: PreviousNote) -> AnyView {
+        view! { <PreviousNotePanel note=note/> }.into_any()
+    }
+);

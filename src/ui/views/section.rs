@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::aids::WritingAids;
+use super::aids::writing_aids_part;
 use super::field::{Field, FieldAria};
 use super::paste_offer::{PasteOffer, PasteSplit};
 use super::quotes::QuoteList;
 use crate::domain::{FieldPath, SectionSpec, Template};
+use crate::ui::part::Part;
 use crate::ui::session::form::{Form, SectionState};
 
 #[component]
@@ -31,6 +32,12 @@ pub fn SectionField(
     let name = field.editor_key();
     let text = section.text;
     let paste = PasteSplit::new(field.clone(), text, form, template, locked);
+    let (key, label) = (
+        StoredValue::new(spec.key.clone()),
+        StoredValue::new(spec.label.clone()),
+    );
+    let area = StoredValue::new(aria.id());
+    let signed = Signal::derive(move || form.signature.with(Option::is_some));
     view! {
         <Field aria=aria.clone() label=spec.label.clone() optional=!spec.required class="section" label_class="section-label" part="section" heading=true>
             <textarea
@@ -45,7 +52,7 @@ pub fn SectionField(
                 on:paste=move |ev| paste.on_paste(&ev)
             ></textarea>
             <PasteOffer paste=paste/>
-            <WritingAids key=spec.key.clone() label=spec.label.clone() area_id=aria.id() text=text defined=defined approved=approved signed=Signal::derive(move || form.signature.with(Option::is_some))/>
+            <Part what="part-aids" load=move || writing_aids_part(key.get_value(), label.get_value(), area.get_value(), text, defined, approved, signed)/>
             <QuoteList area_id=aria.id() field=field spec=spec section=section form=form locked=locked error_of=error_of/>
         </Field>
     }

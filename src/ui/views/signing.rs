@@ -9,6 +9,7 @@ use crate::domain::field_path::SignerPart;
 use crate::domain::FieldPath;
 use crate::platform::local_from_rfc3339;
 use crate::ui::context::use_lang;
+use crate::ui::part::Part;
 use crate::ui::session::{Panel, Sending, Session};
 use casenote_text::tr;
 use casenote_text::Catalog;
@@ -76,33 +77,50 @@ fn SignerFields() -> impl IntoView {
 #[component]
 pub fn SignPanel() -> impl IntoView {
     let s = expect_context::<Session>();
-    let lang = use_lang();
     let open = s.panels.open(Panel::Signing);
     move || {
-        open.get().then(|| {
-            let attestation = s.cfg.with_value(|c| c.attestation.clone());
-            let who = s.form.author.with(|a| match (a.name.is_empty(), a.id.is_empty()) {
-                (true, _) => a.id.clone(),
-                (false, true) => a.name.clone(),
-                (false, false) => format!("{} ({})", a.name, a.id),
-            });
-            view! {
-                <section class="sign-panel" aria-labelledby="cn-sign-title" part="sign-panel">
-                    <h3 id="cn-sign-title" tabindex="-1">{lang.t("signing-title")}</h3>
-                    <p>{lang.t("signing-explained")}</p>
-                    <pre class="rendered">{move || s.preview_text()}</pre>
-                    <p class="attestation">{attestation}</p>
-                    {if s.asks_signer() { view! { <SignerFields/> }.into_any() } else { view! { <p>{tr!(lang, "signing-as", who = who)}</p> }.into_any() }}
-                    <div class="check">
-                        <input type="checkbox" id="cn-attest" prop:checked=move || s.attested.get() on:change=move |ev| s.attested.set(event_target_checked(&ev))/>
-                        <label class="inline" for="cn-attest">{lang.t("signing-agree")}</label>
-                    </div>
-                    <div class="panel-actions">
-                        <button type="button" class="primary" disabled=move || !s.attested.get() on:click=move |_| s.sign()>{lang.t("signing-sign")}</button>
-                        <button type="button" class="secondary" on:click=move |_| s.close_sign_panel()>{lang.t("signing-back")}</button>
-                    </div>
-                </section>
-            }
-        })
+        open.get()
+            .then(|| view! { <Part what="signing-title" load=sign_panel_part/> })
+    }
+}
+
+crate::ui::part::part!(
+    signing,
+    pub fn sign_panel_part() -> AnyView {
+        view! { <SignPanelOpen/> }.into_any()
+    }
+);
+
+/// The open panel: the note as it will be recorded, the attestation, who
+/// signs, and the agreement.
+#[component]
+fn SignPanelOpen() -> impl IntoView {
+    let s = expect_context::<Session>();
+    let lang = use_lang();
+    let attestation = s.cfg.with_value(|c| c.attestation.clone());
+    let who = s
+        .form
+        .author
+        .with(|a| match (a.name.is_empty(), a.id.is_empty()) {
+            (true, _) => a.id.clone(),
+            (false, true) => a.name.clone(),
+            (false, false) => format!("{} ({})", a.name, a.id),
+        });
+    view! {
+        <section class="sign-panel" aria-labelledby="cn-sign-title" part="sign-panel">
+            <h3 id="cn-sign-title" tabindex="-1">{lang.t("signing-title")}</h3>
+            <p>{lang.t("signing-explained")}</p>
+            <pre class="rendered">{move || s.preview_text()}</pre>
+            <p class="attestation">{attestation}</p>
+            {if s.asks_signer() { view! { <SignerFields/> }.into_any() } else { view! { <p>{tr!(lang, "signing-as", who = who)}</p> }.into_any() }}
+            <div class="check">
+                <input type="checkbox" id="cn-attest" prop:checked=move || s.attested.get() on:change=move |ev| s.attested.set(event_target_checked(&ev))/>
+                <label class="inline" for="cn-attest">{lang.t("signing-agree")}</label>
+            </div>
+            <div class="panel-actions">
+                <button type="button" class="primary" disabled=move || !s.attested.get() on:click=move |_| s.sign()>{lang.t("signing-sign")}</button>
+                <button type="button" class="secondary" on:click=move |_| s.close_sign_panel()>{lang.t("signing-back")}</button>
+            </div>
+        </section>
     }
 }
