@@ -1,24 +1,25 @@
-// Size report: where the wasm's bytes go, from twiggy's view of the release
-// build before wasm-opt (which keeps function names). Groups code by crate
-// and lists the largest functions.
-//   node tests/bench/size-report.js <path to the release .wasm>
+// Size report: where the first screen's wasm bytes go, read by wabt's
+// wasm-objdump from the main module before wasm-opt (which keeps function
+// names): code by crate, static data, and the largest functions. The parts
+// (split_*.wasm) are not in it: .ci/size gives each one's size.
+//   node tests/bench/size-report.js <path to the main .wasm>
 // Generic code is counted under the crate that defines it: tachys and
 // reactive_graph rows include casenote's own views, instantiated.
 const { execFileSync } = require("node:child_process");
 
 const wasm = process.argv[2];
-const csv = execFileSync("twiggy", ["top", "-n", "1000000", "-f", "csv", wasm], { maxBuffer: 1 << 28 }).toString();
-const rows = csv
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => {
-    // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent
-    const m = line.match(/^"?(.*?)"?,(\d+),[\d.eE+-]+,[^,]*,[^,]*$/);
-    return m ? { name: m[1].replace(/""/g, '"'), size: Number(m[2]) } : null;
-  })
-  // Custom sections (names, wasm-bindgen's metadata) are not shipped.
-  .filter((r) => r && !r.name.includes("function names") && !r.name.startsWith("custom section"));
+const dump = execFileSync("wasm-objdump", ["-x", wasm], { maxBuffer: 1 << 28 }).toString();
+const rows = [];
+// " - func[12] size=345 <name>" in the Code section; " - segment[0] memory=0 size=98126 - init ..." in Data.
+let section = "";
+for (const line of dump.split("\n")) {
+  const head = line.match(/^(\w+)\[\d+\]:$/);
+  if (head) section = head[1];
+  const fn = section === "Code" && line.match(/^ - func\[\d+\] size=(\d+)(?: <(.*)>)?$/);
+  if (fn) rows.push({ name: fn[2] || "(unnamed)", size: Number(fn[1]) });
+  const data = section === "Data" && line.match(/^ - segment\[(\d+)\].* size=(\d+)/);
+  if (data) rows.push({ name: `data[${data[1]}]`, size: Number(data[2]) });
+}
 
 function crateOf(name) {
   if (/^data\[/.test(name)) return "(static data: strings, tables)";

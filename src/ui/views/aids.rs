@@ -96,7 +96,7 @@ pub fn WritingAids(
     let session = expect_context::<Session>();
     let follow_ups = session.dated_follow_ups();
     let dismissed = session.form.dismissed;
-    let settled = after_pause(Signal::derive(move || text.get()), 250);
+    let settled = after_pause(text.into(), 250);
     let key = StoredValue::new(key);
     let model = AidsLoader::new(lang);
     // The lists and model load the first time there is text to check
@@ -239,7 +239,8 @@ pub fn WritingAids(
             })
         })
     };
-    let words = move || text.with(|t| t.split_whitespace().count());
+    // Counted once typing pauses, like the suggestions.
+    let words = move || settled.value.with(|t| t.split_whitespace().count());
     view! {
         <div class="aids">
             <p class="word-count">{move || tr!(lang, "aids-word-count", n = words())}</p>

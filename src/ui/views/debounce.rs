@@ -35,18 +35,35 @@ impl Settled {
 /// A copy of `source` that follows it once it has not changed for `ms`
 /// milliseconds: for work that should wait until typing pauses.
 pub fn after_pause(source: Signal<String>, ms: i32) -> Settled {
+    after_pause_of(move || source.track(), source, ms)
+}
+
+/// A copy of `source` that follows it once `changed` (which tracks what
+/// `source` is made of, without making it) has been still for `ms`
+/// milliseconds: `source` itself is read only then, so a value that is
+/// costly to make (all of a note's text, say) is never made per keystroke.
+pub fn after_pause_of(
+    changed: impl Fn() + Send + Sync + 'static,
+    source: Signal<String>,
+    ms: i32,
+) -> Settled {
     let (value, set) = signal(source.get_untracked());
     let generation = StoredValue::new(0u64);
     Effect::new(move |first: Option<()>| {
-        let current = source.get();
+        changed();
         if first.is_none() {
             return;
         }
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         crate::platform::set_timeout(ms, move || {
-            let stale = value.try_with_untracked(|v| *v != current) == Some(true);
-            if generation.try_get_value() == Some(mine) && stale {
+            if generation.try_get_value() != Some(mine) {
+                return;
+            }
+            let Some(current) = source.try_get_untracked() else {
+                return;
+            };
+            if value.try_with_untracked(|v| *v != current) == Some(true) {
                 set.try_set(current);
             }
         });

@@ -8,7 +8,7 @@ use super::addendum::addendum_part;
 use super::aids_summary::aids_summary_part;
 use super::challenges::ChallengesField;
 use super::contact::ContactFields;
-use super::debounce::after_pause;
+use super::debounce::after_pause_of;
 use super::error_summary::ErrorSummary;
 use super::follow_ups::FollowUpsField;
 use super::goals::GoalsField;
@@ -39,6 +39,7 @@ pub fn NoteForm() -> impl IntoView {
     let approved = StoredValue::new(s.cfg.with_value(|c| c.abbreviations.clone()));
     let goals = s.cfg.with_value(|c| c.goals.clone());
     // Abbreviations spelled out anywhere; recomputed when typing pauses.
+    // The note's text is joined only then, not per keystroke.
     let all_text = Signal::derive(move || {
         form.sections.with(|v| {
             v.iter()
@@ -47,7 +48,11 @@ pub fn NoteForm() -> impl IntoView {
                 .join("\n")
         })
     });
-    let settled_all = after_pause(all_text, 250);
+    let typed = move || {
+        form.sections
+            .with(|v| v.iter().for_each(|x| x.text.track()))
+    };
+    let settled_all = after_pause_of(typed, all_text, 250);
     let defined = Memo::new(move |_| settled_all.value.with(|t| defined_in(t)));
     let has_client_quote = Memo::new(move |_| {
         let t = template.get();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::debounce::{after_pause, Settled};
 use super::field::{Field, FieldAria};
 use crate::domain::note::{mark_quote, requote};
 use crate::domain::FieldPath;
@@ -78,6 +79,10 @@ pub fn QuoteList(
         focus_quote(&q);
     };
     let label = spec.label.clone();
+    // Whether each marked quote still stands in the text is checked once
+    // typing pauses, never on the keystroke (a section with 50 quotes
+    // would search its text 50 times a character).
+    let settled = after_pause(text.into(), 250);
     view! {
         <div class="quotes" role="group" aria-label=tr!(lang, "quote-group", section = spec.label.as_str())>
             <p class="quotes-title">{lang.t("quote-title")}</p>
@@ -86,7 +91,7 @@ pub fn QuoteList(
                 // changes a quote's own signals, not the list), so each
                 // quote's place is a plain value.
                 {move || quotes.get().into_iter().enumerate().map(|(i, q)| view! {
-                    <QuoteItem q=q index=i quotes=quotes section_text=text locked=locked field=field.quote(i) section_label=label.clone() error_of=error_of/>
+                    <QuoteItem q=q index=i quotes=quotes section_text=text settled=settled locked=locked field=field.quote(i) section_label=label.clone() error_of=error_of/>
                 }).collect_view()}
             </ul>
             {move || mark_hint.get().map(|h| view! { <p class="hint" role="status">{h}</p> })}
@@ -110,6 +115,8 @@ fn QuoteItem(
     quotes: RwSignal<Vec<QuoteState>>,
     /// The section's text, where a marked quote's words stand.
     section_text: RwSignal<String>,
+    /// The section's text once typing pauses.
+    settled: Settled,
     locked: Signal<bool>,
     /// This quote's field, by its place in the list.
     field: FieldPath,
@@ -151,13 +158,15 @@ fn QuoteItem(
             let old = q.text.get_untracked();
             if let Some(t) = section_text.with_untracked(|t| requote(t, &old, &new)) {
                 section_text.set(t);
+                // The check reads the text as the quote left it, at once.
+                settled.now();
             }
         }
         q.text.set(new);
     };
     let differs = Memo::new(move |_| {
         q.in_text
-            && section_text.with(|t| {
+            && settled.value.with(|t| {
                 !q.text.with(|w| {
                     Quote {
                         text: w.clone(),
