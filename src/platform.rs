@@ -65,13 +65,34 @@ pub fn positive_number(text: &str) -> Option<f64> {
     non_negative_number(text).filter(|n| *n > 0.0)
 }
 
+thread_local! {
+    /// The last minute `local_hh_mm` wrote, in its language: "Draft saved
+    /// at 2:30 PM" is said after every write, and `Intl` is slow enough to
+    /// show in the cost of a keystroke (bench), so a minute is written once.
+    static HH_MM: std::cell::RefCell<Option<(i64, Lang, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// The time of day, in local time, for a time in epoch milliseconds, as
 /// `lang`'s locale writes it (`2:30 PM`, `14:30`).
 pub fn local_hh_mm(ms: f64, lang: Lang) -> String {
+    let minute = (ms / 60_000.0).floor() as i64;
+    let known = HH_MM.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(m, l, _)| *m == minute && *l == lang)
+            .map(|(_, _, s)| s.clone())
+    });
+    if let Some(s) = known {
+        return s;
+    }
     let d = js_sys::Date::new(&ms.into());
     let options = object(&[("hour", "numeric".into()), ("minute", "2-digit".into())]);
-    d.to_locale_time_string_with_options(&locale(lang), &options)
-        .into()
+    let s: String = d
+        .to_locale_time_string_with_options(&locale(lang), &options)
+        .into();
+    HH_MM.with(|c| *c.borrow_mut() = Some((minute, lang, s.clone())));
+    s
 }
 
 /// The locale dates are written in for `lang`: the worker's own

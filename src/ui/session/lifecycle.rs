@@ -82,15 +82,28 @@ impl Session {
 
     /// Tells other tabs that this tab wrote `id` at `revision`.
     pub(super) fn tell_other_tabs(&self, id: &str, revision: u32) {
+        self.tell_tabs(&[("id", id.into()), ("revision", revision.into())]);
+    }
+
+    /// Tells other tabs that this tab's outbox delivered note `id` (the
+    /// tab that submitted it may be showing it as still sending).
+    pub(super) fn tell_tabs_delivered(&self, id: &str, status: u16, body: &str) {
+        self.tell_tabs(&[
+            ("delivered", id.into()),
+            ("status", status.into()),
+            ("body", body.into()),
+        ]);
+    }
+
+    /// Posts a message with this tab's id to the other tabs.
+    fn tell_tabs(&self, pairs: &[(&str, wasm_bindgen::JsValue)]) {
         // A write may finish after the editor was removed.
         let Some(tab) = self.tab_id.try_get_value() else {
             return;
         };
-        let msg = object(&[
-            ("id", id.into()),
-            ("revision", revision.into()),
-            ("tab", tab.as_str().into()),
-        ]);
+        let mut pairs = pairs.to_vec();
+        pairs.push(("tab", tab.as_str().into()));
+        let msg = object(&pairs);
         self.channel.try_with_value(|ch| {
             if let Some(ch) = ch {
                 let _ = ch.post_message(&msg);
@@ -152,13 +165,19 @@ impl Session {
     }
 
     /// Another tab wrote a draft: if it is this one, autosave knows it
-    /// is no longer the newest.
+    /// is no longer the newest. Or it delivered a note this tab submitted.
     fn heard_from_tab(&self, ev: &web_sys::Event) {
         let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
             return;
         };
         let data = ev.data();
         let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+        if let Some(id) = get("delivered").and_then(|v| v.as_string()) {
+            let status = get("status").and_then(|v| v.as_f64()).unwrap_or(200.0) as u16;
+            let body = get("body").and_then(|v| v.as_string()).unwrap_or_default();
+            self.delivered_elsewhere(&id, status, &body);
+            return;
+        }
         let from = get("tab").and_then(|v| v.as_string()).unwrap_or_default();
         let id = get("id").and_then(|v| v.as_string()).unwrap_or_default();
         let revision = get("revision").and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;

@@ -52,21 +52,10 @@ impl Session {
         match ev {
             OutboxEvent::Waiting(entries) => self.waiting.set(entries),
             OutboxEvent::Delivered { id, status, body } => {
-                let body = js_sys::JSON::parse(&body).unwrap_or_else(|_| body.as_str().into());
-                let detail = object(&[
-                    ("noteId", id.as_str().into()),
-                    ("status", status.into()),
-                    ("body", body),
-                ]);
-                self.emit("casenote-submitted", &detail);
-                if self.panels.is_open_untracked(Panel::Drafts) {
-                    self.refresh_sent();
-                }
-                if self.is_current(&id) {
-                    self.set_sent_state(SentState::Delivered);
-                } else {
-                    self.tell_sent_later(&id);
-                }
+                // Any tab may deliver a note the outbox holds: the tab
+                // that shows it as sending hears it from this one.
+                self.tell_tabs_delivered(&id, status, &body);
+                self.delivered(&id, status, &body);
             }
             OutboxEvent::Retrying {
                 id,
@@ -124,6 +113,39 @@ impl Session {
 
     /// A note queued earlier (on this page or a past one) was delivered
     /// while another is on screen: the worker is told, not left to guess.
+    /// Note `id` was delivered (by this tab's outbox or another's): the
+    /// host hears it, and the note's confirmation, if this tab shows it,
+    /// says so.
+    pub(super) fn delivered(&self, id: &str, status: u16, body: &str) {
+        let body = js_sys::JSON::parse(body).unwrap_or_else(|_| body.into());
+        let detail = object(&[
+            ("noteId", id.into()),
+            ("status", status.into()),
+            ("body", body),
+        ]);
+        self.emit("casenote-submitted", &detail);
+        if self.panels.is_open_untracked(Panel::Drafts) {
+            self.refresh_sent();
+        }
+        if self.is_current(id) {
+            self.set_sent_state(SentState::Delivered);
+        } else {
+            self.tell_sent_later(id);
+        }
+    }
+
+    /// Another tab's outbox delivered note `id`: said here only where this
+    /// tab shows that note as not yet sent (it was submitted here).
+    pub(super) fn delivered_elsewhere(&self, id: &str, status: u16, body: &str) {
+        let waiting = self.sent.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.id == id && s.state != SentState::Delivered)
+        });
+        if waiting {
+            self.delivered(id, status, body);
+        }
+    }
+
     fn tell_sent_later(&self, id: &str) {
         let client = self.waiting.with_untracked(|w| {
             w.iter()

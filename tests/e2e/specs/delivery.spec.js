@@ -478,3 +478,23 @@ test("a note refused after its editor was removed comes back as a draft", async 
   expect(await h.storedNotes(request)).toHaveLength(0);
   expect(errors).toEqual([]);
 });
+
+test("a note another tab delivers is said as sent in the tab that submitted it, and its host hears it", async ({ context, request }) => {
+  const one = await context.newPage();
+  await h.openEditor(one);
+  // This tab cannot reach the server; the other one can.
+  await one.route("**/api/notes", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  await recordEvents(one);
+  await h.fillSoap(one, "Delivered Elsewhere");
+  await submit(one);
+  await expect(one.getByRole("heading", { name: "Waiting to send" })).toBeVisible();
+  const two = await context.newPage();
+  await h.openEditor(two);
+  // The other tab sends it: when it is due, or now when its host asks.
+  await two.evaluate(() => document.querySelector("casenote-editor").retry());
+  await expect.poll(async () => (await h.storedNotes(request)).length).toBe(1);
+  await expect(one.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const events = await one.evaluate(() => window.__events.map((e) => e.name));
+  expect(events).toContain("casenote-submitted");
+  expect(await h.requestLog(request)).toHaveLength(1);
+});
