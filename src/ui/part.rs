@@ -56,33 +56,17 @@ macro_rules! part {
 }
 pub(crate) use part;
 
-/// Declares, for each part, a function in it that does nothing: calling
-/// it loads the part (and the code it shares with others).
-macro_rules! preloads {
-    ($($chunk:ident => $name:ident),* $(,)?) => {$(
-        #[cfg(casenote_split)]
-        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name() -> ::core::result::Result<(), Unloaded> {
-            ::core::result::Result::Ok(())
-        }
-        #[cfg(not(casenote_split))]
-        async fn $name() -> ::core::result::Result<(), Unloaded> {
-            ::core::result::Result::Ok(())
-        }
-    )*};
-}
-
-// Every part, by the name its file has (split_<part>.wasm).
-preloads! {
-    sent => load_sent,
-    outbox => load_outbox,
-    signing => load_signing,
-    record => load_record,
-    aids => load_aids,
-    drafts => load_drafts,
-    paste => load_paste,
-    fhir => load_fhir,
-}
+// For each part, by the name its file has (split_<part>.wasm), a function
+// in it that does nothing: calling it loads the part (and the code it
+// shares with others).
+part!(sent, fn load_sent() -> () {});
+part!(outbox, fn load_outbox() -> () {});
+part!(signing, fn load_signing() -> () {});
+part!(record, fn load_record() -> () {});
+part!(aids, fn load_aids() -> () {});
+part!(drafts, fn load_drafts() -> () {});
+part!(paste, fn load_paste() -> () {});
+part!(fhir, fn load_fhir() -> () {});
 
 /// Loads the parts a worker may need next, all at once, as soon as the
 /// editor is ready (the form is on screen; its own parts, the aids and the

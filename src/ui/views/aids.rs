@@ -281,15 +281,7 @@ pub fn WritingAids(
 
 crate::ui::part::part!(
     aids,
-    pub fn writing_aids_part(
-        key: String,
-        label: String,
-        area_id: String,
-        text: RwSignal<String>,
-        defined: Memo<Vec<String>>,
-        approved: StoredValue<Vec<String>>,
-        signed: Signal<bool>,
-    ) -> AnyView {
-        view! { <WritingAids key label area_id text defined approved signed/> }.into_any()
+    pub fn writing_aids_part(props: WritingAidsProps) -> AnyView {
+        leptos::component::component_view(WritingAids, props).into_any()
     }
 );

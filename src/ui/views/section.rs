@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::aids::writing_aids_part;
+use super::aids::{writing_aids_part, WritingAidsProps};
 use super::field::{Field, FieldAria};
 use super::paste_offer::{PasteOffer, PasteSplit};
 use super::quotes::QuoteList;
@@ -52,7 +52,15 @@ pub fn SectionField(
                 on:paste=move |ev| paste.on_paste(&ev)
             ></textarea>
             <PasteOffer paste=paste/>
-            <Part what="part-aids" load=move || writing_aids_part(key.get_value(), label.get_value(), area.get_value(), text, defined, approved, signed)/>
+            <Part what="part-aids" load=move || writing_aids_part(WritingAidsProps {
+                key: key.get_value(),
+                label: label.get_value(),
+                area_id: area.get_value(),
+                text,
+                defined,
+                approved,
+                signed,
+            })/>
             <QuoteList area_id=aria.id() field=field spec=spec section=section form=form locked=locked error_of=error_of/>
         </Field>
     }
