@@ -111,12 +111,10 @@ impl Session {
         }
     }
 
-    /// A note queued earlier (on this page or a past one) was delivered
-    /// while another is on screen: the worker is told, not left to guess.
     /// Note `id` was delivered (by this tab's outbox or another's): the
     /// host hears it, and the note's confirmation, if this tab shows it,
     /// says so.
-    pub(super) fn delivered(&self, id: &str, status: u16, body: &str) {
+    fn delivered(&self, id: &str, status: u16, body: &str) {
         let body = js_sys::JSON::parse(body).unwrap_or_else(|_| body.into());
         let detail = object(&[
             ("noteId", id.into()),
@@ -137,15 +135,16 @@ impl Session {
     /// Another tab's outbox delivered note `id`: said here only where this
     /// tab shows that note as not yet sent (it was submitted here).
     pub(super) fn delivered_elsewhere(&self, id: &str, status: u16, body: &str) {
-        let waiting = self.sent.with_untracked(|s| {
-            s.as_ref()
-                .is_some_and(|s| s.id == id && s.state != SentState::Delivered)
-        });
-        if waiting {
+        let delivered = self
+            .sent
+            .with_untracked(|s| s.as_ref().is_some_and(|s| s.state == SentState::Delivered));
+        if self.is_current(id) && !delivered {
             self.delivered(id, status, body);
         }
     }
 
+    /// A note queued earlier (on this page or a past one) was delivered
+    /// while another is on screen: the worker is told, not left to guess.
     fn tell_sent_later(&self, id: &str) {
         let client = self.waiting.with_untracked(|w| {
             w.iter()
