@@ -11,6 +11,10 @@ use casenote::domain::contact::{ContactMode, Participant, ParticipantRole};
 use casenote::domain::follow_up::{FollowUp, FollowUpMark, Owner, Status};
 use casenote::domain::payload::BuildContext;
 use casenote::domain::record::{AddendumKind, AddendumLink, Signature};
+use casenote::domain::review::{
+    CommentAbout, CommentResponse, Decision, ReviewComment, ReviewDraft, ReviewV1, ReviewedNote,
+    Reviewer, RevisionLink, REVIEW_SCHEMA,
+};
 use casenote::domain::{
     DocumentType, GoalProgress, Intervention, Note, PayloadV1, Progress, Quote, Speaker, Template,
 };
@@ -178,22 +182,142 @@ fn payload_samples() {
         std::fs::write(invalid.join(format!("{name}.json")), v.to_string())
             .expect("the file can be written");
     }
-    // Each sample reads back as the note it is, with its hash intact.
+    written += review_samples(&dir, &invalid);
+    // Each sample reads back as the note or review it is, hashes intact.
     for entry in std::fs::read_dir(&dir).expect("the folder can be read") {
         let path = entry.expect("an entry").path();
         if path.extension().is_some_and(|e| e == "json") {
             let text = std::fs::read_to_string(&path).expect("the file can be read");
-            PayloadV1::parse(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+            if text.contains(REVIEW_SCHEMA) {
+                ReviewV1::parse(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+            } else {
+                PayloadV1::parse(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+            }
         }
     }
-    assert_eq!(written, 24);
+    assert_eq!(written, 28);
     if keep {
         println!(
-            "payload_samples: {written} payloads in {}, 9 broken ones in {}",
+            "payload_samples: {written} payloads and reviews in {}, 13 broken ones in {}",
             dir.display(),
             invalid.display()
         );
     } else {
         std::fs::remove_dir_all(&dir).expect("the folder can be removed");
     }
+}
+
+/// A review of each decision, a revision that answers the return, and
+/// four reviews that each break one of the review schema's rules.
+fn review_samples(dir: &std::path::Path, invalid: &std::path::Path) -> usize {
+    let t = Template::soap();
+    let mut ctx = BuildContext::at("2026-11-26T10:45:00Z");
+    ctx.utc_offset_minutes = Some(0);
+    let mut n = note(&t);
+    n.review_required = true;
+    let reviewed = PayloadV1::build(&n, &t, &ctx);
+    let draft = ReviewDraft {
+        id: "3d6f0a6e-2b1c-4c8e-9f3a-5b7d9e1f2a4c".into(),
+        note: ReviewedNote {
+            id: reviewed.id.clone(),
+            content_hash: reviewed.content_hash.clone(),
+        },
+        reviewer: Reviewer {
+            id: "S-3".into(),
+            name: "Dana Supervisor".into(),
+            credential: "LCSW".into(),
+        },
+        comments: vec![
+            ReviewComment {
+                id: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f".into(),
+                about: CommentAbout::Section {
+                    key: "assessment".into(),
+                },
+                text: "Say what the assessment rests on.".into(),
+            },
+            ReviewComment {
+                id: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e60".into(),
+                about: CommentAbout::Quote {
+                    section: "plan".into(),
+                    index: 0,
+                },
+                text: "Who said this?".into(),
+            },
+            ReviewComment {
+                id: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e61".into(),
+                about: CommentAbout::Intervention { index: 0 },
+                text: "Why the departure?".into(),
+            },
+            ReviewComment {
+                id: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e62".into(),
+                about: CommentAbout::Note,
+                text: "Otherwise clear.".into(),
+            },
+        ],
+        language: Some("en".into()),
+        created_at: "2026-11-27T09:00:00Z".into(),
+    };
+    let returned = ReviewV1::build(&draft, Decision::Return, "2026-11-27T09:30:00Z", "");
+    let cosigned = ReviewV1::build(
+        &ReviewDraft {
+            comments: vec![],
+            ..draft.clone()
+        },
+        Decision::Cosign,
+        "2026-11-27T09:30:00Z",
+        "I have reviewed this note and co-sign it.",
+    );
+    let mut r = note(&t);
+    r.id = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d".into();
+    r.revises = Some(RevisionLink {
+        to: reviewed.id.clone(),
+        to_hash: reviewed.content_hash.clone(),
+        review: returned.id.clone(),
+        responses: vec![CommentResponse {
+            comment: returned.comments[0].id.clone(),
+            text: "Added the rent ledger.".into(),
+        }],
+    });
+    let revision = PayloadV1::build(&r, &t, &ctx);
+    let write = |name: &str, text: String| {
+        std::fs::write(dir.join(name), text).expect("the file can be written");
+    };
+    write("review-required.json", pretty(&reviewed));
+    write("review-return.json", pretty(&returned));
+    write("review-cosign.json", pretty(&cosigned));
+    write("revision.json", pretty(&revision));
+    let good = serde_json::to_value(&cosigned).expect("a review is JSON");
+    let back = serde_json::to_value(&returned).expect("a review is JSON");
+    let broken: [(&str, serde_json::Value); 4] = [
+        ("review-no-co-signature", {
+            let mut v = good.clone();
+            v.as_object_mut().unwrap().remove("coSignature");
+            v
+        }),
+        ("review-return-no-comment", {
+            let mut v = back.clone();
+            v["comments"] = serde_json::json!([]);
+            v
+        }),
+        ("review-decision", {
+            let mut v = good.clone();
+            v["decision"] = "approve".into();
+            v
+        }),
+        ("review-about", {
+            let mut v = back;
+            v["comments"][0]["about"] = serde_json::json!({ "kind": "section" });
+            v
+        }),
+    ];
+    for (name, v) in broken {
+        std::fs::write(invalid.join(format!("{name}.json")), v.to_string())
+            .expect("the file can be written");
+    }
+    4
+}
+
+/// Pretty JSON of a payload or a review.
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("it is JSON")
 }

@@ -57,6 +57,12 @@ impl PayloadV1 {
             // Version 3: the language the labels are in.
             content["language"] = json!(p.language);
         }
+        if p.canonical_version >= 5 {
+            // Version 5: review asked for, and the note a revision revises
+            // with the worker's answers.
+            content["reviewRequired"] = json!(p.review_required);
+            content["revises"] = json!(p.revises);
+        }
         // Sorted here, not by the map type: the order must not depend on
         // whether some crate in the build enables serde_json's preserve_order.
         content.sort_all_objects();

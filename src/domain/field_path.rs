@@ -10,8 +10,8 @@ use std::fmt;
 mod parts;
 
 pub use parts::{
-    AddendumPart, FhirPart, FollowUpPart, GoalPart, InterventionPart, MarkPart, Member,
-    ParticipantPart, SignerPart, TemplatePart,
+    AddendumPart, CommentPart, FhirPart, FollowUpPart, GoalPart, InterventionPart, MarkPart,
+    Member, ParticipantPart, ResponsePart, ReviewPart, RevisionPart, SignerPart, TemplatePart,
 };
 
 /// A field of a note, of its payload or of a host's template.
@@ -69,6 +69,10 @@ pub enum FieldPath {
     /// The one who signs (the signature block's signer).
     Signer(SignerPart),
     Addendum(AddendumPart),
+    /// A revision's link to the note it revises (`revises`).
+    Revises(RevisionPart),
+    /// A member of a review (`casenote-review/v1`).
+    Review(ReviewPart),
     /// A member of the payload the editor has no field for.
     Member(Member),
     /// The key of section `index` of the payload.
@@ -119,6 +123,8 @@ impl FieldPath {
             FieldPath::Signer(SignerPart::Name) => "signature.signerName".into(),
             FieldPath::Signer(SignerPart::Id) => "signature.signerId".into(),
             FieldPath::Addendum(part) => part.name().into(),
+            FieldPath::Revises(part) => part.path(),
+            FieldPath::Review(part) => part.path(),
             FieldPath::Member(m) => m.path().into(),
             FieldPath::SectionKey(i) => format!("sections[{i}].key"),
             FieldPath::Template(part) => match part {
@@ -166,6 +172,13 @@ impl FieldPath {
             }
             FieldPath::Signer(SignerPart::Name) => "signer.name".into(),
             FieldPath::Signer(SignerPart::Id) => "signer.id".into(),
+            FieldPath::Revises(RevisionPart::Response { index, .. }) => {
+                format!("revises.responses.{index}")
+            }
+            FieldPath::Review(ReviewPart::Comment { index, .. }) => {
+                format!("review.comments.{index}")
+            }
+            FieldPath::Review(part) => format!("review.{}", part.path()),
             other => other.json_path(),
         }
     }
@@ -257,7 +270,16 @@ impl FieldPath {
                 | FieldPath::SectionKey(_)
                 | FieldPath::Template(_)
                 | FieldPath::Fhir(_)
-        )
+        ) && match self {
+            // Of a review, only the comments and who reviews are fields.
+            FieldPath::Review(part) => matches!(
+                part,
+                ReviewPart::Comment { .. } | ReviewPart::Reviewer | ReviewPart::Comments
+            ),
+            // Of a revision, only the answers are.
+            FieldPath::Revises(part) => matches!(part, RevisionPart::Response { .. }),
+            _ => true,
+        }
     }
 }
 

@@ -27,6 +27,7 @@ pub mod previous;
 pub mod problem;
 pub mod quote_marks;
 pub mod record;
+pub mod review;
 pub mod rules;
 pub mod sent;
 pub mod setup;

@@ -228,6 +228,14 @@ pub struct Note {
     /// Set when this note is an addendum to another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addendum: Option<super::record::AddendumLink>,
+    /// Whether a supervisor reviews the note (the host's `review`
+    /// attribute, or its template's): set when the draft is set up.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub review_required: bool,
+    /// Set when this note revises a returned one, with the worker's
+    /// answers to the review's comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<super::review::RevisionLink>,
     /// Writing aids' suggestions the worker dismissed, with the reason:
     /// kept with the draft, never part of the payload.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

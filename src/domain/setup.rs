@@ -13,6 +13,7 @@
 use super::contact::Participant;
 use super::note::{Client, Note, Person, ServiceTime};
 use super::record::{AddendumKind, AddendumLink};
+use super::review::ReviewPolicy;
 use super::template::Template;
 use crate::Lang;
 
@@ -58,6 +59,8 @@ pub struct NoteSetup {
     /// What a signature addendum's text starts with, in that language:
     /// what its author signs (`casenote-text` words it).
     pub signature_statement: String,
+    /// Whether the host asks for a supervisor's review (`review`).
+    pub review: ReviewPolicy,
 }
 
 impl NoteSetup {
@@ -73,6 +76,7 @@ impl NoteSetup {
         note.author = self.author.clone();
         note.participants = self.participants.clone();
         note.language = self.language;
+        note.review_required = !self.review.is_optional();
         note.addendum = self.addendum.as_ref().map(|a| AddendumLink {
             to: a.to.clone(),
             to_hash: a.to_hash.clone(),
@@ -141,8 +145,10 @@ impl NoteSetup {
             // A signed note keeps what it was signed with: the hash covers it.
             return;
         }
-        // A draft goes on in the language the interface is in now.
+        // A draft goes on in the language the interface is in now, under
+        // the review policy the host sets now.
         note.language = self.language;
+        note.review_required = !self.review.is_optional();
         if !self.author.id.is_empty() || !self.author.name.is_empty() {
             note.author = self.author.clone();
         }

@@ -4,7 +4,7 @@
 //! time is a UTC instant. The worker's UTC offset (minutes east of UTC, as
 //! at the time of documenting) links the two.
 
-use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, NaiveTime, Timelike, Utc};
 
 use super::note::ServiceTime;
 use super::record::Signature;
@@ -25,6 +25,40 @@ pub fn service_end_local(service: &ServiceTime) -> Option<NaiveDateTime> {
         (Some(s), None) => date.and_time(s),
         (None, None) => date.and_time(NaiveTime::from_hms_opt(23, 59, 59)?),
     })
+}
+
+/// The service's period as FHIR `dateTime`s (start, end): with the times
+/// and the worker's UTC offset, each to the minute in that offset
+/// (`2026-11-26T23:00:00-05:00`), the end on the next day when it is
+/// before the start; without an offset, dates only (a time without its
+/// zone is no instant), the end's date the next day for a service past
+/// midnight. `None` for a date that is not one.
+pub fn service_period(
+    service: &ServiceTime,
+    offset_minutes: Option<i32>,
+) -> Option<(String, String)> {
+    let date = parse_date(&service.date)?;
+    let start = parse_time(&service.start);
+    let end = parse_time(&service.end);
+    let end_date = match (start, end) {
+        (Some(s), Some(e)) if e < s => date + Duration::days(1),
+        _ => date,
+    };
+    // Written out by hand: chrono's `format` brings its strftime parser
+    // into the FHIR part (15 kB of code).
+    let day = |d: chrono::NaiveDate| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    match (start, offset_minutes) {
+        (Some(s), Some(offset)) => {
+            let sign = if offset < 0 { '-' } else { '+' };
+            let zone = format!("{sign}{:02}:{:02}", offset.abs() / 60, offset.abs() % 60);
+            let at = |d: chrono::NaiveDate, t: NaiveTime| {
+                let (h, m, sec) = (t.hour(), t.minute(), t.second());
+                format!("{}T{h:02}:{m:02}:{sec:02}{zone}", day(d))
+            };
+            Some((at(date, s), at(end_date, end.unwrap_or(s))))
+        }
+        _ => Some((day(date), day(end_date))),
+    }
 }
 
 /// Hours from the end of service to `documented_at`, for a worker whose UTC
@@ -123,6 +157,43 @@ mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_period_keeps_times_in_the_workers_zone_and_crosses_midnight() {
+        let s = service("2026-11-26", "23:00", "01:15");
+        assert_eq!(
+            service_period(&s, Some(-300)),
+            Some((
+                "2026-11-26T23:00:00-05:00".into(),
+                "2026-11-27T01:15:00-05:00".into()
+            ))
+        );
+        assert_eq!(
+            service_period(&service("2026-11-26", "09:00", "09:30"), Some(330)),
+            Some((
+                "2026-11-26T09:00:00+05:30".into(),
+                "2026-11-26T09:30:00+05:30".into()
+            ))
+        );
+        // No offset: dates only, the next day for a night's service.
+        assert_eq!(
+            service_period(&s, None),
+            Some(("2026-11-26".into(), "2026-11-27".into()))
+        );
+        // A start alone ends where it starts.
+        assert_eq!(
+            service_period(&service("2026-11-26", "09:00", ""), Some(0)),
+            Some((
+                "2026-11-26T09:00:00+00:00".into(),
+                "2026-11-26T09:00:00+00:00".into()
+            ))
+        );
+        assert_eq!(
+            service_period(&service("2026-11-26", "", ""), Some(60)),
+            Some(("2026-11-26".into(), "2026-11-26".into()))
+        );
+        assert_eq!(service_period(&service("26/11", "", ""), None), None);
     }
 
     #[test]

@@ -31,12 +31,13 @@ pub enum Attribute {
     Signing,
     AddendumKind,
     SentRetentionDays,
+    Review,
 }
 
 impl Attribute {
     /// Every attribute the element observes: a change to any of them
     /// mounts the editor again with the new value.
-    pub const ALL: [Attribute; 26] = [
+    pub const ALL: [Attribute; 27] = [
         Attribute::Endpoint,
         Attribute::Format,
         Attribute::ClientId,
@@ -63,6 +64,7 @@ impl Attribute {
         Attribute::Signing,
         Attribute::AddendumKind,
         Attribute::SentRetentionDays,
+        Attribute::Review,
     ];
 
     /// The attribute's name in HTML.
@@ -94,6 +96,7 @@ impl Attribute {
             Attribute::Signing => "signing",
             Attribute::AddendumKind => "addendum-kind",
             Attribute::SentRetentionDays => "sent-retention-days",
+            Attribute::Review => "review",
         }
     }
 }

@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::domain::contact::offered_modes;
 use crate::domain::record::AddendumKind;
+use crate::domain::review::ReviewPolicy;
 use crate::domain::setup::{AddendumTarget, NoteSetup};
 use crate::domain::signing::SigningPolicy;
 use crate::domain::{Client, DocumentType, Person};
@@ -88,6 +89,7 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         unknown_modes,
         locations: texts_from(el, "locations"),
         note: NoteSetup {
+            review: ReviewPolicy::from_attribute(non_empty(A::Review).as_deref()),
             participants: participants_from(el),
             language: lang,
             signature_statement: signature_statement(lang),

@@ -9,6 +9,7 @@ use crate::labels::{Describe, Label};
 use crate::tr;
 use crate::Catalog;
 use casenote_format::payload::PayloadV1;
+use casenote_format::review::Standing;
 use casenote_format::Lang;
 use casenote_format::Speaker;
 
@@ -73,6 +74,9 @@ pub fn plain_text(p: &PayloadV1, lang: Lang) -> String {
             to = a.to.as_str(),
             reason = a.reason.as_str()
         );
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(line) = review_line(p, lang) {
         let _ = writeln!(out, "{line}");
     }
     if let Some(t) = &p.timeliness {
@@ -173,6 +177,20 @@ pub fn plain_text(p: &PayloadV1, lang: Lang) -> String {
 /// How, where and with whom the contact took place, as "Label: value"
 /// lines (only those given): the plain text and the printed record's
 /// header both say them.
+/// Where the note stands in review as it was sent (a receiver that holds
+/// its reviews says more): awaiting a supervisor's review, or a revision
+/// of a returned note awaiting it. `None` for a note that asks for none.
+pub fn review_line(p: &PayloadV1, lang: Lang) -> Option<String> {
+    match Standing::of(p, &[]) {
+        Standing::AwaitingReview => Some(lang.t("record-review-awaiting")),
+        Standing::RevisedAwaitingReview => {
+            let to = p.revises.as_ref().map_or("", |r| r.to.as_str());
+            Some(tr!(lang, "record-review-revised", to = to))
+        }
+        _ => None,
+    }
+}
+
 pub fn contact_lines(p: &PayloadV1, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(m) = p.contact_mode {
@@ -221,6 +239,36 @@ mod tests {
     }
     use casenote_format::payload::BuildContext;
     use casenote_format::{GoalProgress, Intervention, Note, Progress, Quote, Template};
+
+    /// A note sent for review says so, as a revision does, in the note's
+    /// language; the printed record says the same.
+    #[test]
+    fn a_note_sent_for_review_says_it_awaits_one() {
+        let mut p = casenote_format::fixtures::soap_payload();
+        assert_eq!(review_line(&p, Lang::En), None);
+        p.review_required = true;
+        p.canonical_version = 5;
+        let p = p.with_hash();
+        let text = plain_text(&p, Lang::En);
+        assert!(
+            text.contains("\nAwaiting a supervisor's review\n"),
+            "{text}"
+        );
+        assert!(plain_text(&p, Lang::Es).contains("\nPendiente de revisión por un supervisor\n"));
+        let html = crate::record_html::record_html(&p, Lang::En, &|t| t.to_string()).into_string();
+        assert!(html.contains("Awaiting a supervisor's review"), "{html}");
+        let mut r = p.clone();
+        r.revises = Some(casenote_format::review::RevisionLink {
+            to: "11111111-1111-4111-8111-111111111111".into(),
+            to_hash: "ab".repeat(32),
+            review: "22222222-2222-4222-8222-222222222222".into(),
+            responses: vec![],
+        });
+        assert_eq!(
+            review_line(&r, Lang::En).unwrap(),
+            "Revision of note 11111111-1111-4111-8111-111111111111, which was returned: awaiting a supervisor's review"
+        );
+    }
 
     #[test]
     fn renders_sections_quotes_goals_and_interventions() {

@@ -1,4 +1,5 @@
-// Validates casenote JSON payloads against src/domain/casenote-v1.schema.json
+// Validates casenote JSON payloads against src/domain/casenote-v1.schema.json,
+// and reviews (schema "casenote-review/v1") against casenote-review-v1.schema.json,
 // with ajv in strict mode (draft 2020-12, ajv-formats): one of the two
 // independent validators of .ci/schema.
 // Usage: node validate-schema.js FILE_OR_DIR... [--invalid FILE_OR_DIR...]
@@ -7,11 +8,15 @@ const path = require("node:path");
 const Ajv2020 = require("ajv/dist/2020");
 const addFormats = require("ajv-formats");
 
-const schemaPath = path.resolve(__dirname, "../../src/domain/casenote-v1.schema.json");
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
 // Strict mode refuses to compile a schema with an unknown format or keyword.
-const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+const compiled = (name) =>
+  ajv.compile(JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../src/domain", name), "utf8")));
+const noteSchema = compiled("casenote-v1.schema.json");
+const reviewSchema = compiled("casenote-review-v1.schema.json");
+// A review is held to the review's schema; anything else to the note's.
+const schemaOf = (value) => (value && value.schema === "casenote-review/v1" ? reviewSchema : noteSchema);
 
 const payloads = (args) =>
   args.flatMap((arg) =>
@@ -30,13 +35,16 @@ if (valid.length === 0) {
 const read = (f) => JSON.parse(fs.readFileSync(f, "utf8"));
 let failed = 0;
 for (const f of valid) {
-  if (!validate(read(f))) {
+  const value = read(f);
+  const validate = schemaOf(value);
+  if (!validate(value)) {
     failed += 1;
     for (const e of validate.errors) console.log(`${f}: ${e.instancePath || "(root)"}: ${e.message}`);
   }
 }
 for (const f of invalid) {
-  if (validate(read(f))) {
+  const value = read(f);
+  if (schemaOf(value)(value)) {
     failed += 1;
     console.log(`${f}: accepted, but it breaks the schema`);
   }

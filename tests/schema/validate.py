@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validates casenote JSON payloads against src/domain/casenote-v1.schema.json
+"""Validates casenote JSON payloads against src/domain/casenote-v1.schema.json,
+and reviews (schema "casenote-review/v1") against casenote-review-v1.schema.json,
 with Python's jsonschema (draft 2020-12), format checking on: one of the two
 independent validators of .ci/schema. Usage:
 validate.py FILE_OR_DIR... [--invalid FILE_OR_DIR...]
@@ -14,10 +15,23 @@ import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-schema = json.loads((ROOT / "src/domain/casenote-v1.schema.json").read_text(encoding="utf-8"))
-Draft202012Validator.check_schema(schema)
 checker = FormatChecker()
-validator = Draft202012Validator(schema, format_checker=checker)
+
+
+def compiled(name):
+    schema = json.loads((ROOT / "src/domain" / name).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=checker)
+
+
+note_validator = compiled("casenote-v1.schema.json")
+review_validator = compiled("casenote-review-v1.schema.json")
+
+
+def validator_of(value):
+    """A review is held to the review's schema; anything else to the note's."""
+    is_review = isinstance(value, dict) and value.get("schema") == "casenote-review/v1"
+    return review_validator if is_review else note_validator
 
 # Format checking that is silently off (date-time needs rfc3339-validator)
 # would let anything through: prove each format the schema uses is checked.
@@ -41,12 +55,14 @@ if not valid:
 
 failed = 0
 for f in valid:
-    errors = sorted(validator.iter_errors(json.loads(f.read_text(encoding="utf-8"))), key=lambda e: list(e.path))
+    value = json.loads(f.read_text(encoding="utf-8"))
+    errors = sorted(validator_of(value).iter_errors(value), key=lambda e: list(e.path))
     for e in errors:
         print(f"{f}: {'/'.join(map(str, e.path)) or '(root)'}: {e.message}")
     failed += bool(errors)
 for f in invalid:
-    if validator.is_valid(json.loads(f.read_text(encoding="utf-8"))):
+    value = json.loads(f.read_text(encoding="utf-8"))
+    if validator_of(value).is_valid(value):
         print(f"{f}: accepted, but it breaks the schema")
         failed += 1
 print(

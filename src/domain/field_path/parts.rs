@@ -203,3 +203,113 @@ impl AddendumPart {
         }
     }
 }
+
+/// A review's members (`casenote-review/v1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReviewPart {
+    /// The review as a whole (JSON, but not a review).
+    Whole,
+    Schema,
+    Id,
+    NoteId,
+    NoteHash,
+    Reviewer,
+    Decision,
+    Comments,
+    Comment {
+        index: usize,
+        part: CommentPart,
+    },
+    CreatedAt,
+    DecidedAt,
+    ReviewHash,
+    CoSignature,
+    CoSigner,
+    CoSignedAt,
+    CoSignatureReviewHash,
+    CoSignatureHash,
+    Language,
+}
+
+impl ReviewPart {
+    /// Its JSON path in the review.
+    pub fn path(self) -> String {
+        match self {
+            ReviewPart::Whole => "review".into(),
+            ReviewPart::Schema => "schema".into(),
+            ReviewPart::Id => "id".into(),
+            ReviewPart::NoteId => "note.id".into(),
+            ReviewPart::NoteHash => "note.contentHash".into(),
+            ReviewPart::Reviewer => "reviewer".into(),
+            ReviewPart::Decision => "decision".into(),
+            ReviewPart::Comments => "comments".into(),
+            ReviewPart::Comment { index, part } => format!("comments[{index}].{}", part.name()),
+            ReviewPart::CreatedAt => "createdAt".into(),
+            ReviewPart::DecidedAt => "decidedAt".into(),
+            ReviewPart::ReviewHash => "reviewHash".into(),
+            ReviewPart::CoSignature => "coSignature".into(),
+            ReviewPart::CoSigner => "coSignature.signerId".into(),
+            ReviewPart::CoSignedAt => "coSignature.signedAt".into(),
+            ReviewPart::CoSignatureReviewHash => "coSignature.reviewHash".into(),
+            ReviewPart::CoSignatureHash => "coSignature.signatureHash".into(),
+            ReviewPart::Language => "language".into(),
+        }
+    }
+}
+
+/// A review comment's members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CommentPart {
+    Id,
+    About,
+    Text,
+}
+
+impl CommentPart {
+    pub fn name(self) -> &'static str {
+        match self {
+            CommentPart::Id => "id",
+            CommentPart::About => "about",
+            CommentPart::Text => "text",
+        }
+    }
+}
+
+/// A revision's link to the note it revises (`revises`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RevisionPart {
+    To,
+    ToHash,
+    Review,
+    Response { index: usize, part: ResponsePart },
+}
+
+impl RevisionPart {
+    /// Its JSON path in the payload.
+    pub fn path(self) -> String {
+        match self {
+            RevisionPart::To => "revises.to".into(),
+            RevisionPart::ToHash => "revises.toHash".into(),
+            RevisionPart::Review => "revises.review".into(),
+            RevisionPart::Response { index, part } => {
+                format!("revises.responses[{index}].{}", part.name())
+            }
+        }
+    }
+}
+
+/// An answer's members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ResponsePart {
+    Comment,
+    Text,
+}
+
+impl ResponsePart {
+    pub fn name(self) -> &'static str {
+        match self {
+            ResponsePart::Comment => "comment",
+            ResponsePart::Text => "text",
+        }
+    }
+}

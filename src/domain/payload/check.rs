@@ -13,18 +13,42 @@ fn member(m: Member, problem: Problem) -> FieldProblem {
 }
 
 /// A decode error as a problem: at `body` for text that is not JSON, at
-/// `payload` for the top level, else at its JSON path.
-fn decode_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldProblem {
+/// the document as a whole (`whole`, with the decoder's detail) for the
+/// top level, else at its JSON path.
+fn decode_error(
+    e: &serde_path_to_error::Error<serde_json::Error>,
+    whole: fn(String) -> FieldProblem,
+) -> FieldProblem {
     let inner = e.inner();
     let path = e.path().to_string();
     let detail = inner.to_string();
     if inner.is_syntax() || inner.is_eof() {
         member(Member::Body, Problem::NotJson { detail })
     } else if path == "." {
-        member(Member::Payload, Problem::NotANote { detail })
+        whole(detail)
     } else {
         FieldProblem::new(FieldPath::Json(path), Problem::Shape { detail })
     }
+}
+
+/// Reads a document of type `T` from JSON text, all of it: each decode
+/// error at its field (see [`decode_error`]), trailing text refused.
+pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
+    json: &str,
+    whole: fn(String) -> FieldProblem,
+) -> Result<T, Vec<FieldProblem>> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value: T =
+        serde_path_to_error::deserialize(&mut de).map_err(|e| vec![decode_error(&e, whole)])?;
+    de.end().map_err(|e| {
+        let detail = e.to_string();
+        vec![member(Member::Body, Problem::NotJson { detail })]
+    })?;
+    Ok(value)
+}
+
+fn not_a_note(detail: String) -> FieldProblem {
+    member(Member::Payload, Problem::NotANote { detail })
 }
 
 impl Timeliness {
@@ -71,20 +95,13 @@ impl PayloadV1 {
     /// A member given twice is refused (a reader taking the last copy would
     /// see text the content hash does not cover).
     pub fn parse(json: &str) -> Result<Self, Vec<FieldProblem>> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let payload: PayloadV1 =
-            serde_path_to_error::deserialize(&mut de).map_err(|e| vec![decode_error(&e)])?;
-        de.end().map_err(|e| {
-            let detail = e.to_string();
-            vec![member(Member::Body, Problem::NotJson { detail })]
-        })?;
-        Self::checked(payload)
+        Self::checked(read_document(json, not_a_note)?)
     }
 
     /// Reads and checks a payload from a parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Self, Vec<FieldProblem>> {
-        let payload: PayloadV1 =
-            serde_path_to_error::deserialize(value).map_err(|e| vec![decode_error(&e)])?;
+        let payload: PayloadV1 = serde_path_to_error::deserialize(value)
+            .map_err(|e| vec![decode_error(&e, not_a_note)])?;
         Self::checked(payload)
     }
 
@@ -218,6 +235,18 @@ impl PayloadV1 {
         {
             errors.push(version(Problem::CanonicalVersionBelow { needed: 4 }));
         }
+        if self.canonical_version < 5 && (self.review_required || self.revises.is_some()) {
+            errors.push(version(Problem::CanonicalVersionBelow { needed: 5 }));
+        }
+        if let Some(link) = &self.revises {
+            errors.extend(link.problems());
+            if self.addendum.is_some() {
+                errors.push(FieldProblem::new(
+                    FieldPath::Revises(crate::field_path::RevisionPart::To),
+                    Problem::RevisionAndAddendum,
+                ));
+            }
+        }
         if let Some(tag) = &self.language {
             if let Some(problem) = language_tag_problem(tag) {
                 errors.push(member(Member::Language, problem));
@@ -260,7 +289,7 @@ pub const MAX_LANGUAGE_TAG: usize = 64;
 /// Why `tag` is not a language tag a note may carry, if it is not: it must
 /// be BCP 47, at most [`MAX_LANGUAGE_TAG`] characters, with no variant
 /// given twice (RFC 5646, 2.2.5).
-fn language_tag_problem(tag: &str) -> Option<Problem> {
+pub(crate) fn language_tag_problem(tag: &str) -> Option<Problem> {
     if tag.len() > MAX_LANGUAGE_TAG {
         return Some(Problem::TagTooLong { len: tag.len() });
     }

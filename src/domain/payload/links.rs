@@ -26,11 +26,17 @@ pub fn same_id(a: &str, b: &str) -> bool {
 /// Whether two notes are about the same client: the same id when both
 /// have one, else the same name (ignoring case and surrounding spaces).
 pub fn same_client(a: &Client, b: &Client) -> bool {
-    let (ai, bi) = (a.id.trim(), b.id.trim());
+    same_party((&a.id, &a.name), (&b.id, &b.name))
+}
+
+/// Whether two parties, each an (id, name), are one: the same id when both
+/// have one, else the same name (ignoring case and surrounding spaces).
+pub fn same_party(a: (&str, &str), b: (&str, &str)) -> bool {
+    let (ai, bi) = (a.0.trim(), b.0.trim());
     if !ai.is_empty() && !bi.is_empty() {
         return ai == bi;
     }
-    let (an, bn) = (a.name.trim(), b.name.trim());
+    let (an, bn) = (a.1.trim(), b.1.trim());
     !an.is_empty() && an.to_lowercase() == bn.to_lowercase()
 }
 

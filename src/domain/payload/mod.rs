@@ -16,6 +16,7 @@ mod intake;
 pub mod links;
 
 pub use check::MAX_LANGUAGE_TAG;
+pub(crate) use check::{language_tag_problem, read_document};
 pub use intake::MAX_LATE_ENTRY_HOURS;
 
 /// The value of the payload's `schema` field.
@@ -28,8 +29,9 @@ pub const PAYLOAD_SCHEMA: &str = "casenote/v1";
 /// earlier releases did. A note is sent at the lowest version that covers
 /// what it holds (3, or 4 when a participant has a relationship), so a
 /// receiver of an earlier release takes every note it can hash, and
-/// refuses the rest as an unknown version rather than as altered.
-pub const CANONICAL_VERSION: u32 = 4;
+/// refuses the rest as an unknown version rather than as altered. 5 covers
+/// review: whether the note asks for it, and the note a revision revises.
+pub const CANONICAL_VERSION: u32 = 5;
 
 fn version_one() -> u32 {
     1
@@ -198,6 +200,13 @@ pub struct PayloadV1 {
     /// For an addendum: the original it adds to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addendum: Option<super::record::AddendumLink>,
+    /// Whether the host asks for a supervisor's review of this note.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub review_required: bool,
+    /// For a revision: the returned note it revises, and the answers to
+    /// the review's comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<crate::review::RevisionLink>,
     /// Lower-case hex SHA-256 of the canonical content (see `record`): every
     /// note carries its own hash, signed or not.
     #[serde(default)]
@@ -234,6 +243,7 @@ impl PayloadV1 {
             .collect();
         let author = (!note.author.id.is_empty() || !note.author.name.is_empty())
             .then(|| note.author.clone());
+        let review_required = note.review_required || !template.review.is_optional();
         PayloadV1 {
             schema: PAYLOAD_SCHEMA.into(),
             id: note.id.clone(),
@@ -282,12 +292,14 @@ impl PayloadV1 {
             follow_ups: note.follow_ups.iter().map(FollowUp::trimmed).collect(),
             previous_follow_ups: note.previous_follow_ups.clone(),
             language: Some(note.language.tag().into()),
-            canonical_version: if note
+            canonical_version: if review_required || note.revises.is_some() {
+                5
+            } else if note
                 .participants
                 .iter()
                 .any(|p| !p.relationship.trim().is_empty())
             {
-                CANONICAL_VERSION
+                4
             } else {
                 3
             },
@@ -309,6 +321,8 @@ impl PayloadV1 {
             }),
             signature: note.signature.clone(),
             addendum: note.addendum.clone(),
+            review_required,
+            revises: note.revises.as_ref().map(|r| r.trimmed()),
             content_hash: String::new(),
         }
         .with_hash()

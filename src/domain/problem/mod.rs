@@ -135,6 +135,56 @@ pub enum Problem {
     },
     MarkWhatDiffers,
 
+    // A review and a revision.
+    /// `schema` is not `casenote-review/v1`.
+    WrongReviewSchema,
+    /// JSON, but not a review (the decoder's detail).
+    NotAReview {
+        detail: String,
+    },
+    /// `createdAt` after `decidedAt`.
+    CreatedAfterDecided,
+    /// A return without a comment saying why.
+    CommentRequired,
+    /// Two comments with one id.
+    CommentIdTwice,
+    /// `reviewHash` is not the hash of the review.
+    ReviewChanged,
+    /// A co-signature on a review that returns the note.
+    CoSignatureOnReturn,
+    /// The co-signer is not the reviewer.
+    CoSignerNotReviewer,
+    /// The note reviewed is not stored.
+    ReviewedNoteMissing,
+    /// The stored note does not hash to the hash reviewed.
+    ReviewedNoteChanged,
+    /// That version of the note has a decision already.
+    VersionDecided,
+    /// The note's author co-signs it, and the host does not allow that.
+    SelfApproval,
+    /// A comment about a section, quote or intervention the note lacks.
+    CommentAboutMissing,
+    /// A revision that names itself.
+    RevisesItself,
+    /// The note revised is not stored.
+    RevisedMissing,
+    /// The note revised is about another client.
+    RevisedOtherClient,
+    /// The note revised does not hash to `toHash`.
+    RevisedChanged,
+    /// The review named is not stored, or not of the note revised.
+    ReturnMissing,
+    /// The note revised was not returned by the review named.
+    NotReturned,
+    /// The note revised has a revision already.
+    AlreadyRevised,
+    /// An answer to a comment the review does not have.
+    AnswersNoComment,
+    /// Two answers to one comment.
+    AnsweredTwice,
+    /// A note that is both a revision and an addendum.
+    RevisionAndAddendum,
+
     // The FHIR wrapper against the note it carries.
     FhirIdDiffers,
     FhirTypeDiffers,

@@ -33,6 +33,7 @@ fn setup() -> NoteSetup {
         participants: Vec::new(),
         language: Lang::En,
         signature_statement: "I wrote this note and sign it now.".into(),
+        review: Default::default(),
     }
 }
 

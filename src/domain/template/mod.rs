@@ -1,5 +1,6 @@
 //! Note formats as data: each template is an ordered list of sections.
 
+use crate::review::ReviewPolicy;
 use serde::{Deserialize, Serialize};
 
 use super::field_path::{FieldPath, TemplatePart};
@@ -64,6 +65,10 @@ pub struct Template {
     pub id: String,
     /// Display name (e.g. `SOAP`).
     pub name: String,
+    /// Whether notes in this format need a supervisor's review
+    /// (`"review": "required"` in a host's template).
+    #[serde(default, skip_serializing_if = "ReviewPolicy::is_optional")]
+    pub review: ReviewPolicy,
     pub sections: Vec<SectionSpec>,
 }
 
@@ -93,6 +98,7 @@ impl Template {
         Template {
             id: "soap".into(),
             name: "SOAP".into(),
+            review: ReviewPolicy::Optional,
             sections: vec![
                 section(
                     "subjective",
@@ -122,6 +128,7 @@ impl Template {
         Template {
             id: "dap".into(),
             name: "DAP".into(),
+            review: ReviewPolicy::Optional,
             sections: vec![
                 section(
                     "data",
@@ -145,6 +152,7 @@ impl Template {
         Template {
             id: "birp".into(),
             name: "BIRP".into(),
+            review: ReviewPolicy::Optional,
             sections: vec![
                 section(
                     "behavior",
@@ -174,6 +182,7 @@ impl Template {
         Template {
             id: "girp".into(),
             name: "GIRP".into(),
+            review: ReviewPolicy::Optional,
             sections: vec![
                 section(
                     "goal",
@@ -203,6 +212,7 @@ impl Template {
         Template {
             id: "pie".into(),
             name: "PIE".into(),
+            review: ReviewPolicy::Optional,
             sections: vec![
                 section(
                     "problem",
@@ -231,6 +241,7 @@ impl Template {
         Template {
             id: "addendum".into(),
             name: "Addendum".into(),
+            review: ReviewPolicy::Optional,
             sections: vec![section(
                 "addendum",
                 "Addendum",

@@ -68,3 +68,9 @@ record-signed-by = Signed by { $name } at
 record-text-signed-by = Signed by { $name } ({ $id }) at { $at }.
 record-content-hash = Content SHA-256: { $hash }
 record-not-signed = Not signed. This is a draft, not the record.
+# The FHIR form's attachment that carries the casenote JSON, and a review's.
+fhir-json-title = casenote JSON v1
+fhir-review-cosigned = Co-signed by a supervisor
+fhir-review-returned = Returned for revision
+record-review-awaiting = Awaiting a supervisor's review
+record-review-revised = Revision of note { $to }, which was returned: awaiting a supervisor's review

@@ -165,6 +165,9 @@ pub fn record_html_placed(
                         (tr!(lang, "record-addendum-reason", reason = isolated(&a.reason).into_owned()))
                     }
                 }
+                @if let Some(line) = crate::render::review_line(p, lang) {
+                    p.print-label.review { (line) }
+                }
                 @if let Some(t) = late {
                     p.print-label {
                         (tr!(

@@ -193,6 +193,10 @@ pub struct Form {
     /// The language the note is written in (see `Note::language`).
     pub language: RwSignal<Lang>,
     pub addendum: RwSignal<Option<AddendumLink>>,
+    /// Whether the note asks for a supervisor's review (the host's policy).
+    pub review_required: RwSignal<bool>,
+    /// The returned note this one revises, with the answers to its review.
+    pub revises: RwSignal<Option<crate::domain::review::RevisionLink>>,
     /// Writing aids' suggestions dismissed (see `Note::dismissed`).
     pub dismissed: RwSignal<Vec<Dismissal>>,
     /// The editor's owner: every signal of the note is created under it, so
@@ -242,6 +246,8 @@ impl Form {
             signature: RwSignal::new(None),
             language: RwSignal::new(Lang::En),
             addendum: RwSignal::new(None),
+            review_required: RwSignal::new(false),
+            revises: RwSignal::new(None),
             dismissed: RwSignal::new(Vec::new()),
             owner: StoredValue::new(
                 leptos::reactive::owner::Owner::current().map(|o| o.downgrade()),
@@ -344,6 +350,8 @@ impl Form {
             language: self.language.get(),
             signature: self.signature.get(),
             addendum: self.addendum.get(),
+            review_required: self.review_required.get(),
+            revises: self.revises.get(),
             dismissed: self.dismissed.get(),
         }
     }
@@ -401,6 +409,8 @@ impl Form {
         self.signature.set(note.signature.clone());
         self.language.set(note.language);
         self.addendum.set(note.addendum.clone());
+        self.review_required.set(note.review_required);
+        self.revises.set(note.revises.clone());
         self.dismissed.set(note.dismissed.clone());
     }
 }

@@ -82,8 +82,16 @@ test("participants, contact mode and location go end to end, from the keyboard, 
   const [doc] = await page.evaluate(() => window.__bodies);
   expect(doc.context.event[0].text).toBe("Home visit");
   expect(doc.context.event[0].coding[0].code).toBe("FACE");
-  expect(doc.context.facilityType.text).toBe("Client's home, kitchen");
-  expect(doc.context.related.map((r) => r.display)).toEqual(["Contact Client (Client)", "Rosa Diaz, aunt (Interpreter)"]);
+  // Where and who: the encounter the note documents, contained in it.
+  expect(doc.context.facilityType).toBeUndefined();
+  expect(doc.context.related).toBeUndefined();
+  expect(doc.context.encounter[0].reference).toBe("#encounter");
+  const [encounter] = doc.contained;
+  expect(encounter.location[0].location.display).toBe("Client's home, kitchen");
+  expect(encounter.participant.map((p) => [p.individual.display, p.type[0].text])).toEqual([
+    ["Contact Client", "Client"],
+    ["Rosa Diaz, aunt", "Interpreter"],
+  ]);
 
   // The stored payload, and the inbox.
   const [stored] = await h.storedNotes(request);

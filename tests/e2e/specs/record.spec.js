@@ -267,7 +267,10 @@ test('payload-format="fhir" sends a DocumentReference the receiver accepts', asy
   const [doc] = await page.evaluate(() => window.__bodies);
   expect(doc.resourceType).toBe("DocumentReference");
   expect(doc.status).toBe("current");
+  // Signed: final, and who authenticated it.
   expect(doc.docStatus).toBe("final");
+  expect(doc.authenticator.display).toBeTruthy();
+  expect(doc.text.div).toContain("FHIR Client");
   expect(doc.type.coding[0]).toMatchObject({ system: "http://loinc.org", code: "11506-3" });
   expect(doc.category[0].coding[0].code).toBe("clinical-note");
   expect(doc.subject.reference).toBe("Patient/C-55");
