@@ -66,6 +66,10 @@ struct Flags {
     /// whatever threshold it was sent with
     #[arg(long, value_name = "HOURS", default_value = "24", value_parser = late_entry_hours)]
     late_entry_hours: f64,
+    /// Let a note's author co-sign their own note as its reviewer (refused
+    /// unless given)
+    #[arg(long)]
+    allow_self_approval: bool,
     /// Connections served at once; more wait to be accepted. Keep it under
     /// the open-file limit (ulimit -n)
     #[arg(long, value_name = "N", default_value = "200", value_parser = clap::value_parser!(u32).range(1..=100_000))]
@@ -191,6 +195,8 @@ pub struct Config {
     pub verify: bool,
     /// The receiver's own late-entry threshold, in hours.
     pub late_entry_hours: f64,
+    /// Whether an author may co-sign their own note (`--allow-self-approval`).
+    pub self_approval: bool,
     /// How many connections are served at once.
     pub max_connections: u32,
     /// Sign-in through a proxy, when configured.
@@ -249,6 +255,7 @@ impl Config {
             allow_origins: f.allow_origins,
             verify: matches!(f.command, Some(Command::Verify)),
             late_entry_hours: f.late_entry_hours,
+            self_approval: f.allow_self_approval,
             max_connections: f.max_connections,
             sign_in: f.user_header.map(|header| SignIn {
                 header,

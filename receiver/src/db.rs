@@ -23,6 +23,25 @@ pub struct Store {
     path: Option<PathBuf>,
 }
 
+/// What a stored document is: a note, or a supervisor's review of one.
+/// Both are kept in one table under one log; the inbox's and the API's
+/// pages of notes hold notes only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    #[default]
+    Note,
+    Review,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Note => "note",
+            Kind::Review => "review",
+        }
+    }
+}
+
 /// What [`Store::accept`] did with a note. The routes turn it into HTTP.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Accepted {
@@ -85,13 +104,26 @@ impl Store {
         std::thread::sleep(for_how_long);
     }
 
-    /// Stores the note `id` under `key`, once. Ids and keys are UUIDs,
+    /// Stores the note `id` under `key`, once ([`Store::accept_as`]).
+    pub fn accept(
+        &self,
+        key: &str,
+        id: &str,
+        body: &str,
+        content_hash: &str,
+        now: &str,
+    ) -> rusqlite::Result<Accepted> {
+        self.accept_as(Kind::Note, key, id, body, content_hash, now)
+    }
+
+    /// Stores the document `id` of `kind` under `key`, once. Ids and keys are UUIDs,
     /// compared in canonical (case-blind) form. A repeated key with the
     /// same note is [`Accepted::Replayed`]; with another note it is
     /// [`Accepted::KeyReused`]; a known note id under another key is
     /// [`Accepted::Duplicate`].
-    pub fn accept(
+    pub fn accept_as(
         &self,
+        kind: Kind,
         key: &str,
         id: &str,
         body: &str,
@@ -128,8 +160,8 @@ impl Store {
             return Ok(Accepted::Duplicate { received_at });
         }
         tx.execute(
-            "INSERT INTO notes (id, idempotency_key, received_at, body, content_hash) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, key, now, body, content_hash],
+            "INSERT INTO notes (id, idempotency_key, received_at, body, content_hash, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, key, now, body, content_hash, kind.as_str()],
         )?;
         let columns = Columns {
             seq: tx.last_insert_rowid(),

@@ -67,6 +67,7 @@ async fn main() {
         faults: config.test_mode.then(faults::Faults::default).map(Arc::new),
         access: Arc::new(config.access()),
         late_entry_hours: config.late_entry_hours,
+        self_approval: config.self_approval,
         sign_in: config.sign_in.clone().map(Arc::new),
     };
     let app = routes::app(

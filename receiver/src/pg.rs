@@ -13,7 +13,20 @@ use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 use sqlx::Row;
 
 use crate::chain::{self, Columns, Entry, StoredRow, GENESIS};
-use crate::db::{same_note, shown_body, Accepted, Page, PageBuilder, StoredNote};
+use crate::db::{same_note, shown_body, Accepted, Kind, Page, PageBuilder, StoredNote};
+
+/// What a stored document is and links to, kept in columns for the
+/// inbox's lookups: its kind, the original an addendum adds to, the note a
+/// review is of, the note a revision revises, and whether the note awaits
+/// a review.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Links<'a> {
+    pub kind: Kind,
+    pub addendum_to: Option<&'a str>,
+    pub review_of: Option<&'a str>,
+    pub revises: Option<&'a str>,
+    pub awaits_review: bool,
+}
 use crate::reads::{How, Read};
 use casenote_format::record::sha256_hex;
 
@@ -109,15 +122,15 @@ impl PgStore {
         Ok((n > 0).then_some(n))
     }
 
-    /// Stores the note, as [`crate::db::Store::accept`] does, in one
-    /// transaction that holds the log's lock.
+    /// Stores the document, as [`crate::db::Store::accept_as`] does, in
+    /// one transaction that holds the log's lock.
     pub async fn accept(
         &self,
         key: &str,
         id: &str,
         body: &str,
         content_hash: &str,
-        addendum_to: Option<&str>,
+        links: Links<'_>,
         now: &str,
     ) -> Result<Accepted, sqlx::Error> {
         let content_hash = content_hash.to_ascii_lowercase();
@@ -153,15 +166,19 @@ impl PgStore {
             return Ok(Accepted::Duplicate { received_at });
         }
         let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO notes (id, idempotency_key, received_at, body, content_hash, addendum_to)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq",
+            "INSERT INTO notes (id, idempotency_key, received_at, body, content_hash, addendum_to, kind, review_of, revises, awaits_review)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq",
         )
         .bind(id)
         .bind(key)
         .bind(now)
         .bind(body)
         .bind(&content_hash)
-        .bind(addendum_to.map(str::to_lowercase))
+        .bind(links.addendum_to.map(str::to_lowercase))
+        .bind(links.kind.as_str())
+        .bind(links.review_of.map(str::to_lowercase))
+        .bind(links.revises.map(str::to_lowercase))
+        .bind(links.awaits_review)
         .fetch_one(&mut *tx)
         .await?;
         let prev: String = sqlx::query_scalar(
@@ -237,7 +254,7 @@ impl PgStore {
     /// Up to `limit` notes stored after `after`, oldest first.
     pub async fn page_after(&self, after: i64, limit: usize) -> Result<Page, sqlx::Error> {
         self.page(
-            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE seq > $1 ORDER BY seq LIMIT $2",
+            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE kind = 'note' AND seq > $1 ORDER BY seq LIMIT $2",
             after,
             limit,
         )
@@ -247,7 +264,7 @@ impl PgStore {
     /// Up to `limit` notes stored before `before`, newest first.
     pub async fn page_before(&self, before: i64, limit: usize) -> Result<Page, sqlx::Error> {
         self.page(
-            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE seq < $1 ORDER BY seq DESC LIMIT $2",
+            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE kind = 'note' AND seq < $1 ORDER BY seq DESC LIMIT $2",
             before,
             limit,
         )
@@ -255,13 +272,13 @@ impl PgStore {
     }
 
     pub async fn count(&self) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar("SELECT count(*) FROM notes")
+        sqlx::query_scalar("SELECT count(*) FROM notes WHERE kind = 'note'")
             .fetch_one(&self.pool)
             .await
     }
 
     pub async fn seq_of(&self, id: &str) -> Result<Option<i64>, sqlx::Error> {
-        sqlx::query_scalar("SELECT seq FROM notes WHERE lower(id) = lower($1)")
+        sqlx::query_scalar("SELECT seq FROM notes WHERE kind = 'note' AND lower(id) = lower($1)")
             .bind(id.trim())
             .fetch_optional(&self.pool)
             .await
@@ -274,13 +291,65 @@ impl PgStore {
             .await
     }
 
+    /// The stored documents whose `column` names one of `ids`, oldest first.
+    async fn naming(
+        &self,
+        sql: &'static str,
+        ids: &[String],
+    ) -> Result<Vec<StoredNote>, sqlx::Error> {
+        let ids: Vec<String> = ids.iter().map(|i| i.trim().to_lowercase()).collect();
+        let rows = sqlx::query(sql).bind(&ids).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| stored_note(r).map(|(n, _)| n))
+            .collect()
+    }
+
     /// The stored addenda of the notes `ids`, oldest first.
     pub async fn addenda_of(&self, ids: &[String]) -> Result<Vec<StoredNote>, sqlx::Error> {
-        let ids: Vec<String> = ids.iter().map(|i| i.trim().to_lowercase()).collect();
-        let rows = sqlx::query(
+        self.naming(
             "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE addendum_to = ANY($1) ORDER BY seq",
+            ids,
         )
-        .bind(&ids)
+        .await
+    }
+
+    /// The stored reviews of the notes `ids`, oldest first.
+    pub async fn reviews_of(&self, ids: &[String]) -> Result<Vec<StoredNote>, sqlx::Error> {
+        self.naming(
+            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE kind = 'review' AND review_of = ANY($1) ORDER BY seq",
+            ids,
+        )
+        .await
+    }
+
+    /// The stored revisions of the notes `ids`, oldest first.
+    pub async fn revisions_of(&self, ids: &[String]) -> Result<Vec<StoredNote>, sqlx::Error> {
+        self.naming(
+            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE kind = 'note' AND revises = ANY($1) ORDER BY seq",
+            ids,
+        )
+        .await
+    }
+
+    /// The API's pages of reviews, as [`crate::db::Store::reviews_after`].
+    pub async fn reviews_after(&self, after: i64, limit: usize) -> Result<Page, sqlx::Error> {
+        self.page(
+            "SELECT seq, id, idempotency_key, received_at, body FROM notes WHERE kind = 'review' AND seq > $1 ORDER BY seq LIMIT $2",
+            after,
+            limit,
+        )
+        .await
+    }
+
+    /// The review queue, as [`crate::db::Store::awaiting_review`].
+    pub async fn awaiting_review(&self, limit: usize) -> Result<Vec<StoredNote>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT n.seq, n.id, n.idempotency_key, n.received_at, n.body FROM notes AS n
+             WHERE n.kind = 'note' AND n.awaits_review
+               AND NOT EXISTS (SELECT 1 FROM notes AS r WHERE r.kind = 'review' AND r.review_of = lower(n.id))
+             ORDER BY n.seq LIMIT $1",
+        )
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

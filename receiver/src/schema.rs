@@ -29,18 +29,32 @@ const PATTERNS: &[(&str, &str)] = &[
     ),
 ];
 
-static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| {
-    let schema: Value = serde_json::from_str(SCHEMA_TEXT).expect("the schema is valid JSON");
+/// A review's schema, `casenote-review-v1.schema.json`.
+pub const REVIEW_SCHEMA_TEXT: &str =
+    include_str!("../../src/domain/casenote-review-v1.schema.json");
+
+fn compiled(text: &str) -> Validator {
+    let schema: Value = serde_json::from_str(text).expect("the schema is valid JSON");
     jsonschema::draft202012::options()
         .should_validate_formats(true)
         .should_ignore_unknown_formats(false)
         .build(&schema)
         .expect("the schema compiles")
-});
+}
 
-/// Compiles the schema now rather than on the first note.
+static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| compiled(SCHEMA_TEXT));
+static REVIEW_VALIDATOR: LazyLock<Validator> = LazyLock::new(|| compiled(REVIEW_SCHEMA_TEXT));
+
+/// Compiles the schemas now rather than on the first note.
 pub fn init() {
     LazyLock::force(&VALIDATOR);
+    LazyLock::force(&REVIEW_VALIDATOR);
+}
+
+/// The places a review breaks its schema (at most [`MAX_ERRORS`]), as
+/// [`validate`] finds a note's.
+pub fn validate_review(value: &Value) -> Vec<FieldProblem> {
+    breaches(&REVIEW_VALIDATOR, value)
 }
 
 /// At most this many problems are reported: a hostile body with millions
@@ -50,7 +64,11 @@ pub const MAX_ERRORS: usize = 50;
 /// The places `value` breaks the schema (at most [`MAX_ERRORS`]), with
 /// their JSON paths.
 pub fn validate(value: &Value) -> Vec<FieldProblem> {
-    if VALIDATOR.is_valid(value) {
+    breaches(&VALIDATOR, value)
+}
+
+fn breaches(validator: &Validator, value: &Value) -> Vec<FieldProblem> {
+    if validator.is_valid(value) {
         return Vec::new();
     }
     // `iter_errors` gathers every problem before the first can be taken: a
@@ -61,13 +79,13 @@ pub fn validate(value: &Value) -> Vec<FieldProblem> {
     // document, at the same path (the schema has no keyword that a shorter
     // array could break; a test keeps it so).
     let errors: Vec<FieldProblem> = if values_up_to(value, WHOLE_LIMIT + 1) <= WHOLE_LIMIT {
-        VALIDATOR
+        validator
             .iter_errors(value)
             .take(MAX_ERRORS)
             .map(|e| field_error(&e))
             .collect()
     } else {
-        VALIDATOR
+        validator
             .iter_errors(&head(value, MAX_ERRORS))
             .take(MAX_ERRORS)
             .map(|e| field_error(&e))
@@ -77,7 +95,7 @@ pub fn validate(value: &Value) -> Vec<FieldProblem> {
         return errors;
     }
     // Every problem lies further along some array: report the first.
-    VALIDATOR
+    validator
         .validate(value)
         .err()
         .map(|e| field_error(&e))

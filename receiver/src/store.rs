@@ -10,8 +10,11 @@ use std::sync::Arc;
 use casenote_format::field_path::AddendumPart;
 use casenote_format::{FieldPath, FieldProblem, PayloadV1, Problem};
 
-use crate::db::{Accepted, OpenError, Page, Store, StoredNote};
-use crate::pg::{PgError, PgStore};
+use crate::db::{Accepted, Kind, OpenError, Page, Store, StoredNote};
+
+mod filtered;
+mod reviews;
+use crate::pg::{Links, PgError, PgStore};
 use crate::reads::Read;
 
 pub enum Notes {
@@ -150,6 +153,7 @@ impl Notes {
         }
         let mut problems =
             payload.link_problems(&|id| linked.get(&id.to_ascii_lowercase()).cloned().flatten());
+        problems.extend(self.revision_problems(payload).await?);
         // A note is signed later once (two at the same moment could both
         // pass this check; the reference receiver accepts that).
         if let Some(to) = payload.signs_later() {
@@ -172,8 +176,14 @@ impl Notes {
                 blocking(s, move |s| s.accept(&key, &id, &text, &hash, &now)).await?
             }
             Notes::Postgres(p) => {
-                let to = payload.addendum.as_ref().map(|a| a.to.as_str());
-                p.accept(&key, &id, &text, &hash, to, &now).await?
+                let links = Links {
+                    kind: Kind::Note,
+                    addendum_to: payload.addendum.as_ref().map(|a| a.to.as_str()),
+                    revises: payload.revises.as_ref().map(|r| r.to.as_str()),
+                    awaits_review: payload.review_required || payload.revises.is_some(),
+                    review_of: None,
+                };
+                p.accept(&key, &id, &text, &hash, links, &now).await?
             }
         };
         Ok(Ok(accepted))
@@ -236,6 +246,16 @@ impl Notes {
                     notes: page.notes,
                 }))
             }
+        }
+    }
+
+    /// How many notes are stored, and the log's head.
+    async fn total_and_head(&self) -> Result<(i64, (i64, String)), StoreError> {
+        match self {
+            Notes::Sqlite(s) => {
+                blocking(s, |s| Ok::<_, rusqlite::Error>((s.count()?, s.head()?))).await
+            }
+            Notes::Postgres(p) => Ok((p.count().await?, p.head().await?)),
         }
     }
 

@@ -181,13 +181,21 @@ pub fn plain_text(p: &PayloadV1, lang: Lang) -> String {
 /// its reviews says more): awaiting a supervisor's review, or a revision
 /// of a returned note awaiting it. `None` for a note that asks for none.
 pub fn review_line(p: &PayloadV1, lang: Lang) -> Option<String> {
-    match Standing::of(p, &[]) {
-        Standing::AwaitingReview => Some(lang.t("record-review-awaiting")),
+    let standing = Standing::of(p, &[]);
+    (standing != Standing::NotRequired).then(|| standing_text(p, standing, lang))
+}
+
+/// Where the note stands in review, in words.
+pub fn standing_text(p: &PayloadV1, standing: Standing, lang: Lang) -> String {
+    match standing {
+        Standing::NotRequired => String::new(),
+        Standing::AwaitingReview => lang.t("record-review-awaiting"),
         Standing::RevisedAwaitingReview => {
             let to = p.revises.as_ref().map_or("", |r| r.to.as_str());
-            Some(tr!(lang, "record-review-revised", to = to))
+            tr!(lang, "record-review-revised", to = to)
         }
-        _ => None,
+        Standing::Returned => lang.t("record-review-returned"),
+        Standing::CoSigned => lang.t("record-review-cosigned"),
     }
 }
 

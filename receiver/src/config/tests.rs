@@ -198,6 +198,7 @@ fn help_lists_every_flag_with_its_explanation() {
         "--allow-origin <ORIGIN>",
         "--late-entry-hours <HOURS>",
         "[default: 24]",
+        "--allow-self-approval",
         "--max-connections <N>",
         "--user-header <NAME>",
         "--trusted-proxy <ADDR>",

@@ -136,7 +136,9 @@ impl Store {
     /// first.
     pub fn page_after(&self, after: i64, limit: usize) -> rusqlite::Result<Page> {
         self.page(
-            &format!("SELECT {COLUMNS} FROM notes WHERE seq > ?1 ORDER BY seq LIMIT ?2"),
+            &format!(
+                "SELECT {COLUMNS} FROM notes WHERE kind = 'note' AND seq > ?1 ORDER BY seq LIMIT ?2"
+            ),
             after,
             limit,
         )
@@ -146,7 +148,9 @@ impl Store {
     /// newest first.
     pub fn page_before(&self, before: i64, limit: usize) -> rusqlite::Result<Page> {
         self.page(
-            &format!("SELECT {COLUMNS} FROM notes WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2"),
+            &format!(
+                "SELECT {COLUMNS} FROM notes WHERE kind = 'note' AND seq < ?1 ORDER BY seq DESC LIMIT ?2"
+            ),
             before,
             limit,
         )
@@ -161,14 +165,16 @@ impl Store {
     /// How many notes are stored.
     pub fn count(&self) -> rusqlite::Result<i64> {
         self.conn()
-            .query_row("SELECT count(*) FROM notes", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM notes WHERE kind = 'note'", [], |r| {
+                r.get(0)
+            })
     }
 
     /// The `seq` of note `id` (in any case).
     pub fn seq_of(&self, id: &str) -> rusqlite::Result<Option<i64>> {
         self.conn()
             .query_row(
-                "SELECT seq FROM notes WHERE id = ?1 COLLATE NOCASE",
+                "SELECT seq FROM notes WHERE kind = 'note' AND id = ?1 COLLATE NOCASE",
                 params![id.trim()],
                 |r| r.get(0),
             )
@@ -190,14 +196,32 @@ impl Store {
     /// The stored addenda of the notes `ids` (in any case), oldest first,
     /// wherever they are stored.
     pub fn addenda_of(&self, ids: &[&str]) -> rusqlite::Result<Vec<StoredNote>> {
+        self.naming("note", "$.addendum.to", ids)
+    }
+
+    /// The API's pages of reviews: up to `limit` stored after `after`,
+    /// oldest first.
+    pub fn reviews_after(&self, after: i64, limit: usize) -> rusqlite::Result<Page> {
+        self.page(
+            &format!(
+                "SELECT {COLUMNS} FROM notes WHERE kind = 'review' AND seq > ?1 ORDER BY seq LIMIT ?2"
+            ),
+            after,
+            limit,
+        )
+    }
+
+    /// The stored documents of `kind` whose JSON member at `path` is one of
+    /// `ids` (in any case), oldest first.
+    fn naming(&self, kind: &str, path: &str, ids: &[&str]) -> rusqlite::Result<Vec<StoredNote>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let marks = vec!["?"; ids.len()].join(", ");
         let sql = format!(
             "SELECT {COLUMNS} FROM notes
-             WHERE CASE WHEN typeof(body) = 'text' AND json_valid(body)
-                   THEN json_extract(body, '$.addendum.to') END COLLATE NOCASE IN ({marks})
+             WHERE kind = '{kind}' AND CASE WHEN typeof(body) = 'text' AND json_valid(body)
+                   THEN json_extract(body, '{path}') END COLLATE NOCASE IN ({marks})
              ORDER BY seq"
         );
         let conn = self.conn();
@@ -205,6 +229,38 @@ impl Store {
         let rows = stmt.query_map(params_from_iter(ids.iter().map(|i| i.trim())), |r| {
             stored_note(r).map(|(n, _)| n)
         })?;
+        rows.collect()
+    }
+
+    /// The stored reviews of the notes `ids`, oldest first.
+    pub fn reviews_of(&self, ids: &[&str]) -> rusqlite::Result<Vec<StoredNote>> {
+        self.naming("review", "$.note.id", ids)
+    }
+
+    /// The stored revisions of the notes `ids`, oldest first.
+    pub fn revisions_of(&self, ids: &[&str]) -> rusqlite::Result<Vec<StoredNote>> {
+        self.naming("note", "$.revises.to", ids)
+    }
+
+    /// The notes awaiting a supervisor's review (sent with
+    /// `reviewRequired`, or revisions) that no review names yet, oldest
+    /// first: the review queue. At most `limit`.
+    pub fn awaiting_review(&self, limit: usize) -> rusqlite::Result<Vec<StoredNote>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM notes AS n
+             WHERE n.kind = 'note' AND typeof(n.body) = 'text' AND json_valid(n.body)
+               AND (json_extract(n.body, '$.reviewRequired') = 1
+                    OR json_extract(n.body, '$.revises.to') IS NOT NULL)
+               AND NOT EXISTS (
+                 SELECT 1 FROM notes AS r
+                 WHERE r.kind = 'review' AND typeof(r.body) = 'text' AND json_valid(r.body)
+                   AND json_extract(r.body, '$.note.id') = n.id COLLATE NOCASE)
+             ORDER BY n.seq LIMIT ?1"
+        );
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&sql)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![limit], |r| stored_note(r).map(|(n, _)| n))?;
         rows.collect()
     }
 }

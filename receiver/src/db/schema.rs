@@ -13,8 +13,8 @@ use steps::STEPS;
 
 /// The schema this release writes: notes with their content hash, a log
 /// whose entries carry their version, key and content hash, case-blind
-/// indexes of ids and keys, and the access log (`reads`): version 3, the
-/// last step's.
+/// indexes of ids and keys, the access log (`reads`), and each stored
+/// document's kind (a note or a review): version 4, the last step's.
 pub const VERSION: i64 = STEPS[STEPS.len() - 1].version;
 
 /// Why a file could not be opened.

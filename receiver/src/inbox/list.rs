@@ -6,15 +6,17 @@
 use std::collections::{HashMap, HashSet};
 
 use casenote_format::record::AddendumKind;
+use casenote_format::review::ReviewV1;
 use casenote_format::PayloadV1;
-use casenote_text::record_html::{record_html_placed, Placement};
+use casenote_text::record_html::{record_html_reviewed, Placement};
 use casenote_text::tr;
 use casenote_text::Lang;
-use maud::{html, Markup, DOCTYPE};
+use maud::{html, Markup};
 
 use super::details::{details, time};
+use super::filter::{Filter, Status};
 use super::reads::access_log;
-use super::{name_and_id, path_segment, shown_payload, utc_text};
+use super::{document, name_and_id, path_segment, shown_payload, utc_text};
 use crate::db::StoredNote;
 use crate::reads::Read;
 use casenote_text::labels::Label;
@@ -30,6 +32,10 @@ pub struct InboxPage<'a> {
     pub notes: &'a [StoredNote],
     /// The stored addenda of those notes, oldest first.
     pub addenda: &'a [StoredNote],
+    /// The stored reviews of those notes, oldest first.
+    pub reviews: &'a [StoredNote],
+    /// The stored revisions of those notes, oldest first.
+    pub revisions: &'a [StoredNote],
     /// How many notes are stored in all.
     pub total: i64,
     /// The log's entries and head.
@@ -40,6 +46,8 @@ pub struct InboxPage<'a> {
     pub older: bool,
     /// Each note's access log (by lower-case id), for an auditor.
     pub reads: Option<&'a HashMap<String, Vec<Read>>>,
+    /// The filters the page applies (none: every note).
+    pub filter: &'a Filter,
     /// The reader's language: the page's own words and dates (each note's
     /// record stays in the language it was written in).
     pub lang: Lang,
@@ -84,41 +92,106 @@ pub fn render(page: &InboxPage<'_>) -> String {
                 .push(p);
         }
     }
+    // Each note's reviews and revisions, by its id (lower case).
+    let mut reviews: HashMap<String, Vec<ReviewV1>> = HashMap::new();
+    for r in page
+        .reviews
+        .iter()
+        .filter_map(|n| serde_json::from_value::<ReviewV1>(n.note.clone()).ok())
+    {
+        reviews
+            .entry(r.note.id.to_ascii_lowercase())
+            .or_default()
+            .push(r);
+    }
+    let revisions_shown: Vec<PayloadV1> = page
+        .revisions
+        .iter()
+        .filter_map(|n| shown_payload(&n.note))
+        .collect();
+    let mut revisions: HashMap<String, Vec<&PayloadV1>> = HashMap::new();
+    for p in &revisions_shown {
+        if let Some(link) = &p.revises {
+            revisions
+                .entry(link.to.to_ascii_lowercase())
+                .or_default()
+                .push(p);
+        }
+    }
     let href = |id: &str| href_of(id, &on_page);
     let (total, lang) = (page.total, page.lang);
+    let main = html! {
+        h1 { (lang.t("inbox-title")) }
+        p {
+            (tr!(lang, "inbox-received", n = total)) " "
+            a href="./" { (lang.t("inbox-write-note")) } " "
+            a href="inbox/reviews" { (lang.t("inbox-queue")) }
+        }
+        p.log-head {
+            (tr!(lang, "inbox-log", n = page.head.0)) " " code { (page.head.1) }
+            (lang.t("inbox-log-verify"))
+        }
+        p.times-note { (lang.t("inbox-times")) }
+        (filter_form(page.filter, lang))
+        @if shown.is_empty() && !page.filter.is_empty() {
+            p.no-match { (lang.t("inbox-filter-none")) }
+        }
+        @for (n, p) in &shown {
+            @let key = n.id.to_ascii_lowercase();
+            @let linked = Linked {
+                addenda: addenda.get(&key).map(Vec::as_slice).unwrap_or(&[]),
+                reviews: reviews.get(&key).map(Vec::as_slice).unwrap_or(&[]),
+                revisions: revisions.get(&key).map(Vec::as_slice).unwrap_or(&[]),
+            };
+            (note(n, p.as_ref(), &linked, &href,
+                page.reads.map(|r| r.get(&key).map(Vec::as_slice).unwrap_or(&[])), lang))
+        }
+        (pager(page))
+    };
+    document(lang, &lang.t("inbox-title"), "", main).into_string()
+}
+
+/// A status's name in the reader's language.
+fn status_label(s: Status, lang: Lang) -> String {
+    match s {
+        Status::Awaiting => lang.t("inbox-status-awaiting"),
+        Status::Returned => lang.t("inbox-status-returned"),
+        Status::CoSigned => lang.t("inbox-status-cosigned"),
+        Status::Unsigned => lang.t("inbox-status-unsigned"),
+    }
+}
+
+/// The filters, as a form that asks for this page again with them.
+fn filter_form(f: &Filter, lang: Lang) -> Markup {
     html! {
-        (DOCTYPE)
-        html lang=(lang.tag()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (lang.t("inbox-title")) ": " (lang.t("inbox-site")) }
-                link rel="stylesheet" href="inbox.css";
-                link rel="icon" href="favicon.svg" type="image/svg+xml";
-                script type="module" src="inbox.js" {}
+        form.filters method="get" action="inbox" role="search" aria-label=(lang.t("inbox-filter")) {
+            div {
+                label for="filter-client" { (lang.t("inbox-filter-client")) }
+                input #filter-client type="text" name="client" value=(f.client);
             }
-            body {
-                main {
-                    h1 { (lang.t("inbox-title")) }
-                    p {
-                        (tr!(lang, "inbox-received", n = total)) " "
-                        a href="./" { (lang.t("inbox-write-note")) }
+            div {
+                label for="filter-author" { (lang.t("inbox-filter-author")) }
+                input #filter-author type="text" name="author" value=(f.author);
+            }
+            div {
+                label for="filter-status" { (lang.t("inbox-filter-status")) }
+                select #filter-status name="status" {
+                    option value="" selected[f.status.is_none()] { (lang.t("inbox-status-any")) }
+                    @for s in Status::ALL {
+                        option value=(s.value()) selected[f.status == Some(s)] { (status_label(s, lang)) }
                     }
-                    p.log-head {
-                        (tr!(lang, "inbox-log", n = page.head.0)) " " code { (page.head.1) }
-                        (lang.t("inbox-log-verify"))
-                    }
-                    p.times-note { (lang.t("inbox-times")) }
-                    @for (n, p) in &shown {
-                        (note(n, p.as_ref(), addenda.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[]), &href,
-                            page.reads.map(|r| r.get(&n.id.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[])), lang))
-                    }
-                    (pager(page))
                 }
+            }
+            div {
+                label for="filter-q" { (lang.t("inbox-filter-text")) }
+                input #filter-q type="search" name="q" value=(f.text);
+            }
+            button type="submit" { (lang.t("inbox-filter-apply")) }
+            @if !f.is_empty() {
+                " " a href="inbox" { (lang.t("inbox-filter-clear")) }
             }
         }
     }
-    .into_string()
 }
 
 /// The links to the newest notes and to older ones.
@@ -128,26 +201,36 @@ fn pager(page: &InboxPage<'_>) -> Markup {
         @if page.older || page.more {
             nav.pager aria-label=(lang.t("inbox-pages")) {
                 @if page.older {
-                    a href="inbox" { (lang.t("inbox-newest")) }
+                    a href={ "inbox" @if !page.filter.is_empty() { "?" (page.filter.query().trim_start_matches('&')) } } { (lang.t("inbox-newest")) }
                 }
                 @if let (true, Some(seq)) = (page.more, oldest) {
                     " "
-                    a href={ "?before=" (seq) } rel="next" { (lang.t("inbox-older")) }
+                    a href={ "?before=" (seq) (page.filter.query()) } rel="next" { (lang.t("inbox-older")) }
                 }
             }
         }
     }
 }
 
-/// One note: its record, its addenda, its details and the way to add to it.
+/// What a note's page shows with it: its addenda, the reviews of it and
+/// its revisions, each oldest first.
+struct Linked<'a> {
+    addenda: &'a [&'a PayloadV1],
+    reviews: &'a [ReviewV1],
+    revisions: &'a [&'a PayloadV1],
+}
+
+/// One note: its record with its reviews, its addenda and revisions, its
+/// details and the way to add to it.
 fn note(
     n: &StoredNote,
     p: Option<&PayloadV1>,
-    addenda: &[&PayloadV1],
+    linked: &Linked<'_>,
     href: &dyn Fn(&str) -> String,
     reads: Option<&[Read]>,
     lang: Lang,
 ) -> Markup {
+    let addenda = linked.addenda;
     let local = |t: &str| utc_text(t);
     // A note sent unsigned (not itself a signature) can be signed later
     // by its author, once.
@@ -198,7 +281,8 @@ fn note(
         article.note id={ "note-" (n.id) } data-note-id=(n.id) {
             @match p {
                 Some(p) => {
-                    (record_html_placed(p, p.lang(), &local, Placement::Listed { level: 2, href }))
+                    (record_html_reviewed(p, p.lang(), &local, Placement::Listed { level: 2, href }, linked.reviews))
+                    (history(p, linked.revisions, href, lang))
                     @if !addenda.is_empty() {
                         p.addenda {
                             (lang.t("inbox-addenda")) " "
@@ -238,6 +322,33 @@ fn note(
                 None => {
                     h2 { (lang.t("inbox-note")) " " code { (n.id) } }
                     p.unreadable { (lang.t("inbox-unreadable-note")) }
+                }
+            }
+        }
+    }
+}
+
+/// A note's place in its review's history, both ways: the note a revision
+/// revises, and the revisions of a returned note.
+fn history(
+    p: &PayloadV1,
+    revisions: &[&PayloadV1],
+    href: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> Markup {
+    html! {
+        @if let Some(link) = &p.revises {
+            p.revises {
+                (lang.t("inbox-revises")) " "
+                a href=(href(&link.to)) { code { (link.to) } }
+            }
+        }
+        @if !revisions.is_empty() {
+            p.revisions {
+                (lang.t("inbox-revised-as")) " "
+                @for (i, r) in revisions.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    a href=(href(&r.id)) { code { (r.id) } }
                 }
             }
         }

@@ -8,7 +8,9 @@
 
 mod addendum;
 mod details;
+pub mod filter;
 mod list;
+mod queue;
 mod reads;
 
 #[cfg(test)]
@@ -18,6 +20,7 @@ pub use addendum::{
     Writing,
 };
 pub use list::{render, InboxPage, PAGE_SIZE};
+pub use queue::{render as queue_page, QUEUE_SIZE};
 
 use casenote_format::PayloadV1;
 use casenote_text::isolated;
@@ -78,6 +81,34 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_');
 /// A note id as one path segment.
 pub(crate) fn path_segment(id: &str) -> String {
     utf8_percent_encode(id, SEGMENT).to_string()
+}
+
+/// A page of the receiver's in the reader's language: `title` (with the
+/// site's name), the stylesheet, icon and script found at `root` (`""`
+/// beside `/inbox`, `"../"` below it), and `main` as its content.
+pub(crate) fn document(
+    lang: casenote_text::Lang,
+    title: &str,
+    root: &str,
+    main: maud::Markup,
+) -> maud::Markup {
+    use casenote_text::Catalog;
+    maud::html! {
+        (maud::DOCTYPE)
+        html lang=(lang.tag()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) ": " (lang.t("inbox-site")) }
+                link rel="stylesheet" href={ (root) "inbox.css" };
+                link rel="icon" href={ (root) "favicon.svg" } type="image/svg+xml";
+                script type="module" src={ (root) "inbox.js" } {}
+            }
+            body {
+                main { (main) }
+            }
+        }
+    }
 }
 
 /// "Name (id)", or whichever of the two is there, each isolated so that

@@ -25,6 +25,8 @@ pub(super) enum InboxError {
     Unreadable(Lang),
     /// The page asked for is not a page (`?before=` not a seq).
     BadPage,
+    /// A filter that names nothing (`?status=` not a status), in words.
+    BadFilter(String),
     /// The store failed.
     Store(StoreError),
 }
@@ -45,6 +47,7 @@ impl IntoResponse for InboxError {
                 StatusCode::BAD_REQUEST,
                 "?before= takes the seq of a note (a whole number above 0)",
             ),
+            InboxError::BadFilter(message) => error(StatusCode::BAD_REQUEST, &message),
             InboxError::Unreadable(lang) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 Html(inbox::unreadable_page(lang)),
@@ -67,6 +70,10 @@ impl IntoResponse for InboxError {
 pub(super) struct InboxQuery {
     before: Option<String>,
     note: Option<String>,
+    client: Option<String>,
+    author: Option<String>,
+    status: Option<String>,
+    q: Option<String>,
 }
 
 /// The reader's language for the receiver's pages: the one the worker chose
@@ -118,11 +125,27 @@ pub(super) async fn inbox_page(
         (None, Some(_)) => None,
         (None, None) => Some(i64::MAX),
     };
-    let page = state
-        .store
-        .inbox(before, query.note.clone(), inbox::PAGE_SIZE)
-        .await?
-        .ok_or(InboxError::NotFound(lang))?;
+    let filter = inbox::filter::Filter::from_query(&inbox::filter::FilterQuery {
+        client: query.client.clone(),
+        author: query.author.clone(),
+        status: query.status.clone(),
+        q: query.q.clone(),
+    })
+    .map_err(InboxError::BadFilter)?;
+    // A link to one note shows its page whatever the filters.
+    let page = match before.filter(|_| !filter.is_empty()) {
+        Some(before) => {
+            state
+                .store
+                .inbox_filtered(before, &filter, inbox::PAGE_SIZE)
+                .await?
+        }
+        None => state
+            .store
+            .inbox(before, query.note.clone(), inbox::PAGE_SIZE)
+            .await?
+            .ok_or(InboxError::NotFound(lang))?,
+    };
     let ids = || page.notes.iter().map(|n| n.id.as_str());
     state
         .store
@@ -138,16 +161,40 @@ pub(super) async fn inbox_page(
     } else {
         None
     };
+    // Each note's reviews, and the revisions of the notes returned.
+    let page_ids: Vec<String> = ids().map(String::from).collect();
+    let reviews = state.store.reviews_of(page_ids.clone()).await?;
+    let revisions = state.store.revisions_of(page_ids).await?;
     let html = inbox::render(&inbox::InboxPage {
         notes: &page.notes,
         addenda: &page.addenda,
+        reviews: &reviews,
+        revisions: &revisions,
         total: page.total,
         head: &page.head,
         more: page.more,
         older: before != Some(i64::MAX),
         reads: reads.as_ref(),
+        filter: &filter,
         lang,
     });
+    Ok(Html(html).into_response())
+}
+
+/// `/inbox/reviews`: the notes awaiting a supervisor's review, oldest
+/// first. Listing a note is reading it: each is logged.
+pub(super) async fn review_queue(
+    State(state): State<AppState>,
+    Extension(reader): Extension<Reader>,
+    headers: HeaderMap,
+) -> Result<Response, InboxError> {
+    let lang = reader_lang(&headers);
+    let notes = state.store.awaiting_review(inbox::QUEUE_SIZE).await?;
+    state
+        .store
+        .record_reads(reader.reads(How::Inbox, notes.iter().map(|n| n.id.as_str())))
+        .await?;
+    let html = inbox::queue_page(&notes, chrono::Utc::now(), lang);
     Ok(Html(html).into_response())
 }
 

@@ -44,7 +44,7 @@ pub(super) async fn intake(state: &AppState, req: Request) -> Step<Response> {
     let form = form_of(&headers)?;
     let body = body_of(body).await?;
     let note = read(&body, form)?;
-    if let Some(replay) = replayed(state, &headers, &note.text).await? {
+    if let Some(replay) = replayed(state, &headers, &note.text, not_stored).await? {
         return Ok(replay);
     }
     let payload = checked(note.value, note.wrapper.as_ref(), state.late_entry_hours)
@@ -191,10 +191,16 @@ pub(super) fn read(bytes: &[u8], form: Form) -> Step<Read<'_>> {
     }
 }
 
-/// Step 4: the answer a note already stored under its key was given, so
-/// that a rule or threshold changed since (or another instance's) never
-/// turns a stored note into a refused one.
-async fn replayed(state: &AppState, headers: &HeaderMap, text: &str) -> Step<Option<Response>> {
+/// Step 4: the answer a note (or a review) already stored under its key
+/// was given, so that a rule or threshold changed since (or another
+/// instance's) never turns a stored one into a refused one; `not_stored`
+/// answers a store that failed.
+pub(super) async fn replayed(
+    state: &AppState,
+    headers: &HeaderMap,
+    text: &str,
+    not_stored: fn() -> Response,
+) -> Step<Option<Response>> {
     let Some(key) = headers.get("idempotency-key").and_then(|v| v.to_str().ok()) else {
         return Ok(None);
     };
@@ -203,7 +209,7 @@ async fn replayed(state: &AppState, headers: &HeaderMap, text: &str) -> Step<Opt
             Ok(found.map(|(id, received_at)| accepted(&Accepted::Replayed { received_at }, &id)))
         }
         Err(e) => {
-            eprintln!("casenote-receiver: reading notes failed: {e}");
+            eprintln!("casenote-receiver: reading stored documents failed: {e}");
             Err(Box::new(not_stored()))
         }
     }

@@ -9,6 +9,7 @@ mod inbox;
 mod intake;
 mod notes;
 pub mod reader;
+mod reviews;
 mod test_mode;
 
 use std::path::Path;
@@ -27,8 +28,9 @@ use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 use crate::faults::Faults;
 use crate::store::Notes;
 use guard::Access;
-use inbox::{addendum_page, inbox_css, inbox_js, inbox_page, signature_page};
+use inbox::{addendum_page, inbox_css, inbox_js, inbox_page, review_queue, signature_page};
 use notes::{list_notes, post_note};
+use reviews::{list_reviews, post_review};
 use test_mode::{loopback_only, request_log, reset, set_faults};
 
 /// The Content-Security-Policy every response carries: the strictest one the
@@ -45,6 +47,8 @@ pub struct AppState {
     pub access: Arc<Access>,
     /// The receiver's own late-entry threshold, in hours.
     pub late_entry_hours: f64,
+    /// Whether an author may co-sign their own note.
+    pub self_approval: bool,
     /// Sign-in through a proxy, when configured (`reader.rs`).
     pub sign_in: Option<Arc<reader::SignIn>>,
 }
@@ -97,9 +101,19 @@ pub fn router(state: AppState, site: &Path) -> Router {
         ))),
         None => post(post_note),
     };
+    // Reviews meet the same faults: one plan for every document sent.
+    let review_intake = match &state.faults {
+        Some(faults) => post(post_review.layer(middleware::from_fn_with_state(
+            Arc::clone(faults),
+            faults_layer::inject,
+        ))),
+        None => post(post_review),
+    };
     let mut r = Router::new()
         .route("/api/notes", intake.get(list_notes))
+        .route("/api/reviews", review_intake.get(list_reviews))
         .route("/inbox", get(inbox_page))
+        .route("/inbox/reviews", get(review_queue))
         .route("/inbox/addendum/{id}", get(addendum_page))
         .route("/inbox/sign/{id}", get(signature_page))
         .route("/inbox.css", get(inbox_css))

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::reader::Reader;
 use super::{error, json, AppState};
-use crate::db::Accepted;
+use crate::db::{Accepted, Kind};
 use crate::reads::How;
 
 /// `POST /api/notes`: the intake's steps in order (`intake.rs`); each
@@ -78,11 +78,26 @@ pub(super) async fn list_notes(
     Extension(reader): Extension<Reader>,
     Query(query): Query<PageQuery>,
 ) -> Response {
+    listed(&state, &reader, &query, Kind::Note).await
+}
+
+/// A page of the stored documents of `kind` as the query asks, its reads
+/// logged, with the `Link` to the next.
+pub(super) async fn listed(
+    state: &AppState,
+    reader: &Reader,
+    query: &PageQuery,
+    kind: Kind,
+) -> Response {
     let (after, limit) = match query.read() {
         Ok(v) => v,
         Err(message) => return error(StatusCode::BAD_REQUEST, &message),
     };
-    let page = match state.store.page_after(after, limit).await {
+    let page = match kind {
+        Kind::Note => state.store.page_after(after, limit).await,
+        Kind::Review => state.store.reviews_after(after, limit).await,
+    };
+    let page = match page {
         // Every read is logged before it is answered.
         Ok(page) => {
             let reads = reader.reads(How::Api, page.notes.iter().map(|n| n.id.as_str()));
@@ -107,10 +122,13 @@ pub(super) async fn list_notes(
             res
         }
         Err(e) => {
-            eprintln!("casenote-receiver: listing notes failed: {e}");
+            eprintln!("casenote-receiver: listing {}s failed: {e}", kind.as_str());
             error(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "The notes could not be listed",
+                match kind {
+                    Kind::Note => "The notes could not be listed",
+                    Kind::Review => "The reviews could not be listed",
+                },
             )
         }
     }
@@ -128,7 +146,7 @@ const MAX_LIMIT: usize = 500;
 const DEFAULT_LIMIT: usize = 100;
 
 impl PageQuery {
-    fn read(&self) -> Result<(i64, usize), String> {
+    pub(super) fn read(&self) -> Result<(i64, usize), String> {
         let after = match self.after.as_deref() {
             None => 0,
             Some(a) => a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {

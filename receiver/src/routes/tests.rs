@@ -20,6 +20,7 @@ fn app_with(test_mode: bool, access: Access) -> Router {
         faults: test_mode.then(Faults::default).map(Arc::new),
         access: Arc::new(access),
         late_entry_hours: 24.0,
+        self_approval: false,
         sign_in: None,
     };
     super::app(state, Path::new("/nonexistent"), "", None)
@@ -424,6 +425,7 @@ mod contract;
 mod faults;
 mod guard;
 mod inbox;
+mod reviews;
 mod sign_in;
 mod sign_later;
 mod site;

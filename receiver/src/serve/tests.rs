@@ -40,6 +40,7 @@ async fn start(limits: Limits) -> Running {
         faults: Some(Arc::new(crate::faults::Faults::default())),
         access: Arc::new(Access::default()),
         late_entry_hours: 24.0,
+        self_approval: false,
         sign_in: None,
     };
     let app = crate::routes::app(state, Path::new("/nonexistent"), "", None);

@@ -67,3 +67,31 @@ inbox-not-found-title = No such note
 inbox-not-found = No note with this id is in the inbox, so no addendum can be written to it here. Go back to the inbox and choose Write an addendum on the note you mean.
 inbox-unreadable-title = This note cannot be read
 inbox-unreadable = The stored note is not casenote JSON v1, so no addendum can be linked to it. Its stored JSON is at api/notes; ask whoever runs this receiver.
+inbox-revises = A revision of the returned note
+inbox-revised-as = Revised as note
+inbox-queue = Awaiting review
+inbox-queue-title = Notes awaiting a supervisor's review
+inbox-queue-count = { $n ->
+    [one] One note awaits review, oldest first.
+   *[other] { $n } notes await review, oldest first.
+}
+inbox-queue-empty = No note awaits review.
+inbox-queue-waiting = { $days ->
+    [0] sent today
+    [one] waiting 1 day
+   *[other] waiting { $days } days
+}
+inbox-queue-open = Open in the inbox
+inbox-filter = Filter the notes
+inbox-filter-client = Client
+inbox-filter-author = Author
+inbox-filter-status = Status
+inbox-filter-text = Words in the note
+inbox-filter-apply = Filter
+inbox-filter-clear = Show every note
+inbox-filter-none = No note matches these filters.
+inbox-status-any = Any
+inbox-status-awaiting = Awaiting review
+inbox-status-returned = Returned
+inbox-status-cosigned = Co-signed
+inbox-status-unsigned = Unsigned

@@ -68,9 +68,16 @@ record-signed-by = Signed by { $name } at
 record-text-signed-by = Signed by { $name } ({ $id }) at { $at }.
 record-content-hash = Content SHA-256: { $hash }
 record-not-signed = Not signed. This is a draft, not the record.
-# The FHIR form's attachment that carries the casenote JSON, and a review's.
+# The FHIR form's attachment that carries the casenote JSON.
 fhir-json-title = casenote JSON v1
-fhir-review-cosigned = Co-signed by a supervisor
-fhir-review-returned = Returned for revision
 record-review-awaiting = Awaiting a supervisor's review
 record-review-revised = Revision of note { $to }, which was returned: awaiting a supervisor's review
+record-review = Supervisory review
+record-review-returned = Returned for revision
+record-review-cosigned = Co-signed by a supervisor
+record-review-cosigned-by = Co-signed by { $who } at
+record-review-returned-by = Returned for revision by { $who } at
+record-review-about-note = The whole note
+record-review-about-quote = Quote { $n } in { $section }
+record-review-about-intervention = Intervention { $n }
+record-review-hash = Review SHA-256: { $hash }

@@ -67,3 +67,31 @@ inbox-not-found-title = No existe esa nota
 inbox-not-found = En la bandeja de entrada no hay ninguna nota con este id., así que aquí no se le puede escribir una adenda. Vuelva a la bandeja de entrada y elija Escribir una adenda en la nota que busca.
 inbox-unreadable-title = Esta nota no se puede leer
 inbox-unreadable = La nota guardada no es JSON v1 de casenote, así que no se le puede vincular ninguna adenda. Su JSON guardado está en api/notes; consulte a quien administra este receptor.
+inbox-revises = Revisión de la nota devuelta
+inbox-revised-as = Revisada como la nota
+inbox-queue = Pendientes de revisión
+inbox-queue-title = Notas pendientes de revisión por un supervisor
+inbox-queue-count = { $n ->
+    [one] Una nota espera revisión, la más antigua primero.
+   *[other] { $n } notas esperan revisión, las más antiguas primero.
+}
+inbox-queue-empty = Ninguna nota espera revisión.
+inbox-queue-waiting = { $days ->
+    [0] enviada hoy
+    [one] espera desde hace 1 día
+   *[other] espera desde hace { $days } días
+}
+inbox-queue-open = Abrir en las notas recibidas
+inbox-filter = Filtrar las notas
+inbox-filter-client = Cliente
+inbox-filter-author = Autor
+inbox-filter-status = Estado
+inbox-filter-text = Palabras en la nota
+inbox-filter-apply = Filtrar
+inbox-filter-clear = Mostrar todas las notas
+inbox-filter-none = Ninguna nota coincide con estos filtros.
+inbox-status-any = Cualquiera
+inbox-status-awaiting = Pendiente de revisión
+inbox-status-returned = Devuelta
+inbox-status-cosigned = Firmada también por un supervisor
+inbox-status-unsigned = Sin firmar

@@ -68,9 +68,16 @@ record-signed-by = Firmada por { $name } el
 record-text-signed-by = Firmada por { $name } ({ $id }) el { $at }.
 record-content-hash = SHA-256 del contenido: { $hash }
 record-not-signed = Sin firmar. Esto es un borrador, no el registro.
-# The FHIR form's attachment that carries the casenote JSON, and a review's.
+# The FHIR form's attachment that carries the casenote JSON.
 fhir-json-title = JSON de casenote v1
-fhir-review-cosigned = Firmada también por un supervisor
-fhir-review-returned = Devuelta para revisión
 record-review-awaiting = Pendiente de revisión por un supervisor
 record-review-revised = Revisión de la nota { $to }, que fue devuelta: pendiente de revisión por un supervisor
+record-review = Revisión del supervisor
+record-review-returned = Devuelta para revisión
+record-review-cosigned = Firmada también por un supervisor
+record-review-cosigned-by = Firmada también por { $who } el
+record-review-returned-by = Devuelta para revisión por { $who } el
+record-review-about-note = La nota entera
+record-review-about-quote = Cita { $n } en { $section }
+record-review-about-intervention = Intervención { $n }
+record-review-hash = SHA-256 de la revisión: { $hash }

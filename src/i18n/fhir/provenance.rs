@@ -53,8 +53,8 @@ pub fn provenance(r: &ReviewV1, reviewer: Option<&str>) -> Value {
         .unwrap_or_default();
     let review_json = serde_json::to_string(r).unwrap_or_default();
     let said = match r.decision {
-        Decision::Cosign => lang.t("fhir-review-cosigned"),
-        Decision::Return => lang.t("fhir-review-returned"),
+        Decision::Cosign => lang.t("record-review-cosigned"),
+        Decision::Return => lang.t("record-review-returned"),
     };
     let who = reviewer_of(r, reviewer);
     let mut doc = json!({

@@ -31,8 +31,12 @@ use crate::render::{hours_text, minutes_text};
 use crate::tr;
 use crate::Catalog;
 use casenote_format::payload::PayloadV1;
+use casenote_format::review::{ReviewV1, Standing};
 use casenote_format::Lang;
 use casenote_format::Speaker;
+
+mod review;
+pub use review::about_text;
 
 /// "Name (id)", or whichever of the two is there; `labelled` says the id
 /// beside a name ("ID C-1").
@@ -103,6 +107,20 @@ pub fn record_html_placed(
     local: &dyn Fn(&str) -> String,
     placement: Placement,
 ) -> Markup {
+    record_html_reviewed(p, lang, local, placement, &[])
+}
+
+/// `p` as a document placed as `placement` says, with the `reviews` of it
+/// a receiver holds: where it stands, and each review with its comments
+/// and co-signature.
+pub fn record_html_reviewed(
+    p: &PayloadV1,
+    lang: Lang,
+    local: &dyn Fn(&str) -> String,
+    placement: Placement,
+    reviews: &[ReviewV1],
+) -> Markup {
+    let standing = Standing::of(p, reviews);
     let as_is = |id: &str| isolated(id).into_owned();
     let client = name_and_id(&p.client.name, &p.client.id, &|id: &str| {
         tr!(lang, "record-client-id", id = isolated(id).into_owned())
@@ -165,8 +183,8 @@ pub fn record_html_placed(
                         (tr!(lang, "record-addendum-reason", reason = isolated(&a.reason).into_owned()))
                     }
                 }
-                @if let Some(line) = crate::render::review_line(p, lang) {
-                    p.print-label.review { (line) }
+                @if standing != Standing::NotRequired {
+                    p.print-label.review { (crate::render::standing_text(p, standing, lang)) }
                 }
                 @if let Some(t) = late {
                     p.print-label {
@@ -253,6 +271,7 @@ pub fn record_html_placed(
                     }
                 }
             }
+            (review::reviews_html(p, reviews, lang, local, sub(html! { (lang.t("record-review")) })))
         }
     }
 }

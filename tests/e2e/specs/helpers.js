@@ -92,6 +92,19 @@ async function storedNotes(request) {
   return notes;
 }
 
+/** Every review the receiver's database holds; saved with the notes for the schema test. */
+async function storedReviews(request) {
+  const res = await request.get("api/reviews");
+  expect(res.ok()).toBeTruthy();
+  const reviews = await res.json();
+  const samples = process.env.CASENOTE_PAYLOAD_SAMPLES;
+  if (samples) {
+    fs.mkdirSync(samples, { recursive: true });
+    for (const r of reviews) fs.writeFileSync(path.join(samples, `${r.id}.json`), JSON.stringify(r.note));
+  }
+  return reviews;
+}
+
 /** Opens the standalone editor and waits until it is ready to type in. */
 async function openEditor(page) {
   await page.goto("./");
@@ -303,6 +316,7 @@ async function layoutProblems(page, min) {
 }
 
 module.exports = {
+  storedReviews,
   layoutProblems,
   expectNoViolations,
   tabTo,

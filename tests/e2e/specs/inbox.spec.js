@@ -97,11 +97,20 @@ test("the inbox shows the whole note in local time, and an addendum written from
   await expectLocalTimes(page);
   await expectClean(page, "the inbox");
 
-  // From the keyboard: Tab to Write an addendum, Enter.
+  // From the keyboard: past the links at the top and the filters, Tab to
+  // Write an addendum, Enter.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Write a note" })).toBeFocused();
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Awaiting review" })).toBeFocused();
+  for (const field of ["Client", "Author", "Status", "Words in the note"]) {
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel(field, { exact: true })).toBeFocused();
+  }
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Filter" })).toBeFocused();
   const write = note.getByRole("link", { name: "Write an addendum to the SOAP note of Inbox Client" });
+  await h.tabTo(page, (await write.textContent()).trim());
   await expect(write).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/inbox/addendum/${original.id}$`));

@@ -62,3 +62,118 @@ test("a Spanish note sent for review says so in Spanish in the inbox", async ({ 
   await expect(note.locator(".print-label.review")).toHaveText("Pendiente de revisión por un supervisor");
   await h.expectNoViolations(page, "inbox with a Spanish note awaiting review");
 });
+
+/** `value` as canonical JSON: keys sorted at every level, no whitespace. */
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const sha256 = (text) => require("node:crypto").createHash("sha256").update(text, "utf8").digest("hex");
+
+/** A supervisor's review of `note`, hashed as the README says (a host building its own review tool would do this). */
+function review(note, decision, comments) {
+  const r = {
+    schema: "casenote-review/v1",
+    id: require("node:crypto").randomUUID(),
+    note: { id: note.id, contentHash: note.contentHash },
+    reviewer: { id: "S-3", name: "Dana Supervisor", credential: "LCSW" },
+    decision,
+    comments,
+    createdAt: "2026-11-27T09:00:00Z",
+    decidedAt: new Date().toISOString(),
+  };
+  r.reviewHash = sha256(
+    canonical({ id: r.id, note: r.note, reviewer: r.reviewer, decision, comments, decidedAt: r.decidedAt }),
+  );
+  if (decision === "cosign") {
+    const sig = {
+      signerId: "S-3",
+      signerName: "Dana Supervisor",
+      credential: "LCSW",
+      attestation: "I have reviewed this note and co-sign it.",
+      signedAt: r.decidedAt,
+      reviewHash: r.reviewHash,
+    };
+    r.coSignature = { ...sig, signatureHash: sha256(canonical(sig)) };
+  }
+  return r;
+}
+
+async function sendReview(request, r) {
+  const res = await request.post("api/reviews", {
+    data: r,
+    headers: { "content-type": "application/json", "idempotency-key": r.id },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+test("a supervisor's decisions show in the inbox, its queue and its filters, in English and Spanish, with no axe violations", async ({
+  page,
+  request,
+  context,
+  baseURL,
+}) => {
+  await h.openEditor(page);
+  await editor(page, `el.setAttribute("review", "required"); el.setAttribute("author-id", "W-7"); el.setAttribute("author-name", "Sam Worker");`);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await h.fillSoap(page, "Queue Client");
+  await h.signAndSend(page);
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [stored] = await h.storedNotes(request);
+
+  // Waiting: in the queue, oldest first, with its age.
+  await page.goto("inbox/reviews");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Notes awaiting a supervisor's review");
+  await expect(page.locator(".review-queue li")).toHaveCount(1);
+  await expect(page.locator(".review-queue li")).toContainText("SOAP note: Queue Client");
+  await expect(page.locator(".review-queue li .waiting")).toContainText("sent today");
+  await h.expectNoViolations(page, "the review queue");
+  await page.getByRole("link", { name: "Open in the inbox" }).click();
+  await expect(page.locator(`#note-${stored.id} .print-label.review`)).toHaveText("Awaiting a supervisor's review");
+
+  // Returned with a comment beside its section: off the queue, and filtered as returned.
+  const section = stored.note.sections[2];
+  await sendReview(
+    request,
+    review(stored.note, "return", [
+      { id: require("node:crypto").randomUUID(), about: { kind: "section", key: section.key }, text: "Say what the assessment rests on." },
+    ]),
+  );
+  // Stored once, as sent (and checked by both schema validators afterwards).
+  const reviews = await h.storedReviews(request);
+  expect(reviews.map((r) => r.note.decision)).toEqual(["return"]);
+  await page.goto("inbox/reviews");
+  await expect(page.getByText("No note awaits review.")).toBeVisible();
+  await page.goto("inbox");
+  await page.getByLabel("Status").selectOption("returned");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=returned/);
+  const note = page.locator("article.note");
+  await expect(note).toHaveCount(1);
+  await expect(note.locator(".print-label.review")).toHaveText("Returned for revision");
+  await expect(note.locator(".review-comments li")).toHaveText(`${section.label}: Say what the assessment rests on.`);
+  await h.expectNoViolations(page, "the inbox filtered to returned notes");
+  await page.getByLabel("Status").selectOption("coSigned");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("No note matches these filters.")).toBeVisible();
+
+  // In Spanish: the reader's pages, the filters and the queue.
+  await context.addCookies([{ name: "casenote-lang", value: "es", url: baseURL }]);
+  await page.goto("inbox?status=returned");
+  await expect(page.getByLabel("Estado")).toHaveValue("returned");
+  await expect(page.getByRole("button", { name: "Filtrar" })).toBeVisible();
+  await h.expectNoViolations(page, "the inbox filtered, in Spanish");
+  await page.goto("inbox/reviews");
+  await expect(page.getByText("Ninguna nota espera revisión.")).toBeVisible();
+  await h.expectNoViolations(page, "the review queue, in Spanish");
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("inbox?status=returned");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});

@@ -17,7 +17,7 @@ pub(super) struct Step {
 /// those files say 0, and which of the three a file has taken is read from
 /// its columns (`super::unversioned_steps_taken`). Versions 2 and 3 are
 /// one step each, as released.
-pub(super) const STEPS: [Step; 5] = [
+pub(super) const STEPS: [Step; 6] = [
     // The first releases: each note with the HTTP answer it was given.
     Step {
         version: 1,
@@ -75,5 +75,12 @@ pub(super) const STEPS: [Step; 5] = [
            from_addr TEXT NOT NULL
          );
          CREATE INDEX IF NOT EXISTS reads_note ON reads (note_id COLLATE NOCASE);",
+    },
+    // Supervisors' reviews, stored beside the notes as documents of their
+    // own kind, so that one log covers both.
+    Step {
+        version: 4,
+        sql: "ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'note';
+         CREATE INDEX IF NOT EXISTS notes_kind_seq ON notes (kind, seq);",
     },
 ];

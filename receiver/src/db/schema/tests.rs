@@ -84,6 +84,17 @@ fn v3() -> String {
     )
 }
 
+/// Version 4, as this release makes it: each stored document's kind.
+fn v4() -> String {
+    format!(
+        "{}
+         ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'note';
+         CREATE INDEX notes_kind_seq ON notes (kind, seq);
+         PRAGMA user_version = 4;",
+        v3().replace("PRAGMA user_version = 3;", "")
+    )
+}
+
 fn file(sql: &str) -> Connection {
     let conn = Connection::open_in_memory().unwrap();
     conn.execute_batch(sql).unwrap();
@@ -134,7 +145,7 @@ fn layout(conn: &Connection) -> Vec<String> {
 
 /// A new file's layout, which every earlier file must reach.
 fn current() -> Vec<String> {
-    layout(&file(&v3()))
+    layout(&file(&v4()))
 }
 
 #[test]
@@ -145,7 +156,7 @@ fn the_steps_are_numbered_in_order_up_to_version() {
         assert!(a == b || a + 1 == b, "{a} then {b}");
     }
     assert_eq!(STEPS[STEPS.len() - 1].version, VERSION);
-    assert_eq!(VERSION, 3);
+    assert_eq!(VERSION, 4);
 }
 
 #[test]
@@ -171,6 +182,7 @@ fn a_file_of_each_earlier_release_upgrades_to_the_current_layout() {
         ),
         ("version 2", V2.to_string()),
         ("version 3", v3()),
+        ("version 4", v4()),
     ] {
         let mut conn = file(&sql);
         migrate(&mut conn).unwrap();
@@ -223,9 +235,12 @@ fn notes_of_earlier_releases_are_kept_and_still_verify() {
     s.accept("k2", "n2", "{}", "h", "t2").unwrap();
     assert!(matches!(s.verify().unwrap(), Ok(v) if v.entries == 2));
 
-    // Made a version 2 file again (no access log): the notes stay.
+    // Made a version 2 file again (no access log, no kinds): the notes stay.
     s.conn()
-        .execute_batch("DROP TABLE reads; PRAGMA user_version = 2;")
+        .execute_batch(
+            "DROP TABLE reads; DROP INDEX notes_kind_seq; ALTER TABLE notes DROP COLUMN kind;
+             PRAGMA user_version = 2;",
+        )
         .unwrap();
     migrate(&mut s.conn()).unwrap();
     assert_eq!(layout(&s.conn()), current());
@@ -235,10 +250,10 @@ fn notes_of_earlier_releases_are_kept_and_still_verify() {
 
 #[test]
 fn a_file_from_a_newer_release_is_refused_untouched() {
-    let mut conn = file("PRAGMA user_version = 4;");
+    let mut conn = file("PRAGMA user_version = 5;");
     let e = migrate(&mut conn).expect_err("refused");
-    assert!(matches!(e, OpenError::Newer { version: 4 }), "{e}");
-    assert_eq!(user_version(&conn), 4);
+    assert!(matches!(e, OpenError::Newer { version: 5 }), "{e}");
+    assert_eq!(user_version(&conn), 5);
     assert!(!table_exists(&conn, "notes").unwrap());
 }
 

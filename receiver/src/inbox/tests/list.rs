@@ -2,6 +2,7 @@
 //! both ways, escaping.
 
 use super::*;
+use crate::inbox::filter::Filter;
 use crate::inbox::{render, InboxPage};
 
 /// The inbox's one page of `notes` (given oldest first, as stored), their
@@ -16,6 +17,9 @@ fn page(notes: &[StoredNote]) -> String {
         more: false,
         older: false,
         reads: None,
+        reviews: &[],
+        revisions: &[],
+        filter: &Filter::default(),
         lang: Lang::En,
     })
 }
@@ -180,6 +184,9 @@ fn the_page_shows_the_logs_head() {
         more: false,
         older: false,
         reads: None,
+        reviews: &[],
+        revisions: &[],
+        filter: &Filter::default(),
         lang: Lang::En,
     });
     assert!(
@@ -203,6 +210,9 @@ fn the_inbox_speaks_the_readers_language() {
         more: false,
         older: false,
         reads: None,
+        reviews: &[],
+        revisions: &[],
+        filter: &Filter::default(),
         lang: Lang::Es,
     });
     for shown in [

@@ -84,6 +84,7 @@ async fn a_replay_is_answered_as_stored_whatever_the_threshold_says_now() {
             faults: None,
             access: Arc::new(Access::default()),
             late_entry_hours: hours,
+            self_approval: false,
             sign_in: None,
         };
         super::super::app(state, Path::new("/nonexistent"), "", None)

@@ -154,6 +154,7 @@ async fn allowed_origins_may_load_the_built_files() {
             ..Access::default()
         }),
         late_entry_hours: 24.0,
+        self_approval: false,
         sign_in: None,
     };
     let app = crate::routes::app(state, &site, "", None);

@@ -17,6 +17,7 @@ fn app_signing(sign_in: Option<SignIn>) -> (Router, Arc<Store>) {
         faults: None,
         access: Arc::new(Access::default()),
         late_entry_hours: 24.0,
+        self_approval: false,
         sign_in: sign_in.map(Arc::new),
     };
     (

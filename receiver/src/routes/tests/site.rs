@@ -13,6 +13,7 @@ fn site_app(site: &Path, site_path: &str) -> Router {
         faults: None,
         access: Arc::new(Access::default()),
         late_entry_hours: 24.0,
+        self_approval: false,
         sign_in: None,
     };
     super::super::app(state, site, site_path, None)
