@@ -86,6 +86,8 @@ pub enum Member {
     IdempotencyKey,
     /// The previous note a host gives the editor.
     PreviousNote,
+    /// The returned note and its review a host gives the editor.
+    Returned,
 }
 
 impl Member {
@@ -116,6 +118,7 @@ impl Member {
             Member::SignatureSignedAt => "signature.signedAt",
             Member::IdempotencyKey => "Idempotency-Key",
             Member::PreviousNote => "previousNote",
+            Member::Returned => "returned",
         }
     }
 }

@@ -19,10 +19,12 @@ use crate::record::sha256_hex;
 
 mod check;
 mod links;
+mod returned;
 mod revision;
 mod standing;
 
 pub use links::{is_author, ReviewFacts};
+pub use returned::Returned;
 pub use revision::{CommentResponse, RevisionLink};
 pub use standing::Standing;
 

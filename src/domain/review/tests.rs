@@ -591,3 +591,73 @@ fn the_host_or_the_template_asks_for_review() {
         ReviewPolicy::Required
     );
 }
+
+fn returned_json(note: &PayloadV1, review: &ReviewV1) -> String {
+    serde_json::json!({ "note": note, "review": review }).to_string()
+}
+
+#[test]
+fn a_returned_note_is_read_with_its_review_and_held_to_it() {
+    let (n, r) = (note(), returned());
+    let got = Returned::from_json(&returned_json(&n, &r)).unwrap();
+    assert_eq!(got.note, n);
+    assert_eq!(got.review, r);
+    assert_eq!(
+        got.comments_on_section("assessment")
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>(),
+        [COMMENT_ID]
+    );
+    assert_eq!(got.comments_on_section("plan").count(), 0);
+    // A co-signature is no return.
+    let e = Returned::from_json(&returned_json(&n, &cosigned())).unwrap_err();
+    assert_eq!(
+        problems_at(&e),
+        vec![(
+            FieldPath::Review(ReviewPart::Decision),
+            Problem::NotReturned
+        )]
+    );
+    // The review of another version of the note.
+    let mut other = n.clone();
+    other.sections[0].text = "other words".into();
+    let other = other.with_hash();
+    let e = Returned::from_json(&returned_json(&other, &r)).unwrap_err();
+    assert_eq!(e[0].problem, Problem::ReviewedNoteChanged);
+    // Not JSON, a member missing, a note that does not check.
+    let e = Returned::from_json("{").unwrap_err();
+    assert!(matches!(e[0].problem, Problem::NotJson { .. }));
+    assert_eq!(e[0].field.to_string(), "returned");
+    let e = Returned::from_json(r#"{"note": {}}"#).unwrap_err();
+    assert!(!e.is_empty());
+    let e = Returned::from_json(&serde_json::json!({ "note": n }).to_string()).unwrap_err();
+    assert_eq!(e[0].field.to_string(), "returned.review");
+}
+
+/// A revision starts from the original's content, linked to the version
+/// returned and to the review; built as it starts, it is a valid note
+/// whose receiver-side checks pass.
+#[test]
+fn a_revision_starts_from_the_original_and_links_to_it() {
+    let (n, r) = (note(), returned());
+    let got = Returned::from_json(&returned_json(&n, &r)).unwrap();
+    let draft = got.revision(REVISION_ID.into(), "2026-11-27T10:00:00Z".into());
+    assert_eq!(draft.id, REVISION_ID);
+    assert_eq!(draft.client, n.client);
+    assert_eq!(draft.section("assessment").unwrap().text, "assessment text");
+    assert!(draft.review_required);
+    let link = draft.revises.clone().unwrap();
+    assert_eq!(
+        (link.to.as_str(), link.review.as_str()),
+        (n.id.as_str(), REVIEW_ID)
+    );
+    assert_eq!(link.to_hash, n.content_hash);
+    let p = PayloadV1::build(
+        &draft,
+        &Template::soap(),
+        &BuildContext::at("2026-11-27T11:00:00Z"),
+    );
+    assert_eq!(p.check(), vec![]);
+    assert_eq!(p.revision_problems(Some(&n), Some(&r), false), vec![]);
+    assert_ne!(p.content_hash, n.content_hash);
+}
