@@ -13,7 +13,7 @@
 use super::contact::Participant;
 use super::note::{Client, Note, Person, ServiceTime};
 use super::record::{AddendumKind, AddendumLink};
-use super::review::ReviewPolicy;
+use super::review::{Returned, ReviewPolicy};
 use super::template::Template;
 use crate::Lang;
 
@@ -42,7 +42,7 @@ impl AddendumTarget {
 }
 
 /// What the host says about the note being written.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NoteSetup {
     /// The format asked for (`format`); one not offered falls back to the
     /// first that is.
@@ -61,11 +61,22 @@ pub struct NoteSetup {
     pub signature_statement: String,
     /// Whether the host asks for a supervisor's review (`review`).
     pub review: ReviewPolicy,
+    /// Revision mode: the returned note and its review (`returned`).
+    pub returned: Option<Returned>,
 }
 
 impl NoteSetup {
     /// A new, empty note with id `id` started at `created_at`.
     pub fn new_note(&self, offered: &[Template], id: String, created_at: String) -> Note {
+        if let Some(returned) = &self.returned {
+            // A revision: the original's content, to revise.
+            let mut note = returned.revision(id, created_at);
+            if !self.author.id.is_empty() || !self.author.name.is_empty() {
+                note.author = self.author.clone();
+            }
+            note.language = self.language;
+            return note;
+        }
         let format = offered
             .iter()
             .find(|t| t.id.eq_ignore_ascii_case(self.format.trim()))
@@ -105,6 +116,11 @@ impl NoteSetup {
     /// starts a note, whatever its format. Such a note is not kept as a
     /// draft until something is written.
     pub fn is_untouched(&self, note: &Note) -> bool {
+        if note.revises.is_some() {
+            // A revision holds the original's words from the start: it is
+            // kept as soon as it is opened.
+            return false;
+        }
         let started_date = self
             .addendum
             .as_ref()
@@ -151,6 +167,14 @@ impl NoteSetup {
         note.review_required = !self.review.is_optional();
         if !self.author.id.is_empty() || !self.author.name.is_empty() {
             note.author = self.author.clone();
+        }
+        if let Some(returned) = &self.returned {
+            // The worker's answers stay; the link is the host's.
+            let answers = note.revises.take().map(|l| l.responses).unwrap_or_default();
+            let mut link = returned.link();
+            link.responses = answers;
+            note.revises = Some(link);
+            note.review_required = true;
         }
         if let Some(target) = &self.addendum {
             let (kind, reason) = note

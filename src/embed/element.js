@@ -29,12 +29,12 @@ function watchLang(el, on) {
 // the class's accessor.
 const PROPERTIES = [
   "encryptionKey", "headers", "beforeSubmit", "goals", "template",
-  "participants", "locations", "previousNote",
+  "participants", "locations", "previousNote", "returned",
 ];
 
 // Properties that, when set, mount the editor again with the new value
 // (the draft is flushed and restored, so nothing typed is lost).
-const REMOUNTING = ["participants", "locations", "previousNote"];
+const REMOUNTING = ["participants", "locations", "previousNote", "returned"];
 
 // `attributes` are the names the element observes, from the one list in
 // `attributes.rs`.

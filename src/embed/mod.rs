@@ -27,7 +27,8 @@ mod attributes;
 mod page_text;
 mod properties;
 use properties::{
-    goals_from, key_from, participants_from, previous_from, template_from, texts_from,
+    goals_from, key_from, participants_from, previous_from, returned_from, template_from,
+    texts_from,
 };
 
 pub const TAG: &str = "casenote-editor";
@@ -88,7 +89,9 @@ pub fn config_from(el: &HtmlElement) -> EditorConfig {
         contact_modes,
         unknown_modes,
         locations: texts_from(el, "locations"),
+        returned_text: returned_from(el),
         note: NoteSetup {
+            returned: None,
             review: ReviewPolicy::from_attribute(non_empty(A::Review).as_deref()),
             participants: participants_from(el),
             language: lang,

@@ -129,6 +129,19 @@ pub(super) fn previous_from(el: &HtmlElement, client: &Client, lang: Lang) -> Pr
     }
 }
 
+/// The `returned` property: `{note, review}`, a returned note and the
+/// review that returned it (an object or its JSON text), as JSON text. It
+/// is read and checked when the editor opens (`session/returned.rs`).
+pub(super) fn returned_from(el: &HtmlElement) -> Option<String> {
+    let value = property(el, "returned")?;
+    match value.as_string() {
+        Some(text) => Some(text),
+        None => js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|t| t.as_string()),
+    }
+}
+
 /// The `template` property: a template object, or its JSON text.
 pub(super) fn template_from(el: &HtmlElement) -> HostTemplate {
     let Ok(value) = js_sys::Reflect::get(el, &"template".into()) else {

@@ -126,6 +126,9 @@ pub struct EditorConfig {
     /// The format asked for, the client, the signed-in author and, in
     /// addendum mode, the original note.
     pub note: NoteSetup,
+    /// The host's `returned` value as JSON text, read (off the first
+    /// screen's code) when the editor opens: revision mode.
+    pub returned_text: Option<String>,
     pub draft_scope: String,
     /// Days a draft is kept after its last edit (`draft-retention-days`).
     pub retention_days: f64,
@@ -178,6 +181,7 @@ impl EditorConfig {
         if let Previous::Refused(why) = &self.previous {
             said.push(why.clone());
         }
+
         if let Some(value) = &self.unknown_signing {
             said.push(tr!(lang, "config-unknown-signing", value = value.as_str()));
         }
@@ -230,6 +234,7 @@ impl Default for EditorConfig {
                 signature_statement: signature_statement(Lang::En),
                 ..NoteSetup::default()
             },
+            returned_text: None,
             draft_scope: "default".into(),
             retention_days: DEFAULT_RETENTION_DAYS,
             sent_retention_days: crate::domain::sent::DEFAULT_SENT_RETENTION_DAYS,

@@ -44,6 +44,40 @@ impl Returned {
         Self::held(note, review)
     }
 
+    /// The same from any serde data for the note and the review (the
+    /// host's objects, in the browser), each read without the member's
+    /// path (serde's message names the member) and then checked as a
+    /// receiver checks it.
+    pub fn from_parts<'de, D: serde::Deserializer<'de>>(
+        note: D,
+        review: D,
+    ) -> Result<Self, Vec<FieldProblem>>
+    where
+        D::Error: std::fmt::Display,
+    {
+        let shape = |member: &str, e: D::Error| {
+            vec![FieldProblem::new(
+                FieldPath::Json(format!("returned.{member}")),
+                Problem::Shape {
+                    detail: e.to_string(),
+                },
+            )]
+        };
+        let note =
+            <PayloadV1 as serde::Deserialize>::deserialize(note).map_err(|e| shape("note", e))?;
+        let errors = note.check();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let review = <ReviewV1 as serde::Deserialize>::deserialize(review)
+            .map_err(|e| shape("review", e))?;
+        let errors = review.check();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Self::held(note, review)
+    }
+
     /// The review must be a return of exactly this version of the note.
     fn held(note: PayloadV1, review: ReviewV1) -> Result<Self, Vec<FieldProblem>> {
         let at = |part, problem| FieldProblem::new(FieldPath::Review(part), problem);

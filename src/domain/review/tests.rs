@@ -632,32 +632,14 @@ fn a_returned_note_is_read_with_its_review_and_held_to_it() {
     assert!(!e.is_empty());
     let e = Returned::from_json(&serde_json::json!({ "note": n }).to_string()).unwrap_err();
     assert_eq!(e[0].field.to_string(), "returned.review");
-}
-
-/// A revision starts from the original's content, linked to the version
-/// returned and to the review; built as it starts, it is a valid note
-/// whose receiver-side checks pass.
-#[test]
-fn a_revision_starts_from_the_original_and_links_to_it() {
-    let (n, r) = (note(), returned());
-    let got = Returned::from_json(&returned_json(&n, &r)).unwrap();
-    let draft = got.revision(REVISION_ID.into(), "2026-11-27T10:00:00Z".into());
-    assert_eq!(draft.id, REVISION_ID);
-    assert_eq!(draft.client, n.client);
-    assert_eq!(draft.section("assessment").unwrap().text, "assessment text");
-    assert!(draft.review_required);
-    let link = draft.revises.clone().unwrap();
-    assert_eq!(
-        (link.to.as_str(), link.review.as_str()),
-        (n.id.as_str(), REVIEW_ID)
+    // From data, as the browser reads the host's objects: the same.
+    let (nv, rv) = (
+        serde_json::to_value(&n).unwrap(),
+        serde_json::to_value(&r).unwrap(),
     );
-    assert_eq!(link.to_hash, n.content_hash);
-    let p = PayloadV1::build(
-        &draft,
-        &Template::soap(),
-        &BuildContext::at("2026-11-27T11:00:00Z"),
-    );
-    assert_eq!(p.check(), vec![]);
-    assert_eq!(p.revision_problems(Some(&n), Some(&r), false), vec![]);
-    assert_ne!(p.content_hash, n.content_hash);
+    let got = Returned::from_parts(nv.clone(), rv).unwrap();
+    assert_eq!(got.review, r);
+    let e = Returned::from_parts(nv, serde_json::json!({ "decision": "return" })).unwrap_err();
+    assert_eq!(e[0].field.to_string(), "returned.review");
+    assert!(matches!(e[0].problem, Problem::Shape { .. }));
 }

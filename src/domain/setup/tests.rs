@@ -34,6 +34,7 @@ fn setup() -> NoteSetup {
         language: Lang::En,
         signature_statement: "I wrote this note and sign it now.".into(),
         review: Default::default(),
+        returned: None,
     }
 }
 
@@ -250,4 +251,69 @@ fn a_signature_addendum_starts_with_its_statement_and_keeps_its_kind() {
         note.addendum.as_ref().unwrap().kind,
         AddendumKind::Signature
     );
+}
+
+/// Revision mode: a new note is the revision of the returned one, by the
+/// signed-in worker; a restored revision keeps the worker's answers and
+/// takes the host's link.
+#[test]
+fn in_revision_mode_a_new_note_revises_the_returned_one_and_answers_stay() {
+    use crate::review::{
+        CommentAbout, CommentResponse, Decision, Returned, ReviewComment, ReviewDraft, ReviewV1,
+        ReviewedNote, Reviewer,
+    };
+    let original = crate::fixtures::soap_payload();
+    let review = ReviewV1::build(
+        &ReviewDraft {
+            id: "3d6f0a6e-2b1c-4c8e-9f3a-5b7d9e1f2a4c".into(),
+            note: ReviewedNote {
+                id: original.id.clone(),
+                content_hash: original.content_hash.clone(),
+            },
+            reviewer: Reviewer {
+                id: "S-3".into(),
+                name: "Dana".into(),
+                credential: String::new(),
+            },
+            comments: vec![ReviewComment {
+                id: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f".into(),
+                about: CommentAbout::Note,
+                text: "Why?".into(),
+            }],
+            language: None,
+            created_at: "2026-11-27T09:00:00Z".into(),
+        },
+        Decision::Return,
+        "2026-11-27T09:30:00Z",
+        "",
+    );
+    let returned =
+        Returned::from_json(&serde_json::json!({ "note": original, "review": review }).to_string())
+            .unwrap();
+    let s = NoteSetup {
+        returned: Some(returned),
+        ..setup()
+    };
+    let offered = offered_templates(None, &[], false);
+    let mut note = s.new_note(&offered, "n-2".into(), "t".into());
+    assert_eq!(note.id, "n-2");
+    assert_eq!(note.format, "soap");
+    assert_eq!(note.author.id, "w-7", "the signed-in worker writes it");
+    assert_eq!(note.section("plan").unwrap().text, "plan text");
+    assert_eq!(note.revises.as_ref().unwrap().to, original.id);
+    assert!(note.review_required);
+    assert!(!s.is_untouched(&note), "kept as soon as it is opened");
+    note.revises
+        .as_mut()
+        .unwrap()
+        .responses
+        .push(CommentResponse {
+            comment: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f".into(),
+            text: "Because.".into(),
+        });
+    note.revises.as_mut().unwrap().to_hash = "00".repeat(32);
+    s.apply_to(&mut note);
+    let link = note.revises.unwrap();
+    assert_eq!(link.to_hash, original.content_hash, "the host's link");
+    assert_eq!(link.responses[0].text, "Because.", "the worker's answer");
 }

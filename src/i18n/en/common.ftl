@@ -19,4 +19,5 @@ part-previous = The client's last note
 part-addendum = The note this addendum adds to
 part-sent = Where your note is
 part-paste = Splitting a pasted note
+part-returned = The supervisor's comments
 part-fhir = The FHIR form of the note

@@ -14,4 +14,5 @@ part-previous = La última nota del cliente
 part-addendum = La nota a la que se añade esta adenda
 part-sent = Dónde está su nota
 part-paste = Dividir una nota pegada
+part-returned = Los comentarios del supervisor
 part-fhir = La forma FHIR de la nota

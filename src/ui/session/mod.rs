@@ -20,6 +20,7 @@ mod lifecycle;
 mod note_facts;
 mod outbox_events;
 mod restore;
+mod returned;
 mod sent;
 mod sign;
 mod state;

@@ -16,7 +16,7 @@ use crate::domain::{FieldPath, Note};
 use crate::platform::{new_uuid, now_ms, now_rfc3339, object};
 use crate::storage::DraftStore;
 use crate::text::body::PayloadFormat;
-use casenote_text::Catalog;
+use casenote_text::{tr, Catalog};
 
 impl Session {
     /// A new, empty note as the host configures it.
@@ -55,9 +55,29 @@ impl Session {
     pub(super) fn restore(self) {
         let s = self;
         spawn_local(async move {
-            let Some(c) = s.cfg.try_get_value() else {
+            let Some(mut c) = s.cfg.try_get_value() else {
                 return;
             };
+            // Revision mode: the returned note, read before the drafts.
+            if let Some(text) = c.returned_text.clone() {
+                let refused = match super::returned::read_returned(text, s.lang).await {
+                    Ok(Ok(returned)) => {
+                        c.note.returned = Some(returned.clone());
+                        s.cfg.update_value(|c| c.note.returned = Some(returned));
+                        None
+                    }
+                    Ok(Err(why)) => Some(why),
+                    Err(_) => Some(tr!(s.lang, "part-failed", part = s.lang.t("part-returned"))),
+                };
+                if let Some(why) = refused {
+                    s.notice.update(|n| {
+                        *n = Some(match n.take() {
+                            Some(before) => format!("{before} {why}"),
+                            None => why,
+                        })
+                    });
+                }
+            }
             let opened = DraftStore::open(c.key.key()).await;
             let storage_notice = opened.notice(s.lang);
             let store = opened.store;
@@ -81,7 +101,8 @@ impl Session {
                 }
             });
             // A draft of this client, and of the same kind: an addendum to
-            // the same original in addendum mode, a plain note otherwise.
+            // the same original in addendum mode, a revision of the same
+            // returned note in revision mode, a plain note otherwise.
             let for_client = listing
                 .drafts
                 .into_iter()
@@ -89,6 +110,11 @@ impl Session {
                 .filter(|d| c.note.client.id.is_empty() || d.note.client.id == c.note.client.id)
                 .filter(|d| match (&c.note.addendum, &d.note.addendum) {
                     (Some(target), Some(a)) => a.to == target.to,
+                    (None, None) => true,
+                    _ => false,
+                })
+                .filter(|d| match (&c.note.returned, &d.note.revises) {
+                    (Some(r), Some(link)) => link.to == r.note.id,
                     (None, None) => true,
                     _ => false,
                 });

@@ -26,6 +26,7 @@ pub mod paste_offer;
 pub mod previous_note;
 pub mod print;
 pub mod quotes;
+pub mod returned;
 pub mod section;
 pub mod sent_list;
 pub mod signing;

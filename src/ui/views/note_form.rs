@@ -16,6 +16,7 @@ use super::interventions::InterventionsField;
 use super::late_entry::LateEntryField;
 use super::meta::MetaFields;
 use super::previous_note::previous_note_part;
+use super::returned::returned_part;
 use super::section::SectionField;
 use super::signing::{SignPanel, SignedBanner};
 use super::stray::StraySections;
@@ -78,6 +79,7 @@ pub fn NoteForm() -> impl IntoView {
         Memo::new(move |_| !attempt.get() || form.challenges.with(|c| !c.trim().is_empty()));
     let show_goals = Memo::new(move |_| !attempt.get() || form.goals.with(|g| !g.is_empty()));
     let previous = s.cfg.with_value(|c| c.previous.note().cloned());
+    let returned = s.cfg.with_value(|c| c.note.returned.clone());
     let has_previous = previous.is_some();
     // Rebuilt only when the original changes, not as the reason is typed.
     let addendum_to = Memo::new(move |_| form.addendum.with(|a| a.as_ref().map(|a| a.to.clone())));
@@ -86,6 +88,10 @@ pub fn NoteForm() -> impl IntoView {
         {previous.map(|note| {
             let note = StoredValue::new(note);
             view! { <Part what="part-previous" load=move || previous_note_part(note.get_value())/> }
+        })}
+        {returned.map(|r| {
+            let r = StoredValue::new(r);
+            view! { <Part what="part-returned" load=move || returned_part(r.get_value())/> }
         })}
         <form class="note-form" novalidate aria-label=lang.t("note-form-label") on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); s.submit(); } on:focusout=move |_| s.flush()>
             <ErrorSummary/>

@@ -106,6 +106,18 @@ function review(note, decision, comments) {
   return r;
 }
 
+/** Worker W-7 sends a SOAP note for `client` that asks for review: the note as stored. */
+async function sendForReview(page, request, client) {
+  await h.openEditor(page);
+  await editor(page, `el.setAttribute("review", "required"); el.setAttribute("author-id", "W-7"); el.setAttribute("author-name", "Sam Worker");`);
+  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
+  await h.fillSoap(page, client);
+  await h.signAndSend(page);
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const [stored] = await h.storedNotes(request);
+  return stored;
+}
+
 async function sendReview(request, r) {
   const res = await request.post("api/reviews", {
     data: r,
@@ -120,13 +132,7 @@ test("a supervisor's decisions show in the inbox, its queue and its filters, in 
   context,
   baseURL,
 }) => {
-  await h.openEditor(page);
-  await editor(page, `el.setAttribute("review", "required"); el.setAttribute("author-id", "W-7"); el.setAttribute("author-name", "Sam Worker");`);
-  await expect(page.getByLabel("Client", { exact: true })).toBeVisible();
-  await h.fillSoap(page, "Queue Client");
-  await h.signAndSend(page);
-  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
-  const [stored] = await h.storedNotes(request);
+  const stored = await sendForReview(page, request, "Queue Client");
 
   // Waiting: in the queue, oldest first, with its age.
   await page.goto("inbox/reviews");
@@ -176,4 +182,78 @@ test("a supervisor's decisions show in the inbox, its queue and its filters, in 
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("inbox?status=returned");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
+test("a returned note opens for revision: the comment beside it, the answer kept through a reload, the revision sent and queued", async ({
+  page,
+  request,
+}) => {
+  const original = await sendForReview(page, request, "Revision Client");
+  const commentId = require("node:crypto").randomUUID();
+  const back = review(original.note, "return", [
+    { id: commentId, about: { kind: "section", key: "assessment" }, text: "Say what the assessment rests on." },
+  ]);
+  await sendReview(request, back);
+
+  // The host opens the returned note in the editor.
+  const open = async () => {
+    await h.openEditor(page);
+    await editor(
+      page,
+      `el.setAttribute("author-id", "W-7"); el.setAttribute("author-name", "Sam Worker"); el.returned = ${JSON.stringify({ note: original.note, review: back })};`,
+    );
+    await expect(page.getByRole("heading", { name: "Returned for revision" })).toBeVisible();
+  };
+  await open();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Revision Client");
+  await expect(page.getByLabel("Assessment", { exact: true })).toHaveValue("Assessment for Revision Client");
+  const panel = page.locator(".returned");
+  await expect(panel).toContainText("Returned by Dana Supervisor, LCSW on");
+  await expect(panel.locator(".about")).toHaveText("Assessment");
+  await expect(panel.locator("blockquote")).toHaveText("Say what the assessment rests on.");
+  await h.expectNoViolations(page, "a returned note open for revision");
+  await panel.getByLabel("Your answer").fill("Added the rent ledger she showed.");
+  await page.getByLabel("Assessment", { exact: true }).fill("Rests on the rent ledger she showed.");
+  await h.waitForSaved(page);
+
+  // A reload (the host sets the property again): the revision and the answer are kept.
+  await page.reload();
+  await open();
+  await expect(panel.getByLabel("Your answer")).toHaveValue("Added the rent ledger she showed.");
+  await expect(page.getByLabel("Assessment", { exact: true })).toHaveValue("Rests on the rent ledger she showed.");
+
+  // In Spanish, the same revision: the panel's words change, the answer stays.
+  await editor(page, `el.setAttribute("lang", "es");`);
+  await expect(page.getByRole("heading", { name: "Devuelta para revisión" })).toBeVisible();
+  await expect(panel.getByLabel("Su respuesta")).toHaveValue("Added the rent ledger she showed.");
+  await h.expectNoViolations(page, "a returned note open for revision, in Spanish");
+  await editor(page, `el.setAttribute("lang", "en");`);
+  await expect(page.getByRole("heading", { name: "Returned for revision" })).toBeVisible();
+
+  await h.signAndSend(page);
+  await expect(page.getByRole("heading", { name: "Note sent" })).toBeVisible();
+  const notes = await h.storedNotes(request);
+  expect(notes).toHaveLength(2);
+  const revision = notes.find((n) => n.id !== original.id).note;
+  expect(revision.revises).toEqual({
+    to: original.id,
+    toHash: original.note.contentHash,
+    review: back.id,
+    responses: [{ comment: commentId, text: "Added the rent ledger she showed." }],
+  });
+  expect(revision.reviewRequired).toBe(true);
+  expect(revision.sections[2].text).toBe("Rests on the rent ledger she showed.");
+  // The original is as it was, and the revision awaits review.
+  expect(notes.find((n) => n.id === original.id).note).toEqual(original.note);
+  await page.goto("inbox/reviews");
+  await expect(page.locator(".review-queue li")).toHaveCount(1);
+  await expect(page.locator(".review-queue li")).toHaveAttribute("data-note-id", notes.find((n) => n.id !== original.id).id);
+});
+
+test("a returned value that does not hold together is refused in words, and the editor opens as usual", async ({ page }) => {
+  await h.openEditor(page);
+  await editor(page, `el.returned = { note: { schema: "casenote/v1" }, review: {} };`);
+  await expect(page.locator(".notice, [role=status]").filter({ hasText: "The returned note could not be opened for revision" }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Returned for revision" })).toHaveCount(0);
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue("");
 });
