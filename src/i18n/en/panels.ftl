@@ -150,3 +150,7 @@ returned-by = Returned by { $who } on { $date }. Revise the note below and answe
 returned-answer = Your answer
 returned-refused = The returned note could not be opened for revision: { $why }
 returned-refused-not-json = The returned note could not be opened for revision: it is not JSON.
+returned-beside-sections = { $n ->
+    [one] One comment is beside the section it is about.
+   *[other] { $n } comments are beside the sections they are about.
+}

@@ -150,3 +150,7 @@ returned-by = Devuelta por { $who } el { $date }. Revise la nota de abajo y resp
 returned-answer = Su respuesta
 returned-refused = No se pudo abrir la nota devuelta para revisarla: { $why }
 returned-refused-not-json = No se pudo abrir la nota devuelta para revisarla: no es JSON.
+returned-beside-sections = { $n ->
+    [one] Un comentario está junto a la sección a la que se refiere.
+   *[other] { $n } comentarios están junto a las secciones a las que se refieren.
+}

@@ -1,12 +1,14 @@
 //! A returned note's review beside its revision: who returned it and
-//! when, each comment with what it is about, and the worker's answer to
-//! it, kept with the revision (`revises.responses`) and saved like every
-//! other field. Loads on first use (`part!`): only a revision needs it.
+//! when above the form, with the comments about the whole note or an
+//! intervention; each comment about a section or one of its quotes beside
+//! that section. Every comment has the worker's answer to it, kept with
+//! the revision (`revises.responses`) and saved like every other field.
+//! Loads on first use (`part!`): only a revision needs it.
 
 use leptos::prelude::*;
 
-use crate::domain::review::Returned;
-use crate::domain::review::{CommentResponse, ReviewComment};
+use crate::domain::review::{CommentAbout, CommentResponse, Returned, ReviewComment};
+use crate::text::Lang;
 use crate::ui::context::use_lang;
 use crate::ui::session::Session;
 use casenote_text::record_html::about_text;
@@ -23,21 +25,63 @@ pub fn ReturnedPanel(returned: Returned) -> impl IntoView {
         (name, credential) => format!("{name}, {credential}"),
     };
     let date = r.decided_at.get(..10).unwrap_or(&r.decided_at).to_string();
-    let comments: Vec<(String, ReviewComment)> = r
-        .comments
-        .iter()
-        .map(|c| (about_text(&returned.note, &c.about, lang), c.clone()))
-        .collect();
+    let here = comments_where(&returned, lang, |about| {
+        !matches!(
+            about,
+            CommentAbout::Section { .. } | CommentAbout::Quote { .. }
+        )
+    });
+    let beside = r.comments.len() - here.len();
     view! {
         <aside class="returned" part="returned" aria-labelledby="cn-returned-title">
             <h2 id="cn-returned-title">{lang.t("returned-title")}</h2>
             <p>{tr!(lang, "returned-by", who = who, date = date)}</p>
-            <ol class="returned-comments">
-                {comments.into_iter().enumerate().map(|(index, (about, c))| view! {
-                    <Comment index=index about=about comment=c/>
-                }).collect_view()}
-            </ol>
+            {(beside > 0).then(|| view! { <p>{tr!(lang, "returned-beside-sections", n = beside)}</p> })}
+            {(!here.is_empty()).then(|| view! { <CommentList comments=here/> })}
         </aside>
+    }
+}
+
+/// The review's comments `about` accepts, each with its place among all the
+/// review's comments (its answer's id) and what it is about in words.
+fn comments_where(
+    returned: &Returned,
+    lang: Lang,
+    accept: impl Fn(&CommentAbout) -> bool,
+) -> Vec<(usize, String, ReviewComment)> {
+    returned
+        .review
+        .comments
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| accept(&c.about))
+        .map(|(i, c)| (i, about_text(&returned.note, &c.about, lang), c.clone()))
+        .collect()
+}
+
+#[component]
+fn CommentList(comments: Vec<(usize, String, ReviewComment)>) -> impl IntoView {
+    view! {
+        <ol class="returned-comments">
+            {comments.into_iter().map(|(index, about, c)| view! {
+                <Comment index=index about=about comment=c/>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// The comments about section `key` (and its quotes), beside it.
+#[component]
+pub fn SectionComments(returned: Returned, key: String) -> impl IntoView {
+    let lang = use_lang();
+    let comments = comments_where(&returned, lang, |about| match about {
+        CommentAbout::Section { key: k } | CommentAbout::Quote { section: k, .. } => *k == key,
+        _ => false,
+    });
+    view! {
+        <div class="returned returned-beside" role="group" aria-label=lang.t("part-returned")>
+            <CommentList comments=comments/>
+        </div>
     }
 }
 
@@ -84,5 +128,12 @@ crate::ui::part::part!(
     returned,
     pub fn returned_part(returned: Returned) -> AnyView {
         view! { <ReturnedPanel returned=returned/> }.into_any()
+    }
+);
+
+crate::ui::part::part!(
+    returned,
+    pub fn section_comments_part(returned: Returned, key: String) -> AnyView {
+        view! { <SectionComments returned=returned key=key/> }.into_any()
     }
 );

@@ -7,9 +7,11 @@ use super::aids::{writing_aids_part, WritingAidsProps};
 use super::field::{Field, FieldAria};
 use super::paste_offer::{PasteOffer, PasteSplit};
 use super::quotes::QuoteList;
+use super::returned::section_comments_part;
 use crate::domain::{FieldPath, SectionSpec, Template};
 use crate::ui::part::Part;
 use crate::ui::session::form::{Form, SectionState};
+use crate::ui::session::Session;
 
 #[component]
 pub fn SectionField(
@@ -38,6 +40,13 @@ pub fn SectionField(
     );
     let area = StoredValue::new(aria.id());
     let signed = Signal::derive(move || form.signature.with(Option::is_some));
+    // In revision mode, the review's comments about this section, beside it.
+    let returned = expect_context::<Session>().cfg.with_value(|c| {
+        c.note
+            .returned
+            .clone()
+            .filter(|r| r.comments_on_section(&spec.key).next().is_some())
+    });
     view! {
         <Field aria=aria.clone() label=spec.label.clone() optional=!spec.required class="section" label_class="section-label" part="section" heading=true>
             <textarea
@@ -51,6 +60,10 @@ pub fn SectionField(
                 on:input=move |ev| paste.on_input(&ev)
                 on:paste=move |ev| paste.on_paste(&ev)
             ></textarea>
+            {returned.map(|r| {
+                let r = StoredValue::new(r);
+                view! { <Part what="part-returned" load=move || section_comments_part(r.get_value(), key.get_value())/> }
+            })}
             <PasteOffer paste=paste/>
             <Part what="part-aids" load=move || writing_aids_part(WritingAidsProps {
                 key: key.get_value(),

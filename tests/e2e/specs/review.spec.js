@@ -207,8 +207,10 @@ test("a returned note opens for revision: the comment beside it, the answer kept
   await open();
   await expect(page.getByLabel("Client", { exact: true })).toHaveValue("Revision Client");
   await expect(page.getByLabel("Assessment", { exact: true })).toHaveValue("Assessment for Revision Client");
-  const panel = page.locator(".returned");
-  await expect(panel).toContainText("Returned by Dana Supervisor, LCSW on");
+  await expect(page.locator("aside.returned")).toContainText("Returned by Dana Supervisor, LCSW on");
+  await expect(page.locator("aside.returned")).toContainText("One comment is beside the section it is about.");
+  // The comment sits beside the section it is about, with the answer box.
+  const panel = page.locator(".section").filter({ has: page.getByLabel("Assessment", { exact: true }) }).locator(".returned-beside");
   await expect(panel.locator(".about")).toHaveText("Assessment");
   await expect(panel.locator("blockquote")).toHaveText("Say what the assessment rests on.");
   await h.expectNoViolations(page, "a returned note open for revision");
@@ -225,7 +227,8 @@ test("a returned note opens for revision: the comment beside it, the answer kept
   // In Spanish, the same revision: the panel's words change, the answer stays.
   await editor(page, `el.setAttribute("lang", "es");`);
   await expect(page.getByRole("heading", { name: "Devuelta para revisión" })).toBeVisible();
-  await expect(panel.getByLabel("Su respuesta")).toHaveValue("Added the rent ledger she showed.");
+  const beside = page.locator(".section").filter({ has: page.getByLabel("Evaluación", { exact: true }) }).locator(".returned-beside");
+  await expect(beside.getByLabel("Su respuesta")).toHaveValue("Added the rent ledger she showed.");
   await h.expectNoViolations(page, "a returned note open for revision, in Spanish");
   await editor(page, `el.setAttribute("lang", "en");`);
   await expect(page.getByRole("heading", { name: "Returned for revision" })).toBeVisible();
