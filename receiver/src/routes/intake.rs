@@ -30,7 +30,7 @@ use casenote_text::fhir::FHIR_JSON;
 
 use super::notes::{accepted, errors_body, field_errors};
 use super::{error, json, AppState};
-use crate::db::Accepted;
+use crate::db::{Accepted, Kind};
 
 /// A step's outcome: on to the next, or the answer that ends it (boxed:
 /// a response is large, and most steps go on).
@@ -49,7 +49,7 @@ pub(super) async fn intake(state: &AppState, req: Request) -> Step<Response> {
     }
     let payload = checked(note.value, note.wrapper.as_ref(), state.late_entry_hours)
         .map_err(|errors| Box::new(field_errors(&errors)))?;
-    let key = idempotency_key(&headers, &payload.id)
+    let key = idempotency_key(&headers, &payload.id, Kind::Note)
         .map_err(|e| Box::new(field_errors(&[e])))?
         .to_string();
     let mut response = stored(state, &payload, key, note.text.into_owned()).await?;
@@ -250,17 +250,23 @@ fn checked(
     }
 }
 
-/// Step 6: the `Idempotency-Key`, which the contract makes the note's id: a note
-/// without it, or under another key, is refused.
+/// Step 6: the `Idempotency-Key`, which the contract makes the document's
+/// id (a note's, or a review's: `kind`): one without it, or under another
+/// key, is refused.
 pub(super) fn idempotency_key<'a>(
     headers: &'a HeaderMap,
     id: &str,
+    kind: Kind,
 ) -> Result<&'a str, FieldProblem> {
     let key = |problem| FieldProblem::new(FieldPath::Member(Member::IdempotencyKey), problem);
+    let (missing, not_id) = match kind {
+        Kind::Note => (Problem::KeyMissing, Problem::KeyNotId),
+        Kind::Review => (Problem::ReviewKeyMissing, Problem::KeyNotReviewId),
+    };
     match headers.get("idempotency-key").map(|v| v.to_str()) {
-        None => Err(key(Problem::KeyMissing)),
+        None => Err(key(missing)),
         Some(Ok(k)) if casenote_format::payload::links::same_id(k, id) => Ok(k.trim()),
-        Some(_) => Err(key(Problem::KeyNotId)),
+        Some(_) => Err(key(not_id)),
     }
 }
 

@@ -42,7 +42,7 @@ async fn intake(state: &AppState, req: Request) -> Step<Response> {
         return Ok(replay);
     }
     let review = checked(&text).map_err(|errors| Box::new(field_errors(&errors)))?;
-    let key = super::intake::idempotency_key(&headers, &review.id)
+    let key = super::intake::idempotency_key(&headers, &review.id, Kind::Review)
         .map_err(|e| Box::new(field_errors(&[e])))?
         .to_string();
     let outcome = state

@@ -245,6 +245,10 @@ pub enum Problem {
     // The request.
     KeyMissing,
     KeyNotId,
+    /// A review sent without its id as the key.
+    ReviewKeyMissing,
+    /// A review sent under a key that is not its id.
+    KeyNotReviewId,
     KeyReused,
 
     /// Said by a host, in its own words: shown as they came.

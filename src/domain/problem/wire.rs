@@ -97,6 +97,8 @@ impl FieldProblem {
             P::Schema(breach) => breach.wire(),
             P::KeyMissing => said("is required: send the note's id as Idempotency-Key"),
             P::KeyNotId => said("must be the note's id (its \"id\" field)"),
+            P::ReviewKeyMissing => said("is required: send the review's id as Idempotency-Key"),
+            P::KeyNotReviewId => said("must be the review's id (its \"id\" field)"),
             P::KeyReused => {
                 said("was already used for a different note: send each note under its own id")
             }

@@ -4,6 +4,7 @@
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 
 use super::*;
+use crate::db::Kind;
 
 fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
     let mut h = HeaderMap::new();
@@ -47,15 +48,17 @@ fn a_body_is_read_once_as_utf8_strict_json_and_unwrapped_from_fhir() {
 fn the_key_must_be_the_notes_id() {
     let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
     assert_eq!(
-        idempotency_key(&headers(&[("idempotency-key", id)]), id).unwrap(),
+        idempotency_key(&headers(&[("idempotency-key", id)]), id, Kind::Note).unwrap(),
         id
     );
-    let missing = idempotency_key(&HeaderMap::new(), id).unwrap_err();
+    let missing = idempotency_key(&HeaderMap::new(), id, Kind::Note).unwrap_err();
     assert_eq!(missing.problem, Problem::KeyMissing);
-    let other = idempotency_key(
-        &headers(&[("idempotency-key", "7c9e6679-7425-40de-944b-e07fc1f90ae7")]),
-        id,
-    )
-    .unwrap_err();
+    let other_key = headers(&[("idempotency-key", "7c9e6679-7425-40de-944b-e07fc1f90ae7")]);
+    let other = idempotency_key(&other_key, id, Kind::Note).unwrap_err();
     assert_eq!(other.problem, Problem::KeyNotId);
+    // A review's refusals name the review.
+    let missing = idempotency_key(&HeaderMap::new(), id, Kind::Review).unwrap_err();
+    assert_eq!(missing.problem, Problem::ReviewKeyMissing);
+    let other = idempotency_key(&other_key, id, Kind::Review).unwrap_err();
+    assert_eq!(other.problem, Problem::KeyNotReviewId);
 }

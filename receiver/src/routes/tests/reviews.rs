@@ -363,3 +363,21 @@ async fn the_inbox_filters_by_client_author_status_and_words_and_pages_with_them
         .iter()
         .all(|id| id.ends_with("000000000010") || id.ends_with("000000000011")));
 }
+
+/// A review's key is its own id, and the refusal says so.
+#[tokio::test]
+async fn a_review_under_another_key_is_refused_naming_the_reviews_id() {
+    let (app, note) = with_note().await;
+    let r = review_of(&note, REVIEW, Decision::Cosign, "S-3");
+    let text = serde_json::to_string(&r).unwrap();
+    let (status, body) = post_to(&app, "/api/reviews", text, "application/json", SECOND).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        first_error(&body),
+        (
+            "Idempotency-Key".to_string(),
+            "must be the review's id (its \"id\" field)".to_string()
+        )
+    );
+    assert!(stored_reviews(&app).await.is_empty());
+}
