@@ -57,9 +57,7 @@ impl Notes {
             };
             cursor = last.seq;
             let ids: Vec<String> = batch.notes.iter().map(|n| n.id.clone()).collect();
-            let reviews = by_note(&self.reviews_of(ids.clone()).await?, |r: &ReviewV1| {
-                r.note.id.to_ascii_lowercase()
-            });
+            let reviews = by_note(&self.reviews_of(ids.clone()).await?);
             let signed_later: HashSet<String> = self
                 .addenda_of_ids(ids)
                 .await?
@@ -103,17 +101,17 @@ impl Notes {
     }
 }
 
-/// The reviews stored in `stored`, by the lower-case id `of` each names.
-fn by_note(
-    stored: &[StoredNote],
-    of: impl Fn(&ReviewV1) -> String,
-) -> HashMap<String, Vec<ReviewV1>> {
+/// The reviews stored in `stored`, by the lower-case id of the note each
+/// is of.
+fn by_note(stored: &[StoredNote]) -> HashMap<String, Vec<ReviewV1>> {
     let mut map: HashMap<String, Vec<ReviewV1>> = HashMap::new();
     for r in stored
         .iter()
         .filter_map(|n| serde_json::from_value::<ReviewV1>(n.note.clone()).ok())
     {
-        map.entry(of(&r)).or_default().push(r);
+        map.entry(r.note.id.to_ascii_lowercase())
+            .or_default()
+            .push(r);
     }
     map
 }

@@ -44,8 +44,9 @@ pub fn SectionField(
     let returned = expect_context::<Session>().cfg.with_value(|c| {
         c.note
             .returned
-            .clone()
+            .as_ref()
             .filter(|r| r.comments_on_section(&spec.key).next().is_some())
+            .cloned()
     });
     view! {
         <Field aria=aria.clone() label=spec.label.clone() optional=!spec.required class="section" label_class="section-label" part="section" heading=true>
